@@ -1,0 +1,34 @@
+# Two commands for a newcomer: `make run` and `make test`.
+# Both create the virtual environment (and the test Node packages) when missing.
+
+VENV := .venv
+PY := $(VENV)/bin/python
+E2E := tests/e2e
+
+.PHONY: run test lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+$(E2E)/node_modules/.installed: $(E2E)/package.json
+	cd $(E2E) && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+run: $(VENV)/.installed
+	$(VENV)/bin/feedbackbot start
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+test: $(VENV)/.installed $(E2E)/node_modules/.installed lint
+	$(VENV)/bin/pytest -q
+
+bench: $(VENV)/.installed
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) $(E2E)/node_modules

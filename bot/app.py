@@ -1,0 +1,106 @@
+"""The composition root: `build_application(settings)` wires everything together."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
+
+from bot.context import BotContext, FeedbackApplication
+from bot.errors import handle_error
+from bot.services import Services
+from bot.settings import Settings
+from conversations import general
+from conversations.engine import FlowEngine
+from conversations.flows import FEEDBACK_FLOWS
+from storage.persistence import SQLitePersistence
+
+_LOGGER = logging.getLogger(__name__)
+
+# Used when no token is configured (try mode, tests): the in-process transport ignores it.
+OFFLINE_TOKEN = "1000000:offline-transport-needs-no-real-token"
+
+COMMANDS = (
+    BotCommand("start", "Tell us how our help is going"),
+    BotCommand("help", "Get help now"),
+    BotCommand("cancel", "Stop"),
+)
+
+# Handler group for conversations. Within a group the first handler that accepts
+# an update wins, so order matters: group chats are refused first, then the
+# flows, then the replies for messages that no flow took.
+CONVERSATIONS = 0
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Callable[[], float] = time.time,
+) -> FeedbackApplication:
+    """Build the application: persistence, rate limiter, typed context, handlers, errors."""
+    services = Services(settings)
+    token = settings.token if settings.telegram_bot_token else OFFLINE_TOKEN
+    builder = (
+        ApplicationBuilder()
+        .application_class(FeedbackApplication)
+        .token(token)
+        .base_url(f"{settings.telegram_api_base_url}/bot")
+        .base_file_url(f"{settings.telegram_api_base_url}/file/bot")
+        .context_types(ContextTypes(context=BotContext))
+        .persistence(SQLitePersistence(services.open))
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
+        .post_init(_on_startup)
+        .post_shutdown(_on_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application: FeedbackApplication = builder.build()  # type: ignore[assignment]
+    application.services = services
+
+    engine = FlowEngine(FEEDBACK_FLOWS, clock=clock)
+    application.add_handlers(general.group_handlers(), CONVERSATIONS)
+    application.add_handler(engine.conversation(), CONVERSATIONS)
+    application.add_handlers(general.outside_flow_handlers(), CONVERSATIONS)
+    application.add_error_handler(handle_error)
+    return application
+
+
+async def _on_startup(application: FeedbackApplication) -> None:  # type: ignore[type-arg]
+    await application.services.open()
+    try:
+        await application.bot.set_my_commands(COMMANDS)
+    except TelegramError as exc:
+        _LOGGER.warning("Could not set the command menu: %s", type(exc).__name__)
+
+
+async def _on_shutdown(application: FeedbackApplication) -> None:  # type: ignore[type-arg]
+    await application.services.close()
+
+
+@asynccontextmanager
+async def running(application: FeedbackApplication) -> AsyncIterator[FeedbackApplication]:
+    """Run the application's lifecycle without an updater (tests, try mode, benchmarks).
+
+    The same order as `run_polling`: initialize, post_init, start; then stop,
+    shutdown, post_shutdown.
+    """
+    await application.initialize()
+    if application.post_init:
+        await application.post_init(application)
+    await application.start()
+    try:
+        yield application
+    finally:
+        await application.stop()
+        await application.shutdown()
+        if application.post_shutdown:
+            await application.post_shutdown(application)

@@ -1,0 +1,151 @@
+"""The `feedbackbot` command line. Each subcommand is a small function; add more below."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.log import configure_logging
+from bot.settings import Mode, Settings, SettingsError, load_settings
+from storage import migrations
+from storage.database import IntegrityCheckFailed, backup_database, open_database, schema_version
+
+EXIT_CONFIG = 2
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "command"):
+        parser.print_help()
+        return EXIT_CONFIG
+    try:
+        return int(args.command(args))
+    except SettingsError as exc:
+        print(f"Configuration error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="feedbackbot", description=__doc__)
+    commands = parser.add_subparsers(title="commands")
+
+    run = commands.add_parser("run", help="run the bot (long polling, or --webhook)")
+    run.add_argument("--webhook", action="store_true", help="serve Telegram's webhook instead")
+    run.set_defaults(command=run_bot)
+
+    start = commands.add_parser(
+        "start", help="run the bot if a token is configured, otherwise the terminal chat"
+    )
+    start.set_defaults(command=start_whichever)
+
+    try_ = commands.add_parser("try", help="chat with the bot in this terminal, no token needed")
+    try_.set_defaults(command=try_in_terminal)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(title="database commands", required=True)
+    db_commands.add_parser("migrate", help="apply schema migrations").set_defaults(command=db_migrate)
+    db_commands.add_parser("check", help="run the integrity check").set_defaults(command=db_check)
+    backup = db_commands.add_parser("backup", help="copy the live database to PATH")
+    backup.add_argument("path", type=Path)
+    backup.add_argument("--reporting", action="store_true", help="back up the reporting store")
+    backup.set_defaults(command=db_backup)
+    return parser
+
+
+def settings_for(mode: Mode) -> Settings:
+    settings = load_settings(mode=mode)
+    secrets = [settings.telegram_bot_token.get_secret_value()] if settings.telegram_bot_token else []
+    # The terminal chat is for people, not operators: keep its screen free of log lines.
+    configure_logging("WARNING" if mode == "try" else settings.log_level, secrets=secrets)
+    return settings
+
+
+def start_whichever(args: argparse.Namespace) -> int:
+    if load_settings(mode="tool").telegram_bot_token is None:
+        print("No TELEGRAM_BOT_TOKEN is configured, so here is the terminal chat instead.")
+        return try_in_terminal(args)
+    args.webhook = False
+    return run_bot(args)
+
+
+def run_bot(args: argparse.Namespace) -> int:
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.webhook import serve_webhook
+
+    settings = settings_for("run")
+    application = build_application(settings)
+    if args.webhook:
+        asyncio.run(serve_webhook(application, settings))
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def try_in_terminal(args: argparse.Namespace) -> int:
+    from bot.terminal import chat_in_terminal
+
+    settings = settings_for("try")
+    asyncio.run(chat_in_terminal(settings, sys.stdin, sys.stdout))
+    return 0
+
+
+def db_migrate(args: argparse.Namespace) -> int:
+    settings = settings_for("tool")
+
+    async def migrate() -> None:
+        for path, steps in _databases(settings):
+            db = await open_database(path, steps)
+            print(f"{path}: schema version {await schema_version(db.conn)}")
+            await db.close()
+
+    asyncio.run(migrate())
+    return 0
+
+
+def db_check(args: argparse.Namespace) -> int:
+    settings = settings_for("tool")
+
+    async def check() -> int:
+        for path, steps in _databases(settings):
+            try:
+                db = await open_database(path, steps)
+            except IntegrityCheckFailed as exc:
+                print(f"{path}: integrity check FAILED: {exc}", file=sys.stderr)
+                return 1
+            print(f"{path}: ok, schema version {await schema_version(db.conn)}")
+            await db.close()
+        return 0
+
+    return asyncio.run(check())
+
+
+def db_backup(args: argparse.Namespace) -> int:
+    settings = settings_for("tool")
+    source = settings.reporting_database_path if args.reporting else settings.database_path
+    if not source.exists():
+        print(f"{source} does not exist yet: nothing to back up.", file=sys.stderr)
+        return 1
+    asyncio.run(backup_database(source, args.path))
+    print(f"Backed up {source} to {args.path}")
+    return 0
+
+
+def _databases(settings: Settings) -> list[tuple[Path, tuple[migrations.Migration, ...]]]:
+    return [
+        (settings.database_path, migrations.OPERATIONAL),
+        (settings.reporting_database_path, migrations.REPORTING),
+    ]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The typed context every handler receives, and the application class it belongs to."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, cast
+
+from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+
+from bot.services import Services
+from storage.database import Database
+from storage.persistence import SQLitePersistence
+
+UserData = dict[str, Any]
+_LOGGER = logging.getLogger(__name__)
+
+
+class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], dict[str, Any]]):
+    """`CallbackContext` with the services as typed attributes instead of `bot_data` keys."""
+
+    @property
+    def services(self) -> Services:
+        return cast(FeedbackApplication, self.application).services
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    @property
+    def data(self) -> UserData:
+        """This person's conversation data (persisted; JSON values only)."""
+        assert self.user_data is not None
+        return self.user_data
+
+
+class FeedbackApplication(
+    Application[
+        ExtBot[None],
+        BotContext,
+        UserData,
+        dict[str, Any],
+        dict[str, Any],
+        JobQueue[BotContext],
+    ]
+):
+    """An `Application` that writes persistence through after every update.
+
+    python-telegram-bot otherwise saves conversation state on an interval;
+    writing after each update means a bot killed mid-conversation resumes
+    exactly where the person was.
+    """
+
+    services: Services
+
+    async def process_update(self, update: object) -> None:
+        await super().process_update(update)
+        try:
+            await self.update_persistence()
+            if isinstance(self.persistence, SQLitePersistence):
+                await self.persistence.commit_pending()
+        except Exception:
+            # The state stays buffered and is written with the next update.
+            _LOGGER.exception("Could not write conversation state; will retry")

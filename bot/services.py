@@ -1,0 +1,54 @@
+"""What handlers depend on: settings and the two databases, opened once per application."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from bot.settings import Settings
+from storage import migrations
+from storage.database import Database, open_database
+from storage.pseudonym import pseudonymise
+
+
+@dataclass
+class Services:
+    settings: Settings
+    _db: Database | None = None
+    _reporting: Database | None = None
+    _open_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def open(self) -> Database:
+        """Open both databases if they are not open yet; return the operational one.
+
+        Idempotent: persistence loading (during `initialize`) and `post_init` both call it.
+        """
+        async with self._open_lock:
+            if self._db is None:
+                self._db = await open_database(self.settings.database_path, migrations.OPERATIONAL)
+            if self._reporting is None:
+                self._reporting = await open_database(
+                    self.settings.reporting_database_path, migrations.REPORTING
+                )
+            return self._db
+
+    async def close(self) -> None:
+        for database in (self._db, self._reporting):
+            if database is not None:
+                await database.close()
+        self._db = self._reporting = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("the operational database is not open")
+        return self._db
+
+    @property
+    def reporting(self) -> Database:
+        if self._reporting is None:
+            raise RuntimeError("the reporting database is not open")
+        return self._reporting
+
+    def pseudonym(self, telegram_id: int) -> str:
+        return pseudonymise(self.settings.pseudonym_secret, telegram_id)

@@ -1,0 +1,226 @@
+"""Settings read from the environment and `.env`, validated once at start-up.
+
+Build them with `load_settings()` and pass the object down; nothing imports a
+settings global. Tests inject their own environment mapping.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Mode = Literal["run", "try", "tool"]
+
+TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+SECRET_TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+MIN_PSEUDONYM_KEY_LENGTH = 32
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message is one sentence naming it and the fix."""
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads. Field names are the environment names in lower case."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org"
+    bot_username: str | None = None
+    database_path: Path = Path("data/feedback.sqlite3")
+    reporting_database_path: Path = Path("data/reporting.sqlite3")
+    timezone: str = "Europe/London"
+    safeguarding_chat_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    pseudonym_key: SecretStr | None = None
+    retention_days: int = Field(default=400, ge=1, le=3650)
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret_token: SecretStr | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("telegram_bot_token", "pseudonym_key", "webhook_secret_token", mode="before")
+    @classmethod
+    def _blank_is_missing(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("bot_username", "webhook_url", mode="before")
+    @classmethod
+    def _blank_text_is_missing(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not TOKEN_PATTERN.match(value.get_secret_value()):
+            raise ValueError("token shape")
+        return value
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("base url")
+        return value.rstrip("/")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("timezone") from exc
+        return value
+
+    @field_validator("safeguarding_chat_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not all(re.fullmatch(r"-?\d+", part) for part in parts):
+                raise ValueError("chat ids")
+            return tuple(int(part) for part in parts)
+        return value
+
+    @field_validator("pseudonym_key")
+    @classmethod
+    def _long_enough_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < MIN_PSEUDONYM_KEY_LENGTH:
+            raise ValueError("key length")
+        return value
+
+    @field_validator("webhook_secret_token")
+    @classmethod
+    def _secret_token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not SECRET_TOKEN_PATTERN.match(value.get_secret_value()):
+            raise ValueError("secret token")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("webhook url")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def token(self) -> str:
+        if self.telegram_bot_token is None:
+            raise SettingsError(FIXES["telegram_bot_token"])
+        return self.telegram_bot_token.get_secret_value()
+
+    @property
+    def pseudonym_secret(self) -> bytes:
+        if self.pseudonym_key is None:
+            raise SettingsError(FIXES["pseudonym_key"])
+        return self.pseudonym_key.get_secret_value().encode()
+
+
+# One sentence per setting: what is wrong and how to fix it. Never echo the value.
+FIXES: dict[str, str] = {
+    "telegram_bot_token": (
+        "TELEGRAM_BOT_TOKEN is missing or malformed: set it to the token @BotFather gave you "
+        "(digits, a colon, then at least 30 letters), or run `feedbackbot try` to chat "
+        "without a token."
+    ),
+    "telegram_api_base_url": (
+        "TELEGRAM_API_BASE_URL must be an http:// or https:// URL such as "
+        "https://api.telegram.org or http://127.0.0.1:8081."
+    ),
+    "bot_username": "BOT_USERNAME must be the bot's @username without the @.",
+    "database_path": "DATABASE_PATH must be a file path such as data/feedback.sqlite3.",
+    "reporting_database_path": (
+        "REPORTING_DATABASE_PATH must be a file path such as data/reporting.sqlite3."
+    ),
+    "timezone": "TIMEZONE must be an IANA time zone name such as Europe/London.",
+    "safeguarding_chat_ids": (
+        "SAFEGUARDING_CHAT_IDS must list at least one Telegram chat id, comma-separated "
+        "(for example 12345,-100987), so that a disclosure always reaches a person."
+    ),
+    "pseudonym_key": (
+        f"PSEUDONYM_KEY is missing or shorter than {MIN_PSEUDONYM_KEY_LENGTH} characters: "
+        "set it to a long random secret, for example the output of "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+    ),
+    "retention_days": "RETENTION_DAYS must be a whole number of days between 1 and 3650.",
+    "webhook_url": "WEBHOOK_URL must be the public https:// address Telegram should call.",
+    "webhook_listen": "WEBHOOK_LISTEN must be an address to listen on, such as 0.0.0.0.",
+    "webhook_port": "WEBHOOK_PORT must be a port number between 1 and 65535.",
+    "webhook_secret_token": (
+        "WEBHOOK_SECRET_TOKEN must be 1 to 256 characters of letters, digits, _ and -."
+    ),
+    "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING or ERROR.",
+}
+
+class _InjectedSettings(Settings):
+    """Settings read only from the mapping given to `load_settings`, never the process."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls, settings_cls: type[BaseSettings], init_settings: Any, *_: Any, **__: Any
+    ) -> tuple[Any, ...]:
+        return (init_settings,)
+
+
+ENVIRONMENT_NAMES = tuple(name.upper() for name in Settings.model_fields)
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    *,
+    mode: Mode = "run",
+    env_file: Path | None = Path(".env"),
+) -> Settings:
+    """Read and validate settings, raising `SettingsError` with one clear sentence.
+
+    With `environ`, only that mapping is read (tests); otherwise the process
+    environment and `env_file`.
+    """
+    try:
+        if environ is None:
+            settings = Settings(_env_file=env_file)  # type: ignore[call-arg]
+        else:
+            values = {key.lower(): value for key, value in environ.items()}
+            settings = _InjectedSettings(
+                **{name: values[name] for name in Settings.model_fields if name in values}
+            )
+    except ValidationError as exc:
+        field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else ""
+        raise SettingsError(FIXES.get(field, f"{field.upper()} is invalid.")) from None
+    return _complete_for_mode(settings, mode)
+
+
+def _complete_for_mode(settings: Settings, mode: Mode) -> Settings:
+    if mode == "run":
+        for name in ("telegram_bot_token", "pseudonym_key"):
+            if getattr(settings, name) is None:
+                raise SettingsError(FIXES[name])
+        if not settings.safeguarding_chat_ids:
+            raise SettingsError(FIXES["safeguarding_chat_ids"])
+        return settings
+    if mode == "try" and settings.pseudonym_key is None:
+        key = _local_key_beside(settings.database_path)
+        return settings.model_copy(update={"pseudonym_key": SecretStr(key)})
+    return settings
+
+
+def _local_key_beside(database_path: Path) -> str:
+    """Create (once) and read a pseudonym key kept next to the try-mode database."""
+    key_path = database_path.parent / "pseudonym.key"
+    if not key_path.exists():
+        key_path.parent.mkdir(parents=True, exist_ok=True)
+        key_path.write_text(secrets.token_urlsafe(48))
+        key_path.chmod(0o600)
+    return key_path.read_text().strip()

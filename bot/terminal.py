@@ -1,0 +1,77 @@
+"""`feedbackbot try`: chat with the real application in a terminal, no token needed.
+
+The bot's messages print here; inline buttons are numbered and chosen by
+typing the number. Updates go through the same `Application` and handlers as
+the real bot, over the in-process transport, and everything is stored in the
+configured SQLite database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from typing import TextIO
+
+from bot.app import build_application, running
+from bot.settings import Settings
+from bot.transport import ApiCall, ChatSimulator, InProcessBotApi
+
+TERMINAL_USER_ID = 100_000_001
+QUIT_WORDS = {"/quit", "/exit"}
+
+
+class TerminalChat:
+    def __init__(self, output: TextIO) -> None:
+        self.output = output
+        self.buttons: list[tuple[str, str]] = []
+        self.buttons_message_id = 0
+
+    def show(self, call: ApiCall) -> None:
+        if call.method == "answerCallbackQuery" and call.params.get("text"):
+            self._print(f"bot: {call.params['text']}")
+        if call.method not in {"sendMessage", "sendDocument", "sendPhoto"}:
+            return
+        text = html.unescape(re.sub(r"<[^>]+>", "", call.text))
+        self._print("bot: " + text.replace("\n", "\n     "))
+        if call.method != "sendMessage":
+            self._print(f"     [{call.method[4:].lower()} attached]")
+        if call.buttons:
+            self.buttons = call.buttons
+            self.buttons_message_id = call.message_id or 0
+            for number, (label, _) in enumerate(call.buttons, start=1):
+                self._print(f"     [{number}] {label}")
+
+    def _print(self, line: str) -> None:
+        self.output.write(line + "\n")
+        self.output.flush()
+
+
+async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: TextIO) -> None:
+    terminal = TerminalChat(output)
+    api = InProcessBotApi(on_call=terminal.show)
+    application = build_application(settings, request=api)
+    person = ChatSimulator(TERMINAL_USER_ID, first_name="You")
+    output.write(
+        "Chatting with the feedback bot in this terminal. Type a message, or the number of a "
+        "button. /quit to leave.\n"
+    )
+    async with running(application):
+        await application.process_update(person.text("/start", application.bot))
+        while True:
+            output.write("you> ")
+            output.flush()
+            line = await asyncio.to_thread(input_stream.readline)
+            if not line or line.strip() in QUIT_WORDS:
+                output.write("\nBye!\n")
+                return
+            typed = line.rstrip("\n")
+            choice = typed.strip()
+            if choice.isdigit() and 1 <= int(choice) <= len(terminal.buttons):
+                data = terminal.buttons[int(choice) - 1][1]
+                update = person.press(
+                    data, application.bot, message_id=terminal.buttons_message_id
+                )
+            else:
+                update = person.text(typed, application.bot)
+            await application.process_update(update)

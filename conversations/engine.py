@@ -1,0 +1,603 @@
+"""The one engine that runs every flow on top of `ConversationHandler`.
+
+Each step of each flow becomes one conversation state named `<flow>:<step>`.
+Where a person is (flow, step, answers so far, age band) lives in their
+persisted `user_data`, so leaving and coming back, or a restart of the bot,
+continues at the same step. Every answer is stored the moment it arrives.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sqlite3
+import time
+import warnings
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from bot.context import BotContext
+from conversations import texts
+from conversations.models import AUDIENCE_GROUP, Flow, Option, Step, Wording
+from storage import repository
+
+_LOGGER = logging.getLogger(__name__)
+
+WHO = "who"
+CANCELLING = "cancelling"
+FREE_TEXT_LIMIT = 1500
+EXPIRY_SECONDS = 14 * 24 * 3600
+DEFAULT_AUDIENCE = {"young_person": "child", "parent_carer": "parent", "practitioner": "practitioner"}
+# Keys of the person's user_data that describe their place in a flow.
+POSITION_KEYS = ("at", "flow", "step", "audience", "response_id", "history", "selected",
+                 "review_id", "prompt_id")
+FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+Handler = BaseHandler[Update, BotContext, Any]
+State = str | int
+
+# Called with each stored free-text answer, for theme tagging.
+AnswerListener = Callable[[BotContext, int, Step, str], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Button:
+    """Callback data the engine puts on buttons: `<action>|<state>|<value>`."""
+
+    action: str
+    state: str
+    value: str = ""
+
+    def encode(self) -> str:
+        return f"{self.action}|{self.state}|{self.value}"
+
+    @classmethod
+    def decode(cls, data: str | None) -> Button | None:
+        parts = (data or "").split("|")
+        if len(parts) != 3:
+            return None
+        return cls(*parts)
+
+
+def say(wording: Wording, audience: str | None, **values: object) -> str:
+    """Wording for this audience, HTML-escaped (everything is sent in HTML mode)."""
+    text = wording.for_audience(audience)
+    return html.escape(text.format(**values) if values else text, quote=False)
+
+
+class FlowEngine:
+    def __init__(
+        self,
+        flows: Sequence[Flow],
+        *,
+        clock: Callable[[], float] = time.time,
+        answer_listeners: Sequence[AnswerListener] = (),
+    ) -> None:
+        self.flows = {flow.id: flow for flow in flows}
+        self.clock = clock
+        self.answer_listeners = list(answer_listeners)
+
+    # Wiring
+
+    def conversation(self) -> ConversationHandler[BotContext]:
+        step_handlers: list[Handler] = [
+            CallbackQueryHandler(self._tracked(self.on_button)),
+            MessageHandler(FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.on_text)),
+            MessageHandler(FOREGROUND & ~filters.COMMAND, self._tracked(self.on_not_text)),
+        ]
+        states: dict[object, list[Handler]] = {
+            flow.state(step): step_handlers for flow in self.flows.values() for step in flow.steps
+        }
+        states[WHO] = [
+            CallbackQueryHandler(self._tracked(self.on_who), pattern=r"^who\|"),
+            *step_handlers,
+        ]
+        states[CANCELLING] = [
+            CallbackQueryHandler(self._tracked(self.on_cancel_choice), pattern=r"^cancel\|"),
+            *step_handlers,
+        ]
+        with warnings.catch_warnings():
+            # We track buttons per chat on purpose: stale buttons are recognised by state.
+            warnings.simplefilter("ignore", PTBUserWarning)
+            return ConversationHandler(
+                entry_points=[
+                    CommandHandler("start", self._tracked(self.on_start), filters.ChatType.PRIVATE)
+                ],
+                states=states,
+                fallbacks=[
+                    CommandHandler("cancel", self._tracked(self.on_cancel)),
+                    CommandHandler("help", self._tracked(self.on_help)),
+                    CommandHandler("start", self._tracked(self.on_start_again)),
+                    MessageHandler(filters.COMMAND, self._tracked(self.on_unknown_command)),
+                ],
+                name="feedback",
+                persistent=True,
+                allow_reentry=False,
+            )
+
+    def _tracked(
+        self, callback: Callable[[Update, BotContext], Awaitable[State]]
+    ) -> Callable[[Update, BotContext], Awaitable[State]]:
+        """Expire conversations idle for 14 days, then run the callback."""
+
+        async def tracked(update: Update, context: BotContext) -> State:
+            data = context.data
+            now = self.clock()
+            last_seen = data.get("seen")
+            data["seen"] = now
+            if data.get("at") and last_seen is not None and now - last_seen > EXPIRY_SECONDS:
+                clear_position(data)
+                if update.callback_query:
+                    await update.callback_query.answer()
+                await self._send(update, context, say(texts.FRESH_START, None))
+                return await self.greet(update, context)
+            return await callback(update, context)
+
+        return tracked
+
+    # Entry
+
+    async def on_start(self, update: Update, context: BotContext) -> State:
+        """Greet, or follow a deep link straight into a flow."""
+        clear_position(context.data)
+        payload = (context.args or [""])[0]
+        flow_id, _, token = payload.partition("-")
+        flow = self.flows.get(flow_id)
+        if flow is None or flow.audience_group == "practitioner":
+            return await self.greet(update, context)
+        review_id = None
+        if token:
+            link = await repository.find_review_link(context.db, token)
+            if link is not None and link.audience_group == flow.audience_group:
+                review_id = link.review_id
+            else:
+                await self._send(update, context, say(texts.LINK_NOT_FOUND, None))
+        return await self.begin(update, context, flow, review_id=review_id)
+
+    async def greet(self, update: Update, context: BotContext) -> State:
+        context.data["at"] = WHO
+        keyboard = InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(texts.WHO_YOUNG_PERSON.for_audience(None), callback_data="who|yp")],
+                [InlineKeyboardButton(texts.WHO_PARENT.for_audience(None), callback_data="who|pc")],
+                [InlineKeyboardButton(texts.WHO_PRACTITIONER.for_audience(None), callback_data="who|pr")],
+            ]
+        )
+        await self._send(update, context, say(texts.GREETING, None), keyboard)
+        return WHO
+
+    async def on_who(self, update: Update, context: BotContext) -> State:
+        """Start the flow for whoever they said they are."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        choice = (query.data or "").partition("|")[2]
+        flow = self.flows.get(choice)
+        if flow is None:
+            await self._send(update, context, say(texts.STAFF_ONLY, "practitioner"))
+            clear_position(context.data)
+            return ConversationHandler.END
+        await self._remove_buttons(query.message)
+        return await self.begin(update, context, flow)
+
+    async def begin(
+        self, update: Update, context: BotContext, flow: Flow, *, review_id: int | None = None
+    ) -> State:
+        data = context.data
+        clear_position(data)
+        data.update(
+            flow=flow.id,
+            audience=DEFAULT_AUDIENCE[flow.audience_group],
+            history=[],
+            selected=[],
+            review_id=review_id,
+            seen=self.clock(),
+        )
+        return await self.ask(update, context, flow, flow.steps[0])
+
+    # Asking
+
+    async def ask(
+        self, update: Update, context: BotContext, flow: Flow, step: Step, *, intro: bool = True
+    ) -> State:
+        data = context.data
+        audience = data.get("audience")
+        if intro and step.intro is not None:
+            await self._send(update, context, say(step.intro, audience))
+        message = await self._send(
+            update, context, f"<b>{say(step.prompt, audience)}</b>", self.keyboard(flow, step, data)
+        )
+        data.update(at=flow.state(step), flow=flow.id, step=step.id, prompt_id=message.message_id)
+        return flow.state(step)
+
+    def keyboard(self, flow: Flow, step: Step, data: dict[str, Any]) -> InlineKeyboardMarkup | None:
+        audience = data.get("audience")
+        state = flow.state(step)
+        rows: list[list[InlineKeyboardButton]] = []
+        selected = set(data.get("selected") or [])
+        option_buttons = []
+        for option in step.options:
+            label = option.label.for_audience(audience)
+            action = "t" if step.kind == "multi" else "a"
+            if step.kind == "multi":
+                label = f"{'✅' if option.value in selected else '▫️'} {label}"
+            option_buttons.append(
+                InlineKeyboardButton(label, callback_data=Button(action, state, option.value).encode())
+            )
+        short = len(option_buttons) <= 3 and all(len(b.text) <= 14 for b in option_buttons)
+        rows.extend([option_buttons] if short and option_buttons else [[b] for b in option_buttons])
+        if step.kind == "multi":
+            rows.append(
+                [InlineKeyboardButton(texts.DONE.for_audience(audience), callback_data=Button("d", state).encode())]
+            )
+        navigation = []
+        if data.get("history") and step.kind != "consent":
+            navigation.append(
+                InlineKeyboardButton(texts.BACK.for_audience(audience), callback_data=Button("b", state).encode())
+            )
+        if step.skippable:
+            navigation.append(
+                InlineKeyboardButton(texts.SKIP.for_audience(audience), callback_data=Button("s", state).encode())
+            )
+        if navigation:
+            rows.append(navigation)
+        return InlineKeyboardMarkup(rows) if rows else None
+
+    async def reask(self, update: Update, context: BotContext) -> State:
+        """Show again whatever the person was last asked."""
+        data = context.data
+        if data.get("at") == CANCELLING:
+            return await self.ask_cancel(update, context)
+        position = self.position(data)
+        if position is None:
+            return await self.greet(update, context)
+        flow, step = position
+        return await self.ask(update, context, flow, step, intro=False)
+
+    def position(self, data: dict[str, Any]) -> tuple[Flow, Step] | None:
+        flow = self.flows.get(data.get("flow") or "")
+        if flow is None:
+            return None
+        try:
+            return flow, flow.step(data.get("step") or "")
+        except KeyError:
+            return None
+
+    # Answers
+
+    async def on_button(self, update: Update, context: BotContext) -> State:
+        """Handle a button under a question: an answer, Skip, Back, or a multi-choice toggle."""
+        query = update.callback_query
+        assert query is not None
+        data = context.data
+        button = Button.decode(query.data)
+        position = self.position(data)
+        if button is None or position is None or button.state != data.get("at"):
+            await query.answer()
+            await self._send(update, context, say(texts.OLD_BUTTON, data.get("audience")))
+            return await self.reask(update, context)
+        flow, step = position
+        audience = data.get("audience")
+        option = step.option(button.value)
+        if button.action == "a" and option is not None:
+            await query.answer()
+            await self._mark_answered(query.message, step, audience, option.label.for_audience(audience))
+            return await self.accept(update, context, flow, step, choice=option.value)
+        if button.action == "s" and step.skippable:
+            await query.answer()
+            await self._mark_answered(query.message, step, audience, texts.SKIPPED_MARK.for_audience(audience))
+            return await self.accept(update, context, flow, step, skipped=True)
+        if button.action == "b" and data.get("history"):
+            await query.answer()
+            await self._remove_buttons(query.message)
+            previous = flow.step(data["history"].pop())
+            data["selected"] = []
+            return await self.ask(update, context, flow, previous)
+        if button.action == "t" and option is not None and step.kind == "multi":
+            await query.answer()
+            selected = list(data.get("selected") or [])
+            data["selected"] = (
+                [v for v in selected if v != option.value]
+                if option.value in selected
+                else [*selected, option.value]
+            )
+            await self._refresh_keyboard(query.message, flow, step, data)
+            return flow.state(step)
+        if button.action == "d" and step.kind == "multi":
+            chosen = [o.value for o in step.options if o.value in (data.get("selected") or [])]
+            if not chosen:
+                await query.answer(texts.TAP_A_BUTTON.for_audience(audience))
+                return flow.state(step)
+            await query.answer()
+            labels = ", ".join(step.option(v).label.for_audience(audience) for v in chosen)  # type: ignore[union-attr]
+            await self._mark_answered(query.message, step, audience, labels)
+            return await self.accept(update, context, flow, step, choice=",".join(chosen))
+        await query.answer()
+        await self._send(update, context, say(texts.OLD_BUTTON, audience))
+        return await self.reask(update, context)
+
+    async def on_text(self, update: Update, context: BotContext) -> State:
+        """Take a typed answer: free text, or the words of one of the buttons."""
+        message = update.effective_message
+        assert message is not None and message.text is not None
+        data = context.data
+        audience = data.get("audience")
+        position = self.position(data)
+        if position is None:
+            await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
+            return await self.reask(update, context)
+        flow, step = position
+        text = message.text.strip()
+        if step.kind != "text":
+            option = match_option(step, text, audience)
+            if option is None or step.kind == "multi":
+                await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
+                return await self.ask(update, context, flow, step, intro=False)
+            await self._remove_buttons_by_id(context, update, data.get("prompt_id"))
+            return await self.accept(update, context, flow, step, choice=option.value)
+        if not text:
+            await self._send(update, context, say(texts.EMPTY_ANSWER, audience))
+            return await self.ask(update, context, flow, step, intro=False)
+        if len(text) > FREE_TEXT_LIMIT:
+            await self._send(
+                update, context,
+                say(texts.TOO_LONG, audience, limit=f"{FREE_TEXT_LIMIT:,}", length=f"{len(text):,}"),
+            )
+            return flow.state(step)
+        await self._remove_buttons_by_id(context, update, data.get("prompt_id"))
+        return await self.accept(update, context, flow, step, text=text)
+
+    async def on_not_text(self, update: Update, context: BotContext) -> State:
+        """Stickers, photos, voice notes and the like: a kind word and the question again."""
+        await self._send(update, context, say(texts.ONLY_WORDS, context.data.get("audience")))
+        return await self.reask(update, context)
+
+    async def accept(
+        self,
+        update: Update,
+        context: BotContext,
+        flow: Flow,
+        step: Step,
+        *,
+        choice: str | None = None,
+        text: str | None = None,
+        skipped: bool = False,
+    ) -> State:
+        """Store the answer, apply its effect, and move to wherever it leads."""
+        data = context.data
+        if step.kind == "consent":
+            if choice != "agree" or flow.next_step(step, choice) is None:
+                await self._send(update, context, say(texts.NOT_NOW, data.get("audience")))
+                clear_position(data)
+                return ConversationHandler.END
+        else:
+            try:
+                await self.store(update, context, flow, step, choice=choice, text=text, skipped=skipped)
+            except (sqlite3.Error, OSError):
+                _LOGGER.exception("Could not store the answer to %s", flow.state(step))
+                await self._send(update, context, say(texts.SAVE_FAILED, data.get("audience")))
+                return await self.ask(update, context, flow, step, intro=False)
+            data.setdefault("history", []).append(step.id)
+        data["selected"] = []
+        following = flow.next_step(step, None if skipped else choice)
+        if following is None:
+            return await self.finish(update, context, flow)
+        return await self.ask(update, context, flow, following)
+
+    async def store(
+        self,
+        update: Update,
+        context: BotContext,
+        flow: Flow,
+        step: Step,
+        *,
+        choice: str | None,
+        text: str | None,
+        skipped: bool,
+    ) -> None:
+        data = context.data
+        if step.effect == "audience" and choice and not skipped:
+            data["audience"] = choice
+        response_id = await self._response_id(update, context, flow)
+        await repository.save_answer(
+            context.db,
+            response_id=response_id,
+            step_id=step.id,
+            kind=step.kind,
+            choice=choice,
+            text=text,
+            skipped=skipped,
+            audience=data.get("audience") if step.effect == "audience" else None,
+        )
+        if step.effect == "contact_consent" and update.effective_chat is not None:
+            await repository.save_contact(
+                context.db,
+                respondent=self._respondent(update, context),
+                chat_id=update.effective_chat.id,
+                hear_back=choice == "yes",
+            )
+        if text:
+            for listener in self.answer_listeners:
+                await listener(context, response_id, step, text)
+
+    async def _response_id(self, update: Update, context: BotContext, flow: Flow) -> int:
+        """The person's response record, created at their first answer."""
+        data = context.data
+        if data.get("response_id") is not None:
+            return int(data["response_id"])
+        response = await repository.create_response(
+            context.db,
+            respondent=self._respondent(update, context),
+            flow_id=flow.id,
+            audience_group=flow.audience_group,
+            audience=data.get("audience") or DEFAULT_AUDIENCE[flow.audience_group],
+            review_id=data.get("review_id"),
+        )
+        data["response_id"] = response.id
+        return response.id
+
+    def _respondent(self, update: Update, context: BotContext) -> str:
+        assert update.effective_user is not None
+        return context.services.pseudonym(update.effective_user.id)
+
+    async def finish(self, update: Update, context: BotContext, flow: Flow) -> State:
+        data = context.data
+        if data.get("response_id") is not None:
+            await repository.complete_response(context.db, int(data["response_id"]))
+        await self._send(update, context, say(flow.done, data.get("audience")))
+        clear_position(data)
+        return ConversationHandler.END
+
+    # Commands during a conversation
+
+    async def on_cancel(self, update: Update, context: BotContext) -> State:
+        """Ask whether to keep or delete what they gave, or stop at once if nothing was given."""
+        data = context.data
+        if data.get("response_id") is None:
+            await self._send(update, context, say(texts.NOT_NOW, data.get("audience")))
+            clear_position(data)
+            return ConversationHandler.END
+        return await self.ask_cancel(update, context)
+
+    async def ask_cancel(self, update: Update, context: BotContext) -> State:
+        audience = context.data.get("audience")
+        keyboard = InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(texts.CANCEL_KEEP.for_audience(audience), callback_data="cancel|keep")],
+                [InlineKeyboardButton(texts.CANCEL_DELETE.for_audience(audience), callback_data="cancel|delete")],
+                [InlineKeyboardButton(texts.CANCEL_CONTINUE.for_audience(audience), callback_data="cancel|continue")],
+            ]
+        )
+        await self._send(update, context, say(texts.CANCEL_QUESTION, audience), keyboard)
+        context.data["at"] = CANCELLING
+        return CANCELLING
+
+    async def on_cancel_choice(self, update: Update, context: BotContext) -> State:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await self._remove_buttons(query.message)
+        data = context.data
+        audience = data.get("audience")
+        choice = (query.data or "").partition("|")[2]
+        if choice == "continue":
+            position = self.position(data)
+            if position is None:
+                return await self.greet(update, context)
+            return await self.ask(update, context, *position, intro=False)
+        if choice == "delete" and data.get("response_id") is not None:
+            await repository.delete_response(context.db, int(data["response_id"]))
+            await self._send(update, context, say(texts.CANCELLED_DELETED, audience))
+        else:
+            await self._send(update, context, say(texts.CANCELLED_KEPT, audience))
+        clear_position(data)
+        return ConversationHandler.END
+
+    async def on_help(self, update: Update, context: BotContext) -> State:
+        audience = context.data.get("audience")
+        await self._send(
+            update, context, f"{say(texts.HELP_NOW, audience)}\n\n{say(texts.HELP_COMMANDS, audience)}"
+        )
+        return await self.reask(update, context)
+
+    async def on_start_again(self, update: Update, context: BotContext) -> State:
+        if context.data.get("at") == WHO:
+            return await self.greet(update, context)
+        await self._send(update, context, say(texts.STILL_GOING, context.data.get("audience")))
+        return await self.reask(update, context)
+
+    async def on_unknown_command(self, update: Update, context: BotContext) -> State:
+        await self._send(update, context, say(texts.UNKNOWN_COMMAND, context.data.get("audience")))
+        return await self.reask(update, context)
+
+    # Sending
+
+    async def _send(
+        self,
+        update: Update,
+        context: BotContext,
+        text: str,
+        keyboard: InlineKeyboardMarkup | None = None,
+    ) -> Message:
+        chat = update.effective_chat
+        assert chat is not None
+        return await context.bot.send_message(chat.id, text, reply_markup=keyboard)
+
+    async def _mark_answered(
+        self, message: object, step: Step, audience: str | None, answer: str
+    ) -> None:
+        """Replace the question's buttons with the answer, so old buttons can't be pressed."""
+        if not isinstance(message, Message):
+            return
+        text = f"<b>{say(step.prompt, audience)}</b>\n✓ {html.escape(answer, quote=False)}"
+        try:
+            await message.edit_text(text, reply_markup=None)
+        except BadRequest:
+            pass
+
+    async def _remove_buttons(self, message: object) -> None:
+        if isinstance(message, Message):
+            try:
+                await message.edit_reply_markup(reply_markup=None)
+            except BadRequest:
+                pass
+
+    async def _remove_buttons_by_id(
+        self, context: BotContext, update: Update, message_id: int | None
+    ) -> None:
+        if message_id is None or update.effective_chat is None:
+            return
+        try:
+            await context.bot.edit_message_reply_markup(update.effective_chat.id, message_id)
+        except BadRequest:
+            pass
+
+    async def _refresh_keyboard(
+        self, message: object, flow: Flow, step: Step, data: dict[str, Any]
+    ) -> None:
+        if isinstance(message, Message):
+            try:
+                await message.edit_reply_markup(reply_markup=self.keyboard(flow, step, data))
+            except BadRequest:
+                pass
+
+
+def clear_position(data: dict[str, Any]) -> None:
+    for key in POSITION_KEYS:
+        data.pop(key, None)
+
+
+def match_option(step: Step, text: str, audience: str | None) -> Option | None:
+    """The option whose value, label or emoji the person typed, if any."""
+    typed = _normalise(text)
+    if not typed:
+        return None
+    for option in step.options:
+        label = option.label.for_audience(audience)
+        candidates = {_normalise(label), _normalise(option.value.replace("_", " "))}
+        emoji = label.split(" ", 1)[0]
+        if not emoji.isascii():
+            candidates.add(emoji)
+        if typed in candidates:
+            return option
+    return None
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().replace("'", "").replace("’", "").strip(" .!").split())
+
+
+def audience_group_of(audience: str | None) -> str:
+    return AUDIENCE_GROUP.get(audience or "", "young_person")

@@ -1,0 +1,299 @@
+"""The feedback flows, declared as data. Reword or add questions here.
+
+Every young-person text must read easily for a 9-year-old (the readability
+test checks each one); parents' texts for an adult reading quickly.
+"""
+
+from conversations.models import END, Flow, Option, Step, words
+
+SCALE_OPTIONS = (
+    Option(value="awful", label=words("😢 Really bad")),
+    Option(value="bad", label=words("🙁 Not good")),
+    Option(value="ok", label=words("😐 OK")),
+    Option(value="good", label=words("🙂 Good")),
+    Option(value="great", label=words("😄 Really good")),
+)
+
+HEAR_BACK_OPTIONS = (
+    Option(value="yes", label=words("Yes please"), next="contact_ok"),
+    Option(value="no", label=words("No thanks"), next=END),
+)
+
+CONTACT_OPTIONS = (
+    Option(value="yes", label=words("Yes, that's OK")),
+    Option(value="no", label=words("No thanks")),
+)
+
+YOUNG_PERSON = Flow(
+    id="yp",
+    audience_group="young_person",
+    title="Young person's feedback",
+    steps=(
+        Step(
+            id="consent",
+            kind="consent",
+            skippable=False,
+            intro=words(
+                "Before we start, here is what happens. We read what you tell us. "
+                "We use it to make our help better. We don't ask your name. "
+                "You can skip any question, or stop at any time."
+            ),
+            prompt=words(
+                "If you tell us someone is hurting you, we will have to tell a person "
+                "who can help. Is that OK?"
+            ),
+            options=(
+                Option(value="agree", label=words("OK, let's start")),
+                Option(value="not_now", label=words("Not now"), next=END),
+            ),
+        ),
+        Step(
+            id="age",
+            kind="choice",
+            effect="audience",
+            prompt=words("How old are you?"),
+            options=(
+                Option(value="child", label=words("8 to 11")),
+                Option(value="teen", label=words("12 to 15")),
+                Option(value="young_adult", label=words("16 or older")),
+            ),
+        ),
+        Step(
+            id="mood",
+            kind="scale",
+            report_label="How things are going",
+            prompt=words(
+                "How are things going with the help you get from us?",
+                child="How is it going with the help you get from us?",
+            ),
+            options=SCALE_OPTIONS,
+        ),
+        Step(
+            id="know_worker",
+            kind="yes_no",
+            report_label="I know who my worker is",
+            prompt=words(
+                "Do you know who your worker is?",
+                child="Do you know who your worker is? That is the person who helps you.",
+            ),
+        ),
+        Step(
+            id="listened",
+            kind="choice",
+            report_label="I feel listened to",
+            prompt=words(
+                "Do you feel we listen to you?",
+                young_adult="Do you feel we listen to you and take your views seriously?",
+            ),
+            options=(
+                Option(value="yes", label=words("Yes, always")),
+                Option(value="sometimes", label=words("Sometimes")),
+                Option(value="no", label=words("No")),
+            ),
+        ),
+        Step(
+            id="plan",
+            kind="choice",
+            report_label="I understand my plan",
+            prompt=words(
+                "Do you understand your plan? It says how we will help you.",
+                young_adult="Do you understand your plan and why we made it?",
+            ),
+            options=(
+                Option(value="yes", label=words("Yes")),
+                Option(value="a_bit", label=words("A bit")),
+                Option(value="no", label=words("No")),
+                Option(value="not_sure", label=words("I'm not sure I have one")),
+            ),
+        ),
+        Step(
+            id="safe_home",
+            kind="choice",
+            report_label="I feel safe where I live",
+            next="good_thing",
+            prompt=words("Do you feel safe where you live?"),
+            options=(
+                Option(value="yes", label=words("Yes")),
+                Option(value="mostly", label=words("Mostly")),
+                Option(value="no", label=words("No"), next="safe_more"),
+            ),
+        ),
+        Step(
+            id="safe_more",
+            kind="text",
+            prompt=words(
+                "Thank you for telling us. Do you want to tell us more? "
+                "You can type it here, or tap Skip."
+            ),
+        ),
+        Step(
+            id="good_thing",
+            kind="text",
+            prompt=words(
+                "Tell us one good thing about the help you get from us.",
+                young_adult="What is one good thing about the help you get from us?",
+            ),
+        ),
+        Step(
+            id="change",
+            kind="text",
+            prompt=words(
+                "What is one thing we should change or do better?",
+                child="What is one thing we could do better?",
+            ),
+        ),
+        Step(
+            id="anything_else",
+            kind="text",
+            prompt=words("Is there anything else you want to tell us?"),
+        ),
+        Step(
+            id="hear_back",
+            kind="yes_no",
+            effect="hear_back",
+            next=END,
+            prompt=words(
+                "We change things because of what young people tell us. "
+                "Do you want us to tell you what we change?"
+            ),
+            options=HEAR_BACK_OPTIONS,
+        ),
+        Step(
+            id="contact_ok",
+            kind="yes_no",
+            effect="contact_consent",
+            prompt=words(
+                "Is it OK for us to send you a message in this chat? "
+                "We will only send news about what we change."
+            ),
+            options=CONTACT_OPTIONS,
+        ),
+    ),
+    done=words(
+        "Thank you for telling us! 💛 We will read what you said. "
+        "It helps us make things better for young people like you.",
+    ),
+)
+
+PARENT_CARER = Flow(
+    id="pc",
+    audience_group="parent_carer",
+    title="Parent or carer's feedback",
+    steps=(
+        Step(
+            id="consent",
+            kind="consent",
+            skippable=False,
+            intro=words(
+                "Before we start: we use what you tell us to improve the help we give "
+                "families. We don't ask for your name. You can skip any question or stop "
+                "at any time, and you can ask us to delete your answers."
+            ),
+            prompt=words(
+                "If you tell us a child is being harmed or is at risk, we must pass that "
+                "on to someone who can help. Are you happy to start?"
+            ),
+            options=(
+                Option(value="agree", label=words("Yes, let's start")),
+                Option(value="not_now", label=words("Not now"), next=END),
+            ),
+        ),
+        Step(
+            id="service",
+            kind="multi",
+            prompt=words(
+                "Which of our services is your feedback about? "
+                "Pick all that apply, then tap Done."
+            ),
+            options=(
+                Option(value="early_help", label=words("Early help")),
+                Option(value="social_work", label=words("Social work")),
+                Option(value="fostering", label=words("Fostering")),
+                Option(value="other", label=words("Something else")),
+            ),
+        ),
+        Step(
+            id="overall",
+            kind="scale",
+            report_label="Overall experience",
+            prompt=words("Overall, how was the help your family got from us?"),
+            options=SCALE_OPTIONS,
+        ),
+        Step(
+            id="listened",
+            kind="choice",
+            report_label="I felt listened to",
+            prompt=words("Did you feel listened to?"),
+            options=(
+                Option(value="yes", label=words("Yes, always")),
+                Option(value="sometimes", label=words("Sometimes")),
+                Option(value="no", label=words("No")),
+            ),
+        ),
+        Step(
+            id="respect",
+            kind="choice",
+            report_label="I was treated with respect",
+            prompt=words("Were you treated with respect?"),
+            options=(
+                Option(value="yes", label=words("Yes, always")),
+                Option(value="sometimes", label=words("Sometimes")),
+                Option(value="no", label=words("No")),
+            ),
+        ),
+        Step(
+            id="plan",
+            kind="choice",
+            report_label="I understood the plan",
+            prompt=words("Did you understand the plan for your family, and why it was made?"),
+            options=(
+                Option(value="yes", label=words("Yes")),
+                Option(value="partly", label=words("Partly")),
+                Option(value="no", label=words("No")),
+                Option(value="no_plan", label=words("There was no plan")),
+            ),
+        ),
+        Step(
+            id="difference",
+            kind="text",
+            prompt=words("What has made a difference for your family?"),
+        ),
+        Step(
+            id="change",
+            kind="text",
+            prompt=words("What should we change or do better?"),
+        ),
+        Step(
+            id="anything_else",
+            kind="text",
+            prompt=words("Is there anything else you would like to tell us?"),
+        ),
+        Step(
+            id="hear_back",
+            kind="yes_no",
+            effect="hear_back",
+            next=END,
+            prompt=words(
+                "We make changes because of what families tell us. "
+                "Would you like to hear what we change?"
+            ),
+            options=HEAR_BACK_OPTIONS,
+        ),
+        Step(
+            id="contact_ok",
+            kind="yes_no",
+            effect="contact_consent",
+            prompt=words(
+                "Is it OK for us to message you in this chat? "
+                "We will only send news about changes we make."
+            ),
+            options=CONTACT_OPTIONS,
+        ),
+    ),
+    done=words(
+        "Thank you for your feedback. We read every answer, and what families tell us "
+        "shapes the changes we make."
+    ),
+)
+
+FEEDBACK_FLOWS: tuple[Flow, ...] = (YOUNG_PERSON, PARENT_CARER)

@@ -1,0 +1,107 @@
+"""Everything the bot says outside the flows' own questions, worded per audience.
+
+Young-person wording must read easily for a 9-year-old; the readability test
+checks every text here that a young person can see.
+"""
+
+from conversations.models import words
+
+GREETING = words(
+    "Hi! 👋 I'm the feedback bot. I want to hear what it is like to get help from us. "
+    "Who is talking to me?"
+)
+WHO_YOUNG_PERSON = words("I'm a young person")
+WHO_PARENT = words("I'm a parent or carer")
+WHO_PRACTITIONER = words("I work here")
+
+HELP_NOW = words(
+    "I am a chat bot. I ask how our help is going for you. "
+    "If you are in danger now, call 999. "
+    "You can call Childline on 0800 1111. It is free, any time.",
+    parent_carer=(
+        "This bot collects feedback about the help families get from us. "
+        "If anyone is in danger now, call 999. Children can call Childline on 0800 1111, "
+        "and adults worried about a child can call the NSPCC on 0808 800 5000."
+    ),
+    practitioner=(
+        "This bot collects feedback and practitioner reflections for practice reviews. "
+        "In an emergency call 999. Childline: 0800 1111. NSPCC helpline: 0808 800 5000."
+    ),
+)
+HELP_COMMANDS = words(
+    "You can type /cancel to stop.",
+    parent_carer="Type /cancel to stop, or /start to begin again.",
+    practitioner="Type /cancel to stop, or /start to begin again.",
+)
+
+ONLY_WORDS = words(
+    "Sorry, I can only read typed words and buttons for now. Here is the question again.",
+)
+EMPTY_ANSWER = words(
+    "I didn't get any words there. Can you try again?",
+    parent_carer="That message was empty. Please type your answer, or tap Skip.",
+)
+TOO_LONG = words(
+    "That is a bit too long for me. Please keep it under {limit} letters. "
+    "Yours has {length}.",
+    parent_carer="That is longer than I can take: please keep it under {limit} characters "
+    "(yours has {length}). Nothing has been saved yet.",
+    practitioner="That is longer than I can take: please keep it under {limit} characters "
+    "(yours has {length}). Nothing has been saved yet.",
+)
+TAP_A_BUTTON = words(
+    "Please tap one of the buttons under the question.",
+)
+OLD_BUTTON = words(
+    "That button is from an earlier question. Here is the question we are on now.",
+)
+OLD_BUTTON_NO_CHAT = words(
+    "That button is from an earlier chat. Type /start to begin.",
+)
+FRESH_START = words(
+    "It has been a while since we last talked, so we will start again.",
+)
+STILL_GOING = words(
+    "We are part way through. Here is where we got to.",
+)
+UNKNOWN_COMMAND = words(
+    "I don't know that command. Here is the question again.",
+)
+NOTHING_TO_ANSWER = words(
+    "Hi! Type /start to tell us how our help is going, or /help if you need help now.",
+)
+CANCEL_QUESTION = words(
+    "Do you want to stop? You can keep what you told us so far, or delete it.",
+)
+CANCEL_KEEP = words("Stop and keep it")
+CANCEL_DELETE = words("Stop and delete it")
+CANCEL_CONTINUE = words("Carry on")
+CANCELLED_KEPT = words(
+    "OK, we stopped. We kept what you told us. Thank you! Type /start to do it again.",
+)
+CANCELLED_DELETED = words(
+    "OK, we stopped and deleted what you told us. Type /start if you want to try again.",
+)
+NOT_NOW = words(
+    "That's OK. You can come back at any time. Just type /start.",
+)
+GROUP_REFUSAL = words(
+    "I only collect feedback in a private chat. Please message me directly. "
+    "Nothing from this group has been saved.",
+)
+SAVE_FAILED = words(
+    "Sorry, I could not save that just now. Please send it again.",
+)
+SOMETHING_WENT_WRONG = words(
+    "Sorry, something went wrong on our side. Please try again.",
+)
+LINK_NOT_FOUND = words(
+    "That link didn't work, but you can still tell us how things are going.",
+)
+STAFF_ONLY = words(
+    "This part is for staff with an invite. Ask your manager for an invite link.",
+)
+SKIP = words("Skip ➡️")
+BACK = words("⬅️ Back")
+DONE = words("Done ✅")
+SKIPPED_MARK = words("(skipped)")

@@ -1,0 +1,146 @@
+"""Opening SQLite databases: pragmas, numbered migrations, integrity check.
+
+Each database has one aiosqlite connection in autocommit mode. Writers go
+through `Database.transaction()`, which serialises them on an asyncio lock so
+one coroutine's `BEGIN` never swallows another's statements.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import aiosqlite
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+class IntegrityCheckFailed(RuntimeError):
+    """`PRAGMA integrity_check` reported a damaged database."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+@dataclass
+class Database:
+    """One open SQLite database and the lock that serialises its writers."""
+
+    path: Path
+    conn: aiosqlite.Connection
+    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self.write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def close(self) -> None:
+        await self.conn.close()
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+async def open_database(path: Path, migrations: Sequence[Migration]) -> Database:
+    """Open (creating if needed), configure, migrate and check one database file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    try:
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA journal_mode = WAL")
+        await conn.execute("PRAGMA synchronous = FULL")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        await check_integrity(conn)
+        await apply_migrations(conn, migrations)
+    except BaseException:
+        await conn.close()
+        raise
+    return Database(path=path, conn=conn)
+
+
+async def check_integrity(conn: aiosqlite.Connection) -> None:
+    async with conn.execute("PRAGMA integrity_check") as cursor:
+        rows = [row[0] for row in await cursor.fetchall()]
+    if rows != ["ok"]:
+        raise IntegrityCheckFailed("; ".join(str(row) for row in rows[:5]))
+
+
+async def schema_version(conn: aiosqlite.Connection) -> int:
+    await _ensure_migrations_table(conn)
+    async with conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def apply_migrations(
+    conn: aiosqlite.Connection, migrations: Sequence[Migration], *, up_to: int | None = None
+) -> list[int]:
+    """Apply, in order and each in its own transaction, the migrations not yet recorded."""
+    versions = [migration.version for migration in migrations]
+    if versions != sorted(set(versions)):
+        raise ValueError("migration versions must be unique and in ascending order")
+    current = await schema_version(conn)
+    applied: list[int] = []
+    for migration in migrations:
+        if migration.version <= current or (up_to is not None and migration.version > up_to):
+            continue
+        await conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(migration.sql):
+                await conn.execute(statement)
+            await conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, utc_now()),
+            )
+        except BaseException:
+            await conn.execute("ROLLBACK")
+            raise
+        await conn.execute("COMMIT")
+        applied.append(migration.version)
+    return applied
+
+
+async def _ensure_migrations_table(conn: aiosqlite.Connection) -> None:
+    await conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements (migrations contain no literal `;`)."""
+    return [part.strip() for part in sql.split(";") if part.strip()]
+
+
+async def backup_database(source: Path, target: Path) -> None:
+    """Copy a live database with SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+    def _copy() -> None:
+        src = sqlite3.connect(source)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+
+    await asyncio.to_thread(_copy)

@@ -1,0 +1,92 @@
+"""Numbered schema migrations. Append new ones; never edit one that has shipped.
+
+People are keyed by their pseudonym (a keyed HMAC of the Telegram id). Raw
+Telegram ids appear only in the `ptb_*` persistence tables and in `contacts`,
+and every such row can be deleted for one person.
+"""
+
+from storage.database import Migration
+
+OPERATIONAL: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "responses, answers, contacts, review links, bot persistence",
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            reference_hash TEXT NOT NULL UNIQUE,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE review_links (
+            token TEXT PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+            audience_group TEXT NOT NULL
+                CHECK (audience_group IN ('young_person', 'parent_carer')),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE responses (
+            id INTEGER PRIMARY KEY,
+            respondent TEXT NOT NULL,
+            flow_id TEXT NOT NULL,
+            audience_group TEXT NOT NULL
+                CHECK (audience_group IN ('young_person', 'parent_carer', 'practitioner')),
+            audience TEXT NOT NULL,
+            review_id INTEGER REFERENCES reviews(id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'partial' CHECK (status IN ('partial', 'complete')),
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            completed_at TEXT
+        );
+        CREATE INDEX responses_by_respondent ON responses(respondent);
+        CREATE INDEX responses_by_started ON responses(started_at);
+        CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            response_id INTEGER NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+            step_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            choice TEXT,
+            text TEXT,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            answered_at TEXT NOT NULL,
+            UNIQUE (response_id, step_id)
+        );
+        CREATE TABLE contacts (
+            respondent TEXT PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            hear_back INTEGER NOT NULL DEFAULT 0,
+            consented_at TEXT,
+            blocked_at TEXT
+        );
+        CREATE TABLE ptb_conversations (
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            state TEXT NOT NULL,
+            PRIMARY KEY (name, key)
+        );
+        CREATE TABLE ptb_user_data (
+            user_id INTEGER PRIMARY KEY,
+            data TEXT NOT NULL
+        );
+        CREATE TABLE ptb_chat_data (
+            chat_id INTEGER PRIMARY KEY,
+            data TEXT NOT NULL
+        )
+        """,
+    ),
+)
+
+# The QA reporting store holds aggregates and de-identified text only.
+REPORTING: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "store information",
+        """
+        CREATE TABLE store_info (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        INSERT INTO store_info (key, value) VALUES ('contents', 'aggregates and de-identified quotes only')
+        """,
+    ),
+)

@@ -1,0 +1,173 @@
+"""The repository: small async functions over one database, parameterised SQL only.
+
+Handlers call these; nothing outside `storage/` writes SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any, TypeVar
+
+from storage.database import Database, utc_now
+from storage.models import Answer, AudienceGroup, Contact, Response, ReviewLink, Row
+
+RowT = TypeVar("RowT", bound=Row)
+
+
+async def _fetch_one(db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]) -> RowT | None:
+    async with db.conn.execute(sql, params) as cursor:
+        row = await cursor.fetchone()
+    return model.model_validate(dict(row)) if row else None
+
+
+async def _fetch_all(db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]) -> list[RowT]:
+    async with db.conn.execute(sql, params) as cursor:
+        rows: list[sqlite3.Row] = list(await cursor.fetchall())
+    return [model.model_validate(dict(row)) for row in rows]
+
+
+# Responses and answers
+
+
+async def create_response(
+    db: Database,
+    *,
+    respondent: str,
+    flow_id: str,
+    audience_group: AudienceGroup,
+    audience: str,
+    review_id: int | None = None,
+) -> Response:
+    now = utc_now()
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO responses (respondent, flow_id, audience_group, audience, review_id,"
+            " status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, 'partial', ?, ?)",
+            (respondent, flow_id, audience_group, audience, review_id, now, now),
+        )
+        response_id = cursor.lastrowid
+    response = await get_response(db, int(response_id or 0))
+    assert response is not None
+    return response
+
+
+async def get_response(db: Database, response_id: int) -> Response | None:
+    return await _fetch_one(db, Response, "SELECT * FROM responses WHERE id = ?", (response_id,))
+
+
+async def save_answer(
+    db: Database,
+    *,
+    response_id: int,
+    step_id: str,
+    kind: str,
+    choice: str | None = None,
+    text: str | None = None,
+    skipped: bool = False,
+    audience: str | None = None,
+) -> None:
+    """Store (or replace, when they went back) one answer the moment it arrives."""
+    now = utc_now()
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO answers (response_id, step_id, kind, choice, text, skipped, answered_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (response_id, step_id) DO UPDATE SET kind = excluded.kind,"
+            " choice = excluded.choice, text = excluded.text, skipped = excluded.skipped,"
+            " answered_at = excluded.answered_at",
+            (response_id, step_id, kind, choice, text, int(skipped), now),
+        )
+        if audience is None:
+            await conn.execute(
+                "UPDATE responses SET updated_at = ? WHERE id = ?", (now, response_id)
+            )
+        else:
+            await conn.execute(
+                "UPDATE responses SET updated_at = ?, audience = ? WHERE id = ?",
+                (now, audience, response_id),
+            )
+
+
+async def list_answers(db: Database, response_id: int) -> list[Answer]:
+    return await _fetch_all(
+        db, Answer, "SELECT * FROM answers WHERE response_id = ? ORDER BY id", (response_id,)
+    )
+
+
+async def complete_response(db: Database, response_id: int) -> None:
+    now = utc_now()
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE responses SET status = 'complete', completed_at = ?, updated_at = ?"
+            " WHERE id = ?",
+            (now, now, response_id),
+        )
+
+
+async def delete_response(db: Database, response_id: int) -> None:
+    async with db.transaction() as conn:
+        await conn.execute("DELETE FROM responses WHERE id = ?", (response_id,))
+
+
+async def list_responses(db: Database, respondent: str) -> list[Response]:
+    return await _fetch_all(
+        db, Response, "SELECT * FROM responses WHERE respondent = ? ORDER BY id", (respondent,)
+    )
+
+
+# Contacts: the one table outside persistence that holds a raw chat id.
+
+
+async def save_contact(db: Database, *, respondent: str, chat_id: int, hear_back: bool) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO contacts (respondent, chat_id, hear_back, consented_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (respondent) DO UPDATE SET"
+            " chat_id = excluded.chat_id, hear_back = excluded.hear_back,"
+            " consented_at = excluded.consented_at, blocked_at = NULL",
+            (respondent, chat_id, int(hear_back), utc_now() if hear_back else None),
+        )
+
+
+async def get_contact(db: Database, respondent: str) -> Contact | None:
+    return await _fetch_one(
+        db, Contact, "SELECT * FROM contacts WHERE respondent = ?", (respondent,)
+    )
+
+
+# Practice-review links carried by deep links.
+
+
+async def find_review_link(db: Database, token: str) -> ReviewLink | None:
+    return await _fetch_one(
+        db, ReviewLink, "SELECT * FROM review_links WHERE token = ?", (token,)
+    )
+
+
+async def create_review(db: Database, *, reference_hash: str, created_by: str) -> int:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO reviews (reference_hash, created_by, created_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (reference_hash) DO NOTHING",
+            (reference_hash, created_by, utc_now()),
+        )
+        async with conn.execute(
+            "SELECT id FROM reviews WHERE reference_hash = ?", (reference_hash,)
+        ) as cursor:
+            row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def create_review_link(
+    db: Database, *, token: str, review_id: int, audience_group: AudienceGroup
+) -> ReviewLink:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO review_links (token, review_id, audience_group, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (token, review_id, audience_group, utc_now()),
+        )
+    link = await find_review_link(db, token)
+    assert link is not None
+    return link
