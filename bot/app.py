@@ -6,13 +6,15 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
+from bot import log
 from bot.context import BotContext, FeedbackApplication
 from bot.errors import handle_error
 from bot.services import Services
@@ -48,6 +50,7 @@ def build_application(
     """Build the application: persistence, rate limiter, typed context, handlers, errors."""
     services = Services(settings)
     token = settings.token if settings.telegram_bot_token else OFFLINE_TOKEN
+    log.protect([token])
     builder = (
         ApplicationBuilder()
         .application_class(FeedbackApplication)
@@ -74,7 +77,8 @@ def build_application(
     return application
 
 
-async def _on_startup(application: FeedbackApplication) -> None:  # type: ignore[type-arg]
+async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    assert isinstance(application, FeedbackApplication)
     await application.services.open()
     try:
         await application.bot.set_my_commands(COMMANDS)
@@ -82,7 +86,8 @@ async def _on_startup(application: FeedbackApplication) -> None:  # type: ignore
         _LOGGER.warning("Could not set the command menu: %s", type(exc).__name__)
 
 
-async def _on_shutdown(application: FeedbackApplication) -> None:  # type: ignore[type-arg]
+async def _on_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    assert isinstance(application, FeedbackApplication)
     await application.services.close()
 
 

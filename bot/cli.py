@@ -11,7 +11,13 @@ from pathlib import Path
 from bot.log import configure_logging
 from bot.settings import Mode, Settings, SettingsError, load_settings
 from storage import migrations
-from storage.database import IntegrityCheckFailed, backup_database, open_database, schema_version
+from storage.database import (
+    IntegrityCheckFailed,
+    Migration,
+    backup_database,
+    open_database,
+    schema_version,
+)
 
 EXIT_CONFIG = 2
 
@@ -51,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(title="database commands", required=True)
-    db_commands.add_parser("migrate", help="apply schema migrations").set_defaults(command=db_migrate)
+    db_commands.add_parser("migrate", help="apply schema migrations").set_defaults(
+        command=db_migrate
+    )
     db_commands.add_parser("check", help="run the integrity check").set_defaults(command=db_check)
     backup = db_commands.add_parser("backup", help="copy the live database to PATH")
     backup.add_argument("path", type=Path)
@@ -62,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def settings_for(mode: Mode) -> Settings:
     settings = load_settings(mode=mode)
-    secrets = [settings.telegram_bot_token.get_secret_value()] if settings.telegram_bot_token else []
+    secrets = (
+        [settings.telegram_bot_token.get_secret_value()] if settings.telegram_bot_token else []
+    )
     # The terminal chat is for people, not operators: keep its screen free of log lines.
     configure_logging("WARNING" if mode == "try" else settings.log_level, secrets=secrets)
     return settings
@@ -140,7 +150,7 @@ def db_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _databases(settings: Settings) -> list[tuple[Path, tuple[migrations.Migration, ...]]]:
+def _databases(settings: Settings) -> list[tuple[Path, tuple[Migration, ...]]]:
     return [
         (settings.database_path, migrations.OPERATIONAL),
         (settings.reporting_database_path, migrations.REPORTING),

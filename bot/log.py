@@ -54,9 +54,9 @@ def protect(secrets: Iterable[str]) -> None:
             message = str(record.msg)
         record.msg, record.args = redact(message), None
         if record.exc_info and record.exc_info[1] is not None:
-            record.exc_text = redact(
-                "".join(traceback.format_exception(*record.exc_info))
-            ).rstrip("\n")
+            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info))).rstrip(
+                "\n"
+            )
         return record
 
     logging.setLogRecordFactory(factory)

@@ -164,6 +164,7 @@ FIXES: dict[str, str] = {
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING or ERROR.",
 }
 
+
 class _InjectedSettings(Settings):
     """Settings read only from the mapping given to `load_settings`, never the process."""
 
@@ -190,11 +191,11 @@ def load_settings(
     """
     try:
         if environ is None:
-            settings = Settings(_env_file=env_file)  # type: ignore[call-arg]
+            settings = Settings(_env_file=env_file)
         else:
             values = {key.lower(): value for key, value in environ.items()}
             settings = _InjectedSettings(
-                **{name: values[name] for name in Settings.model_fields if name in values}
+                **{name: values[name] for name in Settings.model_fields if name in values}  # type: ignore[arg-type]
             )
     except ValidationError as exc:
         field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else ""

@@ -69,9 +69,7 @@ async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: Tex
             choice = typed.strip()
             if choice.isdigit() and 1 <= int(choice) <= len(terminal.buttons):
                 data = terminal.buttons[int(choice) - 1][1]
-                update = person.press(
-                    data, application.bot, message_id=terminal.buttons_message_id
-                )
+                update = person.press(data, application.bot, message_id=terminal.buttons_message_id)
             else:
                 update = person.text(typed, application.bot)
             await application.process_update(update)

@@ -95,7 +95,11 @@ class InProcessBotApi(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
-        files = dict(request_data.multipart_data) if request_data and request_data.contains_files else {}
+        files = (
+            dict(request_data.multipart_data)
+            if request_data and request_data.contains_files
+            else {}
+        )
         call = ApiCall(api_method, params, files)
         self.calls.append(call)
         responder = self.responders.get(api_method)

@@ -48,7 +48,9 @@ class WebhookHandler(tornado.web.RequestHandler):
         _LOGGER.error("Webhook request failed")
 
 
-def webhook_app(application: FeedbackApplication, secret: str, path: str) -> tornado.web.Application:
+def webhook_app(
+    application: FeedbackApplication, secret: str, path: str
+) -> tornado.web.Application:
     return tornado.web.Application(
         [(path, WebhookHandler, {"application": application, "secret": secret})]
     )
@@ -56,11 +58,15 @@ def webhook_app(application: FeedbackApplication, secret: str, path: str) -> tor
 
 async def serve_webhook(application: FeedbackApplication, settings: Settings) -> None:
     if settings.webhook_url is None:
-        raise SettingsError("WEBHOOK_URL is missing: set it to the public https:// address "
-                            "Telegram should call, or run without --webhook to use polling.")
+        raise SettingsError(
+            "WEBHOOK_URL is missing: set it to the public https:// address "
+            "Telegram should call, or run without --webhook to use polling."
+        )
     if settings.webhook_secret_token is None:
-        raise SettingsError("WEBHOOK_SECRET_TOKEN is missing: set it to a random string of "
-                            "letters, digits, _ and - so only Telegram can post updates.")
+        raise SettingsError(
+            "WEBHOOK_SECRET_TOKEN is missing: set it to a random string of "
+            "letters, digits, _ and - so only Telegram can post updates."
+        )
     secret = settings.webhook_secret_token.get_secret_value()
     path = urlsplit(settings.webhook_url).path or "/"
     stop = asyncio.Event()
@@ -74,7 +80,9 @@ async def serve_webhook(application: FeedbackApplication, settings: Settings) ->
         server = webhook_app(application, secret, path).listen(
             settings.webhook_port, address=settings.webhook_listen
         )
-        _LOGGER.info("Webhook server listening on %s:%s", settings.webhook_listen, settings.webhook_port)
+        _LOGGER.info(
+            "Webhook server listening on %s:%s", settings.webhook_listen, settings.webhook_port
+        )
         try:
             await stop.wait()
         finally:

@@ -8,12 +8,13 @@ continues at the same step. Every answer is stored the moment it arrives.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import sqlite3
 import time
 import warnings
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,10 +41,23 @@ WHO = "who"
 CANCELLING = "cancelling"
 FREE_TEXT_LIMIT = 1500
 EXPIRY_SECONDS = 14 * 24 * 3600
-DEFAULT_AUDIENCE = {"young_person": "child", "parent_carer": "parent", "practitioner": "practitioner"}
+DEFAULT_AUDIENCE = {
+    "young_person": "child",
+    "parent_carer": "parent",
+    "practitioner": "practitioner",
+}
 # Keys of the person's user_data that describe their place in a flow.
-POSITION_KEYS = ("at", "flow", "step", "audience", "response_id", "history", "selected",
-                 "review_id", "prompt_id")
+POSITION_KEYS = (
+    "at",
+    "flow",
+    "step",
+    "audience",
+    "response_id",
+    "history",
+    "selected",
+    "review_id",
+    "prompt_id",
+)
 FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
 Handler = BaseHandler[Update, BotContext, Any]
 State = str | int
@@ -94,7 +108,9 @@ class FlowEngine:
     def conversation(self) -> ConversationHandler[BotContext]:
         step_handlers: list[Handler] = [
             CallbackQueryHandler(self._tracked(self.on_button)),
-            MessageHandler(FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.on_text)),
+            MessageHandler(
+                FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.on_text)
+            ),
             MessageHandler(FOREGROUND & ~filters.COMMAND, self._tracked(self.on_not_text)),
         ]
         states: dict[object, list[Handler]] = {
@@ -128,8 +144,8 @@ class FlowEngine:
             )
 
     def _tracked(
-        self, callback: Callable[[Update, BotContext], Awaitable[State]]
-    ) -> Callable[[Update, BotContext], Awaitable[State]]:
+        self, callback: Callable[[Update, BotContext], Coroutine[Any, Any, State]]
+    ) -> Callable[[Update, BotContext], Coroutine[Any, Any, State]]:
         """Expire conversations idle for 14 days, then run the callback."""
 
         async def tracked(update: Update, context: BotContext) -> State:
@@ -170,9 +186,17 @@ class FlowEngine:
         context.data["at"] = WHO
         keyboard = InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(texts.WHO_YOUNG_PERSON.for_audience(None), callback_data="who|yp")],
+                [
+                    InlineKeyboardButton(
+                        texts.WHO_YOUNG_PERSON.for_audience(None), callback_data="who|yp"
+                    )
+                ],
                 [InlineKeyboardButton(texts.WHO_PARENT.for_audience(None), callback_data="who|pc")],
-                [InlineKeyboardButton(texts.WHO_PRACTITIONER.for_audience(None), callback_data="who|pr")],
+                [
+                    InlineKeyboardButton(
+                        texts.WHO_PRACTITIONER.for_audience(None), callback_data="who|pr"
+                    )
+                ],
             ]
         )
         await self._send(update, context, say(texts.GREETING, None), keyboard)
@@ -234,22 +258,32 @@ class FlowEngine:
             if step.kind == "multi":
                 label = f"{'✅' if option.value in selected else '▫️'} {label}"
             option_buttons.append(
-                InlineKeyboardButton(label, callback_data=Button(action, state, option.value).encode())
+                InlineKeyboardButton(
+                    label, callback_data=Button(action, state, option.value).encode()
+                )
             )
         short = len(option_buttons) <= 3 and all(len(b.text) <= 14 for b in option_buttons)
         rows.extend([option_buttons] if short and option_buttons else [[b] for b in option_buttons])
         if step.kind == "multi":
             rows.append(
-                [InlineKeyboardButton(texts.DONE.for_audience(audience), callback_data=Button("d", state).encode())]
+                [
+                    InlineKeyboardButton(
+                        texts.DONE.for_audience(audience), callback_data=Button("d", state).encode()
+                    )
+                ]
             )
         navigation = []
         if data.get("history") and step.kind != "consent":
             navigation.append(
-                InlineKeyboardButton(texts.BACK.for_audience(audience), callback_data=Button("b", state).encode())
+                InlineKeyboardButton(
+                    texts.BACK.for_audience(audience), callback_data=Button("b", state).encode()
+                )
             )
         if step.skippable:
             navigation.append(
-                InlineKeyboardButton(texts.SKIP.for_audience(audience), callback_data=Button("s", state).encode())
+                InlineKeyboardButton(
+                    texts.SKIP.for_audience(audience), callback_data=Button("s", state).encode()
+                )
             )
         if navigation:
             rows.append(navigation)
@@ -293,11 +327,15 @@ class FlowEngine:
         option = step.option(button.value)
         if button.action == "a" and option is not None:
             await query.answer()
-            await self._mark_answered(query.message, step, audience, option.label.for_audience(audience))
+            await self._mark_answered(
+                query.message, step, audience, option.label.for_audience(audience)
+            )
             return await self.accept(update, context, flow, step, choice=option.value)
         if button.action == "s" and step.skippable:
             await query.answer()
-            await self._mark_answered(query.message, step, audience, texts.SKIPPED_MARK.for_audience(audience))
+            await self._mark_answered(
+                query.message, step, audience, texts.SKIPPED_MARK.for_audience(audience)
+            )
             return await self.accept(update, context, flow, step, skipped=True)
         if button.action == "b" and data.get("history"):
             await query.answer()
@@ -352,8 +390,11 @@ class FlowEngine:
             return await self.ask(update, context, flow, step, intro=False)
         if len(text) > FREE_TEXT_LIMIT:
             await self._send(
-                update, context,
-                say(texts.TOO_LONG, audience, limit=f"{FREE_TEXT_LIMIT:,}", length=f"{len(text):,}"),
+                update,
+                context,
+                say(
+                    texts.TOO_LONG, audience, limit=f"{FREE_TEXT_LIMIT:,}", length=f"{len(text):,}"
+                ),
             )
             return flow.state(step)
         await self._remove_buttons_by_id(context, update, data.get("prompt_id"))
@@ -384,7 +425,9 @@ class FlowEngine:
                 return ConversationHandler.END
         else:
             try:
-                await self.store(update, context, flow, step, choice=choice, text=text, skipped=skipped)
+                await self.store(
+                    update, context, flow, step, choice=choice, text=text, skipped=skipped
+                )
             except (sqlite3.Error, OSError):
                 _LOGGER.exception("Could not store the answer to %s", flow.state(step))
                 await self._send(update, context, say(texts.SAVE_FAILED, data.get("audience")))
@@ -475,9 +518,22 @@ class FlowEngine:
         audience = context.data.get("audience")
         keyboard = InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(texts.CANCEL_KEEP.for_audience(audience), callback_data="cancel|keep")],
-                [InlineKeyboardButton(texts.CANCEL_DELETE.for_audience(audience), callback_data="cancel|delete")],
-                [InlineKeyboardButton(texts.CANCEL_CONTINUE.for_audience(audience), callback_data="cancel|continue")],
+                [
+                    InlineKeyboardButton(
+                        texts.CANCEL_KEEP.for_audience(audience), callback_data="cancel|keep"
+                    )
+                ],
+                [
+                    InlineKeyboardButton(
+                        texts.CANCEL_DELETE.for_audience(audience), callback_data="cancel|delete"
+                    )
+                ],
+                [
+                    InlineKeyboardButton(
+                        texts.CANCEL_CONTINUE.for_audience(audience),
+                        callback_data="cancel|continue",
+                    )
+                ],
             ]
         )
         await self._send(update, context, say(texts.CANCEL_QUESTION, audience), keyboard)
@@ -508,7 +564,9 @@ class FlowEngine:
     async def on_help(self, update: Update, context: BotContext) -> State:
         audience = context.data.get("audience")
         await self._send(
-            update, context, f"{say(texts.HELP_NOW, audience)}\n\n{say(texts.HELP_COMMANDS, audience)}"
+            update,
+            context,
+            f"{say(texts.HELP_NOW, audience)}\n\n{say(texts.HELP_COMMANDS, audience)}",
         )
         return await self.reask(update, context)
 
@@ -542,36 +600,28 @@ class FlowEngine:
         if not isinstance(message, Message):
             return
         text = f"<b>{say(step.prompt, audience)}</b>\n✓ {html.escape(answer, quote=False)}"
-        try:
+        with contextlib.suppress(BadRequest):
             await message.edit_text(text, reply_markup=None)
-        except BadRequest:
-            pass
 
     async def _remove_buttons(self, message: object) -> None:
         if isinstance(message, Message):
-            try:
+            with contextlib.suppress(BadRequest):
                 await message.edit_reply_markup(reply_markup=None)
-            except BadRequest:
-                pass
 
     async def _remove_buttons_by_id(
         self, context: BotContext, update: Update, message_id: int | None
     ) -> None:
         if message_id is None or update.effective_chat is None:
             return
-        try:
+        with contextlib.suppress(BadRequest):
             await context.bot.edit_message_reply_markup(update.effective_chat.id, message_id)
-        except BadRequest:
-            pass
 
     async def _refresh_keyboard(
         self, message: object, flow: Flow, step: Step, data: dict[str, Any]
     ) -> None:
         if isinstance(message, Message):
-            try:
+            with contextlib.suppress(BadRequest):
                 await message.edit_reply_markup(reply_markup=self.keyboard(flow, step, data))
-            except BadRequest:
-                pass
 
 
 def clear_position(data: dict[str, Any]) -> None:

@@ -202,8 +202,7 @@ PARENT_CARER = Flow(
             id="service",
             kind="multi",
             prompt=words(
-                "Which of our services is your feedback about? "
-                "Pick all that apply, then tap Done."
+                "Which of our services is your feedback about? Pick all that apply, then tap Done."
             ),
             options=(
                 Option(value="early_help", label=words("Early help")),

@@ -42,8 +42,7 @@ EMPTY_ANSWER = words(
     parent_carer="That message was empty. Please type your answer, or tap Skip.",
 )
 TOO_LONG = words(
-    "That is a bit too long for me. Please keep it under {limit} letters. "
-    "Yours has {length}.",
+    "That is a bit too long for me. Please keep it under {limit} letters. Yours has {length}.",
     parent_carer="That is longer than I can take: please keep it under {limit} characters "
     "(yours has {length}). Nothing has been saved yet.",
     practitioner="That is longer than I can take: please keep it under {limit} characters "

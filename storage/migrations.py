@@ -86,7 +86,8 @@ REPORTING: tuple[Migration, ...] = (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
-        INSERT INTO store_info (key, value) VALUES ('contents', 'aggregates and de-identified quotes only')
+        INSERT INTO store_info (key, value)
+            VALUES ('contents', 'aggregates and de-identified quotes only')
         """,
     ),
 )

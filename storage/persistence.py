@@ -164,6 +164,6 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
             await conn.execute("DELETE FROM ptb_chat_data WHERE chat_id = ?", (telegram_id,))
             await conn.execute(
                 "DELETE FROM ptb_conversations"
-                " WHERE EXISTS (SELECT 1 FROM json_each(key) WHERE value = ?)",
+                " WHERE EXISTS (SELECT 1 FROM json_each(ptb_conversations.key) WHERE value = ?)",
                 (telegram_id,),
             )

@@ -14,13 +14,17 @@ from storage.models import Answer, AudienceGroup, Contact, Response, ReviewLink,
 RowT = TypeVar("RowT", bound=Row)
 
 
-async def _fetch_one(db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]) -> RowT | None:
+async def _fetch_one(
+    db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]
+) -> RowT | None:
     async with db.conn.execute(sql, params) as cursor:
         row = await cursor.fetchone()
     return model.model_validate(dict(row)) if row else None
 
 
-async def _fetch_all(db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]) -> list[RowT]:
+async def _fetch_all(
+    db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]
+) -> list[RowT]:
     async with db.conn.execute(sql, params) as cursor:
         rows: list[sqlite3.Row] = list(await cursor.fetchall())
     return [model.model_validate(dict(row)) for row in rows]
@@ -139,9 +143,7 @@ async def get_contact(db: Database, respondent: str) -> Contact | None:
 
 
 async def find_review_link(db: Database, token: str) -> ReviewLink | None:
-    return await _fetch_one(
-        db, ReviewLink, "SELECT * FROM review_links WHERE token = ?", (token,)
-    )
+    return await _fetch_one(db, ReviewLink, "SELECT * FROM review_links WHERE token = ?", (token,))
 
 
 async def create_review(db: Database, *, reference_hash: str, created_by: str) -> int:

@@ -1,0 +1,63 @@
+import logging
+
+from telegram.error import NetworkError
+
+from bot.app import build_application, running
+from bot.transport import BOT_ID
+from tests.support import TEST_TOKEN, Person
+
+
+async def test_start_is_answered_through_the_transport_with_no_network(young_person, bot_api):
+    await young_person.says("/start")
+    greeting = young_person.messages[-1]
+    assert "Who is talking to me?" in greeting.text
+    assert [label for label, _ in greeting.buttons] == [
+        "I'm a young person",
+        "I'm a parent or carer",
+        "I work here",
+    ]
+    assert greeting.params["parse_mode"] == "HTML"
+    assert {call.method for call in bot_api.calls} <= {
+        "getMe",
+        "setMyCommands",
+        "sendMessage",
+        "deleteWebhook",
+    }
+
+
+async def test_the_application_knows_the_bot(app):
+    assert app.bot.id == BOT_ID
+
+
+async def test_a_failing_request_never_puts_the_token_in_the_logs(settings, bot_api, caplog):
+    def fail_with_url(call):
+        raise NetworkError(f"could not reach https://api.telegram.org/bot{TEST_TOKEN}/sendMessage")
+
+    caplog.set_level(logging.DEBUG)
+    async with running(build_application(settings, request=bot_api)) as app:
+        bot_api.responders["sendMessage"] = fail_with_url
+        person = Person(app, bot_api, 77)
+        await person.says("/start")
+    assert "Error while handling update" in caplog.text
+    assert "Traceback" in caplog.text
+    assert TEST_TOKEN not in caplog.text
+    assert TEST_TOKEN.split(":")[1] not in caplog.text
+
+
+async def test_errors_are_logged_without_what_the_person_wrote(settings, bot_api, caplog):
+    secret_words = "my-private-words-canary"
+    calls = {"count": 0}
+
+    def fail_once(call):
+        calls["count"] += 1
+        if calls["count"] == 1:
+            raise NetworkError("Bot API unavailable")
+        return bot_api._default_result(call)
+
+    caplog.set_level(logging.DEBUG)
+    async with running(build_application(settings, request=bot_api)) as app:
+        bot_api.responders["sendMessage"] = fail_once
+        person = Person(app, bot_api, 78)
+        await person.says(secret_words)
+        assert person.said("something went wrong")
+    assert secret_words not in caplog.text

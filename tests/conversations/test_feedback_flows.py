@@ -1,0 +1,318 @@
+"""A young person and a parent give feedback through the real application."""
+
+from typing import Any
+
+from bot.app import build_application, running
+from bot.transport import InProcessBotApi
+from storage import repository
+from tests.support import Person
+
+YOUNG_PERSON_ANSWERS = (
+    "12 to 15",  # age
+    "🙂 Good",  # how things are going
+    "Yes",  # know worker
+    "Sometimes",  # listened to
+    "A bit",  # understand plan
+    "Yes",  # safe where they live
+    "my worker is kind and she listens",
+    "more time to talk",
+    "Skip",  # anything else
+    "Yes please",  # hear back
+    "Yes, that's OK",  # contact consent
+)
+
+
+async def rows(app, sql: str, *params: Any) -> list[dict[str, Any]]:
+    async with app.services.db.conn.execute(sql, params) as cursor:
+        return [dict(row) for row in await cursor.fetchall()]
+
+
+async def start_young_person(person: Person) -> None:
+    await person.says("/start")
+    await person.taps("I'm a young person")
+    await person.taps("OK, let's start")
+
+
+async def test_young_person_completes_the_flow_with_buttons_and_free_text(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers(*YOUNG_PERSON_ANSWERS)
+
+    assert young_person.said("Thank you for telling us!")
+    [response] = await rows(app, "SELECT * FROM responses")
+    assert response["status"] == "complete"
+    assert response["audience_group"] == "young_person"
+    assert response["audience"] == "teen"
+    assert response["respondent"] != str(young_person.sim.user_id)
+    answers = {a["step_id"]: a for a in await rows(app, "SELECT * FROM answers")}
+    assert answers["age"]["choice"] == "teen"
+    assert answers["mood"]["choice"] == "good"
+    assert answers["listened"]["choice"] == "sometimes"
+    assert answers["good_thing"]["text"] == "my worker is kind and she listens"
+    assert answers["anything_else"]["skipped"] == 1
+    assert "safe_more" not in answers
+    contact = await repository.get_contact(app.services.db, response["respondent"])
+    assert contact is not None and contact.hear_back and contact.chat_id == young_person.chat_id
+
+
+async def test_feeling_unsafe_at_home_asks_gently_for_more(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes", "No")
+    assert "Do you want to tell us more?" in young_person.last_reply
+    await young_person.answers("Skip")
+    assert "one good thing" in young_person.last_reply
+
+
+async def test_every_answer_is_stored_the_moment_it_arrives(app, young_person):
+    await start_young_person(young_person)
+    assert await rows(app, "SELECT * FROM responses") == []
+    await young_person.answers("16 or older")
+    [response] = await rows(app, "SELECT * FROM responses")
+    assert response["status"] == "partial"
+    await young_person.answers("😄 Really good")
+    assert len(await rows(app, "SELECT * FROM answers")) == 2
+
+
+async def test_young_person_can_skip_and_go_back(app, young_person):
+    await start_young_person(young_person)
+    await young_person.taps("Skip")
+    assert "How is it going" in young_person.last_reply  # skipped age: simplest wording
+    await young_person.taps("⬅️ Back")
+    assert "How old are you?" in young_person.last_reply
+    await young_person.taps("16 or older")
+    assert "How are things going" in young_person.last_reply
+    answers = await rows(app, "SELECT step_id, choice, skipped FROM answers")
+    assert answers == [{"step_id": "age", "choice": "young_adult", "skipped": 0}]
+
+
+async def test_a_sticker_mid_flow_gets_a_kind_reply_and_the_same_question(app, young_person):
+    await start_young_person(young_person)
+    for kind in ("sticker", "photo", "voice", "location"):
+        await young_person.sends(kind)
+        assert "I can only read typed words and buttons" in young_person.replies[-2]
+        assert "How old are you?" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM answers") == []
+
+
+async def test_typed_answers_to_button_questions(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("maybe later")
+    assert "Please tap one of the buttons" in young_person.replies[-2]
+    await young_person.says("16 or older")
+    await young_person.says("🙂")
+    answers = await rows(app, "SELECT step_id, choice FROM answers ORDER BY id")
+    assert answers == [
+        {"step_id": "age", "choice": "young_adult"},
+        {"step_id": "mood", "choice": "good"},
+    ]
+
+
+async def reach_first_free_text(person: Person) -> None:
+    await start_young_person(person)
+    await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "A bit", "Yes")
+    assert "one good thing" in person.last_reply
+
+
+async def test_empty_and_too_long_answers_are_refused_and_nothing_is_truncated(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("   ")
+    assert "didn't get any words" in young_person.replies[-2]
+    await young_person.says("a" * 1501)
+    assert "under 1,500 letters" in young_person.last_reply
+    assert "1,501" in young_person.last_reply
+    texts = await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")
+    assert texts == []
+    await young_person.says("b" * 1500)
+    assert (
+        await rows(app, "SELECT length(text) AS n FROM answers WHERE step_id = 'good_thing'")
+    ) == [{"n": 1500}]
+
+
+async def test_emoji_only_answers_are_accepted(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("👍💛")
+    assert await rows(app, "SELECT text FROM answers WHERE step_id = 'good_thing'") == [
+        {"text": "👍💛"}
+    ]
+
+
+async def test_a_button_from_an_earlier_question_shows_the_current_one(app, young_person):
+    await start_young_person(young_person)
+    await young_person.taps("12 to 15")
+    await young_person.presses_data("a|yp:age|child")
+    assert "That button is from an earlier question" in young_person.replies[-2]
+    assert "How are things going" in young_person.last_reply
+    assert await rows(app, "SELECT choice FROM answers") == [{"choice": "teen"}]
+
+
+async def test_callback_data_the_bot_never_sent_is_harmless(app, young_person):
+    await start_young_person(young_person)
+    for data in ("nonsense", "a|yp:age|robot", "x|y|z|w", "b|yp:age|"):
+        await young_person.presses_data(data)
+    assert "How old are you?" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM answers") == []
+
+
+async def test_commands_mid_flow_are_handled_not_stored(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("/dance")
+    assert "I don't know that command" in young_person.replies[-2]
+    await young_person.says("/help")
+    assert "Childline on 0800 1111" in young_person.replies[-2]
+    assert "999" in young_person.replies[-2]
+    await young_person.says("/start")
+    assert "part way through" in young_person.replies[-2]
+    assert "one good thing" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL") == []
+
+
+async def test_cancel_and_delete_removes_what_was_given(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers("12 to 15", "🙂 Good")
+    await young_person.says("/cancel")
+    assert "keep what you told us so far, or delete it" in young_person.last_reply
+    await young_person.taps("Stop and delete it")
+    assert "deleted what you told us" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM responses") == []
+    assert await rows(app, "SELECT * FROM answers") == []
+
+
+async def test_cancel_and_keep_leaves_a_partial_response(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers("12 to 15")
+    await young_person.says("/cancel")
+    await young_person.taps("Stop and keep it")
+    [response] = await rows(app, "SELECT status FROM responses")
+    assert response["status"] == "partial"
+    await young_person.says("hello?")
+    assert "Type /start" in young_person.last_reply
+
+
+async def test_cancel_then_carry_on_returns_to_the_question(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers("12 to 15")
+    await young_person.says("/cancel")
+    await young_person.taps("Carry on")
+    assert "How are things going" in young_person.last_reply
+
+
+async def test_saying_not_now_at_the_start_stores_nothing(app, young_person):
+    await young_person.says("/start")
+    await young_person.taps("I'm a young person")
+    await young_person.taps("Not now")
+    assert "come back at any time" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM responses") == []
+
+
+async def test_the_flow_resumes_after_the_application_is_rebuilt(settings):
+    first_api = InProcessBotApi()
+    async with running(build_application(settings, request=first_api)) as app:
+        person = Person(app, first_api, 9001)
+        await start_young_person(person)
+        await person.answers("12 to 15", "🙂 Good")
+        assert "Do you know who your worker is?" in person.last_reply
+
+    second_api = InProcessBotApi()
+    async with running(build_application(settings, request=second_api)) as app:
+        person = Person(app, second_api, 9001)
+        await person.says("Yes")
+        assert "Do you feel we listen to you?" in person.last_reply
+        await person.taps("⬅️ Back")
+        assert "Do you know who your worker is?" in person.last_reply
+        answers = await rows(app, "SELECT step_id FROM answers ORDER BY id")
+        assert [a["step_id"] for a in answers] == ["age", "mood", "know_worker"]
+        assert len(await rows(app, "SELECT * FROM responses")) == 1
+
+
+async def test_a_conversation_idle_for_14_days_starts_fresh(settings):
+    now = [1_800_000_000.0]
+    api = InProcessBotApi()
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        person = Person(app, api, 9002)
+        await start_young_person(person)
+        await person.answers("12 to 15")
+        now[0] += 13 * 24 * 3600
+        await person.answers("🙂 Good")
+        assert "Do you know who your worker is?" in person.last_reply
+        now[0] += 15 * 24 * 3600
+        await person.says("Yes")
+        assert "we will start again" in person.replies[-2]
+        assert "Who is talking to me?" in person.last_reply
+        [response] = await rows(app, "SELECT status FROM responses")
+        assert response["status"] == "partial"
+
+
+async def test_a_parent_completes_their_flow(app, parent):
+    await parent.says("/start")
+    await parent.taps("I'm a parent or carer")
+    assert "Before we start" in parent.replies[-2]
+    await parent.taps("Yes, let's start")
+    await parent.taps("▫️ Early help")
+    await parent.taps("▫️ Social work")
+    await parent.taps("✅ Early help")  # changed their mind
+    await parent.taps("Done")
+    await parent.answers(
+        "😐 OK",
+        "Sometimes",
+        "Yes, always",
+        "Partly",
+        "the family support worker was brilliant",
+        "call back when you say you will",
+        "no",
+        "No thanks",
+    )
+    assert parent.said("Thank you for your feedback.")
+    [response] = await rows(app, "SELECT * FROM responses")
+    assert (response["audience_group"], response["status"]) == ("parent_carer", "complete")
+    answers = {a["step_id"]: a for a in await rows(app, "SELECT * FROM answers")}
+    assert answers["service"]["choice"] == "social_work"
+    assert answers["respect"]["choice"] == "yes"
+    assert answers["hear_back"]["choice"] == "no"
+    assert "contact_ok" not in answers
+    assert await rows(app, "SELECT * FROM contacts") == []
+
+
+async def test_a_group_chat_is_told_to_message_privately_and_nothing_is_stored(app, bot_api):
+    group = Person(app, bot_api, 3003, chat_type="group", chat_id=-400500)
+    await group.says("/start")
+    assert "only collect feedback in a private chat" in group.last_reply
+    await group.says("my feedback is that it was fine")
+    await group.presses_data("who|yp")
+    assert await rows(app, "SELECT * FROM responses") == []
+    assert await rows(app, "SELECT * FROM ptb_conversations") == []
+
+
+async def test_a_deep_link_goes_straight_to_the_flow_and_links_the_review(app, young_person):
+    review_id = await repository.create_review(
+        app.services.db, reference_hash="h1", created_by="p1"
+    )
+    await repository.create_review_link(
+        app.services.db, token="tok123", review_id=review_id, audience_group="young_person"
+    )
+    await young_person.says("/start yp-tok123")
+    assert "Is that OK?" in young_person.last_reply
+    await young_person.taps("OK, let's start")
+    await young_person.answers("8 to 11")
+    [response] = await rows(app, "SELECT review_id FROM responses")
+    assert response["review_id"] == review_id
+
+
+async def test_an_unknown_review_link_still_lets_them_give_feedback(app, parent):
+    await parent.says("/start pc-doesnotexist")
+    assert "That link didn't work" in parent.replies[-3]
+    await parent.taps("Yes, let's start")
+    await parent.taps("Skip")
+    [response] = await rows(app, "SELECT review_id, audience_group FROM responses")
+    assert response == {"review_id": None, "audience_group": "parent_carer"}
+
+
+async def test_every_message_is_valid_for_the_bot_api(app, young_person, parent, bot_api):
+    await start_young_person(young_person)
+    await young_person.answers(*YOUNG_PERSON_ANSWERS)
+    await parent.says("/start")
+    await parent.taps("I'm a parent or carer")
+    for call in bot_api.calls:
+        if call.method in {"sendMessage", "editMessageText"}:
+            assert 0 < len(call.text) <= 4096
+            assert call.params.get("parse_mode") == "HTML"
+        for _, data in call.buttons:
+            assert len(data.encode()) <= 64

@@ -1,0 +1,60 @@
+// A local Telegram Bot API for end-to-end tests: telegram-test-api plus the
+// fixes python-telegram-bot needs. Usage: node bot_api_server.js PORT
+//
+// 1. Its getMe answer lacks `is_bot`: we register our own getMe first.
+// 2. Messages it returns carry `date` in milliseconds: every JSON answer has
+//    its dates converted to seconds before it leaves.
+// Also: edits and callback answers return `true` (not null) as Telegram does,
+// setMyCommands is accepted, and getUpdates waits briefly for news (long
+// polling) instead of answering at once, so the bot does not spin.
+'use strict';
+
+const express = require('express');
+const TelegramServer = require('telegram-test-api');
+const { routes } = require('telegram-test-api/lib/routes/index');
+const { handle } = require('telegram-test-api/lib/routes/bot/utils');
+
+const BOT = { id: 666, is_bot: true, first_name: 'Feedback', username: 'TestNameBot' };
+
+function fixDates(value) {
+  if (Array.isArray(value)) return value.map(fixDates);
+  if (value && typeof value === 'object') {
+    const fixed = {};
+    for (const [key, item] of Object.entries(value)) {
+      fixed[key] = key === 'date' && typeof item === 'number' && item > 1e11
+        ? Math.floor(item / 1000) : fixDates(item);
+    }
+    return fixed;
+  }
+  return value;
+}
+
+const originalJson = express.response.json;
+express.response.json = function json(body) {
+  let fixed = fixDates(body);
+  if (fixed && fixed.ok === true && fixed.result === null) fixed = { ...fixed, result: true };
+  return originalJson.call(this, fixed);
+};
+
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+routes.unshift((app, server) => {
+  handle(app, '/bot:token/getMe', (_req, res) => res.sendResult({ ok: true, result: BOT }));
+  handle(app, '/bot:token/setMyCommands', (_req, res) => res.sendResult({ ok: true, result: true }));
+  handle(app, '/bot:token/getUpdates', async (req, res) => {
+    const waitMs = Math.min(Number(req.body.timeout || 0) * 1000, 1000);
+    const deadline = Date.now() + waitMs;
+    let updates = server.getUpdates(req.params.token);
+    while (updates.length === 0 && Date.now() < deadline) {
+      await sleep(25);
+      updates = server.getUpdates(req.params.token);
+    }
+    res.sendResult({ ok: true, result: updates });
+  });
+});
+
+const port = Number(process.argv[2] || 9000);
+const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 3600 });
+server.start().then(() => {
+  process.stdout.write(`listening on ${port}\n`);
+});

@@ -1,0 +1,107 @@
+import sqlite3
+
+import pytest
+
+from storage import migrations
+from storage.database import (
+    IntegrityCheckFailed,
+    Migration,
+    apply_migrations,
+    backup_database,
+    open_database,
+    schema_version,
+)
+
+TWO_STEPS = (
+    Migration(1, "people", "CREATE TABLE people (id INTEGER PRIMARY KEY)"),
+    Migration(
+        2, "names", "ALTER TABLE people ADD COLUMN name TEXT; CREATE INDEX by_name ON people(name)"
+    ),
+)
+
+
+async def pragma(db, name):
+    async with db.conn.execute(f"PRAGMA {name}") as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return row[0]
+
+
+async def test_a_fresh_database_ends_at_the_newest_schema(tmp_path):
+    db = await open_database(tmp_path / "feedback.sqlite3", migrations.OPERATIONAL)
+    assert await schema_version(db.conn) == migrations.OPERATIONAL[-1].version
+    assert await pragma(db, "journal_mode") == "wal"
+    assert await pragma(db, "foreign_keys") == 1
+    assert await pragma(db, "synchronous") == 2  # FULL
+    assert await pragma(db, "busy_timeout") > 0
+    await db.close()
+
+
+async def test_an_older_database_is_migrated_forward(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = await open_database(path, TWO_STEPS[:1])
+    await db.conn.execute("INSERT INTO people (id) VALUES (1)")
+    assert await schema_version(db.conn) == 1
+    await db.close()
+
+    db = await open_database(path, TWO_STEPS)
+    assert await schema_version(db.conn) == 2
+    async with db.conn.execute("SELECT id, name FROM people") as cursor:
+        assert [tuple(row) for row in await cursor.fetchall()] == [(1, None)]
+    async with db.conn.execute("SELECT version, name FROM schema_migrations ORDER BY version") as c:
+        assert [tuple(row) for row in await c.fetchall()] == [(1, "people"), (2, "names")]
+    await db.close()
+
+
+async def test_migrations_are_applied_once(tmp_path):
+    path = tmp_path / "again.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    assert await apply_migrations(db.conn, TWO_STEPS) == []
+    await db.close()
+
+
+async def test_a_failing_migration_leaves_the_previous_version(tmp_path):
+    broken = (*TWO_STEPS, Migration(3, "broken", "CREATE TABLE people (id INTEGER)"))
+    path = tmp_path / "broken.sqlite3"
+    with pytest.raises(sqlite3.OperationalError):
+        await open_database(path, broken)
+    db = await open_database(path, TWO_STEPS)
+    assert await schema_version(db.conn) == 2
+    await db.close()
+
+
+async def test_the_reporting_store_is_a_separate_migrated_file(tmp_path):
+    db = await open_database(tmp_path / "reporting.sqlite3", migrations.REPORTING)
+    assert await schema_version(db.conn) == migrations.REPORTING[-1].version
+    async with db.conn.execute("SELECT name FROM sqlite_master WHERE name = 'responses'") as c:
+        assert await c.fetchone() is None
+    await db.close()
+
+
+async def test_a_damaged_database_fails_the_integrity_check(tmp_path):
+    path = tmp_path / "damaged.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    async with db.transaction() as conn:
+        for number in range(2000):
+            await conn.execute("INSERT INTO people (name) VALUES (?)", (f"person {number}" * 5,))
+    await db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    await db.close()
+    data = bytearray(path.read_bytes())
+    page_size = 4096
+    for offset in range(page_size * 3, page_size * 6):
+        data[offset] = 0xAB
+    path.write_bytes(bytes(data))
+    with pytest.raises((IntegrityCheckFailed, sqlite3.DatabaseError)):
+        await open_database(path, TWO_STEPS)
+
+
+async def test_backup_copies_a_live_database(tmp_path):
+    path = tmp_path / "live.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    async with db.transaction() as conn:
+        await conn.execute("INSERT INTO people (name) VALUES ('Ada')")
+    await backup_database(path, tmp_path / "copy.sqlite3")
+    await db.close()
+    copy = sqlite3.connect(tmp_path / "copy.sqlite3")
+    assert copy.execute("SELECT name FROM people").fetchall() == [("Ada",)]
+    copy.close()

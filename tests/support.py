@@ -1,0 +1,112 @@
+"""Test helpers: settings for a temporary directory, and a person chatting with the bot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.context import FeedbackApplication
+from bot.settings import Settings, load_settings
+from bot.transport import ApiCall, ChatSimulator, InProcessBotApi
+
+TEST_TOKEN = "123456789:AAE-canary-token-for-tests-only-xyz123"
+TEST_KEY = "test-pseudonym-key-that-is-long-enough-0123456789"
+SAFEGUARDING_CHAT = -100_200_300
+
+
+def make_settings(directory: Path, **overrides: str) -> Settings:
+    environ = {
+        "TELEGRAM_BOT_TOKEN": TEST_TOKEN,
+        "PSEUDONYM_KEY": TEST_KEY,
+        "SAFEGUARDING_CHAT_IDS": str(SAFEGUARDING_CHAT),
+        "DATABASE_PATH": str(directory / "feedback.sqlite3"),
+        "REPORTING_DATABASE_PATH": str(directory / "reporting.sqlite3"),
+        **overrides,
+    }
+    return load_settings(environ)
+
+
+class Person:
+    """Someone chatting with the bot through the real application and a fake transport."""
+
+    def __init__(
+        self,
+        app: FeedbackApplication,
+        api: InProcessBotApi,
+        user_id: int,
+        *,
+        chat_type: str = "private",
+        chat_id: int | None = None,
+    ) -> None:
+        self.app = app
+        self.api = api
+        self.sim = ChatSimulator(user_id, chat_type=chat_type, chat_id=chat_id)
+
+    @property
+    def chat_id(self) -> int:
+        return self.sim.chat_id
+
+    async def says(self, text: str) -> None:
+        await self.app.process_update(self.sim.text(text, self.app.bot))
+
+    async def sends(self, kind: str) -> None:
+        update = getattr(self.sim, kind)(self.app.bot)
+        await self.app.process_update(update)
+
+    async def presses_data(self, data: str, message_id: int = 1) -> None:
+        await self.app.process_update(self.sim.press(data, self.app.bot, message_id=message_id))
+
+    async def taps(self, label: str) -> None:
+        """Tap the button with this label (or starting with it) on the newest keyboard."""
+        keyboards = [
+            call
+            for call in self.api.calls
+            if call.chat_id == self.chat_id
+            and call.method in {"sendMessage", "editMessageReplyMarkup"}
+        ]
+        for call in reversed(keyboards):
+            for text, data in call.buttons:
+                if text == label or text.startswith(label):
+                    message_id = call.message_id or int(call.params.get("message_id") or 1)
+                    await self.presses_data(data, message_id=message_id)
+                    return
+        raise AssertionError(f"no button {label!r}; last buttons: {self.last_buttons}")
+
+    async def answers(self, *replies: str) -> None:
+        """Tap each label, or type each text that is not a button on the last question."""
+        for reply in replies:
+            labels = [text for text, _ in self.last_buttons]
+            if any(label == reply or label.startswith(reply) for label in labels):
+                await self.taps(reply)
+            else:
+                await self.says(reply)
+
+    @property
+    def messages(self) -> list[ApiCall]:
+        return [c for c in self.api.sent_to(self.chat_id) if c.method != "editMessageText"]
+
+    @property
+    def replies(self) -> list[str]:
+        return [call.text for call in self.messages]
+
+    @property
+    def last_reply(self) -> str:
+        return self.replies[-1] if self.replies else ""
+
+    @property
+    def last_buttons(self) -> list[tuple[str, str]]:
+        return self.messages[-1].buttons if self.messages else []
+
+    def replies_since(self, count: int) -> list[str]:
+        return self.replies[count:]
+
+    def said(self, fragment: str) -> bool:
+        return any(fragment in reply for reply in self.replies)
+
+
+def button_labels(call: ApiCall) -> list[str]:
+    return [label for label, _ in call.buttons]
+
+
+def params(call: ApiCall) -> dict[str, Any]:
+    return call.params
