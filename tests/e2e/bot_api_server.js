@@ -4,6 +4,7 @@
 // 1. Its getMe answer lacks `is_bot`: we register our own getMe first.
 // 2. Messages it returns carry `date` in milliseconds: every JSON answer has
 //    its dates converted to seconds before it leaves.
+// 3. Its callback queries lack `chat_instance`, which the Bot API always sends.
 // Also: edits and callback answers return `true` (not null) as Telegram does,
 // setMyCommands is accepted, and getUpdates waits briefly for news (long
 // polling) instead of answering at once, so the bot does not spin.
@@ -42,12 +43,23 @@ routes.unshift((app, server) => {
   handle(app, '/bot:token/getMe', (_req, res) => res.sendResult({ ok: true, result: BOT }));
   handle(app, '/bot:token/setMyCommands', (_req, res) => res.sendResult({ ok: true, result: true }));
   handle(app, '/bot:token/getUpdates', async (req, res) => {
-    const waitMs = Math.min(Number(req.body.timeout || 0) * 1000, 1000);
-    const deadline = Date.now() + waitMs;
-    let updates = server.getUpdates(req.params.token);
-    while (updates.length === 0 && Date.now() < deadline) {
+    // Like Telegram, an update stays pending until a later call's offset confirms
+    // it, so a bot killed mid-poll loses nothing.
+    const token = req.params.token;
+    const offset = Number(req.body.offset || 0);
+    const mine = () => server.storage.userMessages.filter((u) => u.botToken === token);
+    mine().forEach((u) => { if (offset && u.updateId < offset) u.isRead = true; });
+    const pending = () => mine().filter((u) => !u.isRead);
+    const deadline = Date.now() + Math.min(Number(req.body.timeout || 0) * 1000, 1000);
+    while (pending().length === 0 && Date.now() < deadline && !req.socket.destroyed) {
       await sleep(25);
-      updates = server.getUpdates(req.params.token);
+    }
+    const updates = pending().map((u) => TelegramServer.formatUpdate(u));
+    for (const update of updates) {
+      const query = update.callback_query;
+      if (query && query.chat_instance === undefined) {
+        query.chat_instance = String((query.message && query.message.chat && query.message.chat.id) || 0);
+      }
     }
     res.sendResult({ ok: true, result: updates });
   });

@@ -1,0 +1,56 @@
+"""`feedbackbot try`: a terminal chat driven by the real application."""
+
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+
+from bot.settings import load_settings
+from bot.terminal import chat_in_terminal
+
+
+def run_try(directory, typed: str) -> subprocess.CompletedProcess[str]:
+    environ = {"PATH": os.environ["PATH"], "HOME": str(directory)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "try"],
+        cwd=directory,
+        env=environ,
+        input=typed,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_try_chats_in_the_terminal_with_numbered_buttons_and_stores_answers(tmp_path):
+    result = run_try(tmp_path, "1\n1\n3\n4\nhello there\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "bot: Hi! 👋 I'm the feedback bot." in out
+    assert "[1] I'm a young person" in out
+    assert "[3] 16 or older" in out
+    assert "Please tap one of the buttons" in out
+    assert "Bye!" in out
+    database = tmp_path / "data" / "feedback.sqlite3"
+    with sqlite3.connect(database) as conn:
+        answers = conn.execute("SELECT step_id, choice FROM answers ORDER BY id").fetchall()
+    conn.close()
+    assert answers == [("age", "young_adult"), ("mood", "good")]
+    assert (tmp_path / "data" / "pseudonym.key").exists()
+
+
+def test_try_ends_cleanly_at_end_of_input(tmp_path):
+    result = run_try(tmp_path, "")
+    assert result.returncode == 0
+    assert "Who is talking to me?" in result.stdout
+
+
+async def test_the_terminal_chat_can_be_driven_in_process(tmp_path):
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "f.sqlite3")}, mode="try")
+    output = io.StringIO()
+    await chat_in_terminal(settings, io.StringIO("2\n1\n/cancel\n"), output)
+    text = output.getvalue()
+    assert "Before we start: we use what you tell us" in text
+    assert "[1] ▫️ Early help" in text
+    assert "OK, that's fine" not in text

@@ -1,0 +1,79 @@
+"""A young person gives feedback to the bot running as a real process."""
+
+import signal
+import sqlite3
+
+import pytest
+
+from tests.e2e.harness import EmulatedPerson
+
+pytestmark = pytest.mark.e2e
+
+
+def stored_answers(database) -> dict[str, tuple]:
+    with sqlite3.connect(database) as conn:
+        rows = conn.execute("SELECT step_id, choice, text FROM answers").fetchall()
+    conn.close()
+    return {step: (choice, text) for step, choice, text in rows}
+
+
+def test_a_young_person_completes_feedback(emulator, bot_process):
+    bot_process.start()
+    person = EmulatedPerson(emulator, 6001)
+    person.says("/start")
+    person.waits_for("Who is talking to me?")
+    person.taps("I'm a young person")
+    person.waits_for("Is that OK?")
+    person.taps("OK, let's start")
+    person.waits_for("How old are you?")
+    for label, next_question in [
+        ("12 to 15", "How are things going"),
+        ("🙂 Good", "Do you know who your worker is?"),
+        ("Yes", "Do you feel we listen to you?"),
+        ("Yes, always", "Do you understand your plan?"),
+        ("Yes", "Do you feel safe where you live?"),
+        ("Yes", "one good thing"),
+    ]:
+        person.taps(label)
+        person.waits_for(next_question)
+    person.says("my worker always calls me back")
+    person.waits_for("one thing we should change")
+    person.says("less waiting")
+    person.waits_for("anything else")
+    person.taps("Skip")
+    person.waits_for("tell you what we change?")
+    person.taps("No thanks")
+    person.waits_for("Thank you for telling us!")
+    answers = stored_answers(bot_process.database)
+    assert answers["good_thing"] == (None, "my worker always calls me back")
+    assert answers["age"] == ("teen", None)
+    with sqlite3.connect(bot_process.database) as conn:
+        assert conn.execute("SELECT status FROM responses").fetchall() == [("complete",)]
+    conn.close()
+    person.close()
+
+
+def test_a_bot_killed_mid_flow_resumes_at_the_same_step(emulator, bot_process):
+    bot_process.start()
+    person = EmulatedPerson(emulator, 6002)
+    person.says("/start")
+    person.waits_for("Who is talking to me?")
+    person.taps("I'm a young person")
+    person.waits_for("Is that OK?")
+    person.taps("OK, let's start")
+    person.waits_for("How old are you?")
+    person.taps("8 to 11")
+    person.waits_for("How is it going")
+    person.taps("😐 OK")
+    person.waits_for("Do you know who your worker is?")
+
+    bot_process.kill()
+    assert bot_process.process is not None
+    assert bot_process.process.returncode == -signal.SIGKILL
+    assert stored_answers(bot_process.database) == {"age": ("child", None), "mood": ("ok", None)}
+
+    bot_process.start()
+    person.says("Not sure")
+    person.waits_for("Do you feel we listen to you?")
+    assert stored_answers(bot_process.database)["know_worker"] == ("not_sure", None)
+    person.close()
