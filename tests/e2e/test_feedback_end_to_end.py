@@ -10,7 +10,7 @@ from tests.e2e.harness import EmulatedPerson
 pytestmark = pytest.mark.e2e
 
 
-def stored_answers(database) -> dict[str, tuple]:
+def stored_answers(database) -> dict[str, tuple[str | None, str | None]]:
     with sqlite3.connect(database) as conn:
         rows = conn.execute("SELECT step_id, choice, text FROM answers").fetchall()
     conn.close()
