@@ -17,11 +17,13 @@ from telegram.request import BaseRequest
 from bot import log
 from bot.context import BotContext, FeedbackApplication
 from bot.errors import handle_error
+from bot.outbox import deliver_due
 from bot.services import Services
 from bot.settings import Settings
 from conversations import general
 from conversations.engine import FlowEngine
 from conversations.flows import FEEDBACK_FLOWS
+from conversations.safeguarding import Safeguarding, repeat_unacknowledged
 from storage.persistence import SQLitePersistence
 
 _LOGGER = logging.getLogger(__name__)
@@ -35,10 +37,14 @@ COMMANDS = (
     BotCommand("cancel", "Stop"),
 )
 
-# Handler group for conversations. Within a group the first handler that accepts
-# an update wins, so order matters: group chats are refused first, then the
-# flows, then the replies for messages that no flow took.
+# Handler groups, in the order an update meets them. Safeguarding screens every
+# text first and stops the update when it acts. Within the conversations group
+# the first handler that accepts an update wins, so order matters there: group
+# chats are refused first, then the flows, then replies for anything no flow took.
+SAFEGUARDING = -1
 CONVERSATIONS = 0
+OUTBOX_INTERVAL_SECONDS = 10
+REPEAT_CHECK_SECONDS = 60
 
 
 def build_application(
@@ -48,9 +54,10 @@ def build_application(
     clock: Callable[[], float] = time.time,
 ) -> FeedbackApplication:
     """Build the application: persistence, rate limiter, typed context, handlers, errors."""
-    services = Services(settings)
+    services = Services(settings, clock=clock)
     token = settings.token if settings.telegram_bot_token else OFFLINE_TOKEN
     log.protect([token])
+    log.quiet_libraries()
     builder = (
         ApplicationBuilder()
         .application_class(FeedbackApplication)
@@ -70,11 +77,26 @@ def build_application(
     application.services = services
 
     engine = FlowEngine(FEEDBACK_FLOWS, clock=clock)
+    guard = Safeguarding(reask=engine.reask)
+    engine.answer_listeners.append(guard.on_answer)
+    application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)
     application.add_handlers(general.outside_flow_handlers(), CONVERSATIONS)
     application.add_error_handler(handle_error)
+
+    jobs = application.job_queue
+    assert jobs is not None
+    jobs.run_repeating(deliver_outbox, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
+    jobs.run_repeating(
+        repeat_unacknowledged, interval=REPEAT_CHECK_SECONDS, first=30, name="repeat alerts"
+    )
     return application
+
+
+async def deliver_outbox(context: BotContext) -> None:
+    """Job: deliver queued alerts and replies, including any left from before a restart."""
+    await deliver_due(context.application)
 
 
 async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

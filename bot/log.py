@@ -33,9 +33,24 @@ def configure_logging(level: str = "INFO", *, secrets: Iterable[str] = ()) -> No
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
     )
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    quiet_libraries()
+
+
+# Loggers that write what people said (SQL parameters, Bot API parameters) or the
+# token (request URLs) below WARNING; capped so no log level can reveal them.
+CHATTY_LIBRARIES = (
+    "httpx",
+    "httpcore",
+    "aiosqlite",
+    "telegram.Bot",
+    "telegram.ext.ExtBot",
+    "apscheduler",
+)
+
+
+def quiet_libraries() -> None:
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def protect(secrets: Iterable[str]) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from bot.settings import Settings
 from storage import migrations
@@ -14,9 +17,11 @@ from storage.pseudonym import pseudonymise
 @dataclass
 class Services:
     settings: Settings
+    clock: Callable[[], float] = time.time
     _db: Database | None = None
     _reporting: Database | None = None
     _open_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     async def open(self) -> Database:
         """Open both databases if they are not open yet; return the operational one.
@@ -49,6 +54,9 @@ class Services:
         if self._reporting is None:
             raise RuntimeError("the reporting database is not open")
         return self._reporting
+
+    def now(self) -> datetime:
+        return datetime.fromtimestamp(self.clock(), UTC)
 
     def pseudonym(self, telegram_id: int) -> str:
         return pseudonymise(self.settings.pseudonym_secret, telegram_id)

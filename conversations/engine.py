@@ -62,8 +62,20 @@ FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
 Handler = BaseHandler[Update, BotContext, Any]
 State = str | int
 
-# Called with each stored free-text answer, for theme tagging.
-AnswerListener = Callable[[BotContext, int, Step, str], Awaitable[None]]
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """What listeners (theme tagging, safeguarding) hear after an answer is stored."""
+
+    response_id: int
+    flow: Flow
+    step: Step
+    choice: str | None
+    text: str | None
+    skipped: bool
+
+
+AnswerListener = Callable[[Update, BotContext, StoredAnswer], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -471,9 +483,9 @@ class FlowEngine:
                 chat_id=update.effective_chat.id,
                 hear_back=choice == "yes",
             )
-        if text:
-            for listener in self.answer_listeners:
-                await listener(context, response_id, step, text)
+        stored = StoredAnswer(response_id, flow, step, choice, text, skipped)
+        for listener in self.answer_listeners:
+            await listener(update, context, stored)
 
     async def _response_id(self, update: Update, context: BotContext, flow: Flow) -> int:
         """The person's response record, created at their first answer."""

@@ -111,6 +111,7 @@ YOUNG_PERSON = Flow(
             kind="choice",
             report_label="I feel safe where I live",
             next="good_thing",
+            alert_on=("no",),
             prompt=words("Do you feel safe where you live?"),
             options=(
                 Option(value="yes", label=words("Yes")),

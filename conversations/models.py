@@ -104,6 +104,8 @@ class Step(Frozen):
     effect: Effect | None = None
     # The short statement reports show for a rating question ("I feel listened to").
     report_label: str | None = None
+    # Answers that must reach a safeguarding contact ("No" to "Do you feel safe?").
+    alert_on: tuple[str, ...] = ()
 
     @field_validator("id")
     @classmethod

@@ -104,3 +104,38 @@ SKIP = words("Skip ➡️")
 BACK = words("⬅️ Back")
 DONE = words("Done ✅")
 SKIPPED_MARK = words("(skipped)")
+
+# Safeguarding: what a person sees when they tell us something worrying.
+DISCLOSURE_THANKS = words(
+    "Thank you for telling me. You did the right thing. We can't keep this a secret. "
+    "We will tell a person who can help you.",
+    parent_carer="Thank you for telling us. We can't keep this to ourselves: we are passing it "
+    "to a person who can help, straight away.",
+    practitioner="Thank you. This has been passed to the safeguarding contacts now.",
+)
+DISCLOSURE_HELP_NOW = words(
+    "If you are in danger now, call 999. You can call Childline on 0800 1111. "
+    "It is free, any time. Do you want to keep going, or stop for now?",
+    parent_carer="If anyone is in danger now, call 999. Childline (under 19s): 0800 1111. "
+    "NSPCC helpline for adults: 0808 800 5000. Would you like to carry on, or stop for now?",
+    practitioner="If anyone is in danger now, call 999. NSPCC helpline: 0808 800 5000. "
+    "Carry on, or stop for now?",
+)
+KEEP_GOING = words("Keep going")
+STOP_FOR_NOW = words("Stop for now")
+PAUSED = words(
+    "OK, we will stop here. What you told us is saved. Type /start when you want to carry on.",
+)
+TALK_TO_A_PERSON = words("Talk to a person")
+PERSON_ASKED = words(
+    "OK. We have asked a person to message you here. If you are in danger now, call 999.",
+)
+UNSAFE_AT_HOME = words(
+    "Thank you for telling us. We will ask a person who can help to check on you. "
+    "If you are in danger now, call 999.",
+)
+PASSED_ON = words("Thank you. I have passed that on to the person helping you.")
+MESSAGE_FROM_TEAM = words(
+    "💬 A person from our team says:\n\n{message}\n\nYou can answer here.",
+)
+STAFF_ONLY_COMMAND = words("Sorry, this is for staff.")

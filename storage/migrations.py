@@ -74,6 +74,55 @@ OPERATIONAL: tuple[Migration, ...] = (
         )
         """,
     ),
+    Migration(
+        2,
+        "safeguarding events, their messages, and the outbox that delivers alerts",
+        """
+        CREATE TABLE safeguarding_events (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            respondent TEXT NOT NULL,
+            text TEXT NOT NULL,
+            category TEXT NOT NULL,
+            strength TEXT NOT NULL,
+            triggers TEXT NOT NULL,
+            source TEXT NOT NULL,
+            chat_type TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_alerted_at TEXT NOT NULL,
+            acknowledged_by TEXT,
+            acknowledged_at TEXT,
+            closed_at TEXT
+        );
+        CREATE INDEX safeguarding_by_respondent ON safeguarding_events(respondent);
+        CREATE TABLE safeguarding_messages (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES safeguarding_events(id),
+            direction TEXT NOT NULL CHECK (direction IN ('to_person', 'from_person')),
+            sender TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER REFERENCES safeguarding_events(id),
+            chat_id INTEGER,
+            respondent TEXT,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            buttons TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            sent_at TEXT,
+            failed_at TEXT,
+            message_id INTEGER,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            CHECK ((chat_id IS NULL) != (respondent IS NULL))
+        );
+        CREATE INDEX outbox_due ON outbox(sent_at, failed_at, next_attempt_at)
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

@@ -14,7 +14,7 @@ from storage.models import Answer, AudienceGroup, Contact, Response, ReviewLink,
 RowT = TypeVar("RowT", bound=Row)
 
 
-async def _fetch_one(
+async def fetch_one(
     db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]
 ) -> RowT | None:
     async with db.conn.execute(sql, params) as cursor:
@@ -22,7 +22,7 @@ async def _fetch_one(
     return model.model_validate(dict(row)) if row else None
 
 
-async def _fetch_all(
+async def fetch_all(
     db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]
 ) -> list[RowT]:
     async with db.conn.execute(sql, params) as cursor:
@@ -56,7 +56,7 @@ async def create_response(
 
 
 async def get_response(db: Database, response_id: int) -> Response | None:
-    return await _fetch_one(db, Response, "SELECT * FROM responses WHERE id = ?", (response_id,))
+    return await fetch_one(db, Response, "SELECT * FROM responses WHERE id = ?", (response_id,))
 
 
 async def save_answer(
@@ -93,7 +93,7 @@ async def save_answer(
 
 
 async def list_answers(db: Database, response_id: int) -> list[Answer]:
-    return await _fetch_all(
+    return await fetch_all(
         db, Answer, "SELECT * FROM answers WHERE response_id = ? ORDER BY id", (response_id,)
     )
 
@@ -114,7 +114,7 @@ async def delete_response(db: Database, response_id: int) -> None:
 
 
 async def list_responses(db: Database, respondent: str) -> list[Response]:
-    return await _fetch_all(
+    return await fetch_all(
         db, Response, "SELECT * FROM responses WHERE respondent = ? ORDER BY id", (respondent,)
     )
 
@@ -133,8 +133,18 @@ async def save_contact(db: Database, *, respondent: str, chat_id: int, hear_back
         )
 
 
+async def remember_chat(db: Database, *, respondent: str, chat_id: int) -> None:
+    """Keep a way to reach someone (for safeguarding replies) without changing their opt-ins."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO contacts (respondent, chat_id) VALUES (?, ?)"
+            " ON CONFLICT (respondent) DO UPDATE SET chat_id = excluded.chat_id",
+            (respondent, chat_id),
+        )
+
+
 async def get_contact(db: Database, respondent: str) -> Contact | None:
-    return await _fetch_one(
+    return await fetch_one(
         db, Contact, "SELECT * FROM contacts WHERE respondent = ?", (respondent,)
     )
 
@@ -143,7 +153,7 @@ async def get_contact(db: Database, respondent: str) -> Contact | None:
 
 
 async def find_review_link(db: Database, token: str) -> ReviewLink | None:
-    return await _fetch_one(db, ReviewLink, "SELECT * FROM review_links WHERE token = ?", (token,))
+    return await fetch_one(db, ReviewLink, "SELECT * FROM review_links WHERE token = ?", (token,))
 
 
 async def create_review(db: Database, *, reference_hash: str, created_by: str) -> int:

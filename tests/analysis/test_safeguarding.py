@@ -59,7 +59,13 @@ def test_an_idiom_does_not_hide_a_disclosure_in_the_same_message():
 
 @pytest.mark.parametrize(
     "text",
-    ["KMS", "i wanna END IT!!!", "dad beatss me", "im scaaared to go home 2nite", "he makes me do stuff 4 money"],
+    [
+        "KMS",
+        "i wanna END IT!!!",
+        "dad beatss me",
+        "im scaaared to go home 2nite",
+        "he makes me do stuff 4 money",
+    ],
 )
 def test_shouting_stretching_and_text_speak_are_understood(text):
     assert screen(text).flagged

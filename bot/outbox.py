@@ -1,0 +1,91 @@
+"""Delivering the outbox: alerts are written first, then sent, and retried until accepted.
+
+Runs after every enqueue and from a repeating job, so an alert queued while
+the Bot API is down, or before a restart, is delivered once it is back.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.ext import Application
+
+from bot.context import FeedbackApplication
+from bot.services import Services
+from storage import repository
+from storage import safeguarding as records
+
+_LOGGER = logging.getLogger(__name__)
+MAX_BACKOFF_SECONDS = 300
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(5 * 2**attempts, MAX_BACKOFF_SECONDS))
+
+
+async def deliver_due(application: Application[Any, Any, Any, Any, Any, Any]) -> int:
+    """Send every message that is due; return how many were delivered."""
+    assert isinstance(application, FeedbackApplication)
+    services = application.services
+    delivered = 0
+    async with services.delivery_lock:
+        for message in await records.due_messages(services.db, services.now()):
+            if await _deliver(application, services, message):
+                delivered += 1
+    return delivered
+
+
+async def _deliver(
+    application: FeedbackApplication, services: Services, message: records.OutboxMessage
+) -> bool:
+    chat_id = message.chat_id
+    if chat_id is None and message.respondent is not None:
+        contact = await repository.get_contact(services.db, message.respondent)
+        chat_id = contact.chat_id if contact else None
+    if chat_id is None:
+        await records.mark_failed(
+            services.db, message.id, error="no way to reach them", now=services.now()
+        )
+        return False
+    markup = (
+        InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+                for row in message.button_rows
+            ]
+        )
+        if message.buttons
+        else None
+    )
+    try:
+        sent = await application.bot.send_message(chat_id, message.text, reply_markup=markup)
+    except RetryAfter as exc:
+        wait = (
+            exc.retry_after
+            if isinstance(exc.retry_after, timedelta)
+            else timedelta(seconds=exc.retry_after)
+        )
+        await records.mark_retry(
+            services.db, message.id, error="flood control", retry_at=services.now() + wait
+        )
+    except (Forbidden, BadRequest) as exc:
+        _LOGGER.error("Outbox message %s cannot be delivered: %s", message.id, type(exc).__name__)
+        await records.mark_failed(
+            services.db, message.id, error=type(exc).__name__, now=services.now()
+        )
+    except TelegramError as exc:
+        _LOGGER.warning("Outbox message %s not delivered yet: %s", message.id, type(exc).__name__)
+        await records.mark_retry(
+            services.db,
+            message.id,
+            error=type(exc).__name__,
+            retry_at=services.now() + backoff(message.attempts),
+        )
+    else:
+        await records.mark_sent(services.db, message.id, sent.message_id, services.now())
+        return True
+    return False

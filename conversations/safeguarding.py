@@ -1,0 +1,448 @@
+"""Safeguarding in the chat: screen every text, answer the person, alert a human.
+
+Runs in its own handler group ahead of every flow, so a disclosure is caught
+in any state, in any chat. A disclosure is never stored as an answer: it goes
+to the safeguarding records only, and the alert goes through the outbox
+(`bot/outbox.py`) so it is retried until Telegram accepts it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from analysis.safeguarding import Screening, load_patterns, normalise, screen
+from bot.context import BotContext
+from bot.outbox import deliver_due
+from conversations import texts
+from conversations.engine import StoredAnswer, say
+from storage import repository
+from storage import safeguarding as records
+
+_LOGGER = logging.getLogger(__name__)
+
+REPEAT_AFTER = timedelta(minutes=15)
+THREAD_KEY = "safeguarding_thread"
+SAFE_WORDS = {"help", "help pls", "help please", "please help", "sos", "helpp"}
+EXTRA_CATEGORIES = {
+    "asked_for_person": "Asked to talk to a person",
+    "unsafe_at_home": "Said they do not feel safe where they live",
+}
+ALERT_TEXT_LIMIT = 3000
+Reask = Callable[[Update, BotContext], Awaitable[object]]
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def category_label(category: str) -> str:
+    return load_patterns().categories.get(category) or EXTRA_CATEGORIES.get(category, category)
+
+
+def alert_text(event: records.SafeguardingEvent, context: BotContext, *, repeat: bool) -> str:
+    tz = context.services.settings.tz
+    when = records_time(event.created_at, tz)
+    words_ = (
+        event.text if len(event.text) <= ALERT_TEXT_LIMIT else event.text[:ALERT_TEXT_LIMIT] + "…"
+    )
+    heading = "🔁 REPEAT: nobody has said they are dealing with this yet.\n" if repeat else ""
+    kind = "Possible disclosure" if event.strength == "possible" else "Safeguarding alert"
+    triggers = ", ".join(event.trigger_list) or "—"
+    return (
+        f"{heading}🚨 <b>{kind} {event.reference}</b>\n"
+        f"Category: {esc(category_label(event.category))}\n"
+        f"When: {when}\n"
+        f"Where: {esc(event.source)}\n"
+        f"Their words: «{esc(words_)}»\n"
+        f"Triggered by: {esc(triggers)}\n\n"
+        f"Reply to them through the bot: <code>/reply {event.reference} your message</code>"
+    )
+
+
+def records_time(stamp: str, tz: Any) -> str:
+    from datetime import datetime
+
+    return datetime.fromisoformat(stamp).astimezone(tz).strftime("%d %b %Y %H:%M %Z")
+
+
+def audience_of(context: BotContext) -> str | None:
+    data = context.user_data
+    return data.get("audience") if data else None
+
+
+class Safeguarding:
+    def __init__(self, reask: Reask) -> None:
+        self.reask = reask
+
+    def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
+        return [
+            CallbackQueryHandler(self.on_acknowledge, pattern=r"^sgack\|"),
+            CallbackQueryHandler(self.on_person_button, pattern=r"^sg\|"),
+            CommandHandler("reply", self.on_reply),
+            CommandHandler("close", self.on_close),
+            CommandHandler("help", self.on_help),
+            MessageHandler(filters.TEXT | filters.CAPTION, self.on_text),
+        ]
+
+    def is_contact(self, update: Update, context: BotContext) -> bool:
+        contacts = set(context.services.settings.safeguarding_chat_ids)
+        chat, user = update.effective_chat, update.effective_user
+        return bool((chat and chat.id in contacts) or (user and user.id in contacts))
+
+    # Every text
+
+    async def on_text(self, update: Update, context: BotContext) -> None:
+        """Screen every text; on a disclosure answer the person, alert a human, and stop."""
+        message = update.effective_message
+        if message is None or update.effective_user is None or self.is_contact(update, context):
+            return
+        text = message.text or message.caption or ""
+        result = screen(text)
+        thread = (context.user_data or {}).get(THREAD_KEY)
+        if thread and not text.startswith("/"):
+            await self.pass_on_to_contacts(update, context, thread, text, result)
+            raise ApplicationHandlerStop
+        if result.flagged:
+            await self.raise_alert(update, context, text=text, result=result)
+            raise ApplicationHandlerStop
+        if normalise(text) in SAFE_WORDS and update.edited_message is None:
+            await self.on_help(update, context)
+            raise ApplicationHandlerStop
+
+    async def raise_alert(
+        self,
+        update: Update,
+        context: BotContext,
+        *,
+        text: str,
+        result: Screening | None = None,
+        category: str | None = None,
+        reply: bool = True,
+    ) -> records.SafeguardingEvent:
+        """Record the event and queue the alerts, tell the person, then deliver the alerts."""
+        event = await self.record(update, context, text=text, result=result, category=category)
+        chat = update.effective_chat
+        if reply and chat is not None:
+            await self.answer_person(context, chat.id, chat.type == "private")
+        await deliver_due(context.application)
+        return event
+
+    async def record(
+        self,
+        update: Update,
+        context: BotContext,
+        *,
+        text: str,
+        result: Screening | None,
+        category: str | None,
+    ) -> records.SafeguardingEvent:
+        services = context.services
+        user, chat = update.effective_user, update.effective_chat
+        assert user is not None and chat is not None
+        respondent = services.pseudonym(user.id)
+        await repository.remember_chat(services.db, respondent=respondent, chat_id=user.id)
+        event = await records.record_event(
+            services.db,
+            respondent=respondent,
+            text=text,
+            category=category or (result.category if result else None) or "asked_for_person",
+            strength=(result.strength if result else None) or "strong",
+            triggers=list(result.triggers) if result else [],
+            source=self.describe_source(update, context),
+            chat_type=chat.type,
+            now=services.now(),
+        )
+        await self.queue_alerts(context, event, repeat=False)
+        _LOGGER.warning("Safeguarding event %s recorded (%s)", event.reference, event.category)
+        return event
+
+    async def queue_alerts(
+        self, context: BotContext, event: records.SafeguardingEvent, *, repeat: bool
+    ) -> None:
+        services = context.services
+        button = [[("I'm dealing with this", f"sgack|{event.id}")]]
+        for chat_id in services.settings.safeguarding_chat_ids:
+            await records.enqueue(
+                services.db,
+                chat_id=chat_id,
+                event_id=event.id,
+                kind="repeat" if repeat else "alert",
+                text=alert_text(event, context, repeat=repeat),
+                buttons=button,
+                now=services.now(),
+            )
+
+    def describe_source(self, update: Update, context: BotContext) -> str:
+        chat = update.effective_chat
+        if chat is not None and chat.type != "private":
+            return "a group chat"
+        at = (context.user_data or {}).get("at") or ""
+        flow_id, _, step_id = at.partition(":")
+        names = {"yp": "young person's feedback", "pc": "parent or carer's feedback"}
+        if flow_id in names and step_id:
+            return f"{names[flow_id]}, question '{step_id}'"
+        if flow_id.startswith("pr"):
+            return f"practitioner reflection, question '{step_id}'"
+        return "a message outside any feedback flow"
+
+    async def answer_person(self, context: BotContext, chat_id: int, private: bool) -> None:
+        audience = audience_of(context)
+        keyboard = (
+            InlineKeyboardMarkup(
+                [
+                    [
+                        InlineKeyboardButton(
+                            texts.KEEP_GOING.for_audience(audience), callback_data="sg|continue"
+                        ),
+                        InlineKeyboardButton(
+                            texts.STOP_FOR_NOW.for_audience(audience), callback_data="sg|pause"
+                        ),
+                    ]
+                ]
+            )
+            if private
+            else None
+        )
+        try:
+            await context.bot.send_message(chat_id, say(texts.DISCLOSURE_THANKS, audience))
+            await context.bot.send_message(
+                chat_id, say(texts.DISCLOSURE_HELP_NOW, audience), reply_markup=keyboard
+            )
+        except TelegramError:
+            # The alert is already queued; the person is told again when they next write.
+            _LOGGER.exception("Could not answer the person after a disclosure")
+
+    # Answers inside flows
+
+    async def on_answer(self, update: Update, context: BotContext, answer: StoredAnswer) -> None:
+        """Alert on answers a flow marks as worrying (feeling unsafe at home)."""
+        if answer.choice and answer.choice in answer.step.alert_on:
+            label = answer.step.option(answer.choice)
+            shown = label.label.for_audience(None) if label else answer.choice
+            await self.record(
+                update,
+                context,
+                text=f"Answered '{shown}' to: {answer.step.prompt.for_audience(None)}",
+                result=None,
+                category="unsafe_at_home",
+            )
+            chat = update.effective_chat
+            assert chat is not None
+            await context.bot.send_message(chat.id, say(texts.UNSAFE_AT_HOME, audience_of(context)))
+            await deliver_due(context.application)
+
+    # The person's buttons and the safe word
+
+    async def on_help(self, update: Update, context: BotContext) -> None:
+        """Show how to get help now, with a button to reach a person."""
+        chat = update.effective_chat
+        assert chat is not None
+        audience = audience_of(context)
+        keyboard = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        texts.TALK_TO_A_PERSON.for_audience(audience), callback_data="sg|person"
+                    )
+                ]
+            ]
+        )
+        await context.bot.send_message(
+            chat.id,
+            f"{say(texts.HELP_NOW, audience)}\n\n{say(texts.HELP_COMMANDS, audience)}",
+            reply_markup=keyboard if chat.type == "private" else None,
+        )
+        if (context.user_data or {}).get("at"):
+            await self.reask(update, context)
+        raise ApplicationHandlerStop
+
+    async def on_person_button(self, update: Update, context: BotContext) -> None:
+        """Keep going, stop for now, or ask for a person."""
+        query = update.callback_query
+        assert query is not None and update.effective_chat is not None
+        await query.answer()
+        choice = (query.data or "").partition("|")[2]
+        audience = audience_of(context)
+        chat_id = update.effective_chat.id
+        if choice == "person":
+            await self.record(
+                update,
+                context,
+                text="(asked to talk to a person)",
+                result=None,
+                category="asked_for_person",
+            )
+            await context.bot.send_message(chat_id, say(texts.PERSON_ASKED, audience))
+            await deliver_due(context.application)
+        elif choice == "pause":
+            await context.bot.send_message(chat_id, say(texts.PAUSED, audience))
+        elif (context.user_data or {}).get("at"):
+            await self.reask(update, context)
+        else:
+            await context.bot.send_message(chat_id, say(texts.NOTHING_TO_ANSWER, audience))
+        raise ApplicationHandlerStop
+
+    # Safeguarding contacts
+
+    async def on_acknowledge(self, update: Update, context: BotContext) -> None:
+        """Record who is dealing with an alert and tell the other contacts."""
+        query = update.callback_query
+        assert query is not None
+        if not self.is_contact(update, context):
+            await query.answer(texts.STAFF_ONLY_COMMAND.for_audience(None))
+            raise ApplicationHandlerStop
+        event_id = int((query.data or "0|0").partition("|")[2] or 0)
+        event = await records.get_event(context.db, event_id)
+        user = update.effective_user
+        name = user.full_name if user else "A contact"
+        if event is None:
+            await query.answer("That alert was not found.")
+            raise ApplicationHandlerStop
+        services = context.services
+        if not await records.acknowledge(services.db, event.id, by=name, now=services.now()):
+            await query.answer(f"{event.acknowledged_by} is already dealing with this.")
+            raise ApplicationHandlerStop
+        await query.answer("Thank you. The other contacts have been told.")
+        if query.message is not None:
+            with contextlib.suppress(TelegramError):
+                await query.edit_message_reply_markup(None)
+        for chat_id in services.settings.safeguarding_chat_ids:
+            text = f"✅ {event.reference}: {esc(name)} is dealing with this."
+            await records.enqueue(
+                services.db,
+                chat_id=chat_id,
+                event_id=event.id,
+                kind="acknowledged",
+                text=text,
+                now=services.now(),
+            )
+        await deliver_due(context.application)
+        raise ApplicationHandlerStop
+
+    async def on_reply(self, update: Update, context: BotContext) -> None:
+        """`/reply <reference> <message>`: a contact answers the person through the bot."""
+        chat = update.effective_chat
+        assert chat is not None
+        if not self.is_contact(update, context):
+            await context.bot.send_message(chat.id, say(texts.STAFF_ONLY_COMMAND, None))
+            raise ApplicationHandlerStop
+        args = context.args or []
+        event = await records.find_event(context.db, args[0]) if args else None
+        message = " ".join(args[1:]).strip()
+        if event is None or not message:
+            await context.bot.send_message(
+                chat.id, "Use it like this: <code>/reply SG-ABCDE your message</code>"
+            )
+            raise ApplicationHandlerStop
+        services = context.services
+        contact = await repository.get_contact(services.db, event.respondent)
+        await records.add_message(
+            services.db,
+            event_id=event.id,
+            direction="to_person",
+            sender=update.effective_user.full_name if update.effective_user else "contact",
+            text=message,
+            now=services.now(),
+        )
+        await records.enqueue(
+            services.db,
+            respondent=event.respondent,
+            event_id=event.id,
+            kind="reply",
+            text=say(texts.MESSAGE_FROM_TEAM, None, message=message),
+            now=services.now(),
+        )
+        if contact is not None:
+            context.application.user_data[contact.chat_id][THREAD_KEY] = event.reference
+            context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
+        await context.bot.send_message(chat.id, f"Sent to {event.reference}.")
+        await deliver_due(context.application)
+        raise ApplicationHandlerStop
+
+    async def on_close(self, update: Update, context: BotContext) -> None:
+        """`/close <reference>`: end the conversation thread with the person."""
+        chat = update.effective_chat
+        assert chat is not None
+        if not self.is_contact(update, context):
+            await context.bot.send_message(chat.id, say(texts.STAFF_ONLY_COMMAND, None))
+            raise ApplicationHandlerStop
+        args = context.args or []
+        event = await records.find_event(context.db, args[0]) if args else None
+        if event is None:
+            await context.bot.send_message(
+                chat.id, "Use it like this: <code>/close SG-ABCDE</code>"
+            )
+            raise ApplicationHandlerStop
+        services = context.services
+        await records.close_event(services.db, event.id, services.now())
+        contact = await repository.get_contact(services.db, event.respondent)
+        if contact is not None:
+            context.application.user_data[contact.chat_id].pop(THREAD_KEY, None)
+            context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
+        await context.bot.send_message(chat.id, f"Closed {event.reference}.")
+        raise ApplicationHandlerStop
+
+    async def pass_on_to_contacts(
+        self, update: Update, context: BotContext, reference: str, text: str, result: Screening
+    ) -> None:
+        services = context.services
+        event = await records.find_event(services.db, reference)
+        chat = update.effective_chat
+        assert chat is not None
+        if event is None:
+            return
+        await records.add_message(
+            services.db,
+            event_id=event.id,
+            direction="from_person",
+            sender="person",
+            text=text,
+            now=services.now(),
+        )
+        warning = (
+            f"\n⚠️ Possible disclosure: {esc(category_label(result.category or ''))}"
+            if result.flagged
+            else ""
+        )
+        for chat_id in services.settings.safeguarding_chat_ids:
+            await records.enqueue(
+                services.db,
+                chat_id=chat_id,
+                event_id=event.id,
+                kind="from_person",
+                text=f"💬 {event.reference}, they replied: «{esc(text)}»{warning}",
+                now=services.now(),
+            )
+        await context.bot.send_message(chat.id, say(texts.PASSED_ON, audience_of(context)))
+        await deliver_due(context.application)
+
+
+async def repeat_unacknowledged(context: BotContext) -> None:
+    """Job: send again, marked as a repeat, any alert nobody acknowledged in 15 minutes."""
+    services = context.services
+    now = services.now()
+    handler = Safeguarding(reask=_no_reask)
+    for event in await records.unacknowledged_since(services.db, now - REPEAT_AFTER):
+        await handler.queue_alerts(context, event, repeat=True)
+        await records.mark_alerted(services.db, event.id, now)
+    await deliver_due(context.application)
+
+
+async def _no_reask(update: Update, context: BotContext) -> None:
+    return None

@@ -1,0 +1,245 @@
+"""Safeguarding records and the outbox: kept apart from answers, never used as quotes.
+
+Outbox rows address staff by chat id and people by pseudonym; a person's chat
+id is looked up in `contacts` only when the message is sent.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime
+
+from storage.database import Database
+from storage.models import Row
+from storage.repository import fetch_all, fetch_one
+
+
+class SafeguardingEvent(Row):
+    id: int
+    reference: str
+    respondent: str
+    text: str
+    category: str
+    strength: str
+    triggers: str
+    source: str
+    chat_type: str
+    created_at: str
+    last_alerted_at: str
+    acknowledged_by: str | None
+    acknowledged_at: str | None
+    closed_at: str | None
+
+    @property
+    def trigger_list(self) -> list[str]:
+        return list(json.loads(self.triggers))
+
+
+class OutboxMessage(Row):
+    id: int
+    event_id: int | None
+    chat_id: int | None
+    respondent: str | None
+    kind: str
+    text: str
+    buttons: str | None
+    attempts: int
+    next_attempt_at: str
+    sent_at: str | None
+    failed_at: str | None
+    message_id: int | None
+    last_error: str | None
+    created_at: str
+
+    @property
+    def button_rows(self) -> list[list[tuple[str, str]]]:
+        rows = json.loads(self.buttons) if self.buttons else []
+        return [[(label, data) for label, data in row] for row in rows]
+
+
+def new_reference() -> str:
+    """A short reference staff can type: SG- and five unambiguous characters."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "SG-" + "".join(secrets.choice(alphabet) for _ in range(5))
+
+
+async def record_event(
+    db: Database,
+    *,
+    respondent: str,
+    text: str,
+    category: str,
+    strength: str,
+    triggers: list[str],
+    source: str,
+    chat_type: str,
+    now: datetime,
+) -> SafeguardingEvent:
+    stamp = now.isoformat(timespec="seconds")
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO safeguarding_events (reference, respondent, text, category, strength,"
+            " triggers, source, chat_type, created_at, last_alerted_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_reference(),
+                respondent,
+                text,
+                category,
+                strength,
+                json.dumps(triggers),
+                source,
+                chat_type,
+                stamp,
+                stamp,
+            ),
+        )
+        event_id = int(cursor.lastrowid or 0)
+    event = await get_event(db, event_id)
+    assert event is not None
+    return event
+
+
+async def get_event(db: Database, event_id: int) -> SafeguardingEvent | None:
+    return await fetch_one(
+        db, SafeguardingEvent, "SELECT * FROM safeguarding_events WHERE id = ?", (event_id,)
+    )
+
+
+async def find_event(db: Database, reference: str) -> SafeguardingEvent | None:
+    return await fetch_one(
+        db,
+        SafeguardingEvent,
+        "SELECT * FROM safeguarding_events WHERE reference = ?",
+        (reference.strip().upper(),),
+    )
+
+
+async def acknowledge(db: Database, event_id: int, *, by: str, now: datetime) -> bool:
+    """Record who is dealing with it; False if someone already was."""
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE safeguarding_events SET acknowledged_by = ?, acknowledged_at = ?"
+            " WHERE id = ? AND acknowledged_at IS NULL",
+            (by, now.isoformat(timespec="seconds"), event_id),
+        )
+        return cursor.rowcount == 1
+
+
+async def unacknowledged_since(db: Database, cutoff: datetime) -> list[SafeguardingEvent]:
+    return await fetch_all(
+        db,
+        SafeguardingEvent,
+        "SELECT * FROM safeguarding_events WHERE acknowledged_at IS NULL AND closed_at IS NULL"
+        " AND last_alerted_at <= ? ORDER BY id",
+        (cutoff.isoformat(timespec="seconds"),),
+    )
+
+
+async def mark_alerted(db: Database, event_id: int, now: datetime) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE safeguarding_events SET last_alerted_at = ? WHERE id = ?",
+            (now.isoformat(timespec="seconds"), event_id),
+        )
+
+
+async def close_event(db: Database, event_id: int, now: datetime) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE safeguarding_events SET closed_at = ? WHERE id = ?",
+            (now.isoformat(timespec="seconds"), event_id),
+        )
+
+
+async def add_message(
+    db: Database, *, event_id: int, direction: str, sender: str, text: str, now: datetime
+) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO safeguarding_messages (event_id, direction, sender, text, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (event_id, direction, sender, text, now.isoformat(timespec="seconds")),
+        )
+
+
+async def count_events(db: Database, *, since: str | None = None, until: str | None = None) -> int:
+    async with db.conn.execute(
+        "SELECT COUNT(*) FROM safeguarding_events WHERE created_at >= ? AND created_at < ?",
+        (since or "", until or "9999"),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+# The outbox
+
+
+async def enqueue(
+    db: Database,
+    *,
+    text: str,
+    kind: str,
+    now: datetime,
+    chat_id: int | None = None,
+    respondent: str | None = None,
+    event_id: int | None = None,
+    buttons: list[list[tuple[str, str]]] | None = None,
+) -> int:
+    stamp = now.isoformat(timespec="seconds")
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO outbox (event_id, chat_id, respondent, kind, text, buttons,"
+            " next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event_id,
+                chat_id,
+                respondent,
+                kind,
+                text,
+                json.dumps(buttons) if buttons else None,
+                stamp,
+                stamp,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+async def due_messages(db: Database, now: datetime) -> list[OutboxMessage]:
+    return await fetch_all(
+        db,
+        OutboxMessage,
+        "SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+        " AND next_attempt_at <= ? ORDER BY id",
+        (now.isoformat(timespec="seconds"),),
+    )
+
+
+async def mark_sent(db: Database, message_id: int, telegram_message_id: int, now: datetime) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET sent_at = ?, message_id = ?, attempts = attempts + 1 WHERE id = ?",
+            (now.isoformat(timespec="seconds"), telegram_message_id, message_id),
+        )
+
+
+async def mark_retry(db: Database, message_id: int, *, error: str, retry_at: datetime) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+            " WHERE id = ?",
+            (error, retry_at.isoformat(timespec="seconds"), message_id),
+        )
+
+
+async def mark_failed(db: Database, message_id: int, *, error: str, now: datetime) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, failed_at = ? WHERE id = ?",
+            (error, now.isoformat(timespec="seconds"), message_id),
+        )
+
+
+async def list_outbox(db: Database) -> list[OutboxMessage]:
+    return await fetch_all(db, OutboxMessage, "SELECT * FROM outbox ORDER BY id", ())

@@ -1,0 +1,199 @@
+"""A disclosure anywhere reaches the person first, then every safeguarding contact."""
+
+from telegram.error import NetworkError
+
+from bot.app import build_application, running
+from bot.outbox import deliver_due
+from bot.transport import InProcessBotApi
+from storage import safeguarding as records
+from tests.conversations.test_feedback_flows import rows, start_young_person
+from tests.support import SAFEGUARDING_CHAT, Person, make_settings
+
+SECOND_CONTACT = 777
+
+
+def alerts(api: InProcessBotApi, chat_id: int = SAFEGUARDING_CHAT) -> list[str]:
+    return [call.text for call in api.sent_to(chat_id) if call.method == "sendMessage"]
+
+
+async def reach_free_text(person: Person) -> None:
+    await start_young_person(person)
+    await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "A bit", "Yes")
+
+
+async def test_a_disclosure_mid_flow_reaches_the_person_first_then_the_contact(
+    app, young_person, bot_api
+):
+    await reach_free_text(young_person)
+    before = len(bot_api.calls)
+    await young_person.says("my stepdad hits me")
+
+    sent = [c for c in bot_api.calls[before:] if c.method == "sendMessage"]
+    assert sent[0].chat_id == young_person.chat_id
+    assert "You did the right thing" in sent[0].text
+    assert "We can't keep this a secret" in sent[0].text
+    assert "999" in sent[1].text and "0800 1111" in sent[1].text
+    assert [label for label, _ in sent[1].buttons] == ["Keep going", "Stop for now"]
+    alert = sent[2]
+    assert alert.chat_id == SAFEGUARDING_CHAT
+    assert "my stepdad hits me" in alert.text
+    assert "Physical abuse" in alert.text
+    assert "young person's feedback, question 'good_thing'" in alert.text
+    assert alert.buttons[0][0] == "I'm dealing with this"
+
+    assert await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL") == []
+    [event] = await rows(app, "SELECT * FROM safeguarding_events")
+    assert event["text"] == "my stepdad hits me"
+    assert event["category"] == "physical_abuse"
+
+
+async def test_after_a_disclosure_they_can_keep_going_or_stop(app, young_person):
+    await reach_free_text(young_person)
+    await young_person.says("i want to die")
+    await young_person.taps("Keep going")
+    assert "one good thing" in young_person.last_reply
+    await young_person.says("im scared to go home tonight")
+    await young_person.taps("Stop for now")
+    assert "What you told us is saved" in young_person.last_reply
+    assert len(await rows(app, "SELECT * FROM safeguarding_events")) == 2
+
+
+async def test_the_alert_reaches_every_contact(tmp_path):
+    settings = make_settings(
+        tmp_path, SAFEGUARDING_CHAT_IDS=f"{SAFEGUARDING_CHAT},{SECOND_CONTACT}"
+    )
+    api = InProcessBotApi()
+    async with running(build_application(settings, request=api)) as app:
+        await Person(app, api, 41).says("he makes me do stuff for money")
+    assert "Exploitation" in alerts(api)[0]
+    assert "Exploitation" in alerts(api, SECOND_CONTACT)[0]
+
+
+async def test_the_outbox_retries_and_delivers_after_a_restart(tmp_path):
+    now = [1_800_000_000.0]
+    settings = make_settings(tmp_path)
+    down = InProcessBotApi()
+
+    def bot_api_down(call):
+        if call.chat_id == SAFEGUARDING_CHAT:
+            raise NetworkError("Bot API unreachable")
+        return down._default_result(call)
+
+    down.responders["sendMessage"] = bot_api_down
+    async with running(build_application(settings, request=down, clock=lambda: now[0])) as app:
+        person = Person(app, down, 42)
+        await person.says("dad beats me")
+        assert person.said("You did the right thing")
+        [queued] = await records.list_outbox(app.services.db)
+        assert queued.sent_at is None and queued.attempts == 1
+
+    now[0] += 600
+    back = InProcessBotApi()
+    async with running(build_application(settings, request=back, clock=lambda: now[0])) as app:
+        assert await deliver_due(app) == 1
+        [delivered] = await records.list_outbox(app.services.db)
+        assert delivered.sent_at is not None
+    assert "dad beats me" in alerts(back)[0]
+
+
+async def test_one_contact_acknowledging_is_shown_to_the_others(tmp_path):
+    settings = make_settings(
+        tmp_path, SAFEGUARDING_CHAT_IDS=f"{SAFEGUARDING_CHAT},{SECOND_CONTACT}"
+    )
+    api = InProcessBotApi()
+    async with running(build_application(settings, request=api)) as app:
+        await Person(app, api, 43).says("someone raped me")
+        [event] = await rows(app, "SELECT id, reference FROM safeguarding_events")
+        lead = Person(app, api, 555, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+        lead.sim.first_name = "Priya"
+        await lead.presses_data(f"sgack|{event['id']}")
+        [stored] = await rows(app, "SELECT acknowledged_by FROM safeguarding_events")
+        assert stored["acknowledged_by"] == "Priya"
+        other = Person(app, api, SECOND_CONTACT)
+        await other.presses_data(f"sgack|{event['id']}")
+    assert f"{event['reference']}: Priya is dealing with this" in alerts(api, SECOND_CONTACT)[-1]
+    answers = [c.params.get("text") for c in api.calls if c.method == "answerCallbackQuery"]
+    assert "Priya is already dealing with this." in answers
+
+
+async def test_an_alert_nobody_acknowledges_is_repeated_after_15_minutes(tmp_path):
+    now = [1_800_000_000.0]
+    api = InProcessBotApi()
+    settings = make_settings(tmp_path)
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        await Person(app, api, 44).says("i cut my arms when im sad")
+        assert app.job_queue is not None
+        [repeat_job] = app.job_queue.get_jobs_by_name("repeat alerts")
+        now[0] += 14 * 60
+        await repeat_job.run(app)
+        assert len(alerts(api)) == 1
+        now[0] += 2 * 60
+        await repeat_job.run(app)
+        assert len(alerts(api)) == 2
+        assert alerts(api)[1].startswith("🔁 REPEAT")
+        [event] = await rows(app, "SELECT id FROM safeguarding_events")
+        await Person(app, api, 1, chat_type="group", chat_id=SAFEGUARDING_CHAT).presses_data(
+            f"sgack|{event['id']}"
+        )
+        now[0] += 30 * 60
+        await repeat_job.run(app)
+        assert not any(text.startswith("🔁") for text in alerts(api)[2:])
+
+
+async def test_a_contact_can_reply_through_the_bot_and_hear_back(app, young_person, bot_api):
+    await young_person.says("im scared to go home")
+    [event] = await rows(app, "SELECT id, reference FROM safeguarding_events")
+    lead = Person(app, bot_api, 555, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+    await lead.says(f"/reply {event['reference']} Hi, I'm Priya. Are you safe right now?")
+    assert "A person from our team says" in young_person.last_reply
+    assert "Are you safe right now?" in young_person.last_reply
+    await young_person.says("yes im at my nans")
+    assert "passed that on" in young_person.last_reply
+    assert "they replied: «yes im at my nans»" in alerts(bot_api)[-1]
+    messages = await rows(app, "SELECT direction, text FROM safeguarding_messages ORDER BY id")
+    assert [m["direction"] for m in messages] == ["to_person", "from_person"]
+    await lead.says(f"/close {event['reference']}")
+    await young_person.says("ok thanks")
+    assert "Type /start" in young_person.last_reply
+
+
+async def test_only_safeguarding_contacts_can_reply(app, young_person, parent):
+    await young_person.says("dad beats me")
+    [event] = await rows(app, "SELECT reference FROM safeguarding_events")
+    await parent.says(f"/reply {event['reference']} hello")
+    assert "this is for staff" in parent.last_reply
+    assert await rows(app, "SELECT * FROM safeguarding_messages") == []
+
+
+async def test_a_disclosure_in_a_group_chat_is_alerted(app, bot_api):
+    group = Person(app, bot_api, 3004, chat_type="group", chat_id=-400600)
+    await group.says("my uncle touched me down there")
+    assert "You did the right thing" in group.replies[0]
+    assert "touched me down there" in alerts(bot_api)[0]
+    assert "a group chat" in alerts(bot_api)[0]
+    assert await rows(app, "SELECT * FROM responses") == []
+
+
+async def test_an_edited_message_is_screened_too(app, young_person, bot_api):
+    await app.process_update(young_person.sim.edited_text("he hits me", app.bot))
+    assert len(alerts(bot_api)) == 1
+
+
+async def test_the_safe_word_offers_a_person(app, young_person, bot_api):
+    await reach_free_text(young_person)
+    await young_person.says("help")
+    assert "Childline on 0800 1111" in young_person.replies[-2]
+    assert "one good thing" in young_person.last_reply
+    await young_person.taps("Talk to a person")
+    assert "asked a person to message you" in young_person.last_reply
+    assert "Asked to talk to a person" in alerts(bot_api)[0]
+
+
+async def test_feeling_unsafe_at_home_alerts_a_contact_and_the_flow_goes_on(
+    app, young_person, bot_api
+):
+    await start_young_person(young_person)
+    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes", "No")
+    assert "Do you want to tell us more?" in young_person.last_reply
+    assert any("check on you" in reply for reply in young_person.replies)
+    assert "do not feel safe where they live" in alerts(bot_api)[0]
