@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 
 from tests.e2e.harness import EmulatedPerson
+from tests.support import SAFEGUARDING_CHAT
 
 pytestmark = pytest.mark.e2e
 
@@ -77,3 +78,21 @@ def test_a_bot_killed_mid_flow_resumes_at_the_same_step(emulator, bot_process):
     person.waits_for("Do you feel we listen to you?")
     assert stored_answers(bot_process.database)["know_worker"] == ("not_sure", None)
     person.close()
+
+
+def test_a_disclosure_reaches_the_safeguarding_contact_with_its_button(emulator, bot_process):
+    bot_process.start()
+    person = EmulatedPerson(emulator, 6003)
+    contact_chat = EmulatedPerson(emulator, 9999, chat_id=SAFEGUARDING_CHAT)
+    person.says("/start")
+    person.waits_for("Who is talking to me?")
+    person.says("my stepdad hits me")
+    person.waits_for("You did the right thing")
+    alert = contact_chat.waits_for("my stepdad hits me")
+    assert "Physical abuse" in alert
+    buttons = contact_chat.received[-1]["message"]["reply_markup"]["inline_keyboard"]
+    assert buttons[0][0]["text"] == "I'm dealing with this"
+    contact_chat.taps("I'm dealing with this")
+    contact_chat.waits_for("is dealing with this")
+    person.close()
+    contact_chat.close()
