@@ -14,67 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-PATTERNS_FILE = Path(__file__).with_name("safeguarding_patterns.json")
+from analysis.text import normalise
 
-# Text-speak and common misspellings, expanded before matching.
-TEXT_SPEAK = {
-    "u": "you",
-    "4": "for",
-    "2": "to",
-    "n": "and",
-    "ur": "your",
-    "r": "are",
-    "wanna": "want to",
-    "wana": "want to",
-    "gonna": "going to",
-    "gunna": "going to",
-    "gna": "going to",
-    "gotta": "got to",
-    "cuz": "because",
-    "coz": "because",
-    "cos": "because",
-    "bc": "because",
-    "pls": "please",
-    "plz": "please",
-    "plss": "please",
-    "rn": "right now",
-    "ppl": "people",
-    "bf": "boyfriend",
-    "gf": "girlfriend",
-    "2nite": "tonight",
-    "tonite": "tonight",
-    "nite": "night",
-    "2day": "today",
-    "b4": "before",
-    "myslef": "myself",
-    "meself": "myself",
-    "mysef": "myself",
-    "kil": "kill",
-    "sucide": "suicide",
-    "suicde": "suicide",
-    "suiside": "suicide",
-    "sucidal": "suicidal",
-    "suicdal": "suicidal",
-    "hurtin": "hurting",
-    "hittin": "hitting",
-    "beatin": "beating",
-    "cuttin": "cutting",
-    "kickin": "kicking",
-    "punchin": "punching",
-    "slappin": "slapping",
-    "touchin": "touching",
-    "doin": "doing",
-    "goin": "going",
-    "ded": "dead",
-    "hes": "hes",
-    "mom": "mum",
-    "mam": "mum",
-    "ma": "mum",
-    "mums": "mums",
-    "stepmum": "step mum",
-    "stepdad": "step dad",
-    "teh": "the",
-}
+PATTERNS_FILE = Path(__file__).with_name("safeguarding_patterns.json")
 
 
 @dataclass(frozen=True)
@@ -108,24 +50,6 @@ class Screening:
     @property
     def label(self) -> str:
         return load_patterns().categories.get(self.category or "", "")
-
-
-def normalise(text: str, *, collapse_doubles: bool = False) -> str:
-    """Lower-case, drop apostrophes, expand text-speak; words separated by single spaces.
-
-    Stretched letters ("scaaared") are cut to two; with `collapse_doubles`, to
-    one ("beatss" -> "beats"), which catches more misspellings but breaks
-    words that really have double letters, so both forms are screened.
-    """
-    lowered = text.lower().replace("’", "'").replace("'", "").replace("`", "")
-    letters = re.sub(r"[^a-z0-9]+", " ", lowered)
-    squeezed = re.sub(
-        r"([a-z])\1+" if collapse_doubles else r"([a-z])\1{2,}",
-        r"\1" if collapse_doubles else r"\1\1",
-        letters,
-    )
-    words = [TEXT_SPEAK.get(word, word) for word in squeezed.split()]
-    return " ".join(words)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,318 @@
+"""Theme tagging, sentiment and key phrases for one free-text answer.
+
+Pure and offline: the taxonomy and phrases come from `taxonomy.json`; sentiment
+combines the taxonomy's domain lexicon (young people's words and emoji
+included) with TextBlob's pattern analyser; key phrases come from
+`textblob.en.parse` noun-phrase chunks. None of it needs NLTK corpora.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from textblob.en import parse as parse_chunks
+from textblob.en.sentiments import PatternAnalyzer
+
+from analysis.text import normalise
+
+TAXONOMY_FILE = Path(__file__).with_name("taxonomy.json")
+Group = Literal["young_person", "parent_carer", "practitioner"]
+SentimentLabel = Literal["positive", "neutral", "negative"]
+
+STRONG_CONFIDENCE = 0.8
+WEAK_CONFIDENCE = 0.45
+EMIT_THRESHOLD = 0.5
+LABEL_THRESHOLD = 0.1
+NEGATION_WINDOW = 3
+CONTRAST = re.compile(r"\b(?:but|however|although|though|except|whereas|yet)\b", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s+(?=(?:and|so|then)\b)")
+_ANALYSER = PatternAnalyzer()
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    description: str
+    group: str
+    phrases: tuple[re.Pattern[str], ...]
+    weak_phrases: tuple[re.Pattern[str], ...]
+    phrase_texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # (compiled word phrase, +1 or -1); emoji are matched on the raw text, without negation.
+    words: tuple[tuple[re.Pattern[str], float], ...]
+    emoji: tuple[tuple[str, float], ...]
+    negators: frozenset[str]
+    neutral_replies: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    themes: tuple[Theme, ...]
+    lexicon: Lexicon
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(theme.id for theme in self.themes)
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(theme for theme in self.themes if theme.id == theme_id)
+
+
+@dataclass(frozen=True)
+class ThemeTag:
+    id: str
+    confidence: float
+    evidence: str
+    polarity: float = 0.0
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    polarity: float
+    label: SentimentLabel
+
+
+@dataclass(frozen=True)
+class Tagging:
+    themes: tuple[ThemeTag, ...]
+    sentiment: Sentiment
+    key_phrases: tuple[str, ...] = field(default=())
+
+    @property
+    def theme_ids(self) -> tuple[str, ...]:
+        return tuple(tag.id for tag in self.themes)
+
+
+def phrase_regex(phrase: str) -> re.Pattern[str]:
+    """Compile a taxonomy phrase: `word*` any ending, `..` a gap of up to three words."""
+    pieces = []
+    for token in phrase.split():
+        if token == "..":
+            pieces.append(r"(?:\S+ ){0,3}")
+            continue
+        wildcard = token.endswith("*")
+        body = token[:-1] if wildcard else token
+        if not re.search(r"[()|\\]", body):
+            body = re.escape(body)
+        pieces.append(body + (r"\w*" if wildcard else "") + " ")
+    return re.compile(r"(?<!\S)" + "".join(pieces)[:-1] + r"(?!\S)")
+
+
+def is_emoji(entry: str) -> bool:
+    return not any(character.isalnum() for character in entry)
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    themes = tuple(
+        Theme(
+            id=entry["id"],
+            label=entry["label"],
+            description=entry["description"],
+            group=entry["group"],
+            phrases=tuple(phrase_regex(p) for p in entry["phrases"]),
+            weak_phrases=tuple(phrase_regex(p) for p in entry.get("weak_phrases", [])),
+            phrase_texts=tuple(entry["phrases"]),
+        )
+        for entry in data["themes"]
+    )
+    lexicon = data["sentiment"]
+    signed = [(entry, 1.0) for entry in lexicon["positive"]] + [
+        (entry, -1.0) for entry in lexicon["negative"]
+    ]
+    return Taxonomy(
+        themes=themes,
+        lexicon=Lexicon(
+            words=tuple((phrase_regex(e), sign) for e, sign in signed if not is_emoji(e)),
+            emoji=tuple((e, sign) for e, sign in signed if is_emoji(e)),
+            negators=frozenset(lexicon["negators"]),
+            neutral_replies=frozenset(lexicon["neutral_replies"]),
+        ),
+    )
+
+
+def split_clauses(text: str) -> list[tuple[str, float]]:
+    """Clauses of the text with their weight: what follows "but" counts double."""
+    clauses: list[tuple[str, float]] = []
+    for sentence in CLAUSE_BREAK.split(text):
+        pieces = CONTRAST.split(sentence)
+        for index, piece in enumerate(pieces):
+            piece = piece.strip(" ,")
+            if piece:
+                clauses.append((piece, 2.0 if index > 0 else 1.0))
+    return clauses or [(text.strip(), 1.0)]
+
+
+def clause_polarity(clause: str, lexicon: Lexicon) -> float:
+    """Domain lexicon with negation ("never listens"), blended with TextBlob's polarity."""
+    words = normalise(clause)
+    tokens = words.split()
+    starts = [match.start() for match in re.finditer(r"\S+", words)]
+    score = sum(sign for emoji, sign in lexicon.emoji if emoji in clause)
+    negation_used = False
+    for pattern, sign in lexicon.words:
+        for match in pattern.finditer(words):
+            index = sum(1 for start in starts if start < match.start())
+            if any(t in lexicon.negators for t in tokens[max(0, index - NEGATION_WINDOW) : index]):
+                negation_used = True
+                score += -sign if sign > 0 else 0.5
+            else:
+                score += sign
+    if not negation_used and any(token in lexicon.negators for token in tokens):
+        score -= 0.7
+    lexical = max(-1.0, min(1.0, score / 2))
+    pattern_polarity = float(_ANALYSER.analyze(clause)[0])
+    if lexical == 0.0:
+        return pattern_polarity
+    return 0.75 * lexical + 0.25 * pattern_polarity
+
+
+def label_for(polarity: float) -> SentimentLabel:
+    if polarity >= LABEL_THRESHOLD:
+        return "positive"
+    if polarity <= -LABEL_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def key_phrases(text: str) -> tuple[str, ...]:
+    """Noun phrases from the pattern chunker (no NLTK corpora needed)."""
+    phrases: list[str] = []
+    current: list[str] = []
+    for sentence in parse_chunks(text, chunks=True, relations=False, lemmata=False).split():
+        for token in sentence.split(" ") if isinstance(sentence, str) else []:
+            parts = token.split("/")
+            if len(parts) < 3:
+                continue
+            word, tag, chunk = parts[0], parts[1], parts[2]
+            if chunk.endswith("NP") and tag not in {"DT", "PRP", "PRP$", "WP"}:
+                if chunk.startswith("B-") and current:
+                    phrases.append(" ".join(current))
+                    current = []
+                current.append(word.lower())
+            elif current:
+                phrases.append(" ".join(current))
+                current = []
+    if current:
+        phrases.append(" ".join(current))
+    return tuple(dict.fromkeys(p for p in phrases if any(c.isalpha() for c in p) and len(p) > 2))
+
+
+class Tagger:
+    """Tags texts with themes, sentiment and key phrases; corrections adjust the result."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None, corrections: CorrectionLookup | None = None) -> None:
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.corrections = corrections
+
+    def tag(self, text: str, group: str | None = None, *, with_key_phrases: bool = True) -> Tagging:
+        clauses = split_clauses(text)
+        lexicon = self.taxonomy.lexicon
+        found: dict[str, ThemeTag] = {}
+        weighted = 0.0
+        weights = 0.0
+        for clause, weight in clauses:
+            polarity = clause_polarity(clause, lexicon)
+            weighted += polarity * weight
+            weights += weight
+            normalised = normalise(clause)
+            for theme in self.taxonomy.themes:
+                strong = sum(1 for p in theme.phrases if p.search(normalised))
+                weak = sum(1 for p in theme.weak_phrases if p.search(normalised))
+                confidence = _confidence(strong, weak)
+                if confidence >= EMIT_THRESHOLD and confidence > found.get(theme.id, _NONE).confidence:
+                    found[theme.id] = ThemeTag(theme.id, round(confidence, 2), clause, round(polarity, 2))
+        overall = weighted / weights if weights else 0.0
+        if normalise(text) in lexicon.neutral_replies:
+            overall = 0.0
+        tags = tuple(sorted(found.values(), key=lambda tag: -tag.confidence))
+        if self.corrections is not None:
+            tags = self.corrections.apply(text, tags)
+        return Tagging(
+            themes=tags,
+            sentiment=Sentiment(round(max(-1.0, min(1.0, overall)), 3), label_for(overall)),
+            key_phrases=key_phrases(text) if with_key_phrases else (),
+        )
+
+
+_NONE = ThemeTag("", 0.0, "")
+
+
+def _confidence(strong: int, weak: int) -> float:
+    if strong == 0:
+        return WEAK_CONFIDENCE if weak else 0.0
+    return min(0.99, STRONG_CONFIDENCE + 0.08 * (strong - 1) + 0.05 * min(weak, 2))
+
+
+class CorrectionLookup:
+    """Stored corrections, applied to the same text and close variants of it."""
+
+    SIMILARITY = 0.75
+
+    def __init__(self, corrections: Iterable[tuple[str, str, str]]) -> None:
+        # (text, theme id, "add" | "remove"), oldest first: later corrections win.
+        self._entries: list[tuple[frozenset[str], str, str, str]] = [
+            (content_words(text), theme_id, action, text) for text, theme_id, action in corrections
+        ]
+
+    def apply(self, text: str, tags: tuple[ThemeTag, ...]) -> tuple[ThemeTag, ...]:
+        words = content_words(text)
+        result = {tag.id: tag for tag in tags}
+        for entry_words, theme_id, action, _ in self._entries:
+            if not words or similarity(words, entry_words) < self.SIMILARITY:
+                continue
+            if action == "remove":
+                result.pop(theme_id, None)
+            elif theme_id not in result:
+                result[theme_id] = ThemeTag(theme_id, 0.95, text)
+        return tuple(sorted(result.values(), key=lambda tag: -tag.confidence))
+
+    def proposals(self, taxonomy: Taxonomy, *, min_texts: int = 3) -> list[dict[str, object]]:
+        """Phrases that keep being added by hand, proposed as taxonomy additions."""
+        counts: dict[tuple[str, str], set[str]] = {}
+        for _, theme_id, action, text in self._entries:
+            if action != "add":
+                continue
+            tokens = normalise(text).split()
+            for size in (1, 2, 3):
+                for start in range(len(tokens) - size + 1):
+                    gram = tokens[start : start + size]
+                    if all(token in STOPWORDS for token in gram):
+                        continue
+                    counts.setdefault((theme_id, " ".join(gram)), set()).add(text)
+        proposals = []
+        for (theme_id, phrase), texts in counts.items():
+            if len(texts) < min_texts:
+                continue
+            theme = taxonomy.theme(theme_id)
+            if any(p.search(phrase) for p in theme.phrases):
+                continue
+            proposals.append({"theme": theme_id, "phrase": phrase, "texts": len(texts)})
+        proposals.sort(key=lambda p: (-int(str(p["texts"])), -len(str(p["phrase"]))))
+        return proposals
+
+
+STOPWORDS = frozenset(
+    "a an the and or but so to of in on at for with my our your their his her its me us i we you "
+    "they he she it is was are were be been am do did does have has had this that there here "
+    "just really very not no dont didnt im ive get got".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(word for word in normalise(text).split() if word not in STOPWORDS)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
