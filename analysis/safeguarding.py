@@ -32,8 +32,10 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
     idioms: tuple[re.Pattern[str], ...]
     idiom_examples: tuple[str, ...]
-    # (category, compiled whole-word phrase) for the weaker "possible concern" tier.
+    # (category, one alternation of its concern words) for the weaker "possible" tier.
     signals: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # (category, one alternation of all its patterns): one search per category.
+    matchers: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,14 +67,25 @@ def load_patterns(path: Path = PATTERNS_FILE) -> PatternSet:
     for category, phrases in data.get("signals", {}).items():
         if category not in categories:
             raise ValueError(f"unknown safeguarding category {category!r}")
-        for phrase in phrases:
-            signals.append((category, re.compile(rf"\b{re.escape(normalise(phrase))}\b")))
+        words = "|".join(re.escape(normalise(phrase)) for phrase in phrases)
+        signals.append((category, re.compile(rf"\b(?:{words})\b")))
+    matchers = tuple(
+        (
+            category,
+            re.compile(
+                "|".join(f"(?:{p.regex.pattern})" for p in patterns if p.category == category)
+            ),
+        )
+        for category in categories
+        if any(p.category == category for p in patterns)
+    )
     return PatternSet(
         categories=categories,
         patterns=tuple(patterns),
         idioms=tuple(re.compile(entry["pattern"]) for entry in data["idioms"]),
         idiom_examples=tuple(entry["example"] for entry in data["idioms"]),
         signals=tuple(signals),
+        matchers=matchers,
     )
 
 
@@ -85,21 +98,23 @@ def screen(text: str, patterns: PatternSet | None = None) -> Screening:
             form = idiom.sub(" ", form)
         forms.append(form)
     found: dict[str, list[str]] = {}
-    for pattern in rules.patterns:
-        match = next((m for form in forms if (m := pattern.regex.search(form))), None)
-        if match:
-            found.setdefault(pattern.category, []).append(match.group(0).strip())
+    for category, matcher in rules.matchers:
+        for form in forms:
+            for match in matcher.finditer(form):
+                found.setdefault(category, []).append(match.group(0).strip())
     strength = "strong"
     if not found:
         strength = "possible"
         for category, signal in rules.signals:
-            match = next((m for form in forms if (m := signal.search(form))), None)
-            if match:
-                found.setdefault(category, []).append(match.group(0))
+            for form in forms:
+                found_here = signal.search(form)
+                if found_here:
+                    found.setdefault(category, []).append(found_here.group(0))
+                    break
     if not found:
         return Screening(flagged=False)
     ordered = tuple(category for category in rules.categories if category in found)
-    triggers = tuple(dict.fromkeys(t for category in ordered for t in found[category]))
+    triggers = tuple(dict.fromkeys(t for category in ordered for t in found[category] if t))
     return Screening(
         flagged=True, category=ordered[0], categories=ordered, triggers=triggers, strength=strength
     )

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from textblob.en import parse as parse_chunks
-from textblob.en.sentiments import PatternAnalyzer
+from textblob.en import sentiment as pattern_sentiment
 
 from analysis.text import normalise
 
 TAXONOMY_FILE = Path(__file__).with_name("taxonomy.json")
+K = TypeVar("K")
 Group = Literal["young_person", "parent_carer", "practitioner"]
 SentimentLabel = Literal["positive", "neutral", "negative"]
 
@@ -30,9 +31,11 @@ WEAK_CONFIDENCE = 0.45
 EMIT_THRESHOLD = 0.5
 LABEL_THRESHOLD = 0.1
 NEGATION_WINDOW = 3
+# What follows "but" is usually the point: "lovely but she never rings back".
+CONTRAST_WEIGHT = 3.0
+BARE_NEGATION = -1.0
 CONTRAST = re.compile(r"\b(?:but|however|although|though|except|whereas|yet)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s+(?=(?:and|so|then)\b)")
-_ANALYSER = PatternAnalyzer()
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,8 @@ class Theme:
 
 @dataclass(frozen=True)
 class Lexicon:
-    # (compiled word phrase, +1 or -1); emoji are matched on the raw text, without negation.
-    words: tuple[tuple[re.Pattern[str], float], ...]
+    # Word phrases with their sign (+1, -1); emoji are matched on the raw text.
+    words: PhraseIndex[float]
     emoji: tuple[tuple[str, float], ...]
     negators: frozenset[str]
     neutral_replies: frozenset[str]
@@ -59,6 +62,8 @@ class Lexicon:
 class Taxonomy:
     themes: tuple[Theme, ...]
     lexicon: Lexicon
+    # Every theme phrase, keyed by (theme id, strength).
+    phrases: PhraseIndex[tuple[str, str]]
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -108,6 +113,50 @@ def phrase_regex(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\S)" + "".join(pieces)[:-1] + r"(?!\S)")
 
 
+class PhraseIndex(Generic[K]):
+    """Phrases indexed by a literal word each must contain, so a text only runs the
+    regexes whose anchor word it has: tagging costs a few dictionary lookups per
+    word instead of hundreds of regex searches."""
+
+    def __init__(self, entries: Iterable[tuple[str, K]]) -> None:
+        self.exact: dict[str, list[tuple[re.Pattern[str], K]]] = {}
+        self.prefix: dict[str, list[tuple[re.Pattern[str], K]]] = {}
+        self.always: list[tuple[re.Pattern[str], K]] = []
+        for phrase, key in entries:
+            entry = (phrase_regex(phrase), key)
+            anchor, is_prefix = anchor_word(phrase)
+            if anchor is None:
+                self.always.append(entry)
+            else:
+                (self.prefix if is_prefix else self.exact).setdefault(anchor, []).append(entry)
+
+    def matches(self, text: str) -> Iterator[tuple[K, str, int]]:
+        """(key, matched text, start) for every phrase found in normalised `text`."""
+        candidates: dict[int, tuple[re.Pattern[str], K]] = {}
+        for token in set(text.split()):
+            for entry in self.exact.get(token, ()):
+                candidates[id(entry)] = entry
+            for end in range(1, len(token) + 1):
+                for entry in self.prefix.get(token[:end], ()):
+                    candidates[id(entry)] = entry
+        for entry in self.always:
+            candidates[id(entry)] = entry
+        for regex, key in candidates.values():
+            for match in regex.finditer(text):
+                yield key, match.group(0), match.start()
+
+
+def anchor_word(phrase: str) -> tuple[str | None, bool]:
+    """The first literal word of a phrase (or word prefix, for `word*`)."""
+    for token in phrase.split():
+        if token == ".." or re.search(r"[()|\\?\[\]{}+]", token):
+            continue
+        if token.endswith("*"):
+            return (token[:-1], True) if token[:-1] else (None, False)
+        return token, False
+    return None, False
+
+
 def is_emoji(entry: str) -> bool:
     return not any(character.isalnum() for character in entry)
 
@@ -133,8 +182,16 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
     ]
     return Taxonomy(
         themes=themes,
+        phrases=PhraseIndex(
+            [(p, (entry["id"], "strong")) for entry in data["themes"] for p in entry["phrases"]]
+            + [
+                (p, (entry["id"], "weak"))
+                for entry in data["themes"]
+                for p in entry.get("weak_phrases", [])
+            ]
+        ),
         lexicon=Lexicon(
-            words=tuple((phrase_regex(e), sign) for e, sign in signed if not is_emoji(e)),
+            words=PhraseIndex((e, sign) for e, sign in signed if not is_emoji(e)),
             emoji=tuple((e, sign) for e, sign in signed if is_emoji(e)),
             negators=frozenset(lexicon["negators"]),
             neutral_replies=frozenset(lexicon["neutral_replies"]),
@@ -143,14 +200,14 @@ def load_taxonomy(path: Path = TAXONOMY_FILE) -> Taxonomy:
 
 
 def split_clauses(text: str) -> list[tuple[str, float]]:
-    """Clauses of the text with their weight: what follows "but" counts double."""
+    """Clauses of the text with their weight: what follows "but" counts more."""
     clauses: list[tuple[str, float]] = []
     for sentence in CLAUSE_BREAK.split(text):
         pieces = CONTRAST.split(sentence)
         for index, piece in enumerate(pieces):
             piece = piece.strip(" ,")
             if piece:
-                clauses.append((piece, 2.0 if index > 0 else 1.0))
+                clauses.append((piece, CONTRAST_WEIGHT if index > 0 else 1.0))
     return clauses or [(text.strip(), 1.0)]
 
 
@@ -161,18 +218,17 @@ def clause_polarity(clause: str, lexicon: Lexicon) -> float:
     starts = [match.start() for match in re.finditer(r"\S+", words)]
     score = sum(sign for emoji, sign in lexicon.emoji if emoji in clause)
     negation_used = False
-    for pattern, sign in lexicon.words:
-        for match in pattern.finditer(words):
-            index = sum(1 for start in starts if start < match.start())
-            if any(t in lexicon.negators for t in tokens[max(0, index - NEGATION_WINDOW) : index]):
-                negation_used = True
-                score += -sign if sign > 0 else 0.5
-            else:
-                score += sign
+    for sign, _, position in lexicon.words.matches(words):
+        index = sum(1 for start in starts if start < position)
+        if any(t in lexicon.negators for t in tokens[max(0, index - NEGATION_WINDOW) : index]):
+            negation_used = True
+            score += -sign if sign > 0 else 0.5
+        else:
+            score += sign
     if not negation_used and any(token in lexicon.negators for token in tokens):
-        score -= 0.7
+        score += BARE_NEGATION
     lexical = max(-1.0, min(1.0, score / 2))
-    pattern_polarity = float(_ANALYSER.analyze(clause)[0])
+    pattern_polarity = float(pattern_sentiment(clause)[0])
     if lexical == 0.0:
         return pattern_polarity
     return 0.75 * lexical + 0.25 * pattern_polarity
@@ -190,8 +246,9 @@ def key_phrases(text: str) -> tuple[str, ...]:
     """Noun phrases from the pattern chunker (no NLTK corpora needed)."""
     phrases: list[str] = []
     current: list[str] = []
-    for sentence in parse_chunks(text, chunks=True, relations=False, lemmata=False).split():
-        for token in sentence.split(" ") if isinstance(sentence, str) else []:
+    tagged = str(parse_chunks(text, chunks=True, relations=False, lemmata=False))
+    for line in tagged.splitlines():
+        for token in line.split(" "):
             parts = token.split("/")
             if len(parts) < 3:
                 continue
@@ -212,7 +269,9 @@ def key_phrases(text: str) -> tuple[str, ...]:
 class Tagger:
     """Tags texts with themes, sentiment and key phrases; corrections adjust the result."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, corrections: CorrectionLookup | None = None) -> None:
+    def __init__(
+        self, taxonomy: Taxonomy | None = None, corrections: CorrectionLookup | None = None
+    ) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.corrections = corrections
 
@@ -226,13 +285,21 @@ class Tagger:
             polarity = clause_polarity(clause, lexicon)
             weighted += polarity * weight
             weights += weight
-            normalised = normalise(clause)
-            for theme in self.taxonomy.themes:
-                strong = sum(1 for p in theme.phrases if p.search(normalised))
-                weak = sum(1 for p in theme.weak_phrases if p.search(normalised))
-                confidence = _confidence(strong, weak)
-                if confidence >= EMIT_THRESHOLD and confidence > found.get(theme.id, _NONE).confidence:
-                    found[theme.id] = ThemeTag(theme.id, round(confidence, 2), clause, round(polarity, 2))
+            hits: dict[str, dict[str, set[str]]] = {}
+            for (theme_id, strength), matched, _ in self.taxonomy.phrases.matches(
+                normalise(clause)
+            ):
+                hits.setdefault(theme_id, {"strong": set(), "weak": set()})[strength].add(matched)
+            for theme_id, found_hits in hits.items():
+                theme = self.taxonomy.theme(theme_id)
+                confidence = _confidence(len(found_hits["strong"]), len(found_hits["weak"]))
+                if (
+                    confidence >= EMIT_THRESHOLD
+                    and confidence > found.get(theme.id, _NONE).confidence
+                ):
+                    found[theme.id] = ThemeTag(
+                        theme.id, round(confidence, 2), clause, round(polarity, 2)
+                    )
         overall = weighted / weights if weights else 0.0
         if normalise(text) in lexicon.neutral_replies:
             overall = 0.0
@@ -304,9 +371,66 @@ class CorrectionLookup:
 
 
 STOPWORDS = frozenset(
-    "a an the and or but so to of in on at for with my our your their his her its me us i we you "
-    "they he she it is was are were be been am do did does have has had this that there here "
-    "just really very not no dont didnt im ive get got".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "so",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "me",
+        "us",
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "am",
+        "do",
+        "did",
+        "does",
+        "have",
+        "has",
+        "had",
+        "this",
+        "that",
+        "there",
+        "here",
+        "just",
+        "really",
+        "very",
+        "not",
+        "no",
+        "dont",
+        "didnt",
+        "im",
+        "ive",
+        "get",
+        "got",
+    ]
 )
 
 

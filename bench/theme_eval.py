@@ -37,20 +37,32 @@ def evaluate(tagger: Tagger, cases: Sequence[dict[str, Any]]) -> dict[str, Any]:
         correct_sentiment += result.sentiment.label == case["sentiment"]
         if predicted != expected or result.sentiment.label != case["sentiment"]:
             errors.append(
-                {"text": case["text"], "expected": sorted(expected), "got": sorted(predicted),
-                 "sentiment": [case["sentiment"], result.sentiment.label, result.sentiment.polarity]}
+                {
+                    "text": case["text"],
+                    "expected": sorted(expected),
+                    "got": sorted(predicted),
+                    "sentiment": [
+                        case["sentiment"],
+                        result.sentiment.label,
+                        result.sentiment.polarity,
+                    ],
+                }
             )
     per_theme = {}
     for theme in ids:
         precision = tp[theme] / (tp[theme] + fp[theme]) if tp[theme] + fp[theme] else 0.0
         recall = tp[theme] / (tp[theme] + fn[theme]) if tp[theme] + fn[theme] else 0.0
-        per_theme[theme] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_theme[theme] = (
+            2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        )
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     micro_p = all_tp / (all_tp + all_fp) if all_tp + all_fp else 0.0
     micro_r = all_tp / (all_tp + all_fn) if all_tp + all_fn else 0.0
     return {
         "texts": len(cases),
-        "theme_micro_f1": round(2 * micro_p * micro_r / (micro_p + micro_r), 3) if micro_p + micro_r else 0.0,
+        "theme_micro_f1": round(2 * micro_p * micro_r / (micro_p + micro_r), 3)
+        if micro_p + micro_r
+        else 0.0,
         "theme_macro_f1": round(sum(per_theme.values()) / len(per_theme), 3),
         "theme_micro_precision": round(micro_p, 3),
         "theme_micro_recall": round(micro_r, 3),

@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     try_ = commands.add_parser("try", help="chat with the bot in this terminal, no token needed")
     try_.set_defaults(command=try_in_terminal)
 
+    tag = commands.add_parser(
+        "tag", help="tag lines from standard input with themes, sentiment and safeguarding"
+    )
+    tag.set_defaults(command=tag_stdin)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(title="database commands", required=True)
     db_commands.add_parser("migrate", help="apply schema migrations").set_defaults(
@@ -106,6 +111,14 @@ def try_in_terminal(args: argparse.Namespace) -> int:
 
     settings = settings_for("try")
     asyncio.run(chat_in_terminal(settings, sys.stdin, sys.stdout))
+    return 0
+
+
+def tag_stdin(args: argparse.Namespace) -> int:
+    from analysis.tag_lines import tag_lines
+
+    for output in tag_lines(sys.stdin):
+        print(output, flush=True)
     return 0
 
 

@@ -26,7 +26,8 @@ from telegram.ext import (
     filters,
 )
 
-from analysis.safeguarding import Screening, load_patterns, normalise, screen
+from analysis.safeguarding import Screening, load_patterns, screen
+from analysis.text import normalise
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations import texts

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.safeguarding import load_patterns, normalise, screen
+from analysis.safeguarding import load_patterns, screen
+from analysis.text import normalise
 
 CASES_FILE = Path(__file__).parents[1] / "data" / "safeguarding_cases.jsonl"
 CASES = [json.loads(line) for line in CASES_FILE.read_text().splitlines() if line.strip()]

@@ -1,0 +1,57 @@
+"""`feedbackbot tag`: tag lines of text (plain, or JSON with "text" and "group") as JSON lines."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from analysis.safeguarding import screen
+from analysis.themes import Tagger
+
+GROUPS = {"young_person", "parent_carer", "practitioner"}
+
+
+def tag_line(tagger: Tagger, line: str) -> dict[str, Any]:
+    text, group = parse_line(line)
+    result = tagger.tag(text, group)
+    safeguarding = screen(text)
+    return {
+        "themes": [
+            {"id": tag.id, "confidence": tag.confidence, "evidence": tag.evidence}
+            for tag in result.themes
+        ],
+        "sentiment": {"polarity": result.sentiment.polarity, "label": result.sentiment.label},
+        "key_phrases": list(result.key_phrases),
+        "safeguarding": {"flag": safeguarding.flagged, "category": safeguarding.category},
+    }
+
+
+def parse_line(line: str) -> tuple[str, str | None]:
+    stripped = line.strip()
+    if not stripped.startswith("{"):
+        if not stripped:
+            raise ValueError("empty line")
+        return stripped, None
+    data = json.loads(stripped)
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("text"), str)
+        or not data["text"].strip()
+    ):
+        raise ValueError('a JSON line needs a non-empty "text" string')
+    group = data.get("group")
+    if group is not None and group not in GROUPS:
+        raise ValueError(f'"group" must be one of {sorted(GROUPS)}')
+    return data["text"], group
+
+
+def tag_lines(lines: Iterable[str], tagger: Tagger | None = None) -> Iterator[str]:
+    """One JSON object per input line; a bad line gives an error object and the rest carry on."""
+    tagger = tagger or Tagger()
+    for number, line in enumerate(lines, start=1):
+        try:
+            output: dict[str, Any] = tag_line(tagger, line)
+        except (ValueError, json.JSONDecodeError) as exc:
+            output = {"error": str(exc), "line": number}
+        yield json.dumps(output, ensure_ascii=False)
