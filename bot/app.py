@@ -24,6 +24,7 @@ from conversations import general
 from conversations.engine import FlowEngine
 from conversations.flows import FEEDBACK_FLOWS
 from conversations.safeguarding import Safeguarding, repeat_unacknowledged
+from conversations.tagging import tag_answer
 from storage.persistence import SQLitePersistence
 
 _LOGGER = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def build_application(
 
     engine = FlowEngine(FEEDBACK_FLOWS, clock=clock)
     guard = Safeguarding(reask=engine.reask)
-    engine.answer_listeners.append(guard.on_answer)
+    engine.answer_listeners.extend([guard.on_answer, tag_answer])
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)

@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     tag.set_defaults(command=tag_stdin)
 
+    proposals = commands.add_parser(
+        "taxonomy-proposals",
+        help="phrases the team keeps adding by hand, proposed for analysis/taxonomy.json",
+    )
+    proposals.add_argument("--min-texts", type=int, default=3)
+    proposals.set_defaults(command=taxonomy_proposals)
+
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(title="database commands", required=True)
     db_commands.add_parser("migrate", help="apply schema migrations").set_defaults(
@@ -119,6 +126,26 @@ def tag_stdin(args: argparse.Namespace) -> int:
 
     for output in tag_lines(sys.stdin):
         print(output, flush=True)
+    return 0
+
+
+def taxonomy_proposals(args: argparse.Namespace) -> int:
+    import json
+
+    from analysis.themes import CorrectionLookup, load_taxonomy
+    from storage import repository
+
+    settings = settings_for("tool")
+
+    async def propose() -> list[dict[str, object]]:
+        db = await open_database(settings.database_path, migrations.OPERATIONAL)
+        try:
+            corrections = await repository.list_corrections(db)
+        finally:
+            await db.close()
+        return CorrectionLookup(corrections).proposals(load_taxonomy(), min_texts=args.min_texts)
+
+    print(json.dumps(asyncio.run(propose()), indent=2, ensure_ascii=False))
     return 0
 
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from analysis.themes import CorrectionLookup, Tagger
 from bot.settings import Settings
-from storage import migrations
+from storage import migrations, repository
 from storage.database import Database, open_database
 from storage.pseudonym import pseudonymise
 
@@ -20,6 +21,7 @@ class Services:
     clock: Callable[[], float] = time.time
     _db: Database | None = None
     _reporting: Database | None = None
+    tagger: Tagger = field(default_factory=Tagger)
     _open_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -35,7 +37,16 @@ class Services:
                 self._reporting = await open_database(
                     self.settings.reporting_database_path, migrations.REPORTING
                 )
+                await self._load_corrections(self._db)
             return self._db
+
+    async def refresh_tagger(self) -> None:
+        """Rebuild the tagger with every stored correction (after the team corrects a tag)."""
+        await self._load_corrections(self.db)
+
+    async def _load_corrections(self, db: Database) -> None:
+        corrections = await repository.list_corrections(db)
+        self.tagger = Tagger(corrections=CorrectionLookup(corrections) if corrections else None)
 
     async def close(self) -> None:
         for database in (self._db, self._reporting):

@@ -68,6 +68,7 @@ class StoredAnswer:
     """What listeners (theme tagging, safeguarding) hear after an answer is stored."""
 
     response_id: int
+    answer_id: int
     flow: Flow
     step: Step
     choice: str | None
@@ -466,7 +467,7 @@ class FlowEngine:
         if step.effect == "audience" and choice and not skipped:
             data["audience"] = choice
         response_id = await self._response_id(update, context, flow)
-        await repository.save_answer(
+        answer_id = await repository.save_answer(
             context.db,
             response_id=response_id,
             step_id=step.id,
@@ -483,7 +484,7 @@ class FlowEngine:
                 chat_id=update.effective_chat.id,
                 hear_back=choice == "yes",
             )
-        stored = StoredAnswer(response_id, flow, step, choice, text, skipped)
+        stored = StoredAnswer(response_id, answer_id, flow, step, choice, text, skipped)
         for listener in self.answer_listeners:
             await listener(update, context, stored)
 

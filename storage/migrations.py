@@ -123,6 +123,38 @@ OPERATIONAL: tuple[Migration, ...] = (
         CREATE INDEX outbox_due ON outbox(sent_at, failed_at, next_attempt_at)
         """,
     ),
+    Migration(
+        3,
+        "themes and sentiment of free-text answers, and the team's corrections",
+        """
+        CREATE TABLE answer_analysis (
+            answer_id INTEGER PRIMARY KEY REFERENCES answers(id) ON DELETE CASCADE,
+            polarity REAL NOT NULL,
+            label TEXT NOT NULL CHECK (label IN ('positive', 'neutral', 'negative')),
+            key_phrases TEXT NOT NULL,
+            tagged_at TEXT NOT NULL
+        );
+        CREATE TABLE answer_themes (
+            answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+            theme_id TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            polarity REAL NOT NULL,
+            source TEXT NOT NULL DEFAULT 'tagger' CHECK (source IN ('tagger', 'correction')),
+            PRIMARY KEY (answer_id, theme_id)
+        );
+        CREATE INDEX answer_themes_by_theme ON answer_themes(theme_id);
+        CREATE TABLE theme_corrections (
+            id INTEGER PRIMARY KEY,
+            answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            theme_id TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+            corrected_by TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

@@ -5,6 +5,7 @@ Handlers call these; nothing outside `storage/` writes SQL.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any, TypeVar
 
@@ -69,8 +70,8 @@ async def save_answer(
     text: str | None = None,
     skipped: bool = False,
     audience: str | None = None,
-) -> None:
-    """Store (or replace, when they went back) one answer the moment it arrives."""
+) -> int:
+    """Store (or replace, when they went back) one answer the moment it arrives; return its id."""
     now = utc_now()
     async with db.transaction() as conn:
         await conn.execute(
@@ -90,6 +91,12 @@ async def save_answer(
                 "UPDATE responses SET updated_at = ?, audience = ? WHERE id = ?",
                 (now, audience, response_id),
             )
+        async with conn.execute(
+            "SELECT id FROM answers WHERE response_id = ? AND step_id = ?", (response_id, step_id)
+        ) as cursor:
+            row = await cursor.fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 async def list_answers(db: Database, response_id: int) -> list[Answer]:
@@ -183,3 +190,83 @@ async def create_review_link(
     link = await find_review_link(db, token)
     assert link is not None
     return link
+
+
+# Themes and sentiment of free-text answers
+
+
+async def save_analysis(
+    db: Database,
+    *,
+    answer_id: int,
+    polarity: float,
+    label: str,
+    key_phrases: list[str],
+    themes: list[tuple[str, float, str, float]],
+) -> None:
+    """Replace an answer's tagging: (theme id, confidence, evidence, polarity) per theme."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO answer_analysis (answer_id, polarity, label, key_phrases, tagged_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (answer_id) DO UPDATE SET"
+            " polarity = excluded.polarity, label = excluded.label,"
+            " key_phrases = excluded.key_phrases, tagged_at = excluded.tagged_at",
+            (answer_id, polarity, label, json.dumps(key_phrases), utc_now()),
+        )
+        await conn.execute(
+            "DELETE FROM answer_themes WHERE answer_id = ? AND source = 'tagger'", (answer_id,)
+        )
+        await conn.executemany(
+            "INSERT INTO answer_themes (answer_id, theme_id, confidence, evidence, polarity)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (answer_id, theme_id) DO NOTHING",
+            [
+                (answer_id, theme, confidence, evidence, pol)
+                for theme, confidence, evidence, pol in themes
+            ],
+        )
+
+
+async def answer_theme_ids(db: Database, answer_id: int) -> list[str]:
+    async with db.conn.execute(
+        "SELECT theme_id FROM answer_themes WHERE answer_id = ? ORDER BY confidence DESC",
+        (answer_id,),
+    ) as cursor:
+        return [str(row[0]) for row in await cursor.fetchall()]
+
+
+async def correct_theme(
+    db: Database, *, answer_id: int, theme_id: str, action: str, corrected_by: str
+) -> None:
+    """Record a team member's correction and apply it to the answer's themes."""
+    now = utc_now()
+    async with db.transaction() as conn:
+        async with conn.execute("SELECT text FROM answers WHERE id = ?", (answer_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is None or row[0] is None:
+            raise LookupError(f"answer {answer_id} has no text to correct")
+        await conn.execute(
+            "INSERT INTO theme_corrections (answer_id, text, theme_id, action, corrected_by,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (answer_id, row[0], theme_id, action, corrected_by, now),
+        )
+        if action == "remove":
+            await conn.execute(
+                "DELETE FROM answer_themes WHERE answer_id = ? AND theme_id = ?",
+                (answer_id, theme_id),
+            )
+        else:
+            await conn.execute(
+                "INSERT INTO answer_themes (answer_id, theme_id, confidence, evidence, polarity,"
+                " source) VALUES (?, ?, 1.0, ?, 0.0, 'correction')"
+                " ON CONFLICT (answer_id, theme_id) DO UPDATE SET source = 'correction',"
+                " confidence = 1.0",
+                (answer_id, theme_id, row[0]),
+            )
+
+
+async def list_corrections(db: Database) -> list[tuple[str, str, str]]:
+    """Every stored correction as (text, theme id, action), oldest first."""
+    async with db.conn.execute(
+        "SELECT text, theme_id, action FROM theme_corrections ORDER BY id"
+    ) as cursor:
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in await cursor.fetchall()]

@@ -316,3 +316,32 @@ async def test_every_message_is_valid_for_the_bot_api(app, young_person, parent,
             assert call.params.get("parse_mode") == "HTML"
         for _, data in call.buttons:
             assert len(data.encode()) <= 64
+
+
+async def test_free_text_answers_are_tagged_with_themes_and_sentiment(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers(*YOUNG_PERSON_ANSWERS[:7])
+    await young_person.answers("she never rings back when i call")
+    tagged = await rows(
+        app,
+        "SELECT a.step_id, t.theme_id, n.label FROM answers a JOIN answer_analysis n"
+        " ON n.answer_id = a.id LEFT JOIN answer_themes t ON t.answer_id = a.id"
+        " ORDER BY a.id",
+    )
+    by_step = {(row["step_id"], row["theme_id"]): row["label"] for row in tagged}
+    assert by_step[("good_thing", "relationship_with_worker")] == "positive"
+    assert by_step[("change", "communication")] == "negative"
+
+
+async def test_a_correction_is_stored_and_reaches_the_tagger(app, young_person):
+    await reach_first_free_text(young_person)
+    text = "the park near my carers has no lights"
+    await young_person.says(text)
+    [answer] = await rows(app, "SELECT id FROM answers WHERE text = ?", text)
+    assert "safety" not in await repository.answer_theme_ids(app.services.db, answer["id"])
+    await repository.correct_theme(
+        app.services.db, answer_id=answer["id"], theme_id="safety", action="add", corrected_by="t1"
+    )
+    await app.services.refresh_tagger()
+    assert "safety" in await repository.answer_theme_ids(app.services.db, answer["id"])
+    assert "safety" in app.services.tagger.tag("The park near my carers has no lights!").theme_ids

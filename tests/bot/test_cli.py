@@ -1,0 +1,58 @@
+"""The command line: tagging from standard input, database maintenance."""
+
+import json
+import os
+import subprocess
+import sys
+
+
+def run(args, directory, stdin=""):
+    environ = {"PATH": os.environ["PATH"], "HOME": str(directory)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=directory,
+        env=environ,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_tag_reads_plain_and_json_lines_and_survives_bad_ones(tmp_path):
+    lines = "\n".join(
+        [
+            "my worker is lovely but she never rings back",
+            json.dumps({"text": "Supervision is always cancelled", "group": "practitioner"}),
+            '{"text": 5}',
+            "{not json",
+            "dad beats me",
+        ]
+    )
+    result = run(["tag"], tmp_path, lines + "\n")
+    assert result.returncode == 0, result.stderr
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(outputs) == 5
+    first = outputs[0]
+    assert {t["id"] for t in first["themes"]} == {"relationship_with_worker", "communication"}
+    assert set(first["sentiment"]) == {"polarity", "label"}
+    assert first["safeguarding"] == {"flag": False, "category": None}
+    assert "supervision_and_management" in {t["id"] for t in outputs[1]["themes"]}
+    assert "error" in outputs[2] and outputs[2]["line"] == 3
+    assert "error" in outputs[3]
+    assert outputs[4]["safeguarding"] == {"flag": True, "category": "physical_abuse"}
+
+
+def test_db_migrate_check_and_backup(tmp_path):
+    assert "schema version" in run(["db", "migrate"], tmp_path).stdout
+    checked = run(["db", "check"], tmp_path)
+    assert checked.returncode == 0 and "ok" in checked.stdout
+    backup = run(["db", "backup", str(tmp_path / "copy.sqlite3")], tmp_path)
+    assert backup.returncode == 0
+    assert (tmp_path / "copy.sqlite3").stat().st_size > 0
+
+
+def test_taxonomy_proposals_prints_json(tmp_path):
+    result = run(["taxonomy-proposals"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
