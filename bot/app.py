@@ -22,7 +22,8 @@ from bot.services import Services
 from bot.settings import Settings
 from conversations import general
 from conversations.engine import FlowEngine
-from conversations.flows import FEEDBACK_FLOWS
+from conversations.flows import ALL_FLOWS
+from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.safeguarding import Safeguarding, repeat_unacknowledged
 from conversations.tagging import tag_answer
 from storage.persistence import SQLitePersistence
@@ -36,16 +37,21 @@ COMMANDS = (
     BotCommand("start", "Tell us how our help is going"),
     BotCommand("help", "Get help now"),
     BotCommand("cancel", "Stop"),
+    BotCommand("reflect", "Practitioners: start a reflection"),
+    BotCommand("drafts", "Practitioners: carry on a reflection"),
 )
 
-# Handler groups, in the order an update meets them. Safeguarding screens every
+# Handler groups, in the order an update meets them. Buttons that work whatever
+# state a person is in (stop reminders) come first. Safeguarding screens every
 # text first and stops the update when it acts. Within the conversations group
 # the first handler that accepts an update wins, so order matters there: group
 # chats are refused first, then the flows, then replies for anything no flow took.
+GLOBAL_BUTTONS = -2
 SAFEGUARDING = -1
 CONVERSATIONS = 0
 OUTBOX_INTERVAL_SECONDS = 10
 REPEAT_CHECK_SECONDS = 60
+REMINDER_CHECK_SECONDS = 3600
 
 
 def build_application(
@@ -77,9 +83,11 @@ def build_application(
     application: FeedbackApplication = builder.build()  # type: ignore[assignment]
     application.services = services
 
-    engine = FlowEngine(FEEDBACK_FLOWS, clock=clock)
+    engine = FlowEngine(ALL_FLOWS, clock=clock)
     guard = Safeguarding(reask=engine.reask)
     engine.answer_listeners.extend([guard.on_answer, tag_answer])
+    practitioners = PractitionerTool(engine)  # registers its states before the handler is built
+    application.add_handlers(practitioners.global_handlers(), GLOBAL_BUTTONS)
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)
@@ -92,6 +100,7 @@ def build_application(
     jobs.run_repeating(
         repeat_unacknowledged, interval=REPEAT_CHECK_SECONDS, first=30, name="repeat alerts"
     )
+    jobs.run_repeating(remind_drafts, interval=REMINDER_CHECK_SECONDS, first=60, name="reminders")
     return application
 
 

@@ -55,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     try_ = commands.add_parser("try", help="chat with the bot in this terminal, no token needed")
     try_.set_defaults(command=try_in_terminal)
 
+    invite = commands.add_parser("invite", help="print a one-time invite code and deep link")
+    invite.add_argument(
+        "--role", required=True, choices=["practitioner", "participation", "safeguarding", "admin"]
+    )
+    invite.add_argument("--days", type=int, default=14, help="days until it expires (default 14)")
+    invite.set_defaults(command=create_invite)
+
     tag = commands.add_parser(
         "tag", help="tag lines from standard input with themes, sentiment and safeguarding"
     )
@@ -118,6 +125,37 @@ def try_in_terminal(args: argparse.Namespace) -> int:
 
     settings = settings_for("try")
     asyncio.run(chat_in_terminal(settings, sys.stdin, sys.stdout))
+    return 0
+
+
+def create_invite(args: argparse.Namespace) -> int:
+    import secrets
+    from datetime import UTC, datetime, timedelta
+
+    from storage import staff
+    from storage.pseudonym import keyed_hash
+
+    settings = settings_for("tool")
+    code = secrets.token_urlsafe(12)
+    expires = datetime.now(UTC) + timedelta(days=args.days)
+
+    async def store() -> None:
+        db = await open_database(settings.database_path, migrations.OPERATIONAL)
+        try:
+            await staff.create_invite(
+                db,
+                code_hash=keyed_hash(settings.pseudonym_secret, "invite", code),
+                role=args.role,
+                expires_at=expires,
+            )
+        finally:
+            await db.close()
+
+    asyncio.run(store())
+    bot = settings.bot_username or "<your_bot_username>"
+    print(f"Invite for the {args.role} role, valid once until {expires:%d %B %Y %H:%M} UTC")
+    print(f"Code: inv-{code}")
+    print(f"Link: https://t.me/{bot}?start=inv-{code}")
     return 0
 
 

@@ -39,7 +39,7 @@ _LOGGER = logging.getLogger(__name__)
 
 WHO = "who"
 CANCELLING = "cancelling"
-FREE_TEXT_LIMIT = 1500
+REVIEW = "_review"
 EXPIRY_SECONDS = 14 * 24 * 3600
 DEFAULT_AUDIENCE = {
     "young_person": "child",
@@ -59,6 +59,9 @@ POSITION_KEYS = (
     "prompt_id",
 )
 FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+# Set by safeguarding when a practitioner's answer also raised an alert: the answer is
+# kept (it is their reflection) but flagged, so reports never quote it.
+FLAG_NEXT_ANSWER = "flag_next_answer"
 Handler = BaseHandler[Update, BotContext, Any]
 State = str | int
 
@@ -77,6 +80,8 @@ class StoredAnswer:
 
 
 AnswerListener = Callable[[Update, BotContext, StoredAnswer], Awaitable[None]]
+CompletionListener = Callable[[Update, BotContext, Flow, int], Awaitable[None]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, State]]
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,12 @@ class FlowEngine:
         self.flows = {flow.id: flow for flow in flows}
         self.clock = clock
         self.answer_listeners = list(answer_listeners)
+        self.completion_listeners: list[CompletionListener] = []
+        # Deep-link payload prefixes handled elsewhere ("inv-<code>" for invites).
+        self.payload_handlers: dict[str, Callback] = {}
+        # Commands that start something from anywhere (/reflect, /drafts), and their states.
+        self.commands: dict[str, Callback] = {}
+        self.extra_states: dict[str, list[Handler]] = {}
 
     # Wiring
 
@@ -137,15 +148,25 @@ class FlowEngine:
             CallbackQueryHandler(self._tracked(self.on_cancel_choice), pattern=r"^cancel\|"),
             *step_handlers,
         ]
+        for flow in self.flows.values():
+            if flow.review_before_submit:
+                states[f"{flow.id}:{REVIEW}"] = step_handlers
+        states.update(self.extra_states)
+        command_handlers: list[Handler] = [
+            CommandHandler(name, self._tracked(callback), filters.ChatType.PRIVATE)
+            for name, callback in self.commands.items()
+        ]
         with warnings.catch_warnings():
             # We track buttons per chat on purpose: stale buttons are recognised by state.
             warnings.simplefilter("ignore", PTBUserWarning)
             return ConversationHandler(
                 entry_points=[
-                    CommandHandler("start", self._tracked(self.on_start), filters.ChatType.PRIVATE)
+                    CommandHandler("start", self._tracked(self.on_start), filters.ChatType.PRIVATE),
+                    *command_handlers,
                 ],
                 states=states,
                 fallbacks=[
+                    *command_handlers,
                     CommandHandler("cancel", self._tracked(self.on_cancel)),
                     CommandHandler("help", self._tracked(self.on_help)),
                     CommandHandler("start", self._tracked(self.on_start_again)),
@@ -183,6 +204,8 @@ class FlowEngine:
         clear_position(context.data)
         payload = (context.args or [""])[0]
         flow_id, _, token = payload.partition("-")
+        if flow_id in self.payload_handlers:
+            return await self.payload_handlers[flow_id](update, context)
         flow = self.flows.get(flow_id)
         if flow is None or flow.audience_group == "practitioner":
             return await self.greet(update, context)
@@ -222,6 +245,9 @@ class FlowEngine:
         await query.answer()
         choice = (query.data or "").partition("|")[2]
         flow = self.flows.get(choice)
+        if choice == "pr" and "reflect" in self.commands:
+            await self._remove_buttons(query.message)
+            return await self.commands["reflect"](update, context)
         if flow is None:
             await self._send(update, context, say(texts.STAFF_ONLY, "practitioner"))
             clear_position(context.data)
@@ -307,6 +333,9 @@ class FlowEngine:
         data = context.data
         if data.get("at") == CANCELLING:
             return await self.ask_cancel(update, context)
+        if str(data.get("at", "")).endswith(f":{REVIEW}"):
+            flow = self.flows[data["flow"]]
+            return await self.ask_review(update, context, flow)
         position = self.position(data)
         if position is None:
             return await self.greet(update, context)
@@ -330,6 +359,8 @@ class FlowEngine:
         assert query is not None
         data = context.data
         button = Button.decode(query.data)
+        if button is not None and button.state == data.get("at") and button.state.endswith(REVIEW):
+            return await self.on_review_button(update, context, button)
         position = self.position(data)
         if button is None or position is None or button.state != data.get("at"):
             await query.answer()
@@ -386,7 +417,7 @@ class FlowEngine:
         data = context.data
         audience = data.get("audience")
         position = self.position(data)
-        if position is None:
+        if position is None or str(data.get("at", "")).endswith(REVIEW):
             await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
             return await self.reask(update, context)
         flow, step = position
@@ -401,12 +432,12 @@ class FlowEngine:
         if not text:
             await self._send(update, context, say(texts.EMPTY_ANSWER, audience))
             return await self.ask(update, context, flow, step, intro=False)
-        if len(text) > FREE_TEXT_LIMIT:
+        if len(text) > flow.text_limit:
             await self._send(
                 update,
                 context,
                 say(
-                    texts.TOO_LONG, audience, limit=f"{FREE_TEXT_LIMIT:,}", length=f"{len(text):,}"
+                    texts.TOO_LONG, audience, limit=f"{flow.text_limit:,}", length=f"{len(text):,}"
                 ),
             )
             return flow.state(step)
@@ -447,8 +478,12 @@ class FlowEngine:
                 return await self.ask(update, context, flow, step, intro=False)
             data.setdefault("history", []).append(step.id)
         data["selected"] = []
+        if data.pop("editing", False):
+            return await self.ask_review(update, context, flow)
         following = flow.next_step(step, None if skipped else choice)
         if following is None:
+            if flow.review_before_submit:
+                return await self.ask_review(update, context, flow)
             return await self.finish(update, context, flow)
         return await self.ask(update, context, flow, following)
 
@@ -476,6 +511,7 @@ class FlowEngine:
             text=text,
             skipped=skipped,
             audience=data.get("audience") if step.effect == "audience" else None,
+            flagged=bool(data.pop(FLAG_NEXT_ANSWER, False)) and text is not None,
         )
         if step.effect == "contact_consent" and update.effective_chat is not None:
             await repository.save_contact(
@@ -510,11 +546,89 @@ class FlowEngine:
 
     async def finish(self, update: Update, context: BotContext, flow: Flow) -> State:
         data = context.data
-        if data.get("response_id") is not None:
-            await repository.complete_response(context.db, int(data["response_id"]))
+        response_id = data.get("response_id")
+        if response_id is not None:
+            await repository.complete_response(context.db, int(response_id))
         await self._send(update, context, say(flow.done, data.get("audience")))
         clear_position(data)
+        if response_id is not None:
+            for listener in self.completion_listeners:
+                await listener(update, context, flow, int(response_id))
         return ConversationHandler.END
+
+    # Review before submitting
+
+    async def ask_review(self, update: Update, context: BotContext, flow: Flow) -> State:
+        """Show every answer so far, with a button to edit each, and a Submit button."""
+        data = context.data
+        answers = {}
+        if data.get("response_id") is not None:
+            answers = {
+                a.step_id: a
+                for a in await repository.list_answers(context.db, int(data["response_id"]))
+            }
+        state = f"{flow.id}:{REVIEW}"
+        lines = [f"<b>{html.escape(flow.title)}: check your answers</b>"]
+        buttons = []
+        for number, step in enumerate(flow.steps, start=1):
+            answer = answers.get(step.id)
+            if answer is None or answer.skipped:
+                shown = "(skipped)"
+            elif answer.text is not None:
+                shown = answer.text if len(answer.text) <= 300 else answer.text[:300] + "…"
+            else:
+                option = step.option(answer.choice or "")
+                shown = option.label.for_audience(data.get("audience")) if option else ""
+            prompt = step.prompt.for_audience(data.get("audience"))
+            lines.append(
+                f"\n<b>{number}. {html.escape(prompt)}</b>\n{html.escape(shown, quote=False)}"
+            )
+            buttons.append(
+                InlineKeyboardButton(
+                    f"✏️ {number}", callback_data=Button("e", state, step.id).encode()
+                )
+            )
+        rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
+        rows.append([InlineKeyboardButton("✅ Submit", callback_data=Button("u", state).encode())])
+        text = "\n".join(lines)
+        if len(text) > 4000:
+            text = text[:3990] + "…"
+        await self._send(update, context, text, InlineKeyboardMarkup(rows))
+        data.update(at=state, flow=flow.id, step=REVIEW)
+        return state
+
+    async def on_review_button(self, update: Update, context: BotContext, button: Button) -> State:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await self._remove_buttons(query.message)
+        flow = self.flows[context.data["flow"]]
+        if button.action == "u":
+            return await self.finish(update, context, flow)
+        try:
+            step = flow.step(button.value)
+        except KeyError:
+            return await self.ask_review(update, context, flow)
+        context.data["editing"] = True
+        return await self.ask(update, context, flow, step, intro=False)
+
+    async def resume(self, update: Update, context: BotContext, flow: Flow, response: Any) -> State:
+        """Continue a saved response at its first unanswered step (or its review)."""
+        data = context.data
+        clear_position(data)
+        answered = {a.step_id for a in await repository.list_answers(context.db, response.id)}
+        data.update(
+            flow=flow.id,
+            audience=response.audience,
+            response_id=response.id,
+            review_id=response.review_id,
+            history=[step.id for step in flow.steps if step.id in answered],
+            selected=[],
+        )
+        for step in flow.steps:
+            if step.id not in answered:
+                return await self.ask(update, context, flow, step)
+        return await self.ask_review(update, context, flow)
 
     # Commands during a conversation
 

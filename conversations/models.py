@@ -142,6 +142,9 @@ class Flow(Frozen):
     title: str
     steps: tuple[Step, ...]
     done: Wording
+    text_limit: int = Field(default=1500, ge=1, le=4000)
+    # Show every answer, with an Edit button each, before the response is submitted.
+    review_before_submit: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> Flow:

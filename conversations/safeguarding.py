@@ -31,7 +31,7 @@ from analysis.text import normalise
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations import texts
-from conversations.engine import StoredAnswer, say
+from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer, say
 from storage import repository
 from storage import safeguarding as records
 
@@ -119,12 +119,27 @@ class Safeguarding:
         if thread and not text.startswith("/"):
             await self.pass_on_to_contacts(update, context, thread, text, result)
             raise ApplicationHandlerStop
+        if result.flagged and str((context.user_data or {}).get("at", "")).startswith("pr:"):
+            await self.alert_from_reflection(update, context, text, result)
+            return
         if result.flagged:
             await self.raise_alert(update, context, text=text, result=result)
             raise ApplicationHandlerStop
         if normalise(text) in SAFE_WORDS and update.edited_message is None:
             await self.on_help(update, context)
             raise ApplicationHandlerStop
+
+    async def alert_from_reflection(
+        self, update: Update, context: BotContext, text: str, result: Screening
+    ) -> None:
+        """A practitioner's reflection is kept (it is their work) but flagged, and alerted."""
+        await self.record(update, context, text=text, result=result, category=None)
+        chat = update.effective_chat
+        assert chat is not None
+        await context.bot.send_message(chat.id, say(texts.DISCLOSURE_THANKS, "practitioner"))
+        if context.user_data is not None:
+            context.user_data[FLAG_NEXT_ANSWER] = True
+        await deliver_due(context.application)
 
     async def raise_alert(
         self,

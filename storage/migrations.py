@@ -155,6 +155,41 @@ OPERATIONAL: tuple[Migration, ...] = (
         )
         """,
     ),
+    Migration(
+        4,
+        "invites, roles, staff profiles and reminders; answers flagged for safeguarding",
+        """
+        CREATE TABLE invites (
+            code_hash TEXT PRIMARY KEY,
+            role TEXT NOT NULL
+                CHECK (role IN ('practitioner', 'participation', 'safeguarding', 'admin')),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            used_by TEXT
+        );
+        CREATE TABLE roles (
+            respondent TEXT NOT NULL,
+            role TEXT NOT NULL,
+            granted_at TEXT NOT NULL,
+            PRIMARY KEY (respondent, role)
+        );
+        CREATE TABLE staff (
+            respondent TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            team TEXT NOT NULL,
+            reminders INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            respondent TEXT NOT NULL,
+            sent_at TEXT NOT NULL
+        );
+        CREATE INDEX reminders_by_respondent ON reminders(respondent, sent_at);
+        ALTER TABLE answers ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

@@ -34,6 +34,7 @@ class Answer(Row):
     text: str | None
     skipped: bool
     answered_at: str
+    flagged: bool = False
 
 
 class Contact(Row):

@@ -70,17 +70,18 @@ async def save_answer(
     text: str | None = None,
     skipped: bool = False,
     audience: str | None = None,
+    flagged: bool = False,
 ) -> int:
     """Store (or replace, when they went back) one answer the moment it arrives; return its id."""
     now = utc_now()
     async with db.transaction() as conn:
         await conn.execute(
-            "INSERT INTO answers (response_id, step_id, kind, choice, text, skipped, answered_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO answers (response_id, step_id, kind, choice, text, skipped, answered_at,"
+            " flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (response_id, step_id) DO UPDATE SET kind = excluded.kind,"
             " choice = excluded.choice, text = excluded.text, skipped = excluded.skipped,"
-            " answered_at = excluded.answered_at",
-            (response_id, step_id, kind, choice, text, int(skipped), now),
+            " answered_at = excluded.answered_at, flagged = excluded.flagged",
+            (response_id, step_id, kind, choice, text, int(skipped), now, int(flagged)),
         )
         if audience is None:
             await conn.execute(

@@ -1,0 +1,358 @@
+"""The practitioner side: invites, first-use details, /reflect, /drafts, /myreflections, reminders.
+
+The reflection itself is a declared flow (`flows.REFLECTION`) run by the same
+engine as the feedback flows; this module adds what is particular to staff.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+import segno
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.context import BotContext
+from bot.outbox import deliver_due
+from bot.reminders import reminder_allowed
+from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
+from conversations.flows import REFLECTION
+from conversations.models import Flow
+from storage import repository, staff
+from storage import safeguarding as records
+from storage.models import AudienceGroup
+from storage.pseudonym import keyed_hash
+
+ASKING_NAME = "staff:name"
+ASKING_TEAM = "staff:team"
+ASKING_REFERENCE = "reflect:reference"
+CHOOSING_DRAFT = "reflect:drafts"
+REFERENCE_FORMAT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{2,39}$")
+NAME_LIMIT = 60
+
+NOT_A_PRACTITIONER = (
+    "Sorry, the reflective tool is for practitioners with an invite. "
+    "Ask your manager or the QA team for one."
+)
+INVITE_FAILED = "That invite has expired or has already been used. Ask for a new one."
+ASK_NAME = (
+    "Welcome! You can now use the practitioner reflective tool. What name should I use for you? "
+    "(Only for your own copies and reminders: reports never name practitioners.)"
+)
+ASK_TEAM = "Thanks. Which team are you in?"
+READY = "You're set up, {name}. Type /reflect to start a reflection for a practice review."
+ROLE_GRANTED = "Thanks. You now have the {role} role in this bot."
+ASK_REFERENCE = (
+    "Which practice review is this reflection for? Type its reference (for example CPR-2026-014)."
+)
+BAD_REFERENCE = (
+    "That doesn't look like a review reference: use 3 to 40 letters, digits, /, _ or -, "
+    "for example CPR-2026-014."
+)
+LINKS = (
+    "Here are the links for this review. Pass them on so the child's and the family's feedback "
+    "is linked to your reflection:\n\n"
+    "For the child or young person: {child}\nFor the parent or carer: {family}\n\n"
+    "QR codes for each follow."
+)
+NO_DRAFTS = "You have no unfinished reflections. Type /reflect to start one."
+PICK_DRAFT = "Your unfinished reflections. Which one do you want to carry on?"
+NO_REFLECTIONS = "You haven't submitted a reflection yet."
+REMINDER = (
+    "Hi {name}, a reminder: you have an unfinished reflection for a practice review. "
+    "Type /drafts to carry on where you left off."
+)
+REMINDERS_OFF = "OK, no more reminders."
+
+
+def review_reference_hash(context: BotContext, reference: str) -> str:
+    return keyed_hash(context.services.settings.pseudonym_secret, "review", reference.upper())
+
+
+class PractitionerTool:
+    def __init__(self, engine: FlowEngine, flow: Flow = REFLECTION) -> None:
+        self.engine = engine
+        self.flow = flow
+        engine.payload_handlers["inv"] = self.redeem_invite
+        engine.commands.update(
+            reflect=self.on_reflect, drafts=self.on_drafts, myreflections=self.on_my_reflections
+        )
+        text = FOREGROUND & filters.TEXT & ~filters.COMMAND
+        engine.extra_states.update(
+            {
+                ASKING_NAME: [MessageHandler(text, self.on_name)],
+                ASKING_TEAM: [MessageHandler(text, self.on_team)],
+                ASKING_REFERENCE: [MessageHandler(text, self.on_reference)],
+                CHOOSING_DRAFT: [CallbackQueryHandler(self.on_draft_chosen, pattern=r"^draft\|")],
+            }
+        )
+        engine.completion_listeners.append(self.send_copy)
+
+    def global_handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
+        return [CallbackQueryHandler(self.on_reminders_off, pattern=r"^remind\|off$")]
+
+    def respondent(self, update: Update, context: BotContext) -> str:
+        assert update.effective_user is not None
+        return context.services.pseudonym(update.effective_user.id)
+
+    async def reply(
+        self, update: Update, context: BotContext, text: str, markup: Any = None
+    ) -> None:
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+
+    # Invites and first use
+
+    async def redeem_invite(self, update: Update, context: BotContext) -> State:
+        """`/start inv-<code>`: use a one-time invite and grant its role."""
+        payload = (context.args or [""])[0]
+        code = payload.partition("-")[2]
+        services = context.services
+        role = await staff.redeem_invite(
+            services.db,
+            code_hash=keyed_hash(services.settings.pseudonym_secret, "invite", code),
+            respondent=self.respondent(update, context),
+            now=services.now(),
+        )
+        if role is None:
+            await self.reply(update, context, INVITE_FAILED)
+            return ConversationHandler.END
+        assert update.effective_user is not None
+        await repository.remember_chat(
+            services.db,
+            respondent=self.respondent(update, context),
+            chat_id=update.effective_user.id,
+        )
+        if (
+            role == "practitioner"
+            and await staff.get_profile(services.db, self.respondent(update, context)) is None
+        ):
+            await self.reply(update, context, ASK_NAME)
+            context.data["at"] = ASKING_NAME
+            return ASKING_NAME
+        await self.reply(update, context, ROLE_GRANTED.format(role=role))
+        return ConversationHandler.END
+
+    async def on_name(self, update: Update, context: BotContext) -> State:
+        name = (update.effective_message.text or "").strip() if update.effective_message else ""
+        if not name or len(name) > NAME_LIMIT:
+            await self.reply(
+                update, context, f"Please type a name of up to {NAME_LIMIT} characters."
+            )
+            return ASKING_NAME
+        context.data["staff_name"] = name
+        await self.reply(update, context, ASK_TEAM)
+        context.data["at"] = ASKING_TEAM
+        return ASKING_TEAM
+
+    async def on_team(self, update: Update, context: BotContext) -> State:
+        team = (update.effective_message.text or "").strip() if update.effective_message else ""
+        if not team or len(team) > NAME_LIMIT:
+            await self.reply(
+                update, context, f"Please type a team name of up to {NAME_LIMIT} characters."
+            )
+            return ASKING_TEAM
+        name = str(context.data.pop("staff_name", "there"))
+        await staff.save_profile(
+            context.db, respondent=self.respondent(update, context), display_name=name, team=team
+        )
+        clear_position(context.data)
+        await self.reply(update, context, html.escape(READY.format(name=name), quote=False))
+        return ConversationHandler.END
+
+    # Reflecting
+
+    async def is_practitioner(self, update: Update, context: BotContext) -> bool:
+        return await staff.has_role(context.db, self.respondent(update, context), "practitioner")
+
+    async def on_reflect(self, update: Update, context: BotContext) -> State:
+        """Start a reflection: ask which practice review it is for."""
+        if not await self.is_practitioner(update, context):
+            await self.reply(update, context, NOT_A_PRACTITIONER)
+            clear_position(context.data)
+            return ConversationHandler.END
+        clear_position(context.data)
+        await self.reply(update, context, ASK_REFERENCE)
+        context.data["at"] = ASKING_REFERENCE
+        return ASKING_REFERENCE
+
+    async def on_reference(self, update: Update, context: BotContext) -> State:
+        """Store only a keyed hash of the reference; send the child and family links."""
+        reference = (
+            (update.effective_message.text or "").strip() if update.effective_message else ""
+        )
+        if not REFERENCE_FORMAT.match(reference):
+            await self.reply(update, context, BAD_REFERENCE)
+            return ASKING_REFERENCE
+        db = context.db
+        review_id = await repository.create_review(
+            db,
+            reference_hash=review_reference_hash(context, reference),
+            created_by=self.respondent(update, context),
+        )
+        links = {}
+        groups: tuple[tuple[AudienceGroup, str], ...] = (
+            ("young_person", "yp"),
+            ("parent_carer", "pc"),
+        )
+        for group, prefix in groups:
+            token = secrets.token_urlsafe(9)
+            await repository.create_review_link(
+                db, token=token, review_id=review_id, audience_group=group
+            )
+            links[prefix] = f"https://t.me/{context.bot.username}?start={prefix}-{token}"
+        await self.reply(update, context, LINKS.format(child=links["yp"], family=links["pc"]))
+        assert update.effective_chat is not None
+        for label, link in (
+            ("For the child or young person", links["yp"]),
+            ("For the parent or carer", links["pc"]),
+        ):
+            image = io.BytesIO()
+            segno.make(link, error="m").save(image, kind="png", scale=8)
+            image.seek(0)
+            await context.bot.send_photo(update.effective_chat.id, image, caption=label)
+        return await self.engine.begin(update, context, self.flow, review_id=review_id)
+
+    async def on_drafts(self, update: Update, context: BotContext) -> State:
+        """List unfinished reflections to carry on with."""
+        if not await self.is_practitioner(update, context):
+            await self.reply(update, context, NOT_A_PRACTITIONER)
+            return ConversationHandler.END
+        drafts = await staff.drafts(context.db, self.respondent(update, context), self.flow.id)
+        if not drafts:
+            await self.reply(update, context, NO_DRAFTS)
+            return ConversationHandler.END
+        tz = context.services.settings.tz
+        rows = []
+        for draft in drafts[:10]:
+            answered = len(await repository.list_answers(context.db, draft.id))
+            when = datetime.fromisoformat(draft.updated_at).astimezone(tz).strftime("%d %b %H:%M")
+            label = f"Started {when}: {answered} of {len(self.flow.steps)} answered"
+            rows.append([InlineKeyboardButton(label, callback_data=f"draft|{draft.id}")])
+        clear_position(context.data)
+        await self.reply(update, context, PICK_DRAFT, InlineKeyboardMarkup(rows))
+        context.data["at"] = CHOOSING_DRAFT
+        return CHOOSING_DRAFT
+
+    async def on_draft_chosen(self, update: Update, context: BotContext) -> State:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        response_id = int((query.data or "draft|0").partition("|")[2] or 0)
+        response = await repository.get_response(context.db, response_id)
+        if (
+            response is None
+            or response.respondent != self.respondent(update, context)
+            or response.status != "partial"
+        ):
+            await self.reply(update, context, NO_DRAFTS)
+            return ConversationHandler.END
+        return await self.engine.resume(update, context, self.flow, response)
+
+    # Copies
+
+    async def send_copy(
+        self, update: Update, context: BotContext, flow: Flow, response_id: int
+    ) -> None:
+        """After a reflection is submitted, send the practitioner their copy."""
+        if flow.id != self.flow.id or update.effective_chat is None:
+            return
+        response = await repository.get_response(context.db, response_id)
+        if response is None:
+            return
+        document = await self.render([response], context, update)
+        await context.bot.send_document(
+            update.effective_chat.id, document, filename=f"reflection-{response_id}.txt"
+        )
+
+    async def on_my_reflections(self, update: Update, context: BotContext) -> State:
+        """Send every reflection this practitioner has submitted, as one document."""
+        if not await self.is_practitioner(update, context):
+            await self.reply(update, context, NOT_A_PRACTITIONER)
+            return ConversationHandler.END
+        submitted = await staff.submitted(
+            context.db, self.respondent(update, context), self.flow.id
+        )
+        if not submitted:
+            await self.reply(update, context, NO_REFLECTIONS)
+        else:
+            assert update.effective_chat is not None
+            document = await self.render(submitted, context, update)
+            await context.bot.send_document(
+                update.effective_chat.id, document, filename="my-reflections.txt"
+            )
+        return (
+            await self.engine.reask(update, context)
+            if context.data.get("at")
+            else ConversationHandler.END
+        )
+
+    async def render(self, responses: list[Any], context: BotContext, update: Update) -> bytes:
+        profile = await staff.get_profile(context.db, self.respondent(update, context))
+        tz = context.services.settings.tz
+        lines = [
+            f"Practitioner reflections: {profile.display_name} ({profile.team})"
+            if profile
+            else "Practitioner reflections",
+            "",
+        ]
+        for response in responses:
+            submitted = response.completed_at or response.updated_at
+            when = datetime.fromisoformat(submitted).astimezone(tz).strftime("%d %B %Y %H:%M")
+            lines += [f"Reflection submitted {when}", "=" * 40]
+            answers = {a.step_id: a for a in await repository.list_answers(context.db, response.id)}
+            for step in self.flow.steps:
+                answer = answers.get(step.id)
+                text = "(skipped)"
+                if answer is not None and not answer.skipped:
+                    option = step.option(answer.choice or "")
+                    text = answer.text or (option.label.for_audience(None) if option else "")
+                lines += [step.prompt.for_audience("practitioner"), text, ""]
+            lines.append("")
+        return "\n".join(lines).encode()
+
+    # Reminders
+
+    async def on_reminders_off(self, update: Update, context: BotContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        await query.answer(REMINDERS_OFF)
+        await staff.set_reminders(context.db, self.respondent(update, context), on=False)
+        await self.reply(update, context, REMINDERS_OFF)
+
+
+async def remind_drafts(context: BotContext) -> None:
+    """Job: in the reflection months, remind practitioners who have unfinished reflections."""
+    services = context.services
+    now = services.now()
+    local_now = now.astimezone(services.settings.tz)
+    # Two weeks back covers this calendar week and the two-day gap.
+    since = now - timedelta(days=14)
+    for person in await staff.practitioners_with_drafts(services.db, REFLECTION.id):
+        sent = [
+            datetime.fromisoformat(stamp).astimezone(services.settings.tz)
+            for stamp in await staff.reminders_sent(services.db, person.respondent, since)
+        ]
+        if not reminder_allowed(local_now, sent):
+            continue
+        await records.enqueue(
+            services.db,
+            respondent=person.respondent,
+            kind="reminder",
+            text=html.escape(REMINDER.format(name=person.display_name), quote=False),
+            buttons=[[("No more reminders", "remind|off")]],
+            now=now,
+        )
+        await staff.record_reminder(services.db, person.respondent, now)
+    await deliver_due(context.application)
