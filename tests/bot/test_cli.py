@@ -56,3 +56,25 @@ def test_taxonomy_proposals_prints_json(tmp_path):
     result = run(["taxonomy-proposals"], tmp_path)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_invite_prints_a_one_time_code_and_deep_link(tmp_path):
+    environ = {"PSEUDONYM_KEY": "k" * 40, "BOT_USERNAME": "trust_feedback_bot"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "invite", "--role", "practitioner", "--days", "7"],
+        cwd=tmp_path,
+        env={"PATH": os.environ["PATH"], **environ},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "valid once until" in result.stdout
+    code = result.stdout.split("Code: ")[1].split()[0]
+    assert f"https://t.me/trust_feedback_bot?start={code}" in result.stdout
+
+
+def test_invite_needs_the_pseudonym_key(tmp_path):
+    result = run(["invite", "--role", "participation"], tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("Configuration error: PSEUDONYM_KEY")

@@ -1,0 +1,236 @@
+"""The practitioner reflective tool, through the real application."""
+
+import re
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.app import build_application, running
+from bot.reminders import reminder_allowed
+from bot.transport import InProcessBotApi
+from conversations.flows import REFLECTION
+from storage import staff
+from storage.pseudonym import keyed_hash
+from tests.conversations.test_feedback_flows import rows
+from tests.conversations.test_safeguarding import alerts
+from tests.support import Person
+
+LONDON = ZoneInfo("Europe/London")
+REFLECTION_ANSWERS = [
+    "She is settled at her nan's and going to school most days.",
+    "Through direct work with three houses; she talks about feeling scared of shouting.",
+    "She has a stable home and school attendance is up.",
+    "I could have pushed harder for a tutor.",
+    "Her Polish heritage matters; we got an interpreter for mum.",
+    "School and health have worked well with us.",
+    "Using her own words in the plan.",
+    "Start the life story work sooner.",
+    "More time in supervision to reflect.",
+]
+
+
+async def make_invite(app, code: str, role: str = "practitioner", days: int = 14) -> None:
+    await staff.create_invite(
+        app.services.db,
+        code_hash=keyed_hash(app.services.settings.pseudonym_secret, "invite", code),
+        role=role,
+        expires_at=datetime.now(UTC) + timedelta(days=days),
+    )
+
+
+async def onboard(app, person: Person, code: str = "code1") -> None:
+    await make_invite(app, code)
+    await person.says(f"/start inv-{code}")
+    assert "What name should I use for you?" in person.last_reply
+    await person.says("Sam Patel")
+    await person.says("Family Support East")
+    assert "You're set up, Sam Patel" in person.last_reply
+
+
+async def start_reflection(person: Person, reference: str = "CPR-2026-014") -> None:
+    await person.says("/reflect")
+    await person.says(reference)
+
+
+@pytest.fixture
+def practitioner(app, bot_api):
+    return Person(app, bot_api, 8080)
+
+
+async def test_anyone_without_the_role_is_refused_and_nothing_else(app, young_person):
+    await young_person.says("/reflect")
+    assert young_person.replies == [
+        "Sorry, the reflective tool is for practitioners with an invite. "
+        "Ask your manager or the QA team for one."
+    ]
+    await young_person.says("CPR-2026-014")
+    assert "Type /start" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM reviews") == []
+
+
+async def test_an_invite_works_once(app, practitioner, young_person):
+    await onboard(app, practitioner, "once")
+    await young_person.says("/start inv-once")
+    assert "expired or has already been used" in young_person.last_reply
+    assert await rows(app, "SELECT role FROM roles") == [{"role": "practitioner"}]
+
+
+async def test_an_expired_invite_does_not_work(app, practitioner):
+    await make_invite(app, "old", days=-1)
+    await practitioner.says("/start inv-old")
+    assert "expired or has already been used" in practitioner.last_reply
+    assert await rows(app, "SELECT * FROM roles") == []
+
+
+async def test_a_full_reflection_with_an_edit_before_submitting(app, practitioner, bot_api):
+    await onboard(app, practitioner)
+    await practitioner.says("/reflect")
+    await practitioner.says("not a ref!")
+    assert "doesn't look like a review reference" in practitioner.last_reply
+    await practitioner.says("CPR-2026-014")
+    photos = [c for c in bot_api.sent_to(practitioner.chat_id) if c.method == "sendPhoto"]
+    assert len(photos) == 2
+    assert any("start=yp-" in reply and "start=pc-" in reply for reply in practitioner.replies)
+    assert "1. What is life like for this child today?" in practitioner.last_reply
+    for answer in REFLECTION_ANSWERS:
+        await practitioner.says(answer)
+    await practitioner.taps("Good")
+    review = practitioner.last_reply
+    assert "check your answers" in review
+    assert "Using her own words in the plan." in review
+    await practitioner.taps("✏️ 3")
+    assert "3. What difference has your work made" in practitioner.last_reply
+    await practitioner.says("Attendance is up and she has a stable home.")
+    assert "Attendance is up" in practitioner.last_reply
+    await practitioner.taps("✅ Submit")
+    assert practitioner.said("Your reflection is submitted")
+    [copy] = [c for c in bot_api.sent_to(practitioner.chat_id) if c.method == "sendDocument"]
+    content = next(iter(copy.files.values()))
+    document = content[1] if isinstance(content, tuple) else content
+    text = document.decode() if isinstance(document, bytes) else str(document)
+    assert "Sam Patel (Family Support East)" in text
+    assert "Attendance is up and she has a stable home." in text
+    assert "Good" in text
+
+    [response] = await rows(app, "SELECT status, review_id, audience_group FROM responses")
+    assert response["status"] == "complete" and response["review_id"] is not None
+    assert response["audience_group"] == "practitioner"
+    [review_row] = await rows(app, "SELECT reference_hash FROM reviews")
+    assert "CPR" not in review_row["reference_hash"]
+
+
+async def test_review_links_start_the_child_and_family_flows_on_the_same_review(
+    app, practitioner, young_person, parent
+):
+    await onboard(app, practitioner)
+    await start_reflection(practitioner)
+    await practitioner.says(REFLECTION_ANSWERS[0])
+    links = next(reply for reply in practitioner.replies if "start=yp-" in reply)
+    child_token = re.search(r"start=yp-([\w-]+)", links).group(1)
+    family_token = re.search(r"start=pc-([\w-]+)", links).group(1)
+    await young_person.says(f"/start yp-{child_token}")
+    await young_person.taps("OK, let's start")
+    await young_person.taps("12 to 15")
+    await parent.says(f"/start pc-{family_token}")
+    await parent.taps("Yes, let's start")
+    await parent.taps("Skip")
+    linked = await rows(app, "SELECT audience_group, review_id FROM responses ORDER BY id")
+    review_ids = {row["review_id"] for row in linked}
+    assert len(review_ids) == 1 and None not in review_ids
+    assert {row["audience_group"] for row in linked} == {
+        "practitioner",
+        "young_person",
+        "parent_carer",
+    }
+
+
+async def test_stop_restart_and_resume_from_drafts(settings):
+    first = InProcessBotApi()
+    async with running(build_application(settings, request=first)) as app:
+        person = Person(app, first, 8181)
+        await onboard(app, person)
+        await start_reflection(person)
+        for answer in REFLECTION_ANSWERS[:3]:
+            await person.says(answer)
+        assert "4. Have you been ambitious" in person.last_reply
+
+    second = InProcessBotApi()
+    async with running(build_application(settings, request=second)) as app:
+        person = Person(app, second, 8181)
+        await person.says("/start")
+        await person.says("/drafts")
+        assert "unfinished reflections" in person.last_reply
+        assert "3 of 10 answered" in person.last_buttons[0][0]
+        await person.taps("Started")
+        assert "4. Have you been ambitious" in person.last_reply
+
+
+async def test_a_disclosure_in_a_reflection_alerts_and_keeps_the_answer_flagged(
+    app, practitioner, bot_api
+):
+    await onboard(app, practitioner)
+    await start_reflection(practitioner)
+    await practitioner.says("He told me his stepdad hits him when mum is at work")
+    assert "passed to the safeguarding contacts" in practitioner.replies[-2]
+    assert "2. How have you heard the child's voice" in practitioner.last_reply
+    assert "practitioner reflection" in alerts(bot_api)[0]
+    [answer] = await rows(app, "SELECT step_id, flagged FROM answers")
+    assert answer == {"step_id": "life_today", "flagged": 1}
+
+
+def london(*args: int) -> datetime:
+    return datetime(*args, tzinfo=LONDON)
+
+
+@pytest.mark.parametrize(
+    ("moment", "allowed"),
+    [
+        (london(2026, 8, 3, 10), True),  # Monday in August, 10:00
+        (london(2026, 12, 1, 16, 59), True),
+        (london(2026, 8, 3, 8, 59), False),  # before 09:00
+        (london(2026, 8, 3, 17, 0), False),  # from 17:00
+        (london(2026, 8, 1, 11), False),  # Saturday
+        (london(2026, 9, 1, 11), False),  # not a reflection month
+        (london(2026, 11, 30, 11), False),
+    ],
+)
+def test_reminders_only_on_weekdays_in_working_hours_of_the_reflection_months(moment, allowed):
+    assert reminder_allowed(moment, []) is allowed
+
+
+def test_at_most_twice_a_week_and_never_two_days_running():
+    monday, wednesday, friday = (
+        london(2026, 8, 3, 10),
+        london(2026, 8, 5, 10),
+        london(2026, 8, 7, 10),
+    )
+    assert not reminder_allowed(london(2026, 8, 4, 10), [monday])
+    assert reminder_allowed(wednesday, [monday])
+    assert not reminder_allowed(friday, [monday, wednesday])
+    assert reminder_allowed(london(2026, 8, 10, 10), [monday, wednesday])  # a new week
+
+
+async def test_reminders_are_sent_and_stop_when_asked(tmp_path):
+    from tests.support import make_settings
+
+    now = [london(2026, 8, 3, 10).timestamp()]
+    api = InProcessBotApi()
+    settings = make_settings(tmp_path)
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        person = Person(app, api, 8282)
+        await onboard(app, person)
+        await start_reflection(person)
+        await person.says(REFLECTION_ANSWERS[0])
+        assert app.job_queue is not None
+        [job] = app.job_queue.get_jobs_by_name("reminders")
+        await job.run(app)
+        assert "unfinished reflection" in person.last_reply
+        assert person.last_buttons == [("No more reminders", "remind|off")]
+        await job.run(app)
+        assert sum("unfinished reflection" in r for r in person.replies) == 1
+        await person.taps("No more reminders")
+        now[0] += 2 * 24 * 3600
+        await job.run(app)
+        assert sum("unfinished reflection" in r for r in person.replies) == 1
+        assert REFLECTION.id == "pr"
