@@ -127,8 +127,10 @@ async def test_review_links_start_the_child_and_family_flows_on_the_same_review(
     await start_reflection(practitioner)
     await practitioner.says(REFLECTION_ANSWERS[0])
     links = next(reply for reply in practitioner.replies if "start=yp-" in reply)
-    child_token = re.search(r"start=yp-([\w-]+)", links).group(1)
-    family_token = re.search(r"start=pc-([\w-]+)", links).group(1)
+    child_match = re.search(r"start=yp-([\w-]+)", links)
+    family_match = re.search(r"start=pc-([\w-]+)", links)
+    assert child_match and family_match
+    child_token, family_token = child_match.group(1), family_match.group(1)
     await young_person.says(f"/start yp-{child_token}")
     await young_person.taps("OK, let's start")
     await young_person.taps("12 to 15")
@@ -179,8 +181,8 @@ async def test_a_disclosure_in_a_reflection_alerts_and_keeps_the_answer_flagged(
     assert answer == {"step_id": "life_today", "flagged": 1}
 
 
-def london(*args: int) -> datetime:
-    return datetime(*args, tzinfo=LONDON)
+def london(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
 @pytest.mark.parametrize(
