@@ -1,0 +1,141 @@
+"""Removing identifying details from a quote before it reaches a report. Pure.
+
+Names (titled, capitalised proper nouns, and common first names typed in lower
+case), phone numbers, emails, postcodes, street addresses, dates of birth,
+school names, Telegram handles, links and case references are replaced with
+placeholders such as "[name]" and "[phone]". When in doubt, it replaces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from textblob.en import tag as pos_tag
+
+NAMES_FILE = Path(__file__).with_name("given_names.json")
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("[email]", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("[link]", re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)),
+    ("[handle]", re.compile(r"(?<!\w)@\w{3,}")),
+    ("[phone]", re.compile(r"(?:\+44\s?\(?0?\)?|\b0)(?:\s?\d){9,10}\b")),
+    ("[postcode]", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)),
+    (
+        "[date]",
+        re.compile(
+            r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|"
+            r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+            r"[a-z]*\.?,?\s+(?:19|20)\d{2}\b|"
+            r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|"
+            r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
+            r"nov|dec)\b\.?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "[address]",
+        re.compile(
+            r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z']+\s){1,3}(?:road|rd|street|st|avenue|ave|lane|ln|close|"
+            r"drive|dr|way|court|ct|crescent|place|grove|gardens|terrace|hill|row|walk|view|mews|"
+            r"square|parade)\b\.?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "[school]",
+        re.compile(
+            r"\b(?:[A-Za-z'.]+\s){1,4}(?:primary|secondary|academy|high school|grammar|infants|"
+            r"juniors|junior school|college|school)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "[reference]",
+        re.compile(
+            r"\b(?:[A-Z]{2,5}[-/]?\d{3,}(?:[-/]\d+)*|\d{6,})\b|"
+            r"\b(?:case|ref|reference|nhs)\s*(?:no\.?|number|#)?\s*:?\s*"
+            r"[A-Z0-9](?:[A-Z0-9-]|\s(?=\d)){3,}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "[name]",
+        re.compile(
+            r"\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x|[Dd]r)\.?\s+[A-Za-z][a-z'-]+|"
+            r"\b(?:[Nn]an|[Nn]anny|[Aa]unty|[Aa]untie|[Uu]ncle)\s+[A-Z][a-z'-]+"
+        ),
+    ),
+)
+# Generic words that a school pattern must not eat on their own ("at school").
+SCHOOL_GENERIC = {"at", "to", "my", "the", "our", "his", "her", "their", "a", "in", "from",
+                  "new", "old", "this", "that", "of", "go", "going", "went", "and", "about"}
+# Capitalised words that are not names.
+NOT_NAMES = frozenset(
+    """i im ive id ill monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december christmas easter camhs
+    nhs gp iro sw pa lac cp cin ehcp sen send gcse gcses asye pep yot police mum dad nan
+    english polish urdu arabic muslim christian jewish sikh hindu black white asian ok okay
+    thanks thank hi hello yes no childline nspcc ofsted""".split()
+)
+CAPITAL_WORD = re.compile(r"\b[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*\b")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    return frozenset(json.loads(NAMES_FILE.read_text(encoding="utf-8")))
+
+
+def deidentify(text: str) -> str:
+    result = text
+    for placeholder, pattern in RULES:
+        if placeholder == "[school]":
+            result = pattern.sub(lambda m: _school(m), result)
+        else:
+            result = pattern.sub(placeholder, result)
+    return _names(result)
+
+
+def _school(match: re.Match[str]) -> str:
+    """Replace the school's own name and keep the words before it ("hitting me at")."""
+    words = match.group(0).split()
+    keyword_words = 2 if words[-1].lower() == "school" and len(words) > 1 and words[-2].lower() in {"high", "junior"} else 1
+    before, keyword = words[:-keyword_words], words[-keyword_words:]
+    capitalised = [w for w in before if w[:1].isupper()]
+    name: list[str] = []
+    for word in reversed(before):
+        if word.lower() in SCHOOL_GENERIC:
+            break
+        if capitalised and not word[:1].isupper():
+            break
+        name.insert(0, word)
+        if not capitalised and len(name) == 2:
+            break
+    if not name:
+        return match.group(0)
+    kept = before[: len(before) - len(name)]
+    del keyword
+    return " ".join([*kept, "[school]"])
+
+
+def _names(text: str) -> str:
+    names = given_names()
+    proper = set()
+    for word, tag in pos_tag(text):
+        if tag in {"NNP", "NNPS"} and word.lower() not in NOT_NAMES:
+            proper.add(word)
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        bare = word.lower().strip("'")
+        if bare in NOT_NAMES:
+            return word
+        if word in proper or any(part in names for part in bare.split("-")):
+            return "[name]"
+        return word
+
+    # Capitalised words the tagger calls proper nouns, and known first names in any case.
+    result = CAPITAL_WORD.sub(replace, text)
+    return re.sub(r"\b[a-z][a-z'-]+\b", lambda m: "[name]" if m.group(0) in names else m.group(0), result)
