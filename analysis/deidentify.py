@@ -70,15 +70,103 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # Generic words that a school pattern must not eat on their own ("at school").
-SCHOOL_GENERIC = {"at", "to", "my", "the", "our", "his", "her", "their", "a", "in", "from",
-                  "new", "old", "this", "that", "of", "go", "going", "went", "and", "about"}
+SCHOOL_GENERIC = {
+    "at",
+    "to",
+    "my",
+    "the",
+    "our",
+    "his",
+    "her",
+    "their",
+    "a",
+    "in",
+    "from",
+    "new",
+    "old",
+    "this",
+    "that",
+    "of",
+    "go",
+    "going",
+    "went",
+    "and",
+    "about",
+}
 # Capitalised words that are not names.
 NOT_NAMES = frozenset(
-    """i im ive id ill monday tuesday wednesday thursday friday saturday sunday january february
-    march april may june july august september october november december christmas easter camhs
-    nhs gp iro sw pa lac cp cin ehcp sen send gcse gcses asye pep yot police mum dad nan
-    english polish urdu arabic muslim christian jewish sikh hindu black white asian ok okay
-    thanks thank hi hello yes no childline nspcc ofsted""".split()
+    [
+        "i",
+        "im",
+        "ive",
+        "id",
+        "ill",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "easter",
+        "camhs",
+        "nhs",
+        "gp",
+        "iro",
+        "sw",
+        "pa",
+        "lac",
+        "cp",
+        "cin",
+        "ehcp",
+        "sen",
+        "send",
+        "gcse",
+        "gcses",
+        "asye",
+        "pep",
+        "yot",
+        "police",
+        "mum",
+        "dad",
+        "nan",
+        "english",
+        "polish",
+        "urdu",
+        "arabic",
+        "muslim",
+        "christian",
+        "jewish",
+        "sikh",
+        "hindu",
+        "black",
+        "white",
+        "asian",
+        "ok",
+        "okay",
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "yes",
+        "no",
+        "childline",
+        "nspcc",
+        "ofsted",
+    ]
 )
 CAPITAL_WORD = re.compile(r"\b[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*\b")
 
@@ -101,7 +189,13 @@ def deidentify(text: str) -> str:
 def _school(match: re.Match[str]) -> str:
     """Replace the school's own name and keep the words before it ("hitting me at")."""
     words = match.group(0).split()
-    keyword_words = 2 if words[-1].lower() == "school" and len(words) > 1 and words[-2].lower() in {"high", "junior"} else 1
+    keyword_words = (
+        2
+        if words[-1].lower() == "school"
+        and len(words) > 1
+        and words[-2].lower() in {"high", "junior"}
+        else 1
+    )
     before, keyword = words[:-keyword_words], words[-keyword_words:]
     capitalised = [w for w in before if w[:1].isupper()]
     name: list[str] = []
@@ -138,4 +232,6 @@ def _names(text: str) -> str:
 
     # Capitalised words the tagger calls proper nouns, and known first names in any case.
     result = CAPITAL_WORD.sub(replace, text)
-    return re.sub(r"\b[a-z][a-z'-]+\b", lambda m: "[name]" if m.group(0) in names else m.group(0), result)
+    return re.sub(
+        r"\b[a-z][a-z'-]+\b", lambda m: "[name]" if m.group(0) in names else m.group(0), result
+    )

@@ -20,6 +20,7 @@ from bot.errors import handle_error
 from bot.outbox import deliver_due
 from bot.services import Services
 from bot.settings import Settings
+from bot.summaries import catch_up, schedule_summaries
 from conversations import general
 from conversations.engine import FlowEngine
 from conversations.flows import ALL_FLOWS
@@ -101,6 +102,7 @@ def build_application(
         repeat_unacknowledged, interval=REPEAT_CHECK_SECONDS, first=30, name="repeat alerts"
     )
     jobs.run_repeating(remind_drafts, interval=REMINDER_CHECK_SECONDS, first=60, name="reminders")
+    schedule_summaries(application)
     return application
 
 
@@ -112,6 +114,10 @@ async def deliver_outbox(context: BotContext) -> None:
 async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     assert isinstance(application, FeedbackApplication)
     await application.services.open()
+    for window_id, kind in await catch_up(application):
+        _LOGGER.warning(
+            "Caught up on the %s summary of %s, missed while the bot was down", kind, window_id
+        )
     try:
         await application.bot.set_my_commands(COMMANDS)
     except TelegramError as exc:

@@ -31,11 +31,29 @@ async def deliver_due(application: Application[Any, Any, Any, Any, Any, Any]) ->
     """Send every message that is due; return how many were delivered."""
     assert isinstance(application, FeedbackApplication)
     services = application.services
+    if services.delivery_lock.locked():
+        # A delivery is already running (perhaps a long broadcast): it re-reads the
+        # queue in priority order after every batch, so this message goes next.
+        services.delivery_requested = True
+        return 0
     delivered = 0
     async with services.delivery_lock:
-        for message in await records.due_messages(services.db, services.now()):
-            if await _deliver(application, services, message):
-                delivered += 1
+        attempted: set[int] = set()
+        while True:
+            services.delivery_requested = False
+            batch = [
+                m
+                for m in await records.due_messages(services.db, services.now())
+                if m.id not in attempted
+            ]
+            if not batch:
+                if services.delivery_requested:
+                    continue
+                break
+            for message in batch:
+                attempted.add(message.id)
+                if await _deliver(application, services, message):
+                    delivered += 1
     return delivered
 
 
@@ -77,6 +95,9 @@ async def _deliver(
         await records.mark_failed(
             services.db, message.id, error=type(exc).__name__, now=services.now()
         )
+        if isinstance(exc, Forbidden) and message.respondent is not None:
+            # They blocked the bot: skip them next time.
+            await repository.mark_blocked(services.db, message.respondent, services.now())
     except TelegramError as exc:
         _LOGGER.warning("Outbox message %s not delivered yet: %s", message.id, type(exc).__name__)
         await records.mark_retry(

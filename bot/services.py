@@ -24,6 +24,7 @@ class Services:
     tagger: Tagger = field(default_factory=Tagger)
     _open_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    delivery_requested: bool = False
 
     async def open(self) -> Database:
         """Open both databases if they are not open yet; return the operational one.

@@ -190,6 +190,23 @@ OPERATIONAL: tuple[Migration, ...] = (
         ALTER TABLE answers ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0
         """,
     ),
+    Migration(
+        5,
+        "you said, we did: actions against themes",
+        """
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            theme_id TEXT NOT NULL,
+            you_said TEXT NOT NULL,
+            we_did TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('planned', 'in progress', 'done')),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            broadcast_at TEXT
+        )
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.
@@ -204,6 +221,80 @@ REPORTING: tuple[Migration, ...] = (
         );
         INSERT INTO store_info (key, value)
             VALUES ('contents', 'aggregates and de-identified quotes only')
+        """,
+    ),
+    Migration(
+        2,
+        "reflection-window summaries (documented in docs/reporting-store.md)",
+        """
+        CREATE TABLE summaries (
+            window_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('interim', 'final')),
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            built_at TEXT NOT NULL,
+            safeguarding_events INTEGER,
+            safeguarding_events_label TEXT NOT NULL,
+            PRIMARY KEY (window_id, kind)
+        );
+        CREATE TABLE response_counts (
+            window_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            audience_group TEXT NOT NULL,
+            complete INTEGER,
+            complete_label TEXT NOT NULL,
+            partial INTEGER,
+            partial_label TEXT NOT NULL,
+            FOREIGN KEY (window_id, kind) REFERENCES summaries(window_id, kind) ON DELETE CASCADE
+        );
+        CREATE TABLE theme_counts (
+            window_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            theme_id TEXT NOT NULL,
+            theme_label TEXT NOT NULL,
+            audience_group TEXT NOT NULL,
+            responses INTEGER,
+            responses_label TEXT NOT NULL,
+            share REAL,
+            change INTEGER,
+            mean_sentiment REAL,
+            FOREIGN KEY (window_id, kind) REFERENCES summaries(window_id, kind) ON DELETE CASCADE
+        );
+        CREATE TABLE rating_counts (
+            window_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            responses INTEGER,
+            responses_label TEXT NOT NULL,
+            share REAL,
+            FOREIGN KEY (window_id, kind) REFERENCES summaries(window_id, kind) ON DELETE CASCADE
+        );
+        CREATE TABLE quotes (
+            window_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            theme_id TEXT NOT NULL,
+            sentiment TEXT NOT NULL CHECK (sentiment IN ('positive', 'negative')),
+            audience_group TEXT NOT NULL,
+            text TEXT NOT NULL,
+            FOREIGN KEY (window_id, kind) REFERENCES summaries(window_id, kind) ON DELETE CASCADE
+        );
+        CREATE TABLE good_practice (
+            window_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            FOREIGN KEY (window_id, kind) REFERENCES summaries(window_id, kind) ON DELETE CASCADE
+        );
+        CREATE TABLE actions (
+            window_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            theme_id TEXT NOT NULL,
+            you_said TEXT NOT NULL,
+            we_did TEXT NOT NULL,
+            status TEXT NOT NULL,
+            FOREIGN KEY (window_id, kind) REFERENCES summaries(window_id, kind) ON DELETE CASCADE
+        )
         """,
     ),
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import datetime
 from typing import Any, TypeVar
 
 from storage.database import Database, utc_now
@@ -148,6 +149,14 @@ async def remember_chat(db: Database, *, respondent: str, chat_id: int) -> None:
             "INSERT INTO contacts (respondent, chat_id) VALUES (?, ?)"
             " ON CONFLICT (respondent) DO UPDATE SET chat_id = excluded.chat_id",
             (respondent, chat_id),
+        )
+
+
+async def mark_blocked(db: Database, respondent: str, now: datetime) -> None:
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE contacts SET blocked_at = ? WHERE respondent = ?",
+            (now.isoformat(timespec="seconds"), respondent),
         )
 
 

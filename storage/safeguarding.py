@@ -206,13 +206,20 @@ async def enqueue(
         return int(cursor.lastrowid or 0)
 
 
-async def due_messages(db: Database, now: datetime) -> list[OutboxMessage]:
+# Safeguarding traffic goes before reminders and broadcasts.
+PRIORITY = (
+    "CASE kind WHEN 'alert' THEN 0 WHEN 'repeat' THEN 0 WHEN 'reply' THEN 1"
+    " WHEN 'from_person' THEN 1 WHEN 'acknowledged' THEN 1 ELSE 2 END"
+)
+
+
+async def due_messages(db: Database, now: datetime, *, limit: int = 30) -> list[OutboxMessage]:
     return await fetch_all(
         db,
         OutboxMessage,
         "SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
-        " AND next_attempt_at <= ? ORDER BY id",
-        (now.isoformat(timespec="seconds"),),
+        f" AND next_attempt_at <= ? ORDER BY {PRIORITY}, id LIMIT ?",
+        (now.isoformat(timespec="seconds"), limit),
     )
 
 

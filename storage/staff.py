@@ -125,3 +125,18 @@ async def record_reminder(db: Database, respondent: str, now: datetime) -> None:
             "INSERT INTO reminders (respondent, sent_at) VALUES (?, ?)",
             (respondent, now.isoformat(timespec="seconds")),
         )
+
+
+async def with_role(db: Database, role: str) -> list[str]:
+    async with db.conn.execute(
+        "SELECT respondent FROM roles WHERE role = ? ORDER BY granted_at", (role,)
+    ) as cursor:
+        return [str(row[0]) for row in await cursor.fetchall()]
+
+
+async def hear_back_respondents(db: Database) -> list[str]:
+    """People who opted in to hear from us and have not blocked the bot."""
+    async with db.conn.execute(
+        "SELECT respondent FROM contacts WHERE hear_back = 1 AND blocked_at IS NULL"
+    ) as cursor:
+        return [str(row[0]) for row in await cursor.fetchall()]

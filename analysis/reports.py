@@ -1,0 +1,540 @@
+"""Building the reflection-month summary from aggregate rows, and writing it out. Pure.
+
+Input is plain data (counts and candidate quotes from `storage/reporting.py`);
+output is a `Summary` and its Markdown, HTML, CSV and JSON forms. Any count
+under five is shown as "fewer than 5", and nothing derived from it (a share, a
+change, a mean, a quote) is shown either, so no child can be picked out.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from analysis.deidentify import deidentify
+
+SUPPRESS_BELOW = 5
+FEWER_THAN_5 = "fewer than 5"
+QUOTES_PER_THEME = 5
+GOOD_PRACTICE_LIMIT = 10
+GOOD_PRACTICE_POLARITY = 0.5
+GROUPS = ("young_person", "parent_carer", "practitioner")
+GROUP_LABELS = {
+    "young_person": "Young people",
+    "parent_carer": "Parents and carers",
+    "practitioner": "Practitioners",
+}
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count as it may be shown: the number, or None when it is too small to show."""
+
+    value: int | None
+    label: str
+
+    @classmethod
+    def of(cls, number: int) -> Count:
+        if 0 < number < SUPPRESS_BELOW:
+            return cls(None, FEWER_THAN_5)
+        return cls(number, f"{number:,}")
+
+    @property
+    def shown(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class GroupResponses:
+    group: str
+    complete: Count
+    partial: Count
+    total: Count
+
+
+@dataclass(frozen=True)
+class ThemeStat:
+    theme_id: str
+    label: str
+    count: Count
+    share: float | None
+    change: int | None
+    change_label: str
+    mean_sentiment: float | None
+    by_group: dict[str, Count]
+
+
+@dataclass(frozen=True)
+class RatingAnswer:
+    answer: str
+    count: Count
+    share: float | None
+
+
+@dataclass(frozen=True)
+class RatingStat:
+    flow_id: str
+    question_id: str
+    question: str
+    answers: tuple[RatingAnswer, ...]
+
+
+@dataclass(frozen=True)
+class Quote:
+    theme_id: str
+    group: str
+    polarity: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Action:
+    theme_id: str
+    you_said: str
+    we_did: str
+    status: str
+
+
+@dataclass(frozen=True)
+class RawData:
+    """What storage hands over for one period: counts and candidate quotes, nothing raw."""
+
+    group_status_counts: Sequence[tuple[str, str, int]] = ()
+    # theme, group, responses carrying it, mean clause polarity
+    theme_counts: Sequence[tuple[str, str, int, float]] = ()
+    responses_with_themes: int = 0
+    # flow, step, choice, count
+    rating_counts: Sequence[tuple[str, str, str, int]] = ()
+    # theme, group, polarity, text
+    quote_candidates: Sequence[tuple[str, str, float, str]] = ()
+    reflections_went_well: Sequence[str] = ()
+    safeguarding_events: int = 0
+    actions: Sequence[tuple[str, str, str, str]] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    window_id: str
+    kind: str
+    period_start: str
+    period_end: str
+    built_at: str
+    responses: tuple[GroupResponses, ...]
+    themes: tuple[ThemeStat, ...]
+    ratings: tuple[RatingStat, ...]
+    self_ratings: RatingStat | None
+    quotes: dict[str, dict[str, tuple[Quote, ...]]]
+    voices: dict[str, dict[str, Quote | None]]
+    good_practice: tuple[str, ...]
+    safeguarding_events: Count
+    actions: tuple[Action, ...] = field(default=())
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=2, ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A rating question as reports name it."""
+
+    flow_id: str
+    question_id: str
+    label: str
+    options: tuple[tuple[str, str], ...]  # (value, label) in the order asked
+
+
+def build_summary(
+    *,
+    window_id: str,
+    kind: str,
+    period: tuple[str, str],
+    built_at: str,
+    current: RawData,
+    previous: RawData | None,
+    theme_labels: dict[str, str],
+    questions: Sequence[Question],
+    self_rating: Question | None,
+) -> Summary:
+    themes = _theme_stats(current, previous, theme_labels)
+    shown_themes = {stat.theme_id for stat in themes if stat.count.shown}
+    quotes = _quotes(current, shown_themes)
+    return Summary(
+        window_id=window_id,
+        kind=kind,
+        period_start=period[0],
+        period_end=period[1],
+        built_at=built_at,
+        responses=_responses(current),
+        themes=themes,
+        ratings=tuple(_rating(current, question) for question in questions),
+        self_ratings=_rating(current, self_rating) if self_rating else None,
+        quotes=quotes,
+        voices=_voices(current, shown_themes),
+        good_practice=_good_practice(current, shown_themes),
+        safeguarding_events=Count.of(current.safeguarding_events),
+        actions=tuple(Action(*row) for row in current.actions),
+    )
+
+
+def _responses(raw: RawData) -> tuple[GroupResponses, ...]:
+    result = []
+    for group in GROUPS:
+        complete = sum(
+            n for g, status, n in raw.group_status_counts if g == group and status == "complete"
+        )
+        partial = sum(
+            n for g, status, n in raw.group_status_counts if g == group and status == "partial"
+        )
+        result.append(
+            GroupResponses(
+                group, Count.of(complete), Count.of(partial), Count.of(complete + partial)
+            )
+        )
+    return tuple(result)
+
+
+def _theme_totals(raw: RawData | None) -> dict[str, tuple[int, float]]:
+    totals: dict[str, list[float]] = {}
+    for theme, _, count, mean in raw.theme_counts if raw else ():
+        entry = totals.setdefault(theme, [0, 0.0])
+        entry[0] += count
+        entry[1] += mean * count
+    return {theme: (int(n), weighted / n if n else 0.0) for theme, (n, weighted) in totals.items()}
+
+
+def _theme_stats(
+    current: RawData, previous: RawData | None, labels: dict[str, str]
+) -> tuple[ThemeStat, ...]:
+    now = _theme_totals(current)
+    before = _theme_totals(previous)
+    stats = []
+    for theme_id, label in labels.items():
+        count, mean = now.get(theme_id, (0, 0.0))
+        shown = Count.of(count)
+        prior = before.get(theme_id, (0, 0.0))[0]
+        comparable = shown.shown and not (0 < prior < SUPPRESS_BELOW) and previous is not None
+        change = count - prior if comparable else None
+        share = (
+            round(count / current.responses_with_themes, 3)
+            if shown.shown and count and current.responses_with_themes
+            else None
+        )
+        by_group = {
+            group: Count.of(
+                sum(n for t, g, n, _ in current.theme_counts if t == theme_id and g == group)
+            )
+            for group in GROUPS
+        }
+        stats.append(
+            ThemeStat(
+                theme_id=theme_id,
+                label=label,
+                count=shown,
+                share=share,
+                change=change,
+                change_label="—" if change is None else f"{change:+d}",
+                mean_sentiment=round(mean, 2) if shown.shown and count else None,
+                by_group=by_group,
+            )
+        )
+    stats.sort(key=lambda stat: -(stat.count.value or 0))
+    return tuple(stats)
+
+
+def _rating(raw: RawData, question: Question) -> RatingStat:
+    counts = {
+        choice: n
+        for flow, step, choice, n in raw.rating_counts
+        if flow == question.flow_id and step == question.question_id
+    }
+    total = sum(counts.values())
+    answers = []
+    for value, label in question.options:
+        count = Count.of(counts.get(value, 0))
+        share = round(counts.get(value, 0) / total, 3) if count.shown and total else None
+        answers.append(RatingAnswer(label, count, share))
+    return RatingStat(question.flow_id, question.question_id, question.label, tuple(answers))
+
+
+def _clean(text: str) -> str:
+    return " ".join(deidentify(text).split())
+
+
+def _quotes(raw: RawData, themes: set[str]) -> dict[str, dict[str, tuple[Quote, ...]]]:
+    result: dict[str, dict[str, tuple[Quote, ...]]] = {}
+    for theme in sorted(themes):
+        candidates = [
+            Quote(t, g, p, _clean(text)) for t, g, p, text in raw.quote_candidates if t == theme
+        ]
+        positive = sorted((q for q in candidates if q.polarity > 0), key=lambda q: -q.polarity)
+        negative = sorted((q for q in candidates if q.polarity < 0), key=lambda q: q.polarity)
+        result[theme] = {
+            "positive": tuple(_unique(positive)[:QUOTES_PER_THEME]),
+            "negative": tuple(_unique(negative)[:QUOTES_PER_THEME]),
+        }
+    return result
+
+
+def _unique(quotes: list[Quote]) -> list[Quote]:
+    seen: set[str] = set()
+    unique = []
+    for quote in quotes:
+        if quote.text.lower() not in seen:
+            seen.add(quote.text.lower())
+            unique.append(quote)
+    return unique
+
+
+def _voices(raw: RawData, themes: set[str]) -> dict[str, dict[str, Quote | None]]:
+    """Per theme, one de-identified quote from each group: the three voices side by side."""
+    voices: dict[str, dict[str, Quote | None]] = {}
+    for theme in sorted(themes):
+        voices[theme] = {}
+        for group in GROUPS:
+            options = [
+                Quote(t, g, p, _clean(text))
+                for t, g, p, text in raw.quote_candidates
+                if t == theme and g == group
+            ]
+            voices[theme][group] = max(options, key=lambda q: abs(q.polarity)) if options else None
+    return voices
+
+
+def _good_practice(raw: RawData, themes: set[str]) -> tuple[str, ...]:
+    named = [_clean(text) for text in raw.reflections_went_well]
+    praised = [
+        _clean(text)
+        for theme, _, polarity, text in sorted(raw.quote_candidates, key=lambda row: -row[2])
+        if polarity >= GOOD_PRACTICE_POLARITY and theme in themes
+    ]
+    return tuple(dict.fromkeys([*named, *praised]))[:GOOD_PRACTICE_LIMIT]
+
+
+# Writing it out
+
+
+def to_markdown(summary: Summary) -> str:
+    lines = [
+        f"# Practice feedback: reflection window {summary.window_id} ({summary.kind})",
+        "",
+        f"Period {summary.period_start[:10]} to {summary.period_end[:10]}; built {summary.built_at[:16]} UTC. "
+        f'Counts under {SUPPRESS_BELOW} are shown as "{FEWER_THAN_5}".',
+        "",
+        "## Responses",
+        "",
+        "| Group | Complete | Partial | Total |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in summary.responses:
+        lines.append(
+            f"| {GROUP_LABELS[row.group]} | {row.complete.label} | {row.partial.label} | {row.total.label} |"
+        )
+    lines += [
+        "",
+        f"Safeguarding events: {summary.safeguarding_events.label} (a count only).",
+        "",
+        "## Themes",
+        "",
+        "| Theme | Responses | Share | Change | Mean sentiment | Young people | Families | Practitioners |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for stat in summary.themes:
+        if not stat.count.value and stat.count.label == "0":
+            continue
+        lines.append(
+            f"| {stat.label} | {stat.count.label} | {_percent(stat.share)} | {stat.change_label} | "
+            f"{_sentiment(stat.mean_sentiment)} | "
+            + " | ".join(stat.by_group[group].label for group in GROUPS)
+            + " |"
+        )
+    lines += ["", "## Ratings", ""]
+    for rating in [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]:
+        lines += [f"**{rating.question}**", "", "| Answer | Count | Share |", "| --- | --- | --- |"]
+        lines += [f"| {a.answer} | {a.count.label} | {_percent(a.share)} |" for a in rating.answers]
+        lines.append("")
+    lines += ["## What people said", ""]
+    labels = {stat.theme_id: stat.label for stat in summary.themes}
+    for theme, sides in summary.quotes.items():
+        if not sides["positive"] and not sides["negative"]:
+            continue
+        lines.append(f"### {labels.get(theme, theme)}")
+        for side in ("positive", "negative"):
+            for quote in sides[side]:
+                lines.append(
+                    f"- {'👍' if side == 'positive' else '👎'} “{quote.text}” ({GROUP_LABELS[quote.group]})"
+                )
+        lines.append("")
+    lines += ["## Good practice", ""]
+    lines += [f"- “{text}”" for text in summary.good_practice] or [
+        "- None recorded in this window."
+    ]
+    lines += ["", "## You said, we did", ""]
+    if summary.actions:
+        lines += ["| Theme | You said | We did | Status |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"| {labels.get(a.theme_id, a.theme_id)} | {a.you_said} | {a.we_did} | {a.status} |"
+            for a in summary.actions
+        ]
+    else:
+        lines.append("No actions recorded yet.")
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(summary: Summary) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        ["section", "item", "group", "answer", "count", "share", "change", "mean_sentiment"]
+    )
+    for row in summary.responses:
+        writer.writerow(["responses", "complete", row.group, "", row.complete.label, "", "", ""])
+        writer.writerow(["responses", "partial", row.group, "", row.partial.label, "", "", ""])
+    for stat in summary.themes:
+        writer.writerow(
+            [
+                "theme",
+                stat.theme_id,
+                "all",
+                "",
+                stat.count.label,
+                _blank(stat.share),
+                stat.change_label,
+                _blank(stat.mean_sentiment),
+            ]
+        )
+        for group in GROUPS:
+            writer.writerow(
+                ["theme", stat.theme_id, group, "", stat.by_group[group].label, "", "", ""]
+            )
+    for rating in [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]:
+        for answer in rating.answers:
+            writer.writerow(
+                [
+                    "rating",
+                    rating.question,
+                    "",
+                    answer.answer,
+                    answer.count.label,
+                    _blank(answer.share),
+                    "",
+                    "",
+                ]
+            )
+    writer.writerow(
+        ["safeguarding", "events", "", "", summary.safeguarding_events.label, "", "", ""]
+    )
+    return out.getvalue()
+
+
+def to_html(summary: Summary) -> str:
+    """A self-contained page: headline figures, a theme chart, ratings, quotes, three voices."""
+    e = html.escape
+    labels = {stat.theme_id: stat.label for stat in summary.themes}
+    total = sum(row.total.value or 0 for row in summary.responses)
+    headline = "".join(
+        f"<div class='figure'><b>{e(row.total.label)}</b><span>{e(GROUP_LABELS[row.group])}</span></div>"
+        for row in summary.responses
+    )
+    chart = _theme_chart(summary)
+    ratings = "".join(
+        f"<h3>{e(r.question)}</h3><table><tr><th>Answer</th><th>Count</th><th>Share</th></tr>"
+        + "".join(
+            f"<tr><td>{e(a.answer)}</td><td>{e(a.count.label)}</td><td>{_percent(a.share)}</td></tr>"
+            for a in r.answers
+        )
+        + "</table>"
+        for r in [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]
+    )
+    quotes = ""
+    for theme, sides in summary.quotes.items():
+        items = "".join(
+            f"<li class='{side}'>“{e(q.text)}” <small>{e(GROUP_LABELS[q.group])}</small></li>"
+            for side in ("positive", "negative")
+            for q in sides[side]
+        )
+        if items:
+            quotes += f"<h3>{e(labels.get(theme, theme))}</h3><ul>{items}</ul>"
+    voices = "".join(
+        f"<tr><th>{e(labels.get(theme, theme))}</th>"
+        + "".join(
+            f"<td>{'“' + e(q.text) + '”' if q else '—'}</td>" for q in (by_group[g] for g in GROUPS)
+        )
+        + "</tr>"
+        for theme, by_group in summary.voices.items()
+        if any(by_group.values())
+    )
+    good = (
+        "".join(f"<li>“{e(text)}”</li>" for text in summary.good_practice)
+        or "<li>None recorded.</li>"
+    )
+    actions = "".join(
+        f"<tr><td>{e(labels.get(a.theme_id, a.theme_id))}</td><td>{e(a.you_said)}</td><td>{e(a.we_did)}</td>"
+        f"<td>{e(a.status)}</td></tr>"
+        for a in summary.actions
+    )
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Practice feedback {e(summary.window_id)} ({e(summary.kind)})</title>
+<style>
+body{{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;color:#1b1b1b;line-height:1.4}}
+h1{{font-size:1.6rem}} h2{{border-bottom:2px solid #1d70b8;padding-bottom:.2rem;margin-top:2rem}}
+table{{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}} th,td{{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}}
+.figures{{display:flex;gap:1rem}} .figure{{background:#f3f2f1;padding:.8rem 1rem;flex:1}} .figure b{{display:block;font-size:1.8rem}}
+li.positive{{list-style:'👍 '}} li.negative{{list-style:'👎 '}} small{{color:#505a5f}} .note{{color:#505a5f;font-size:.9rem}}
+</style></head><body>
+<h1>Practice feedback: reflection window {e(summary.window_id)} ({e(summary.kind)} summary)</h1>
+<p class="note">Period {e(summary.period_start[:10])} to {e(summary.period_end[:10])}; built {e(summary.built_at[:16])} UTC.
+Counts under {SUPPRESS_BELOW} are shown as “{FEWER_THAN_5}”. Quotes are de-identified. Safeguarding events are a count only.</p>
+<h2>Headline figures</h2>
+<div class="figures">{headline}<div class='figure'><b>{e(Count.of(total).label)}</b><span>All responses</span></div>
+<div class='figure'><b>{e(summary.safeguarding_events.label)}</b><span>Safeguarding events</span></div></div>
+<h2>Themes</h2>{chart}
+<h2>Ratings</h2>{ratings}
+<h2>Three voices, side by side</h2>
+<table><tr><th>Theme</th><th>Young people</th><th>Families</th><th>Practitioners</th></tr>{voices}</table>
+<h2>What people said</h2>{quotes}
+<h2>Good practice</h2><ul>{good}</ul>
+<h2>You said, we did</h2>
+<table><tr><th>Theme</th><th>You said</th><th>We did</th><th>Status</th></tr>{actions or "<tr><td colspan=4>No actions recorded yet.</td></tr>"}</table>
+</body></html>
+"""
+
+
+def _theme_chart(summary: Summary) -> str:
+    """An inline SVG bar chart of theme counts, with the change against the previous window."""
+    rows = [stat for stat in summary.themes if stat.count.value]
+    if not rows:
+        return "<p>No themes with enough responses to show.</p>"
+    biggest = max(stat.count.value or 0 for stat in rows)
+    height = 24 * len(rows) + 10
+    bars = []
+    for index, stat in enumerate(rows):
+        y = 5 + index * 24
+        width = int(380 * (stat.count.value or 0) / biggest)
+        bars.append(
+            f"<text x='0' y='{y + 15}' font-size='12'>{html.escape(stat.label)}</text>"
+            f"<rect x='230' y='{y + 3}' width='{width}' height='16' fill='#1d70b8'/>"
+            f"<text x='{236 + width}' y='{y + 15}' font-size='12'>{stat.count.label} ({stat.change_label})</text>"
+        )
+    return (
+        f"<svg role='img' aria-label='Responses per theme' width='100%' viewBox='0 0 720 {height}' "
+        f"xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg>"
+        "<p class='note'>Bars: responses mentioning each theme; in brackets, the change against the previous window.</p>"
+    )
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
+
+
+def _sentiment(mean: float | None) -> str:
+    return "—" if mean is None else f"{mean:+.2f}"
+
+
+def _blank(value: Any) -> str:
+    return "" if value is None else str(value)
