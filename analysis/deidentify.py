@@ -223,11 +223,13 @@ def _names(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
-        bare = word.lower().strip("'")
+        possessive = "'s" if word.endswith("'s") else ""
+        base = word[: -len(possessive)] if possessive else word
+        bare = base.lower().strip("'")
         if bare in NOT_NAMES:
             return word
-        if word in proper or any(part in names for part in bare.split("-")):
-            return "[name]"
+        if base in proper or any(part in names for part in bare.split("-")):
+            return "[name]" + possessive
         return word
 
     # Capitalised words the tagger calls proper nouns, and known first names in any case.

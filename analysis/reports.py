@@ -14,6 +14,7 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from analysis.deidentify import deidentify
@@ -322,7 +323,7 @@ def to_markdown(summary: Summary) -> str:
     lines = [
         f"# Practice feedback: reflection window {summary.window_id} ({summary.kind})",
         "",
-        f"Period {summary.period_start[:10]} to {summary.period_end[:10]}; built {summary.built_at[:16]} UTC. "
+        f"Period {summary.period_start[:10]} to {last_day(summary)}; built {summary.built_at[:16]} UTC. "
         f'Counts under {SUPPRESS_BELOW} are shown as "{FEWER_THAN_5}".',
         "",
         "## Responses",
@@ -488,7 +489,7 @@ table{{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}} th,td{{border:1
 li.positive{{list-style:'👍 '}} li.negative{{list-style:'👎 '}} small{{color:#505a5f}} .note{{color:#505a5f;font-size:.9rem}}
 </style></head><body>
 <h1>Practice feedback: reflection window {e(summary.window_id)} ({e(summary.kind)} summary)</h1>
-<p class="note">Period {e(summary.period_start[:10])} to {e(summary.period_end[:10])}; built {e(summary.built_at[:16])} UTC.
+<p class="note">Period {e(summary.period_start[:10])} to {e(last_day(summary))}; built {e(summary.built_at[:16])} UTC.
 Counts under {SUPPRESS_BELOW} are shown as “{FEWER_THAN_5}”. Quotes are de-identified. Safeguarding events are a count only.</p>
 <h2>Headline figures</h2>
 <div class="figures">{headline}<div class='figure'><b>{e(Count.of(total).label)}</b><span>All responses</span></div>
@@ -526,6 +527,11 @@ def _theme_chart(summary: Summary) -> str:
         f"xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg>"
         "<p class='note'>Bars: responses mentioning each theme; in brackets, the change against the previous window.</p>"
     )
+
+
+def last_day(summary: Summary) -> str:
+    """The period's end is exclusive (the first moment after it); show its last day."""
+    return (datetime.fromisoformat(summary.period_end) - timedelta(days=1)).date().isoformat()
 
 
 def _percent(share: float | None) -> str:

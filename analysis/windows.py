@@ -70,7 +70,7 @@ def window_containing(moment: datetime, tz: ZoneInfo) -> Window:
 
 
 def due_runs(
-    now: datetime, tz: ZoneInfo, done: set[tuple[str, str]], *, lookback_windows: int = 2
+    now: datetime, tz: ZoneInfo, done: set[tuple[str, str]], *, lookback_windows: int = 1
 ) -> list[tuple[Window, Kind]]:
     """Summaries whose time has come and that were never built, oldest first (the catch-up)."""
     window = window_containing(now, tz)

@@ -26,6 +26,7 @@ from conversations.engine import FlowEngine
 from conversations.flows import ALL_FLOWS
 from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.safeguarding import Safeguarding, repeat_unacknowledged
+from conversations.staff_commands import staff_handlers
 from conversations.tagging import tag_answer
 from storage.persistence import SQLitePersistence
 
@@ -89,6 +90,7 @@ def build_application(
     engine.answer_listeners.extend([guard.on_answer, tag_answer])
     practitioners = PractitionerTool(engine)  # registers its states before the handler is built
     application.add_handlers(practitioners.global_handlers(), GLOBAL_BUTTONS)
+    application.add_handlers(staff_handlers(), GLOBAL_BUTTONS)
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)

@@ -55,6 +55,15 @@ def _parser() -> argparse.ArgumentParser:
     try_ = commands.add_parser("try", help="chat with the bot in this terminal, no token needed")
     try_.set_defaults(command=try_in_terminal)
 
+    report = commands.add_parser(
+        "report", help="build a reflection-window summary, push it to the store, and write it"
+    )
+    report.add_argument("--window", required=True, help="YYYY-08 or YYYY-12")
+    report.add_argument("--kind", choices=["interim", "final"], default="final")
+    report.add_argument("--format", choices=["md", "html", "csv", "json"], default="md")
+    report.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    report.set_defaults(command=write_report)
+
     invite = commands.add_parser("invite", help="print a one-time invite code and deep link")
     invite.add_argument(
         "--role", required=True, choices=["practitioner", "participation", "safeguarding", "admin"]
@@ -125,6 +134,43 @@ def try_in_terminal(args: argparse.Namespace) -> int:
 
     settings = settings_for("try")
     asyncio.run(chat_in_terminal(settings, sys.stdin, sys.stdout))
+    return 0
+
+
+def write_report(args: argparse.Namespace) -> int:
+    from analysis import reports
+    from analysis.windows import parse_window
+    from bot.services import Services
+    from bot.summaries import build_and_push
+
+    try:
+        window = parse_window(args.window)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_CONFIG
+    settings = settings_for("tool")
+
+    async def build() -> reports.Summary:
+        services = Services(settings)
+        await services.open()
+        try:
+            return await build_and_push(services, window, args.kind)
+        finally:
+            await services.close()
+
+    summary = asyncio.run(build())
+    writers: dict[str, Callable[[reports.Summary], str]] = {
+        "md": reports.to_markdown,
+        "html": reports.to_html,
+        "csv": reports.to_csv,
+        "json": reports.Summary.to_json,
+    }
+    text = writers[args.format](summary)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"Wrote the {args.kind} report for {window.id} to {args.output}")
+    else:
+        sys.stdout.write(text)
     return 0
 
 

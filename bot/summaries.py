@@ -50,9 +50,13 @@ def rating_questions() -> tuple[list[Question], Question | None]:
 async def build_and_push(services: Services, window: Window, kind: Kind) -> Summary:
     """Build the summary of a window from the operational database and push it to the store."""
     tz = services.settings.tz
-    current = await reporting.load_raw(services.db, *window.utc_bounds(tz))
-    previous = await reporting.load_raw(services.db, *window.previous().utc_bounds(tz))
     questions, self_rating = rating_questions()
+    theme_labels = {theme.id: theme.label for theme in load_taxonomy().themes}
+    rated = tuple({q.question_id for q in [*questions, *([self_rating] if self_rating else [])]})
+    current = await reporting.load_raw(
+        services.db, *window.utc_bounds(tz), theme_ids=tuple(theme_labels), rating_steps=rated
+    )
+    previous = await reporting.load_theme_counts(services.db, *window.previous().utc_bounds(tz))
     summary = build_summary(
         window_id=window.id,
         kind=kind,
@@ -60,7 +64,7 @@ async def build_and_push(services: Services, window: Window, kind: Kind) -> Summ
         built_at=services.now().isoformat(timespec="seconds"),
         current=current,
         previous=previous,
-        theme_labels={theme.id: theme.label for theme in load_taxonomy().themes},
+        theme_labels=theme_labels,
         questions=questions,
         self_rating=self_rating,
     )

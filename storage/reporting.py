@@ -8,6 +8,7 @@ from analysis.reports import GROUPS, RawData, Summary
 from storage.database import Database
 
 PERIOD = "r.started_at >= ? AND r.started_at < ?"
+MENTIONS = "started_at >= ? AND started_at < ? AND flagged = 0"
 
 
 async def _rows(db: Database, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
@@ -15,7 +16,28 @@ async def _rows(db: Database, sql: str, params: tuple[object, ...]) -> list[tupl
         return [tuple(row) for row in await cursor.fetchall()]
 
 
-async def load_raw(db: Database, start: str, end: str, *, quote_candidates: int = 8) -> RawData:
+async def load_theme_counts(db: Database, start: str, end: str) -> RawData:
+    """Only the theme counts (what the previous window is compared on)."""
+    rows = await _rows(
+        db,
+        "SELECT theme_id, audience_group, COUNT(DISTINCT response_id), AVG(polarity)"
+        f" FROM answer_themes WHERE {MENTIONS} GROUP BY 1, 2",
+        (start, end),
+    )
+    return RawData(
+        theme_counts=[(str(t), str(g), int(str(n)), float(str(m))) for t, g, n, m in rows]
+    )
+
+
+async def load_raw(
+    db: Database,
+    start: str,
+    end: str,
+    *,
+    theme_ids: tuple[str, ...] = (),
+    rating_steps: tuple[str, ...] = (),
+    quote_candidates: int = 8,
+) -> RawData:
     """Counts and candidate quotes for responses started in [start, end) (UTC ISO strings)."""
     period = (start, end)
     group_status = await _rows(
@@ -24,37 +46,19 @@ async def load_raw(db: Database, start: str, end: str, *, quote_candidates: int 
         " GROUP BY 1, 2",
         period,
     )
-    themed = (
-        "FROM responses r JOIN answers a ON a.response_id = r.id"
-        " JOIN answer_themes t ON t.answer_id = a.id"
-        f" WHERE {PERIOD} AND a.flagged = 0"
+    themes = await load_theme_counts(db, start, end)
+    [(with_themes,)] = await _rows(
+        db, f"SELECT COUNT(DISTINCT response_id) FROM answer_themes WHERE {MENTIONS}", period
     )
-    theme_counts = await _rows(
-        db,
-        f"SELECT t.theme_id, r.audience_group, COUNT(DISTINCT r.id), AVG(t.polarity) {themed}"
-        " GROUP BY 1, 2",
-        period,
-    )
-    [(with_themes,)] = await _rows(db, f"SELECT COUNT(DISTINCT r.id) {themed}", period)
+    steps = ", ".join("?" for _ in rating_steps) or "''"
     ratings = await _rows(
         db,
         "SELECT r.flow_id, a.step_id, a.choice, COUNT(*) FROM responses r"
         f" JOIN answers a ON a.response_id = r.id WHERE {PERIOD} AND a.skipped = 0"
-        " AND a.choice IS NOT NULL GROUP BY 1, 2, 3",
-        period,
+        f" AND a.step_id IN ({steps}) AND a.choice IS NOT NULL GROUP BY 1, 2, 3",
+        (*period, *rating_steps),
     )
-    quotes = await _rows(
-        db,
-        "SELECT theme_id, audience_group, polarity, text FROM ("
-        " SELECT t.theme_id, r.audience_group, t.polarity, a.text,"
-        "  ROW_NUMBER() OVER (PARTITION BY t.theme_id ORDER BY t.polarity DESC, a.id DESC) AS best,"
-        "  ROW_NUMBER() OVER (PARTITION BY t.theme_id ORDER BY t.polarity ASC, a.id DESC) AS worst,"
-        "  ROW_NUMBER() OVER (PARTITION BY t.theme_id, r.audience_group"
-        "   ORDER BY ABS(t.polarity) DESC, a.id DESC) AS voice"
-        f" {themed} AND a.text IS NOT NULL"
-        ") WHERE best <= ? OR worst <= ? OR voice <= 1",
-        (*period, quote_candidates, quote_candidates),
-    )
+    quotes = await _quote_candidates(db, period, theme_ids, quote_candidates)
     went_well = await _rows(
         db,
         "SELECT a.text FROM responses r JOIN answers a ON a.response_id = r.id"
@@ -74,14 +78,52 @@ async def load_raw(db: Database, start: str, end: str, *, quote_candidates: int 
     )
     return RawData(
         group_status_counts=[(str(g), str(s), int(str(n))) for g, s, n in group_status],
-        theme_counts=[(str(t), str(g), int(str(n)), float(str(m))) for t, g, n, m in theme_counts],
+        theme_counts=themes.theme_counts,
         responses_with_themes=int(str(with_themes)),
         rating_counts=[(str(f), str(s), str(c), int(str(n))) for f, s, c, n in ratings],
-        quote_candidates=[(str(t), str(g), float(str(p)), str(x)) for t, g, p, x in quotes],
+        quote_candidates=quotes,
         reflections_went_well=[str(row[0]) for row in went_well],
         safeguarding_events=int(str(safeguarding)),
         actions=[(str(a), str(b), str(c), str(d)) for a, b, c, d in actions],
     )
+
+
+async def _quote_candidates(
+    db: Database, period: tuple[str, str], theme_ids: tuple[str, ...], limit: int
+) -> list[tuple[str, str, float, str]]:
+    """The most positive and most negative answers per theme, and per theme and group.
+
+    Small queries that walk the (theme, polarity) index from either end, instead of
+    ranking every answer in the window.
+    """
+    found: dict[tuple[int, str], tuple[str, str, float, str]] = {}
+    base = (
+        "SELECT a.id, t.theme_id, t.audience_group, t.polarity, a.text FROM answer_themes t"
+        " INDEXED BY answer_themes_by_polarity JOIN answers a ON a.id = t.answer_id"
+        " WHERE t.theme_id = ? AND t.started_at >= ? AND t.started_at < ? AND t.flagged = 0"
+        " AND a.text IS NOT NULL"
+    )
+    for theme in theme_ids:
+        for order in ("DESC", "ASC"):
+            queries: list[tuple[str, tuple[object, ...]]] = [
+                (f"{base} ORDER BY t.polarity {order} LIMIT ?", (theme, *period, limit))
+            ]
+            queries += [
+                (
+                    f"{base} AND t.audience_group = ? ORDER BY t.polarity {order} LIMIT 1",
+                    (theme, *period, group),
+                )
+                for group in GROUPS
+            ]
+            for sql, params in queries:
+                for answer_id, theme_id, group, polarity, text in await _rows(db, sql, params):
+                    found[(int(str(answer_id)), str(theme_id))] = (
+                        str(theme_id),
+                        str(group),
+                        float(str(polarity)),
+                        str(text),
+                    )
+    return list(found.values())
 
 
 async def push_summary(store: Database, summary: Summary) -> None:

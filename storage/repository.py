@@ -204,6 +204,17 @@ async def create_review_link(
 
 # Themes and sentiment of free-text answers
 
+# Reports filter theme mentions by the response's group and start time; copying them
+# onto each mention lets a window be counted from one index.
+THEME_COLUMNS = (
+    "answer_id, theme_id, confidence, evidence, polarity, source,"
+    " response_id, audience_group, started_at, flagged"
+)
+COPIED_FROM_ANSWER = (
+    "a.response_id, r.audience_group, r.started_at, a.flagged FROM answers a"
+    " JOIN responses r ON r.id = a.response_id WHERE a.id = ?"
+)
+
 
 async def save_analysis(
     db: Database,
@@ -227,10 +238,11 @@ async def save_analysis(
             "DELETE FROM answer_themes WHERE answer_id = ? AND source = 'tagger'", (answer_id,)
         )
         await conn.executemany(
-            "INSERT INTO answer_themes (answer_id, theme_id, confidence, evidence, polarity)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (answer_id, theme_id) DO NOTHING",
+            f"INSERT INTO answer_themes ({THEME_COLUMNS})"
+            f" SELECT ?, ?, ?, ?, ?, 'tagger', {COPIED_FROM_ANSWER}"
+            " ON CONFLICT (answer_id, theme_id) DO NOTHING",
             [
-                (answer_id, theme, confidence, evidence, pol)
+                (answer_id, theme, confidence, evidence, pol, answer_id)
                 for theme, confidence, evidence, pol in themes
             ],
         )
@@ -266,11 +278,11 @@ async def correct_theme(
             )
         else:
             await conn.execute(
-                "INSERT INTO answer_themes (answer_id, theme_id, confidence, evidence, polarity,"
-                " source) VALUES (?, ?, 1.0, ?, 0.0, 'correction')"
+                f"INSERT INTO answer_themes ({THEME_COLUMNS})"
+                f" SELECT ?, ?, 1.0, ?, 0.0, 'correction', {COPIED_FROM_ANSWER}"
                 " ON CONFLICT (answer_id, theme_id) DO UPDATE SET source = 'correction',"
                 " confidence = 1.0",
-                (answer_id, theme_id, row[0]),
+                (answer_id, theme_id, row[0], answer_id),
             )
 
 
