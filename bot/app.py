@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-import time
+import time as clock_time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import time
 from typing import Any
 
 from telegram import BotCommand
@@ -25,6 +26,8 @@ from conversations import general
 from conversations.engine import FlowEngine
 from conversations.flows import ALL_FLOWS
 from conversations.practitioner import PractitionerTool, remind_drafts
+from conversations.review import ReviewTools
+from conversations.rights import DataRights, purge_expired
 from conversations.safeguarding import Safeguarding, repeat_unacknowledged
 from conversations.staff_commands import staff_handlers
 from conversations.tagging import tag_answer
@@ -39,6 +42,9 @@ COMMANDS = (
     BotCommand("start", "Tell us how our help is going"),
     BotCommand("help", "Get help now"),
     BotCommand("cancel", "Stop"),
+    BotCommand("privacy", "What happens to what you tell us"),
+    BotCommand("mydata", "See what you told us"),
+    BotCommand("forget", "Delete what you told us"),
     BotCommand("reflect", "Practitioners: start a reflection"),
     BotCommand("drafts", "Practitioners: carry on a reflection"),
 )
@@ -60,7 +66,7 @@ def build_application(
     settings: Settings,
     *,
     request: BaseRequest | None = None,
-    clock: Callable[[], float] = time.time,
+    clock: Callable[[], float] = clock_time.time,
 ) -> FeedbackApplication:
     """Build the application: persistence, rate limiter, typed context, handlers, errors."""
     services = Services(settings, clock=clock)
@@ -88,9 +94,12 @@ def build_application(
     engine = FlowEngine(ALL_FLOWS, clock=clock)
     guard = Safeguarding(reask=engine.reask)
     engine.answer_listeners.extend([guard.on_answer, tag_answer])
-    practitioners = PractitionerTool(engine)  # registers its states before the handler is built
+    # These register their states and commands with the engine before it builds its handler.
+    practitioners = PractitionerTool(engine)
+    team = ReviewTools(engine)
+    rights = DataRights(engine)
     application.add_handlers(practitioners.global_handlers(), GLOBAL_BUTTONS)
-    application.add_handlers(staff_handlers(), GLOBAL_BUTTONS)
+    application.add_handlers(staff_handlers() + team.handlers() + rights.handlers(), GLOBAL_BUTTONS)
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)
@@ -105,6 +114,7 @@ def build_application(
     )
     jobs.run_repeating(remind_drafts, interval=REMINDER_CHECK_SECONDS, first=60, name="reminders")
     schedule_summaries(application)
+    jobs.run_daily(purge_expired, time=time(2, 30, tzinfo=settings.tz), name="retention")
     return application
 
 

@@ -139,3 +139,38 @@ MESSAGE_FROM_TEAM = words(
     "💬 A person from our team says:\n\n{message}\n\nYou can answer here.",
 )
 STAFF_ONLY_COMMAND = words("Sorry, this is for staff.")
+
+# People's rights over their data.
+PRIVACY_WHAT = words(
+    "What we keep: your answers to our questions. We don't ask your name. "
+    "We keep your answers for about a year. Then we delete them.",
+    parent_carer="What we keep: your answers, linked to a code instead of your name or Telegram "
+    "account. Answers are deleted after the retention period (about a year).",
+)
+PRIVACY_WHY = words(
+    "Why: we read what you say to make our help better. We only share totals, like how many "
+    "people said the same thing. We never share who said it.",
+    parent_carer="Why: to improve our services. Reports only show totals and quotes with names "
+    "and details removed, and no total smaller than five.",
+)
+PRIVACY_CHOICES = words(
+    "Your choices: type /mydata to see what you told us. Type /forget to delete it. "
+    "If you tell us you are in danger, we must tell a person who can help.",
+    parent_carer="Your rights: /mydata sends you everything we hold about you, and /forget "
+    "deletes it. If you tell us a child is at risk, we must pass that on.",
+)
+MYDATA_SENT = words("Here is everything we have from you.")
+MYDATA_NOTHING = words("We don't have anything from you.")
+FORGET_QUESTION = words(
+    "Do you want us to delete everything you told us? We can't undo this.",
+)
+FORGET_YES = words("Yes, delete it")
+FORGET_NO = words("No, keep it")
+FORGOTTEN = words(
+    "Done. We deleted your answers and your choices. Totals already in our reports stay, "
+    "but they don't show who you are.",
+)
+FORGOTTEN_SAFEGUARDING = words(
+    "We must keep what you told us about being unsafe. The law says so, to keep children safe.",
+)
+FORGET_KEPT = words("OK, we kept it all.")

@@ -234,6 +234,22 @@ OPERATIONAL: tuple[Migration, ...] = (
         CREATE INDEX answer_themes_by_polarity ON answer_themes(theme_id, polarity)
         """,
     ),
+    Migration(
+        7,
+        "audit log; answers marked as good practice or needing action",
+        """
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            allowed INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        ALTER TABLE answers ADD COLUMN good_practice INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE answers ADD COLUMN needs_action INTEGER NOT NULL DEFAULT 0
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

@@ -1,0 +1,443 @@
+"""The participation team's tools: /themes, paging through a theme's responses, correcting
+tags, marking good practice or needing action, /search, and "you said, we did" actions.
+
+Every command and button checks the role and is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    ApplicationHandlerStop,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from analysis.deidentify import deidentify
+from analysis.reports import build_summary
+from analysis.themes import load_taxonomy
+from analysis.windows import Window, parse_window, window_containing
+from bot.context import BotContext
+from bot.outbox import deliver_due
+from conversations import texts
+from conversations.engine import FOREGROUND, FlowEngine, State, clear_position, say
+from storage import reporting, repository, review
+from storage import safeguarding as records
+
+TEAM_ROLES = ("participation", "admin")
+PER_PAGE = 5
+STATUSES = ("planned", "in progress", "done")
+ACTION_THEME = "action:theme"
+ACTION_SAID = "action:said"
+ACTION_DID = "action:did"
+ACTION_STATUS = "action:status"
+ACTION_TEXT_LIMIT = 600
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def theme_labels() -> dict[str, str]:
+    return {theme.id: theme.label for theme in load_taxonomy().themes}
+
+
+class ReviewTools:
+    def __init__(self, engine: FlowEngine) -> None:
+        self.engine = engine
+        engine.commands["action"] = self.on_action
+        text = FOREGROUND & filters.TEXT & ~filters.COMMAND
+        engine.extra_states.update(
+            {
+                ACTION_THEME: [CallbackQueryHandler(self.on_action_theme, pattern=r"^at\|")],
+                ACTION_SAID: [MessageHandler(text, self.on_action_said)],
+                ACTION_DID: [MessageHandler(text, self.on_action_did)],
+                ACTION_STATUS: [CallbackQueryHandler(self.on_action_status, pattern=r"^as\|")],
+            }
+        )
+
+    def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
+        return [
+            CommandHandler("themes", self.on_themes),
+            CommandHandler("search", self.on_search),
+            CommandHandler("actions", self.on_actions),
+            CallbackQueryHandler(self.on_button, pattern=r"^(th|te|ta|tr|gp|na|ac|ab|ax)\|"),
+        ]
+
+    # Roles and the audit log
+
+    async def allowed(
+        self, update: Update, context: BotContext, action: str, detail: str = ""
+    ) -> str:
+        """The caller's pseudonym when they are on the team; otherwise refuse, audit and stop."""
+        assert update.effective_user is not None and update.effective_chat is not None
+        services = context.services
+        actor = services.pseudonym(update.effective_user.id)
+        from storage import staff
+
+        ok = await staff.has_role(services.db, actor, *TEAM_ROLES)
+        await review.audit(services.db, actor=actor, action=action, detail=detail, allowed=ok)
+        if not ok:
+            if update.callback_query:
+                await update.callback_query.answer(texts.STAFF_ONLY_COMMAND.for_audience(None))
+            else:
+                await context.bot.send_message(
+                    update.effective_chat.id, say(texts.STAFF_ONLY_COMMAND, None)
+                )
+            raise ApplicationHandlerStop
+        return actor
+
+    async def send(
+        self, update: Update, context: BotContext, text: str, markup: Any = None
+    ) -> None:
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, text[:4000], reply_markup=markup)
+
+    # /themes
+
+    def window_from(self, context: BotContext, value: str | None) -> Window:
+        if value:
+            return parse_window(value)
+        return window_containing(context.services.now(), context.services.settings.tz)
+
+    async def on_themes(self, update: Update, context: BotContext) -> None:
+        """`/themes [window]`: counts, change and mean sentiment, with a button per theme."""
+        await self.allowed(update, context, "view themes", " ".join(context.args or []))
+        try:
+            window = self.window_from(context, context.args[0] if context.args else None)
+        except ValueError as exc:
+            await self.send(update, context, esc(str(exc)))
+            raise ApplicationHandlerStop from None
+        tz = context.services.settings.tz
+        labels = theme_labels()
+        current = await reporting.load_raw(context.db, *window.utc_bounds(tz), theme_ids=())
+        previous = await reporting.load_theme_counts(context.db, *window.previous().utc_bounds(tz))
+        summary = build_summary(
+            window_id=window.id,
+            kind="interim",
+            period=("", ""),
+            built_at="",
+            current=current,
+            previous=previous,
+            theme_labels=labels,
+            questions=[],
+            self_rating=None,
+        )
+        lines = [f"<b>Themes, {window.id}</b> (responses, change, mean feeling)"]
+        buttons = []
+        for stat in summary.themes:
+            if stat.count.label == "0":
+                continue
+            feeling = "—" if stat.mean_sentiment is None else f"{stat.mean_sentiment:+.2f}"
+            lines.append(f"{esc(stat.label)}: {stat.count.label} ({stat.change_label}) {feeling}")
+            buttons.append(
+                InlineKeyboardButton(stat.label, callback_data=f"th|{stat.theme_id}|{window.id}|0")
+            )
+        if not buttons:
+            lines.append("No tagged responses in this window yet.")
+        rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+        await self.send(
+            update, context, "\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
+        )
+        raise ApplicationHandlerStop
+
+    async def show_theme_page(
+        self, update: Update, context: BotContext, theme: str, window: Window, page: int
+    ) -> None:
+        tz = context.services.settings.tz
+        answers, total = await review.answers_with_theme(
+            context.db, theme, *window.utc_bounds(tz), page=page, per_page=PER_PAGE
+        )
+        labels = theme_labels()
+        pages = max(1, -(-total // PER_PAGE))
+        lines = [f"<b>{esc(labels.get(theme, theme))}, {window.id}</b>: page {page + 1} of {pages}"]
+        rows: list[list[InlineKeyboardButton]] = []
+        for answer in answers:
+            lines.append(self.describe(answer, labels))
+            rows.append(
+                [
+                    InlineKeyboardButton(f"✏️ #{answer.id} tags", callback_data=f"te|{answer.id}"),
+                    InlineKeyboardButton("⭐ good", callback_data=f"gp|{answer.id}"),
+                    InlineKeyboardButton("🚩 action", callback_data=f"na|{answer.id}"),
+                ]
+            )
+        navigation = []
+        if page > 0:
+            navigation.append(
+                InlineKeyboardButton("⬅️ Newer", callback_data=f"th|{theme}|{window.id}|{page - 1}")
+            )
+        if (page + 1) * PER_PAGE < total:
+            navigation.append(
+                InlineKeyboardButton("Older ➡️", callback_data=f"th|{theme}|{window.id}|{page + 1}")
+            )
+        if navigation:
+            rows.append(navigation)
+        await self.send(
+            update, context, "\n\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
+        )
+
+    def describe(self, answer: review.TaggedAnswer, labels: dict[str, str]) -> str:
+        tags = ", ".join(labels.get(t, t) for t in answer.theme_list) or "no themes"
+        marks = ("⭐" if answer.good_practice else "") + ("🚩" if answer.needs_action else "")
+        feeling = answer.label or "—"
+        return (
+            f"#{answer.id} {marks}“{esc(deidentify(answer.text))}”\n"
+            f"<i>{esc(tags)}; {feeling}; {answer.audience_group.replace('_', ' ')}</i>"
+        )
+
+    async def show_tag_editor(self, update: Update, context: BotContext, answer_id: int) -> None:
+        answer = await review.tagged_answer(context.db, answer_id)
+        if answer is None:
+            await self.send(update, context, "That response is no longer held.")
+            return
+        labels = theme_labels()
+        rows = [
+            [InlineKeyboardButton(f"➖ {labels.get(t, t)}", callback_data=f"tr|{answer_id}|{t}")]
+            for t in answer.theme_list
+        ]
+        missing = [t for t in labels if t not in answer.theme_list]
+        adds = [
+            InlineKeyboardButton(f"➕ {labels[t]}", callback_data=f"ta|{answer_id}|{t}")
+            for t in missing
+        ]
+        rows += [adds[i : i + 2] for i in range(0, len(adds), 2)]
+        await self.send(update, context, self.describe(answer, labels), InlineKeyboardMarkup(rows))
+
+    async def on_button(self, update: Update, context: BotContext) -> None:
+        query = update.callback_query
+        assert query is not None
+        kind, *parts = (query.data or "").split("|")
+        actor = await self.allowed(update, context, f"button {kind}", "|".join(parts))
+        await query.answer()
+        db = context.db
+        if kind == "th" and len(parts) == 3:
+            await self.show_theme_page(
+                update, context, parts[0], parse_window(parts[1]), int(parts[2])
+            )
+        elif kind == "te":
+            await self.show_tag_editor(update, context, int(parts[0]))
+        elif kind in {"ta", "tr"} and len(parts) == 2:
+            answer_id, theme = int(parts[0]), parts[1]
+            if theme not in theme_labels():
+                raise ApplicationHandlerStop
+            await repository.correct_theme(
+                db,
+                answer_id=answer_id,
+                theme_id=theme,
+                action="add" if kind == "ta" else "remove",
+                corrected_by=actor,
+            )
+            await context.services.refresh_tagger()
+            await self.show_tag_editor(update, context, answer_id)
+        elif kind in {"gp", "na"}:
+            await review.mark_answer(
+                db, int(parts[0]), flag="good_practice" if kind == "gp" else "needs_action"
+            )
+            answer = await review.tagged_answer(db, int(parts[0]))
+            if answer is not None:
+                await self.send(update, context, self.describe(answer, theme_labels()))
+        elif kind == "ac" and len(parts) == 2:
+            await self.change_status(update, context, int(parts[0]), parts[1])
+        elif kind == "ab":
+            await self.preview_broadcast(update, context, int(parts[0]))
+        elif kind == "ax":
+            await self.broadcast(update, context, int(parts[0]), actor)
+        raise ApplicationHandlerStop
+
+    # /search
+
+    async def on_search(self, update: Update, context: BotContext) -> None:
+        """`/search <words>`: de-identified responses containing the words."""
+        words = " ".join(context.args or []).strip()
+        await self.allowed(update, context, "search", words)
+        if not words:
+            await self.send(update, context, "Use it like this: /search call back")
+            raise ApplicationHandlerStop
+        found = await review.search_answers(context.db, words)
+        labels = theme_labels()
+        body = "\n\n".join(self.describe(a, labels) for a in found) or "Nothing found."
+        await self.send(update, context, f"<b>Responses with “{esc(words)}”</b>\n\n{body}")
+        raise ApplicationHandlerStop
+
+    # You said, we did
+
+    async def on_action(self, update: Update, context: BotContext) -> State:
+        """`/action`: record an action against a theme."""
+        await self.allowed(update, context, "start action")
+        labels = theme_labels()
+        buttons = [
+            InlineKeyboardButton(label, callback_data=f"at|{t}") for t, label in labels.items()
+        ]
+        clear_position(context.data)
+        await self.send(
+            update,
+            context,
+            "Which theme is the action about?",
+            InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)]),
+        )
+        context.data["at"] = ACTION_THEME
+        return ACTION_THEME
+
+    async def on_action_theme(self, update: Update, context: BotContext) -> State:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        context.data["action_theme"] = (query.data or "").partition("|")[2]
+        await self.send(update, context, "What did people say? (“You said …”)")
+        context.data["at"] = ACTION_SAID
+        return ACTION_SAID
+
+    async def on_action_said(self, update: Update, context: BotContext) -> State:
+        text = (update.effective_message.text or "").strip() if update.effective_message else ""
+        if not text or len(text) > ACTION_TEXT_LIMIT:
+            await self.send(
+                update, context, f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
+            )
+            return ACTION_SAID
+        context.data["action_said"] = text
+        await self.send(update, context, "What have we done or are we doing? (“We did …”)")
+        context.data["at"] = ACTION_DID
+        return ACTION_DID
+
+    async def on_action_did(self, update: Update, context: BotContext) -> State:
+        text = (update.effective_message.text or "").strip() if update.effective_message else ""
+        if not text or len(text) > ACTION_TEXT_LIMIT:
+            await self.send(
+                update, context, f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
+            )
+            return ACTION_DID
+        context.data["action_did"] = text
+        buttons = [
+            [InlineKeyboardButton(s.capitalize(), callback_data=f"as|{s}") for s in STATUSES]
+        ]
+        await self.send(update, context, "What is its status?", InlineKeyboardMarkup(buttons))
+        context.data["at"] = ACTION_STATUS
+        return ACTION_STATUS
+
+    async def on_action_status(self, update: Update, context: BotContext) -> State:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        status = (query.data or "").partition("|")[2]
+        data = context.data
+        actor = await self.allowed(update, context, "record action")
+        action_id = await review.create_action(
+            context.db,
+            theme_id=str(data.pop("action_theme", "")),
+            you_said=str(data.pop("action_said", "")),
+            we_did=str(data.pop("action_did", "")),
+            status=status if status in STATUSES else "planned",
+            created_by=actor,
+        )
+        clear_position(data)
+        await self.send(update, context, f"Saved action #{action_id}. /actions lists them.")
+        if status == "done":
+            await self.preview_broadcast(update, context, action_id)
+        return ConversationHandler.END
+
+    async def on_actions(self, update: Update, context: BotContext) -> None:
+        """`/actions`: the latest actions, with buttons to move their status on."""
+        await self.allowed(update, context, "view actions")
+        labels = theme_labels()
+        rows = []
+        lines = ["<b>You said, we did</b>"]
+        for action in await review.list_actions(context.db):
+            lines.append(
+                f"#{action.id} [{action.status}] "
+                f"{esc(labels.get(action.theme_id, action.theme_id))}: "
+                f"You said {esc(action.you_said)}. We did {esc(action.we_did)}."
+            )
+            rows.append(
+                [
+                    InlineKeyboardButton(f"#{action.id}: {s}", callback_data=f"ac|{action.id}|{s}")
+                    for s in STATUSES
+                    if s != action.status
+                ]
+            )
+        if len(lines) == 1:
+            lines.append("No actions yet. /action records one.")
+        await self.send(
+            update, context, "\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
+        )
+        raise ApplicationHandlerStop
+
+    async def change_status(
+        self, update: Update, context: BotContext, action_id: int, status: str
+    ) -> None:
+        if status not in STATUSES:
+            return
+        await review.set_action_status(context.db, action_id, status)
+        await self.send(update, context, f"Action #{action_id} is now {status}.")
+        if status == "done":
+            await self.preview_broadcast(update, context, action_id)
+
+    def announcement(self, action: review.ActionRow) -> str:
+        return (
+            f"💬 You said: {esc(action.you_said)}\n✅ We did: {esc(action.we_did)}\n\n"
+            "Thank you for telling us."
+        )
+
+    async def preview_broadcast(self, update: Update, context: BotContext, action_id: int) -> None:
+        action = await review.get_action(context.db, action_id)
+        if action is None or action.status != "done":
+            return
+        audience = await review.audience_for_theme(context.db, action.theme_id)
+        if action.broadcast_at or not audience:
+            note = (
+                "already sent"
+                if action.broadcast_at
+                else "nobody who opted in gave feedback on this theme"
+            )
+            await self.send(update, context, f"Not sending action #{action_id}: {note}.")
+            return
+        await self.send(
+            update,
+            context,
+            f"Preview of what {len(audience)} people who opted in will get:\n\n"
+            f"{self.announcement(action)}",
+            InlineKeyboardMarkup(
+                [
+                    [
+                        InlineKeyboardButton(
+                            f"Send to {len(audience)} people", callback_data=f"ax|{action_id}"
+                        )
+                    ]
+                ]
+            ),
+        )
+
+    async def broadcast(
+        self, update: Update, context: BotContext, action_id: int, actor: str
+    ) -> None:
+        """Queue the announcement for everyone who opted in; the outbox paces delivery."""
+        action = await review.get_action(context.db, action_id)
+        if action is None or action.broadcast_at:
+            return
+        services = context.services
+        audience = await review.audience_for_theme(services.db, action.theme_id)
+        await review.mark_action_broadcast(services.db, action_id)
+        for respondent in audience:
+            await records.enqueue(
+                services.db,
+                respondent=respondent,
+                kind="you_said_we_did",
+                text=self.announcement(action),
+                now=services.now(),
+            )
+        await review.audit(
+            services.db,
+            actor=actor,
+            action="broadcast",
+            detail=f"action {action_id} to {len(audience)}",
+        )
+        await self.send(
+            update, context, f"Sending to {len(audience)} people, paced within Telegram's limits."
+        )
+        context.application.create_task(deliver_due(context.application))
