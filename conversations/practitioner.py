@@ -29,7 +29,7 @@ from bot.reminders import reminder_allowed
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.flows import REFLECTION
 from conversations.models import Flow
-from storage import repository, staff
+from storage import repository, review, staff
 from storage import safeguarding as records
 from storage.models import AudienceGroup
 from storage.pseudonym import keyed_hash
@@ -128,6 +128,9 @@ class PractitionerTool:
         if role is None:
             await self.reply(update, context, INVITE_FAILED)
             return ConversationHandler.END
+        await review.audit(
+            services.db, actor=self.respondent(update, context), action="role granted", detail=role
+        )
         assert update.effective_user is not None
         await repository.remember_chat(
             services.db,

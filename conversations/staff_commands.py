@@ -17,7 +17,7 @@ from bot.context import BotContext
 from bot.summaries import build_and_push
 from conversations import texts
 from conversations.engine import say
-from storage import staff
+from storage import review, staff
 
 _LOGGER = logging.getLogger(__name__)
 REPORT_ROLES = ("participation", "admin")
@@ -27,7 +27,9 @@ async def require_role(update: Update, context: BotContext, *roles: str) -> str:
     """The caller's pseudonym if they hold one of the roles; otherwise refuse and stop."""
     assert update.effective_user is not None and update.effective_chat is not None
     respondent = context.services.pseudonym(update.effective_user.id)
-    if not await staff.has_role(context.db, respondent, *roles):
+    allowed = await staff.has_role(context.db, respondent, *roles)
+    await review.audit(context.db, actor=respondent, action="export report", allowed=allowed)
+    if not allowed:
         _LOGGER.warning("Refused a staff command without the role")
         await context.bot.send_message(
             update.effective_chat.id, say(texts.STAFF_ONLY_COMMAND, None)

@@ -1,0 +1,216 @@
+"""The participation team's tools, "you said, we did", and people's rights over their data."""
+
+import asyncio
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from telegram.error import Forbidden
+
+from bot.app import build_application, running
+from bot.outbox import deliver_due
+from bot.transport import InProcessBotApi
+from storage import repository, review, staff
+from storage.pseudonym import keyed_hash
+from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, rows, start_young_person
+from tests.support import Person, make_settings
+
+PRIVILEGED = ["/themes", "/search call", "/actions", "/action", "/report"]
+
+
+async def member(app, api, user_id: int, role: str = "participation") -> Person:
+    code = f"code{user_id}"
+    await staff.create_invite(
+        app.services.db,
+        code_hash=keyed_hash(app.services.settings.pseudonym_secret, "invite", code),
+        role=role,
+        expires_at=datetime.now(UTC) + timedelta(days=1),
+    )
+    person = Person(app, api, user_id)
+    await person.says(f"/start inv-{code}")
+    return person
+
+
+async def feedback(app, api, user_id: int, change: str, *, hear_back: bool = True) -> Person:
+    person = Person(app, api, user_id)
+    await start_young_person(person)
+    answers = list(YOUNG_PERSON_ANSWERS)
+    answers[7] = change
+    if not hear_back:
+        answers[-2:] = ["No thanks"]
+    await person.answers(*answers)
+    return person
+
+
+@pytest.mark.parametrize("command", PRIVILEGED)
+async def test_privileged_commands_are_refused_and_audited(app, young_person, command):
+    await young_person.says(command)
+    assert young_person.last_reply == "Sorry, this is for staff."
+    entries = await review.audit_entries(app.services.db)
+    assert entries and entries[-1]["allowed"] == 0
+
+
+@pytest.mark.parametrize("data", ["th|timeliness|2026-12|0", "te|1", "ta|1|safety", "gp|1", "ax|1"])
+async def test_privileged_buttons_are_refused(app, young_person, bot_api, data):
+    await young_person.presses_data(data)
+    answers = [c.params.get("text") for c in bot_api.calls if c.method == "answerCallbackQuery"]
+    assert "Sorry, this is for staff." in answers
+    assert await rows(app, "SELECT * FROM theme_corrections") == []
+
+
+async def test_themes_page_through_responses_newest_first(app, bot_api):
+    for number in range(7):
+        await feedback(app, bot_api, 100 + number, f"she never rings back, week {number}")
+    team = await member(app, bot_api, 900)
+    await team.says("/themes")
+    assert "Communication: 7" in team.last_reply
+    await team.taps("Communication")
+    page = team.last_reply
+    assert "page 1 of 2" in page and "week 6" in page and "week 2" in page and "week 1" not in page
+    await team.taps("Older ➡️")
+    assert "page 2 of 2" in team.last_reply and "week 0" in team.last_reply
+    actions = [e["action"] for e in await review.audit_entries(app.services.db)]
+    assert "view themes" in actions and "button th" in actions and "role granted" in actions
+
+
+async def test_a_correction_from_the_chat_reaches_the_tagger(app, bot_api):
+    await feedback(app, bot_api, 101, "the park near my carers has no lights")
+    [answer] = await rows(app, "SELECT id FROM answers WHERE text LIKE 'the park%'")
+    team = await member(app, bot_api, 901)
+    await team.presses_data(f"te|{answer['id']}")
+    await team.taps("➕ Safety")
+    assert "safety" in await repository.answer_theme_ids(app.services.db, answer["id"])
+    assert "safety" in app.services.tagger.tag("the park near my carers has no lights").theme_ids
+    [correction] = await rows(app, "SELECT theme_id, action FROM theme_corrections")
+    assert correction == {"theme_id": "safety", "action": "add"}
+
+
+async def test_search_finds_de_identified_responses(app, bot_api):
+    await feedback(app, bot_api, 102, "Sarah never calls back")
+    team = await member(app, bot_api, 902)
+    await team.says("/search calls back")
+    assert "[name] never calls back" in team.last_reply
+    assert "Sarah" not in team.last_reply
+
+
+async def test_an_action_marked_done_goes_only_to_the_right_people(tmp_path):
+    api = InProcessBotApi()
+    blocked_chat = 203
+
+    def blocked(call):
+        if call.chat_id == blocked_chat:
+            raise Forbidden("Forbidden: bot was blocked by the user")
+        return api._default_result(call)
+
+    async with running(build_application(make_settings(tmp_path), request=api)) as app:
+        for user in (201, 202, blocked_chat):
+            await feedback(app, api, user, "she never rings back")
+        await feedback(app, api, 204, "more trips out")  # opted in, other theme
+        await feedback(app, api, 205, "nobody calls me back", hear_back=False)  # not opted in
+        team = await member(app, api, 903)
+        await team.says("/action")
+        await team.taps("Communication")
+        await team.says("workers don't call back")
+        await team.says("every call is now returned within a day")
+        await team.taps("Done")
+        assert "Preview of what 3 people" in team.last_reply
+        api.responders["sendMessage"] = blocked
+        await team.taps("Send to 3 people")
+        await delivered(app)
+        told = {
+            c.chat_id
+            for c in api.calls
+            if c.method == "sendMessage" and c.text.startswith("💬 You said") and c.result
+        }
+        assert told == {201, 202}
+        contact = await repository.get_contact(
+            app.services.db, app.services.pseudonym(blocked_chat)
+        )
+        assert contact is not None and contact.blocked_at is not None
+        assert blocked_chat not in [
+            c.chat_id
+            for c in [
+                await repository.get_contact(app.services.db, r)
+                for r in await review.audience_for_theme(app.services.db, "communication")
+            ]
+            if c
+        ]
+        assert "broadcast" in [e["action"] for e in await review.audit_entries(app.services.db)]
+
+
+async def test_mydata_sends_everything_held(app, bot_api):
+    person = await feedback(app, bot_api, 301, "less waiting")
+    await person.says("/mydata")
+    [document] = [c for c in bot_api.sent_to(person.chat_id) if c.method == "sendDocument"]
+    content = next(iter(document.files.values()))
+    data = json.loads(content[1] if isinstance(content, tuple) else content)
+    [response] = data["responses"]
+    assert {"step_id": "change", "text": "less waiting"}.items() <= {
+        k: v for a in response["answers"] if a["step_id"] == "change" for k, v in a.items()
+    }.items()
+    assert data["opt_ins"]["hear_what_we_change"] is True
+
+
+async def delivered(app) -> None:
+    """Wait until the outbox has sent everything due (delivery runs as a background task)."""
+    from storage import safeguarding as records
+
+    for _ in range(200):
+        await deliver_due(app)
+        due = await records.due_messages(app.services.db, app.services.now())
+        if not due and not app.services.delivery_lock.locked():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the outbox did not empty")
+
+
+async def every_value(app) -> str:
+    dump = []
+    async with app.services.db.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+    ) as c:
+        tables = [row[0] for row in await c.fetchall()]
+    for table in tables:
+        async with app.services.db.conn.execute(f"SELECT * FROM {table}") as cursor:
+            dump += [f"{table}:{tuple(row)}" for row in await cursor.fetchall()]
+    return "\n".join(dump)
+
+
+async def test_forget_leaves_nothing_outside_safeguarding_records(app, bot_api):
+    person = await feedback(app, bot_api, 302, "less waiting")
+    await person.says("dad beats me")
+    await person.says("/forget")
+    await person.taps("Yes, delete it")
+    assert "deleted your answers" in person.replies[-2]
+    assert "must keep what you told us about being unsafe" in person.last_reply
+    pseudonym = app.services.pseudonym(302)
+    remaining = [
+        line
+        for line in (await every_value(app)).splitlines()
+        if pseudonym in line or "302" in line.split(":", 1)[1].replace("1302", "")
+    ]
+    assert all(line.startswith(("safeguarding_events", "outbox")) for line in remaining), remaining
+    assert all(pseudonym not in line for line in remaining if line.startswith("outbox"))
+    assert await rows(app, "SELECT * FROM responses") == []
+
+
+async def test_retention_purges_old_answers_but_reports_stay(tmp_path):
+    now = [datetime.now(UTC).timestamp()]
+    api = InProcessBotApi()
+    settings = make_settings(tmp_path, RETENTION_DAYS="30")
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        await feedback(app, api, 401, "less waiting")
+        assert app.job_queue is not None
+        [job] = app.job_queue.get_jobs_by_name("retention")
+        await job.run(app)
+        assert len(await rows(app, "SELECT * FROM responses")) == 1
+        now[0] += 31 * 24 * 3600
+        await job.run(app)
+        assert await rows(app, "SELECT * FROM responses") == []
+        assert await rows(app, "SELECT * FROM answers") == []
+
+
+async def test_privacy_notice_in_plain_words(app, young_person):
+    await young_person.says("/privacy")
+    assert any("/forget" in reply for reply in young_person.replies)
+    assert any("We don't ask your name" in reply for reply in young_person.replies)
