@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import re
 import secrets
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from typing import Any
 
 import segno
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -74,6 +76,8 @@ REMINDER = (
     "Type /drafts to carry on where you left off."
 )
 REMINDERS_OFF = "OK, no more reminders."
+COPY_FAILED = "Your reflection is saved, but I couldn't send the copy just now: type /myreflections."
+_LOGGER = logging.getLogger(__name__)
 
 
 def review_reference_hash(context: BotContext, reference: str) -> str:
@@ -224,7 +228,11 @@ class PractitionerTool:
             image = io.BytesIO()
             segno.make(link, error="m").save(image, kind="png", scale=8)
             image.seek(0)
-            await context.bot.send_photo(update.effective_chat.id, image, caption=label)
+            try:
+                await context.bot.send_photo(update.effective_chat.id, image, caption=label)
+            except TelegramError:
+                # The links above are enough; a missing QR code must not stop the reflection.
+                _LOGGER.warning("Could not send a QR code image")
         return await self.engine.begin(update, context, self.flow, review_id=review_id)
 
     async def on_drafts(self, update: Update, context: BotContext) -> State:
@@ -275,9 +283,13 @@ class PractitionerTool:
         if response is None:
             return
         document = await self.render([response], context, update)
-        await context.bot.send_document(
-            update.effective_chat.id, document, filename=f"reflection-{response_id}.txt"
-        )
+        try:
+            await context.bot.send_document(
+                update.effective_chat.id, document, filename=f"reflection-{response_id}.txt"
+            )
+        except TelegramError:
+            _LOGGER.warning("Could not send a reflection copy")
+            await self.reply(update, context, COPY_FAILED)
 
     async def on_my_reflections(self, update: Update, context: BotContext) -> State:
         """Send every reflection this practitioner has submitted, as one document."""

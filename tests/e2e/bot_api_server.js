@@ -42,6 +42,19 @@ const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 routes.unshift((app, server) => {
   handle(app, '/bot:token/getMe', (_req, res) => res.sendResult({ ok: true, result: BOT }));
   handle(app, '/bot:token/setMyCommands', (_req, res) => res.sendResult({ ok: true, result: true }));
+  // Files arrive as multipart, which the emulator does not parse: accept them, so a
+  // bot that sends a QR code or a document carries on as it would with Telegram.
+  for (const method of ['sendPhoto', 'sendDocument']) {
+    handle(app, `/bot:token/${method}`, (_req, res) => res.sendResult({
+      ok: true,
+      result: {
+        message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: 0, type: 'private' },
+        ...(method === 'sendPhoto'
+          ? { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] }
+          : { document: { file_id: 'd', file_unique_id: 'd' } }),
+      },
+    }));
+  }
   handle(app, '/bot:token/getUpdates', async (req, res) => {
     // Like Telegram, an update stays pending until a later call's offset confirms
     // it, so a bot killed mid-poll loses nothing.

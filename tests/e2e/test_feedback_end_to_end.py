@@ -96,3 +96,86 @@ def test_a_disclosure_reaches_the_safeguarding_contact_with_its_button(emulator,
     contact_chat.waits_for("is dealing with this")
     person.close()
     contact_chat.close()
+
+
+def invite(bot_process, role: str) -> str:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "invite", "--role", role],
+        cwd=bot_process.directory, env=bot_process.env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split("Code: ")[1].split()[0]
+
+
+def test_a_parent_completes_feedback(emulator, bot_process):
+    bot_process.start()
+    person = EmulatedPerson(emulator, 6101)
+    person.says("/start pc")
+    person.waits_for("Are you happy to start?")
+    person.taps("Yes, let's start")
+    person.waits_for("Which of our services")
+    person.taps("▫️ Social work")
+    person.taps("Done")
+    person.waits_for("Overall, how was the help")
+    for label, question in [
+        ("🙂 Good", "Did you feel listened to?"),
+        ("Yes, always", "treated with respect"),
+        ("Sometimes", "understand the plan"),
+        ("Yes", "made a difference"),
+    ]:
+        person.taps(label)
+        person.waits_for(question)
+    person.says("the family support worker")
+    person.waits_for("What should we change")
+    person.says("less waiting")
+    person.waits_for("anything else")
+    person.taps("Skip")
+    person.waits_for("hear what we change")
+    person.taps("No thanks")
+    person.waits_for("Thank you for your feedback")
+    person.close()
+
+
+def test_a_practitioner_is_invited_reflects_stops_and_resumes(emulator, bot_process):
+    code = invite(bot_process, "practitioner")
+    bot_process.start()
+    person = EmulatedPerson(emulator, 6201)
+    person.says(f"/start {code}")
+    person.waits_for("What name should I use")
+    person.says("Sam")
+    person.waits_for("Which team")
+    person.says("Family Support East")
+    person.waits_for("You're set up")
+    person.says("/reflect")
+    person.waits_for("Which practice review")
+    person.says("CPR-2026-014")
+    person.waits_for("1. What is life like")
+    person.says("Settled at her nan's")
+    person.waits_for("2. How have you heard")
+    bot_process.stop()
+    bot_process.start()
+    person.says("/drafts")
+    person.waits_for("unfinished reflections")
+    person.taps("Started")
+    person.waits_for("2. How have you heard")
+    person.close()
+
+
+def test_the_participation_team_uses_themes(emulator, bot_process):
+    code = invite(bot_process, "participation")
+    bot_process.start()
+    young = EmulatedPerson(emulator, 6301)
+    young.says("/start yp")
+    young.waits_for("Is that OK?")
+    young.taps("OK, let's start")
+    young.waits_for("How old are you?")
+    team = EmulatedPerson(emulator, 6302)
+    team.says(f"/start {code}")
+    team.waits_for("participation role")
+    team.says("/themes")
+    team.waits_for("Themes,")
+    young.close()
+    team.close()
