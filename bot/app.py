@@ -13,12 +13,13 @@ from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import log
 from bot.context import BotContext, FeedbackApplication
 from bot.errors import handle_error
 from bot.outbox import deliver_due
+from bot.retrying import RetryingRequest
 from bot.services import Services
 from bot.settings import Settings
 from bot.summaries import catch_up, schedule_summaries
@@ -86,8 +87,10 @@ def build_application(
         .post_init(_on_startup)
         .post_shutdown(_on_shutdown)
     )
+    # Sending retries passing failures; polling has its own retry loop in the updater.
+    builder = builder.request(RetryingRequest(request or HTTPXRequest(connection_pool_size=16)))
     if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+        builder = builder.get_updates_request(request)
     application: FeedbackApplication = builder.build()  # type: ignore[assignment]
     application.services = services
 

@@ -76,7 +76,9 @@ REMINDER = (
     "Type /drafts to carry on where you left off."
 )
 REMINDERS_OFF = "OK, no more reminders."
-COPY_FAILED = "Your reflection is saved, but I couldn't send the copy just now: type /myreflections."
+COPY_FAILED = (
+    "Your reflection is saved, but I couldn't send the copy just now: type /myreflections."
+)
 _LOGGER = logging.getLogger(__name__)
 
 

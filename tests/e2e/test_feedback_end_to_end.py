@@ -104,7 +104,11 @@ def invite(bot_process, role: str) -> str:
 
     result = subprocess.run(
         [sys.executable, "-m", "bot", "invite", "--role", role],
-        cwd=bot_process.directory, env=bot_process.env, capture_output=True, text=True, timeout=60,
+        cwd=bot_process.directory,
+        env=bot_process.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.split("Code: ")[1].split()[0]
