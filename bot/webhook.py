@@ -26,8 +26,8 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 class WebhookHandler(tornado.web.RequestHandler):
-    def initialize(self, application: FeedbackApplication, secret: str) -> None:
-        self.application_ = application
+    def initialize(self, bot_application: FeedbackApplication, secret: str) -> None:
+        self.bot_application = bot_application
         self.secret = secret.encode()
 
     async def post(self) -> None:
@@ -37,11 +37,11 @@ class WebhookHandler(tornado.web.RequestHandler):
             return
         try:
             payload: Any = json.loads(self.request.body)
-            update = Update.de_json(payload, self.application_.bot)
+            update = Update.de_json(payload, self.bot_application.bot)
         except (ValueError, TypeError, KeyError):
             self.set_status(400)
             return
-        await self.application_.update_queue.put(update)
+        await self.bot_application.update_queue.put(update)
         self.set_status(200)
 
     def log_exception(self, *args: Any) -> None:
@@ -52,7 +52,7 @@ def webhook_app(
     application: FeedbackApplication, secret: str, path: str
 ) -> tornado.web.Application:
     return tornado.web.Application(
-        [(path, WebhookHandler, {"application": application, "secret": secret})]
+        [(path, WebhookHandler, {"bot_application": application, "secret": secret})]
     )
 
 

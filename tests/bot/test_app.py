@@ -46,6 +46,7 @@ async def test_a_failing_request_never_puts_the_token_in_the_logs(settings, bot_
 
 async def test_errors_are_logged_without_what_the_person_wrote(settings, bot_api, caplog):
     secret_words = "canary-words-xyzzy-4471"
+
     def fail_once(call):
         if "Type /start" in call.text:  # the reply fails however often it is retried
             raise NetworkError("Bot API unavailable")

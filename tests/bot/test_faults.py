@@ -25,8 +25,12 @@ def failing_first(api, method: str, times: int, failure):
 
 
 def flood_control(call):
-    body = {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
-            "parameters": {"retry_after": 1}}
+    body = {
+        "ok": False,
+        "error_code": 429,
+        "description": "Too Many Requests: retry after 1",
+        "parameters": {"retry_after": 1},
+    }
     return 429, json.dumps(body).encode()
 
 
