@@ -1,4 +1,4 @@
-"""Security: webhook secret, no token or message text in logs, no raw ids where they don't belong."""
+"""Security: the webhook secret, no token or text in logs, raw ids only where deletable."""
 
 import asyncio
 import logging
