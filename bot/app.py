@@ -16,6 +16,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot import log
+from bot.concurrency import PerChatUpdateProcessor
 from bot.context import BotContext, FeedbackApplication
 from bot.errors import handle_error
 from bot.outbox import deliver_due
@@ -68,6 +69,7 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     clock: Callable[[], float] = clock_time.time,
+    rate_limit: bool = True,
 ) -> FeedbackApplication:
     """Build the application: persistence, rate limiter, typed context, handlers, errors."""
     services = Services(settings, clock=clock)
@@ -82,11 +84,14 @@ def build_application(
         .base_file_url(f"{settings.telegram_api_base_url}/file/bot")
         .context_types(ContextTypes(context=BotContext))
         .persistence(SQLitePersistence(services.open))
-        .rate_limiter(AIORateLimiter(max_retries=5))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
+        .concurrent_updates(PerChatUpdateProcessor())
         .post_init(_on_startup)
         .post_shutdown(_on_shutdown)
     )
+    if rate_limit:  # off only in the pipeline benchmark, which measures the bot alone
+        # The builder's generic types don't follow this branch; the limiter is the library's own.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=5))  # type: ignore[arg-type]
     # Sending retries passing failures; polling has its own retry loop in the updater.
     builder = builder.request(RetryingRequest(request or HTTPXRequest(connection_pool_size=16)))
     if request is not None:

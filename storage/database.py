@@ -1,13 +1,16 @@
-"""Opening SQLite databases: pragmas, numbered migrations, integrity check.
+"""Opening SQLite databases: pragmas, numbered migrations, integrity check, group commit.
 
-Each database has one aiosqlite connection in autocommit mode. Writers go
-through `Database.transaction()`, which serialises them on an asyncio lock so
-one coroutine's `BEGIN` never swallows another's statements.
+Each database has one aiosqlite connection. Writers go through
+`Database.transaction()`: their statements run one writer at a time, each in
+its own savepoint, and writers that arrive together share one COMMIT (one
+fsync). A writer returns only once the COMMIT holding its changes is done, so
+"saved" still means durable on disk, while many people's answers share a sync.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -33,22 +36,49 @@ class Migration:
 
 @dataclass
 class Database:
-    """One open SQLite database and the lock that serialises its writers."""
+    """One open SQLite database, its writers' lock and the commit they are waiting for."""
 
     path: Path
     conn: aiosqlite.Connection
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _batch: asyncio.Future[None] | None = None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run the body atomically; return once its changes are committed to disk."""
         async with self.write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
+            if self._batch is None:
+                await self.conn.execute("BEGIN IMMEDIATE")
+                self._batch = asyncio.get_running_loop().create_future()
+                asyncio.get_running_loop().call_soon(self._schedule_commit, self._batch)
+            batch = self._batch
+            await self.conn.execute("SAVEPOINT writer")
             try:
                 yield self.conn
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                await self.conn.execute("ROLLBACK TO writer")
+                await self.conn.execute("RELEASE writer")
                 raise
-            await self.conn.execute("COMMIT")
+            await self.conn.execute("RELEASE writer")
+        await asyncio.shield(batch)
+
+    def _schedule_commit(self, batch: asyncio.Future[None]) -> None:
+        asyncio.get_running_loop().create_task(self._commit(batch))
+
+    async def _commit(self, batch: asyncio.Future[None]) -> None:
+        """COMMIT the open batch once the writers already queued have had their turn."""
+        async with self.write_lock:
+            self._batch = None
+            try:
+                await self.conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(Exception):
+                    await self.conn.execute("ROLLBACK")
+                if not batch.done():
+                    batch.set_exception(exc)
+                return
+            if not batch.done():
+                batch.set_result(None)
 
     async def close(self) -> None:
         await self.conn.close()

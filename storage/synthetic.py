@@ -118,3 +118,11 @@ async def seed_responses(
             " response_id, audience_group, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             themes,
         )
+
+
+async def count_complete(db: Database) -> int:
+    async with db.conn.execute(
+        "SELECT COUNT(*) FROM responses WHERE status = 'complete'"
+    ) as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,114 @@
+"""Benchmark: N simulated young people complete the feedback flow at once through the real
+Application (in-process transport, real SQLite file). Prints updates per second,
+bot-side latency per update (p50, p95, p99) and peak memory as JSON.
+
+Updates go through the application's update queue, as they would from Telegram.
+The rate limiter is off here: it models Telegram's sending limits, not the bot.
+
+Run: .venv/bin/python -m bench.pipeline [--people N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from telegram import Update
+
+from bot.app import build_application, running
+from bot.settings import load_settings
+from bot.transport import ChatSimulator, InProcessBotApi
+
+SCRIPT: list[tuple[str, str]] = [
+    ("text", "/start"),
+    ("press", "who|yp"),
+    ("press", "a|yp:consent|agree"),
+    ("press", "a|yp:age|teen"),
+    ("press", "a|yp:mood|good"),
+    ("press", "a|yp:know_worker|yes"),
+    ("press", "a|yp:listened|sometimes"),
+    ("press", "a|yp:plan|a_bit"),
+    ("press", "a|yp:safe_home|yes"),
+    ("text", "my worker is kind and she always rings me back"),
+    ("text", "less waiting for meetings please"),
+    ("press", "s|yp:anything_else|"),
+    ("press", "a|yp:hear_back|no"),
+]
+
+
+async def run(people: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as directory:
+        settings = load_settings(
+            {
+                "DATABASE_PATH": str(Path(directory) / "f.sqlite3"),
+                "REPORTING_DATABASE_PATH": str(Path(directory) / "r.sqlite3"),
+            },
+            mode="try",
+        )
+        api = InProcessBotApi()
+        application = build_application(settings, request=api, rate_limit=False)
+        latencies: list[float] = []
+        original = application.process_update
+
+        async def timed(update: object) -> None:
+            started = time.perf_counter()
+            await original(update)
+            latencies.append(time.perf_counter() - started)
+
+        application.process_update = timed  # type: ignore[method-assign]
+        async with running(application):
+            simulators = [ChatSimulator(900_000 + n) for n in range(people)]
+            started = time.perf_counter()
+            for kind, value in SCRIPT:
+                for person in simulators:
+                    update: Update = (
+                        person.text(value, application.bot)
+                        if kind == "text"
+                        else person.press(value, application.bot)
+                    )
+                    await application.update_queue.put(update)
+                while application.update_queue.qsize() or len(latencies) < people * (
+                    SCRIPT.index((kind, value)) + 1
+                ):
+                    await asyncio.sleep(0.005)  # noqa: ASYNC110 - polling the library's queue
+            elapsed = time.perf_counter() - started
+            completed = await _count_complete(application)
+        ordered = sorted(latencies)
+
+        def percentile(p: float) -> float:
+            return round(1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))], 2)
+
+        return {
+            "people": people,
+            "updates": len(latencies),
+            "responses_completed": completed,
+            "seconds": round(elapsed, 2),
+            "updates_per_second": round(len(latencies) / elapsed),
+            "latency_ms_p50": percentile(0.50),
+            "latency_ms_p95": percentile(0.95),
+            "latency_ms_p99": percentile(0.99),
+            "latency_ms_mean": round(1000 * statistics.fmean(latencies), 2),
+            "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        }
+
+
+async def _count_complete(application) -> int:
+    from storage.synthetic import count_complete
+
+    return await count_complete(application.services.db)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=1000)
+    print(json.dumps(asyncio.run(run(parser.parse_args().people)), indent=2))
+
+
+if __name__ == "__main__":
+    main()
