@@ -73,10 +73,8 @@ async def run(people: int) -> dict[str, object]:
                         else person.press(value, application.bot)
                     )
                     await application.update_queue.put(update)
-                while application.update_queue.qsize() or len(latencies) < people * (
-                    SCRIPT.index((kind, value)) + 1
-                ):
-                    await asyncio.sleep(0.005)
+                expected = people * (SCRIPT.index((kind, value)) + 1)
+                await wait_until(lambda expected=expected: len(latencies) >= expected)
             elapsed = time.perf_counter() - started
             completed = await _count_complete(application)
         ordered = sorted(latencies)
@@ -96,6 +94,12 @@ async def run(people: int) -> dict[str, object]:
             "latency_ms_mean": round(1000 * statistics.fmean(latencies), 2),
             "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
+
+
+async def wait_until(done) -> None:
+    """Poll: the library's queue offers no event to wait on."""
+    while not done():  # noqa: ASYNC110
+        await asyncio.sleep(0.005)
 
 
 async def _count_complete(application) -> int:
