@@ -126,3 +126,15 @@ async def count_complete(db: Database) -> int:
     ) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
+
+
+async def seed_contacts(db: Database, count: int, first_chat_id: int) -> list[str]:
+    """`count` people who opted in to hear back; returns their pseudonyms."""
+    respondents = [f"synthetic-contact-{n}" for n in range(count)]
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "INSERT INTO contacts (respondent, chat_id, hear_back, consented_at)"
+            " VALUES (?, ?, 1, '2026-01-01')",
+            [(respondent, first_chat_id + n) for n, respondent in enumerate(respondents)],
+        )
+    return respondents
