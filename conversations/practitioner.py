@@ -183,7 +183,13 @@ class PractitionerTool:
     # Reflecting
 
     async def is_practitioner(self, update: Update, context: BotContext) -> bool:
-        return await staff.has_role(context.db, self.respondent(update, context), "practitioner")
+        respondent = self.respondent(update, context)
+        allowed = await staff.has_role(context.db, respondent, "practitioner")
+        if not allowed:
+            await review.audit(
+                context.db, actor=respondent, action="practitioner command", allowed=False
+            )
+        return allowed
 
     async def on_reflect(self, update: Update, context: BotContext) -> State:
         """Start a reflection: ask which practice review it is for."""

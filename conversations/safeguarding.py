@@ -32,7 +32,7 @@ from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer, say
-from storage import repository
+from storage import repository, review
 from storage import safeguarding as records
 
 _LOGGER = logging.getLogger(__name__)
@@ -351,13 +351,25 @@ class Safeguarding:
         await deliver_due(context.application)
         raise ApplicationHandlerStop
 
+    async def refuse(self, update: Update, context: BotContext) -> None:
+        """Tell someone who is not a safeguarding contact that this is for staff; audit it."""
+        chat, user = update.effective_chat, update.effective_user
+        assert chat is not None and user is not None
+        await review.audit(
+            context.db,
+            actor=context.services.pseudonym(user.id),
+            action="safeguarding command",
+            allowed=False,
+        )
+        await context.bot.send_message(chat.id, say(texts.STAFF_ONLY_COMMAND, None))
+        raise ApplicationHandlerStop
+
     async def on_reply(self, update: Update, context: BotContext) -> None:
         """`/reply <reference> <message>`: a contact answers the person through the bot."""
         chat = update.effective_chat
         assert chat is not None
         if not self.is_contact(update, context):
-            await context.bot.send_message(chat.id, say(texts.STAFF_ONLY_COMMAND, None))
-            raise ApplicationHandlerStop
+            await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
         message = " ".join(args[1:]).strip()
@@ -396,8 +408,7 @@ class Safeguarding:
         chat = update.effective_chat
         assert chat is not None
         if not self.is_contact(update, context):
-            await context.bot.send_message(chat.id, say(texts.STAFF_ONLY_COMMAND, None))
-            raise ApplicationHandlerStop
+            await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
         if event is None:

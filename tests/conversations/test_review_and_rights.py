@@ -214,3 +214,10 @@ async def test_privacy_notice_in_plain_words(app, young_person):
     await young_person.says("/privacy")
     assert any("/forget" in reply for reply in young_person.replies)
     assert any("We don't ask your name" in reply for reply in young_person.replies)
+
+
+@pytest.mark.parametrize("command", ["/reply SG-AAAAA hello", "/close SG-AAAAA", "/reflect"])
+async def test_other_staff_commands_are_refused_and_audited_too(app, young_person, command):
+    await young_person.says(command)
+    entries = await review.audit_entries(app.services.db)
+    assert entries and entries[-1]["allowed"] == 0
