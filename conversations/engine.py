@@ -751,6 +751,13 @@ class FlowEngine:
                 await message.edit_reply_markup(reply_markup=self.keyboard(flow, step, data))
 
 
+def typed_text(update: Update, limit: int) -> str | None:
+    """The typed text, trimmed, if it is not empty and fits the limit."""
+    message = update.effective_message
+    text = (message.text or "").strip() if message else ""
+    return text if 0 < len(text) <= limit else None
+
+
 def clear_position(data: dict[str, Any]) -> None:
     for key in POSITION_KEYS:
         data.pop(key, None)

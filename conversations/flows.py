@@ -14,6 +14,12 @@ SCALE_OPTIONS = (
     Option(value="great", label=words("😄 Really good")),
 )
 
+ALWAYS_SOMETIMES_NO = (
+    Option(value="yes", label=words("Yes, always")),
+    Option(value="sometimes", label=words("Sometimes")),
+    Option(value="no", label=words("No")),
+)
+
 HEAR_BACK_OPTIONS = (
     Option(value="yes", label=words("Yes please"), next="contact_ok"),
     Option(value="no", label=words("No thanks"), next=END),
@@ -85,11 +91,7 @@ YOUNG_PERSON = Flow(
                 "Do you feel we listen to you?",
                 young_adult="Do you feel we listen to you and take your views seriously?",
             ),
-            options=(
-                Option(value="yes", label=words("Yes, always")),
-                Option(value="sometimes", label=words("Sometimes")),
-                Option(value="no", label=words("No")),
-            ),
+            options=ALWAYS_SOMETIMES_NO,
         ),
         Step(
             id="plan",
@@ -224,22 +226,14 @@ PARENT_CARER = Flow(
             kind="choice",
             report_label="I felt listened to",
             prompt=words("Did you feel listened to?"),
-            options=(
-                Option(value="yes", label=words("Yes, always")),
-                Option(value="sometimes", label=words("Sometimes")),
-                Option(value="no", label=words("No")),
-            ),
+            options=ALWAYS_SOMETIMES_NO,
         ),
         Step(
             id="respect",
             kind="choice",
             report_label="I was treated with respect",
             prompt=words("Were you treated with respect?"),
-            options=(
-                Option(value="yes", label=words("Yes, always")),
-                Option(value="sometimes", label=words("Sometimes")),
-                Option(value="no", label=words("No")),
-            ),
+            options=ALWAYS_SOMETIMES_NO,
         ),
         Step(
             id="plan",

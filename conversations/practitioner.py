@@ -28,7 +28,7 @@ from telegram.ext import (
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from bot.reminders import reminder_allowed
-from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
+from conversations.engine import FOREGROUND, FlowEngine, State, clear_position, typed_text
 from conversations.flows import REFLECTION
 from conversations.models import Flow
 from storage import repository, review, staff
@@ -154,8 +154,8 @@ class PractitionerTool:
         return ConversationHandler.END
 
     async def on_name(self, update: Update, context: BotContext) -> State:
-        name = (update.effective_message.text or "").strip() if update.effective_message else ""
-        if not name or len(name) > NAME_LIMIT:
+        name = typed_text(update, NAME_LIMIT)
+        if name is None:
             await self.reply(
                 update, context, f"Please type a name of up to {NAME_LIMIT} characters."
             )
@@ -166,8 +166,8 @@ class PractitionerTool:
         return ASKING_TEAM
 
     async def on_team(self, update: Update, context: BotContext) -> State:
-        team = (update.effective_message.text or "").strip() if update.effective_message else ""
-        if not team or len(team) > NAME_LIMIT:
+        team = typed_text(update, NAME_LIMIT)
+        if team is None:
             await self.reply(
                 update, context, f"Please type a team name of up to {NAME_LIMIT} characters."
             )

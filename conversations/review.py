@@ -27,7 +27,7 @@ from analysis.windows import Window, parse_window, window_containing
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations import texts
-from conversations.engine import FOREGROUND, FlowEngine, State, clear_position, say
+from conversations.engine import FOREGROUND, FlowEngine, State, clear_position, say, typed_text
 from storage import reporting, repository, review
 from storage import safeguarding as records
 
@@ -295,8 +295,8 @@ class ReviewTools:
         return ACTION_SAID
 
     async def on_action_said(self, update: Update, context: BotContext) -> State:
-        text = (update.effective_message.text or "").strip() if update.effective_message else ""
-        if not text or len(text) > ACTION_TEXT_LIMIT:
+        text = typed_text(update, ACTION_TEXT_LIMIT)
+        if text is None:
             await self.send(
                 update, context, f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
             )
@@ -307,8 +307,8 @@ class ReviewTools:
         return ACTION_DID
 
     async def on_action_did(self, update: Update, context: BotContext) -> State:
-        text = (update.effective_message.text or "").strip() if update.effective_message else ""
-        if not text or len(text) > ACTION_TEXT_LIMIT:
+        text = typed_text(update, ACTION_TEXT_LIMIT)
+        if text is None:
             await self.send(
                 update, context, f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
             )
