@@ -105,14 +105,13 @@ async def run_summary(
                 now=services.now(),
             )
         if kind == "interim":
-            for respondent in await staff.hear_back_respondents(services.db):
-                await records.enqueue(
-                    services.db,
-                    respondent=respondent,
-                    kind="invitation",
-                    text=INVITATION,
-                    now=services.now(),
-                )
+            await records.enqueue_to_many(
+                services.db,
+                await staff.hear_back_respondents(services.db),
+                kind="invitation",
+                text=INVITATION,
+                now=services.now(),
+            )
         await deliver_due(application)
     return summary
 

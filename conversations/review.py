@@ -423,14 +423,13 @@ class ReviewTools:
         services = context.services
         audience = await review.audience_for_theme(services.db, action.theme_id)
         await review.mark_action_broadcast(services.db, action_id)
-        for respondent in audience:
-            await records.enqueue(
-                services.db,
-                respondent=respondent,
-                kind="you_said_we_did",
-                text=self.announcement(action),
-                now=services.now(),
-            )
+        await records.enqueue_to_many(
+            services.db,
+            audience,
+            kind="you_said_we_did",
+            text=self.announcement(action),
+            now=services.now(),
+        )
         await review.audit(
             services.db,
             actor=actor,

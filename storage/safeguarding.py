@@ -206,6 +206,19 @@ async def enqueue(
         return int(cursor.lastrowid or 0)
 
 
+async def enqueue_to_many(
+    db: Database, respondents: list[str], *, text: str, kind: str, now: datetime
+) -> None:
+    """Queue the same message for many people in one transaction (broadcasts)."""
+    stamp = now.isoformat(timespec="seconds")
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "INSERT INTO outbox (respondent, kind, text, next_attempt_at, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [(respondent, kind, text, stamp, stamp) for respondent in respondents],
+        )
+
+
 # Safeguarding traffic goes before reminders and broadcasts.
 PRIORITY = (
     "CASE kind WHEN 'alert' THEN 0 WHEN 'repeat' THEN 0 WHEN 'reply' THEN 1"
