@@ -9,7 +9,7 @@ from telegram.error import TelegramError
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.engine import say
+from conversations.widgets import say
 
 _LOGGER = logging.getLogger(__name__)
 

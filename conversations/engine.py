@@ -8,7 +8,6 @@ continues at the same step. Every answer is stored the moment it arrives.
 
 from __future__ import annotations
 
-import contextlib
 import html
 import logging
 import sqlite3
@@ -19,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -32,7 +30,17 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.models import AUDIENCE_GROUP, Flow, Option, Step, Wording
+from conversations.models import Flow, Step
+from conversations.widgets import (
+    Button,
+    mark_answered,
+    match_option,
+    refresh_keyboard,
+    remove_buttons,
+    remove_buttons_by_id,
+    say,
+    step_keyboard,
+)
 from storage import repository
 
 _LOGGER = logging.getLogger(__name__)
@@ -82,31 +90,6 @@ class StoredAnswer:
 AnswerListener = Callable[[Update, BotContext, StoredAnswer], Awaitable[None]]
 CompletionListener = Callable[[Update, BotContext, Flow, int], Awaitable[None]]
 Callback = Callable[[Update, BotContext], Coroutine[Any, Any, State]]
-
-
-@dataclass(frozen=True)
-class Button:
-    """Callback data the engine puts on buttons: `<action>|<state>|<value>`."""
-
-    action: str
-    state: str
-    value: str = ""
-
-    def encode(self) -> str:
-        return f"{self.action}|{self.state}|{self.value}"
-
-    @classmethod
-    def decode(cls, data: str | None) -> Button | None:
-        parts = (data or "").split("|")
-        if len(parts) != 3:
-            return None
-        return cls(*parts)
-
-
-def say(wording: Wording, audience: str | None, **values: object) -> str:
-    """Wording for this audience, HTML-escaped (everything is sent in HTML mode)."""
-    text = wording.for_audience(audience)
-    return html.escape(text.format(**values) if values else text, quote=False)
 
 
 class FlowEngine:
@@ -246,13 +229,13 @@ class FlowEngine:
         choice = (query.data or "").partition("|")[2]
         flow = self.flows.get(choice)
         if choice == "pr" and "reflect" in self.commands:
-            await self._remove_buttons(query.message)
+            await remove_buttons(query.message)
             return await self.commands["reflect"](update, context)
         if flow is None:
             await self._send(update, context, say(texts.STAFF_ONLY, "practitioner"))
             clear_position(context.data)
             return ConversationHandler.END
-        await self._remove_buttons(query.message)
+        await remove_buttons(query.message)
         return await self.begin(update, context, flow)
 
     async def begin(
@@ -280,53 +263,10 @@ class FlowEngine:
         if intro and step.intro is not None:
             await self._send(update, context, say(step.intro, audience))
         message = await self._send(
-            update, context, f"<b>{say(step.prompt, audience)}</b>", self.keyboard(flow, step, data)
+            update, context, f"<b>{say(step.prompt, audience)}</b>", step_keyboard(flow, step, data)
         )
         data.update(at=flow.state(step), flow=flow.id, step=step.id, prompt_id=message.message_id)
         return flow.state(step)
-
-    def keyboard(self, flow: Flow, step: Step, data: dict[str, Any]) -> InlineKeyboardMarkup | None:
-        audience = data.get("audience")
-        state = flow.state(step)
-        rows: list[list[InlineKeyboardButton]] = []
-        selected = set(data.get("selected") or [])
-        option_buttons = []
-        for option in step.options:
-            label = option.label.for_audience(audience)
-            action = "t" if step.kind == "multi" else "a"
-            if step.kind == "multi":
-                label = f"{'✅' if option.value in selected else '▫️'} {label}"
-            option_buttons.append(
-                InlineKeyboardButton(
-                    label, callback_data=Button(action, state, option.value).encode()
-                )
-            )
-        short = len(option_buttons) <= 3 and all(len(b.text) <= 14 for b in option_buttons)
-        rows.extend([option_buttons] if short and option_buttons else [[b] for b in option_buttons])
-        if step.kind == "multi":
-            rows.append(
-                [
-                    InlineKeyboardButton(
-                        texts.DONE.for_audience(audience), callback_data=Button("d", state).encode()
-                    )
-                ]
-            )
-        navigation = []
-        if data.get("history") and step.kind != "consent":
-            navigation.append(
-                InlineKeyboardButton(
-                    texts.BACK.for_audience(audience), callback_data=Button("b", state).encode()
-                )
-            )
-        if step.skippable:
-            navigation.append(
-                InlineKeyboardButton(
-                    texts.SKIP.for_audience(audience), callback_data=Button("s", state).encode()
-                )
-            )
-        if navigation:
-            rows.append(navigation)
-        return InlineKeyboardMarkup(rows) if rows else None
 
     async def reask(self, update: Update, context: BotContext) -> State:
         """Show again whatever the person was last asked."""
@@ -371,19 +311,17 @@ class FlowEngine:
         option = step.option(button.value)
         if button.action == "a" and option is not None:
             await query.answer()
-            await self._mark_answered(
-                query.message, step, audience, option.label.for_audience(audience)
-            )
+            await mark_answered(query.message, step, audience, option.label.for_audience(audience))
             return await self.accept(update, context, flow, step, choice=option.value)
         if button.action == "s" and step.skippable:
             await query.answer()
-            await self._mark_answered(
+            await mark_answered(
                 query.message, step, audience, texts.SKIPPED_MARK.for_audience(audience)
             )
             return await self.accept(update, context, flow, step, skipped=True)
         if button.action == "b" and data.get("history"):
             await query.answer()
-            await self._remove_buttons(query.message)
+            await remove_buttons(query.message)
             previous = flow.step(data["history"].pop())
             data["selected"] = []
             return await self.ask(update, context, flow, previous)
@@ -395,7 +333,7 @@ class FlowEngine:
                 if option.value in selected
                 else [*selected, option.value]
             )
-            await self._refresh_keyboard(query.message, flow, step, data)
+            await refresh_keyboard(query.message, flow, step, data)
             return flow.state(step)
         if button.action == "d" and step.kind == "multi":
             chosen = [o.value for o in step.options if o.value in (data.get("selected") or [])]
@@ -404,7 +342,7 @@ class FlowEngine:
                 return flow.state(step)
             await query.answer()
             labels = ", ".join(step.option(v).label.for_audience(audience) for v in chosen)  # type: ignore[union-attr]
-            await self._mark_answered(query.message, step, audience, labels)
+            await mark_answered(query.message, step, audience, labels)
             return await self.accept(update, context, flow, step, choice=",".join(chosen))
         await query.answer()
         await self._send(update, context, say(texts.OLD_BUTTON, audience))
@@ -427,7 +365,7 @@ class FlowEngine:
             if option is None or step.kind == "multi":
                 await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
                 return await self.ask(update, context, flow, step, intro=False)
-            await self._remove_buttons_by_id(context, update, data.get("prompt_id"))
+            await remove_buttons_by_id(context, update, data.get("prompt_id"))
             return await self.accept(update, context, flow, step, choice=option.value)
         if not text:
             await self._send(update, context, say(texts.EMPTY_ANSWER, audience))
@@ -441,7 +379,7 @@ class FlowEngine:
                 ),
             )
             return flow.state(step)
-        await self._remove_buttons_by_id(context, update, data.get("prompt_id"))
+        await remove_buttons_by_id(context, update, data.get("prompt_id"))
         return await self.accept(update, context, flow, step, text=text)
 
     async def on_not_text(self, update: Update, context: BotContext) -> State:
@@ -601,7 +539,7 @@ class FlowEngine:
         query = update.callback_query
         assert query is not None
         await query.answer()
-        await self._remove_buttons(query.message)
+        await remove_buttons(query.message)
         flow = self.flows[context.data["flow"]]
         if button.action == "u":
             return await self.finish(update, context, flow)
@@ -671,7 +609,7 @@ class FlowEngine:
         query = update.callback_query
         assert query is not None
         await query.answer()
-        await self._remove_buttons(query.message)
+        await remove_buttons(query.message)
         data = context.data
         audience = data.get("audience")
         choice = (query.data or "").partition("|")[2]
@@ -720,68 +658,7 @@ class FlowEngine:
         assert chat is not None
         return await context.bot.send_message(chat.id, text, reply_markup=keyboard)
 
-    async def _mark_answered(
-        self, message: object, step: Step, audience: str | None, answer: str
-    ) -> None:
-        """Replace the question's buttons with the answer, so old buttons can't be pressed."""
-        if not isinstance(message, Message):
-            return
-        text = f"<b>{say(step.prompt, audience)}</b>\n✓ {html.escape(answer, quote=False)}"
-        with contextlib.suppress(BadRequest):
-            await message.edit_text(text, reply_markup=None)
-
-    async def _remove_buttons(self, message: object) -> None:
-        if isinstance(message, Message):
-            with contextlib.suppress(BadRequest):
-                await message.edit_reply_markup(reply_markup=None)
-
-    async def _remove_buttons_by_id(
-        self, context: BotContext, update: Update, message_id: int | None
-    ) -> None:
-        if message_id is None or update.effective_chat is None:
-            return
-        with contextlib.suppress(BadRequest):
-            await context.bot.edit_message_reply_markup(update.effective_chat.id, message_id)
-
-    async def _refresh_keyboard(
-        self, message: object, flow: Flow, step: Step, data: dict[str, Any]
-    ) -> None:
-        if isinstance(message, Message):
-            with contextlib.suppress(BadRequest):
-                await message.edit_reply_markup(reply_markup=self.keyboard(flow, step, data))
-
-
-def typed_text(update: Update, limit: int) -> str | None:
-    """The typed text, trimmed, if it is not empty and fits the limit."""
-    message = update.effective_message
-    text = (message.text or "").strip() if message else ""
-    return text if 0 < len(text) <= limit else None
-
 
 def clear_position(data: dict[str, Any]) -> None:
     for key in POSITION_KEYS:
         data.pop(key, None)
-
-
-def match_option(step: Step, text: str, audience: str | None) -> Option | None:
-    """The option whose value, label or emoji the person typed, if any."""
-    typed = _normalise(text)
-    if not typed:
-        return None
-    for option in step.options:
-        label = option.label.for_audience(audience)
-        candidates = {_normalise(label), _normalise(option.value.replace("_", " "))}
-        emoji = label.split(" ", 1)[0]
-        if not emoji.isascii():
-            candidates.add(emoji)
-        if typed in candidates:
-            return option
-    return None
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().replace("'", "").replace("’", "").strip(" .!").split())
-
-
-def audience_group_of(audience: str | None) -> str:
-    return AUDIENCE_GROUP.get(audience or "", "young_person")

@@ -9,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.engine import say
+from conversations.widgets import say
 
 NOT_PRIVATE = ~filters.ChatType.PRIVATE
 

@@ -28,9 +28,10 @@ from telegram.ext import (
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from bot.reminders import reminder_allowed
-from conversations.engine import FOREGROUND, FlowEngine, State, clear_position, typed_text
+from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.flows import REFLECTION
 from conversations.models import Flow
+from conversations.widgets import typed_text
 from storage import repository, review, staff
 from storage import safeguarding as records
 from storage.models import AudienceGroup

@@ -27,7 +27,8 @@ from analysis.windows import Window, parse_window, window_containing
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations import texts
-from conversations.engine import FOREGROUND, FlowEngine, State, clear_position, say, typed_text
+from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
+from conversations.widgets import say, typed_text
 from storage import reporting, repository, review
 from storage import safeguarding as records
 

@@ -17,7 +17,8 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.engine import FlowEngine, State, clear_position, say
+from conversations.engine import FlowEngine, State, clear_position
+from conversations.widgets import say
 from storage import review
 from storage.persistence import SQLitePersistence
 

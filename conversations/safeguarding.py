@@ -31,7 +31,8 @@ from analysis.text import normalise
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations import texts
-from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer, say
+from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
+from conversations.widgets import say
 from storage import repository, review
 from storage import safeguarding as records
 

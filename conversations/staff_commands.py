@@ -16,7 +16,7 @@ from analysis.windows import Kind, parse_window, window_containing
 from bot.context import BotContext
 from bot.summaries import build_and_push
 from conversations import texts
-from conversations.engine import say
+from conversations.widgets import say
 from storage import review, staff
 
 _LOGGER = logging.getLogger(__name__)

@@ -1,0 +1,139 @@
+"""How the engine presents a step: button callback data, keyboards, wording, typed answers,
+and tidying old buttons away. No flow logic and no storage here."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+
+from bot.context import BotContext
+from conversations import texts
+from conversations.models import Flow, Option, Step, Wording
+
+
+@dataclass(frozen=True)
+class Button:
+    """Callback data the engine puts on buttons: `<action>|<state>|<value>`."""
+
+    action: str
+    state: str
+    value: str = ""
+
+    def encode(self) -> str:
+        return f"{self.action}|{self.state}|{self.value}"
+
+    @classmethod
+    def decode(cls, data: str | None) -> Button | None:
+        parts = (data or "").split("|")
+        if len(parts) != 3:
+            return None
+        return cls(*parts)
+
+
+def say(wording: Wording, audience: str | None, **values: object) -> str:
+    """Wording for this audience, HTML-escaped (everything is sent in HTML mode)."""
+    text = wording.for_audience(audience)
+    return html.escape(text.format(**values) if values else text, quote=False)
+
+
+def step_keyboard(flow: Flow, step: Step, data: dict[str, Any]) -> InlineKeyboardMarkup | None:
+    """The buttons under a question: its options, Done for multi-choice, Back and Skip."""
+    audience = data.get("audience")
+    state = flow.state(step)
+    rows: list[list[InlineKeyboardButton]] = []
+    selected = set(data.get("selected") or [])
+    option_buttons = []
+    for option in step.options:
+        label = option.label.for_audience(audience)
+        action = "t" if step.kind == "multi" else "a"
+        if step.kind == "multi":
+            label = f"{'✅' if option.value in selected else '▫️'} {label}"
+        option_buttons.append(
+            InlineKeyboardButton(label, callback_data=Button(action, state, option.value).encode())
+        )
+    short = len(option_buttons) <= 3 and all(len(b.text) <= 14 for b in option_buttons)
+    rows.extend([option_buttons] if short and option_buttons else [[b] for b in option_buttons])
+    if step.kind == "multi":
+        rows.append(
+            [
+                InlineKeyboardButton(
+                    texts.DONE.for_audience(audience), callback_data=Button("d", state).encode()
+                )
+            ]
+        )
+    navigation = []
+    if data.get("history") and step.kind != "consent":
+        navigation.append(
+            InlineKeyboardButton(
+                texts.BACK.for_audience(audience), callback_data=Button("b", state).encode()
+            )
+        )
+    if step.skippable:
+        navigation.append(
+            InlineKeyboardButton(
+                texts.SKIP.for_audience(audience), callback_data=Button("s", state).encode()
+            )
+        )
+    if navigation:
+        rows.append(navigation)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+async def mark_answered(message: object, step: Step, audience: str | None, answer: str) -> None:
+    """Replace the question's buttons with the answer, so old buttons can't be pressed."""
+    if not isinstance(message, Message):
+        return
+    text = f"<b>{say(step.prompt, audience)}</b>\n✓ {html.escape(answer, quote=False)}"
+    with contextlib.suppress(BadRequest):
+        await message.edit_text(text, reply_markup=None)
+
+
+async def remove_buttons(message: object) -> None:
+    if isinstance(message, Message):
+        with contextlib.suppress(BadRequest):
+            await message.edit_reply_markup(reply_markup=None)
+
+
+async def remove_buttons_by_id(context: BotContext, update: Update, message_id: int | None) -> None:
+    if message_id is None or update.effective_chat is None:
+        return
+    with contextlib.suppress(BadRequest):
+        await context.bot.edit_message_reply_markup(update.effective_chat.id, message_id)
+
+
+async def refresh_keyboard(message: object, flow: Flow, step: Step, data: dict[str, Any]) -> None:
+    if isinstance(message, Message):
+        with contextlib.suppress(BadRequest):
+            await message.edit_reply_markup(reply_markup=step_keyboard(flow, step, data))
+
+
+def typed_text(update: Update, limit: int) -> str | None:
+    """The typed text, trimmed, if it is not empty and fits the limit."""
+    message = update.effective_message
+    text = (message.text or "").strip() if message else ""
+    return text if 0 < len(text) <= limit else None
+
+
+def match_option(step: Step, text: str, audience: str | None) -> Option | None:
+    """The option whose value, label or emoji the person typed, if any."""
+    typed = _normalise(text)
+    if not typed:
+        return None
+    for option in step.options:
+        label = option.label.for_audience(audience)
+        candidates = {_normalise(label), _normalise(option.value.replace("_", " "))}
+        emoji = label.split(" ", 1)[0]
+        if not emoji.isascii():
+            candidates.add(emoji)
+        if typed in candidates:
+            return option
+    return None
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().replace("'", "").replace("’", "").strip(" .!").split())
