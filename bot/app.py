@@ -147,7 +147,7 @@ async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) ->
     assert isinstance(application, FeedbackApplication)
     await application.services.open()
     for window_id, kind in await catch_up(application):
-        _LOGGER.warning(
+        _LOGGER.info(
             "Caught up on the %s summary of %s, missed while the bot was down", kind, window_id
         )
     try:
