@@ -26,9 +26,9 @@ from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
 from bot.context import BotContext
 from bot.outbox import deliver_due
-from conversations import texts
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
-from conversations.widgets import say, typed_text
+from conversations.roles import require_role
+from conversations.widgets import typed_text
 from storage import reporting, repository, review
 from storage import safeguarding as records
 
@@ -78,22 +78,7 @@ class ReviewTools:
         self, update: Update, context: BotContext, action: str, detail: str = ""
     ) -> str:
         """The caller's pseudonym when they are on the team; otherwise refuse, audit and stop."""
-        assert update.effective_user is not None and update.effective_chat is not None
-        services = context.services
-        actor = services.pseudonym(update.effective_user.id)
-        from storage import staff
-
-        ok = await staff.has_role(services.db, actor, *TEAM_ROLES)
-        await review.audit(services.db, actor=actor, action=action, detail=detail, allowed=ok)
-        if not ok:
-            if update.callback_query:
-                await update.callback_query.answer(texts.STAFF_ONLY_COMMAND.for_audience(None))
-            else:
-                await context.bot.send_message(
-                    update.effective_chat.id, say(texts.STAFF_ONLY_COMMAND, None)
-                )
-            raise ApplicationHandlerStop
-        return actor
+        return await require_role(update, context, TEAM_ROLES, action=action, detail=detail)
 
     async def send(
         self, update: Update, context: BotContext, text: str, markup: Any = None

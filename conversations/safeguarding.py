@@ -32,6 +32,7 @@ from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
+from conversations.roles import staff_only
 from conversations.widgets import say
 from storage import repository, review
 from storage import safeguarding as records
@@ -322,8 +323,7 @@ class Safeguarding:
         query = update.callback_query
         assert query is not None
         if not self.is_contact(update, context):
-            await query.answer(texts.STAFF_ONLY_COMMAND.for_audience(None))
-            raise ApplicationHandlerStop
+            await self.refuse(update, context)
         event_id = int((query.data or "0|0").partition("|")[2] or 0)
         event = await records.get_event(context.db, event_id)
         user = update.effective_user
@@ -354,16 +354,15 @@ class Safeguarding:
 
     async def refuse(self, update: Update, context: BotContext) -> None:
         """Tell someone who is not a safeguarding contact that this is for staff; audit it."""
-        chat, user = update.effective_chat, update.effective_user
-        assert chat is not None and user is not None
+        user = update.effective_user
+        assert user is not None
         await review.audit(
             context.db,
             actor=context.services.pseudonym(user.id),
             action="safeguarding command",
             allowed=False,
         )
-        await context.bot.send_message(chat.id, say(texts.STAFF_ONLY_COMMAND, None))
-        raise ApplicationHandlerStop
+        await staff_only(update, context)
 
     async def on_reply(self, update: Update, context: BotContext) -> None:
         """`/reply <reference> <message>`: a contact answers the person through the bot."""
