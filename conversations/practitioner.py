@@ -361,6 +361,8 @@ async def remind_drafts(context: BotContext) -> None:
     services = context.services
     now = services.now()
     local_now = now.astimezone(services.settings.tz)
+    if not reminder_allowed(local_now, []):
+        return  # outside the reflection months or working hours: nobody to look up
     # Two weeks back covers this calendar week and the two-day gap.
     since = now - timedelta(days=14)
     for person in await staff.practitioners_with_drafts(services.db, REFLECTION.id):

@@ -103,7 +103,8 @@ class ReviewTools:
             raise ApplicationHandlerStop from None
         tz = context.services.settings.tz
         labels = theme_labels()
-        current = await reporting.load_raw(context.db, *window.utc_bounds(tz), theme_ids=())
+        # Counts, change and mean feeling only: no ratings, quotes or actions needed here.
+        current = await reporting.load_theme_counts(context.db, *window.utc_bounds(tz))
         previous = await reporting.load_theme_counts(context.db, *window.previous().utc_bounds(tz))
         summary = build_summary(
             window_id=window.id,
