@@ -14,12 +14,11 @@ import json
 import tempfile
 import time
 from collections import Counter, deque
-from pathlib import Path
 from typing import Any
 
+from bench.common import settings_in
 from bot.app import build_application, running
 from bot.outbox import deliver_due
-from bot.settings import load_settings
 from bot.transport import ApiCall, InProcessBotApi
 from storage import safeguarding as records
 from storage.synthetic import seed_contacts
@@ -59,13 +58,7 @@ class TelegramLimits(InProcessBotApi):
 
 async def run(people: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as directory:
-        settings = load_settings(
-            {
-                "DATABASE_PATH": str(Path(directory) / "f.sqlite3"),
-                "REPORTING_DATABASE_PATH": str(Path(directory) / "r.sqlite3"),
-            },
-            mode="try",
-        )
+        settings = settings_in(directory)
         api = TelegramLimits()
         async with running(build_application(settings, request=api)) as application:
             services = application.services

@@ -17,12 +17,11 @@ import resource
 import statistics
 import tempfile
 import time
-from pathlib import Path
 
 from telegram import Update
 
+from bench.common import settings_in
 from bot.app import build_application, running
-from bot.settings import load_settings
 from bot.transport import ChatSimulator, InProcessBotApi
 
 SCRIPT: list[tuple[str, str]] = [
@@ -44,13 +43,7 @@ SCRIPT: list[tuple[str, str]] = [
 
 async def run(people: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as directory:
-        settings = load_settings(
-            {
-                "DATABASE_PATH": str(Path(directory) / "f.sqlite3"),
-                "REPORTING_DATABASE_PATH": str(Path(directory) / "r.sqlite3"),
-            },
-            mode="try",
-        )
+        settings = settings_in(directory)
         api = InProcessBotApi()
         application = build_application(settings, request=api, rate_limit=False)
         latencies: list[float] = []

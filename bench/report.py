@@ -13,24 +13,17 @@ import resource
 import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
 from analysis.windows import parse_window
+from bench.common import settings_in
 from bot.services import Services
-from bot.settings import load_settings
 from bot.summaries import build_and_push
 from storage.synthetic import seed_responses
 
 
 async def run(count: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as directory:
-        settings = load_settings(
-            {
-                "DATABASE_PATH": str(Path(directory) / "feedback.sqlite3"),
-                "REPORTING_DATABASE_PATH": str(Path(directory) / "reporting.sqlite3"),
-            },
-            mode="try",
-        )
+        settings = settings_in(directory)
         services = Services(settings)
         await services.open()
         window = parse_window("2026-12")
