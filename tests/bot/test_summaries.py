@@ -1,6 +1,6 @@
 """Reflection-month summaries against a seeded database, the reporting store, and /report."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -151,7 +151,7 @@ async def test_summary_jobs_run_at_nine_on_the_first_and_six_on_the_last_day(app
     last = final.next_t.astimezone(london)
     assert (first.day, first.hour, first.minute) == (1, 9, 0)
     assert (last.hour, last.minute) == (18, 0)
-    assert (last + __import__("datetime").timedelta(days=1)).day == 1
+    assert (last + timedelta(days=1)).day == 1  # the last day of its month
 
 
 async def test_report_is_refused_to_anyone_outside_the_participation_team(

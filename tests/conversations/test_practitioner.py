@@ -9,7 +9,6 @@ import pytest
 from bot.app import build_application, running
 from bot.reminders import reminder_allowed
 from bot.transport import InProcessBotApi
-from conversations.flows import REFLECTION
 from storage import staff
 from storage.pseudonym import keyed_hash
 from tests.conversations.test_feedback_flows import rows
@@ -235,4 +234,3 @@ async def test_reminders_are_sent_and_stop_when_asked(tmp_path):
         now[0] += 2 * 24 * 3600
         await job.run(app)
         assert sum("unfinished reflection" in r for r in person.replies) == 1
-        assert REFLECTION.id == "pr"
