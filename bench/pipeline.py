@@ -19,10 +19,12 @@ import tempfile
 import time
 
 from telegram import Update
+from telegram.ext import Application
 
 from bench.common import settings_in
 from bot.app import build_application, running
 from bot.transport import ChatSimulator, InProcessBotApi
+from storage.synthetic import count_complete
 
 SCRIPT: list[tuple[str, str]] = [
     ("text", "/start"),
@@ -56,49 +58,54 @@ async def run(people: int) -> dict[str, object]:
 
         application.process_update = timed  # type: ignore[method-assign]
         async with running(application):
-            simulators = [ChatSimulator(900_000 + n) for n in range(people)]
-            started = time.perf_counter()
-            for kind, value in SCRIPT:
-                for person in simulators:
-                    update: Update = (
-                        person.text(value, application.bot)
-                        if kind == "text"
-                        else person.press(value, application.bot)
-                    )
-                    await application.update_queue.put(update)
-                expected = people * (SCRIPT.index((kind, value)) + 1)
-                await wait_until(lambda expected=expected: len(latencies) >= expected)
-            elapsed = time.perf_counter() - started
-            completed = await _count_complete(application)
-        ordered = sorted(latencies)
-
-        def percentile(p: float) -> float:
-            return round(1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))], 2)
-
+            elapsed = await replay(application, people, latencies)
+            completed = await count_complete(application.services.db)
         return {
             "people": people,
             "updates": len(latencies),
             "responses_completed": completed,
-            "seconds": round(elapsed, 2),
-            "updates_per_second": round(len(latencies) / elapsed),
-            "latency_ms_p50": percentile(0.50),
-            "latency_ms_p95": percentile(0.95),
-            "latency_ms_p99": percentile(0.99),
-            "latency_ms_mean": round(1000 * statistics.fmean(latencies), 2),
-            "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            **percentiles(latencies, elapsed),
         }
+
+
+async def replay(application: Application, people: int, latencies: list[float]) -> float:
+    """Send SCRIPT from `people` chats, one step for all of them at a time; return the seconds."""
+    simulators = [ChatSimulator(900_000 + n) for n in range(people)]
+    started = time.perf_counter()
+    for number, (kind, value) in enumerate(SCRIPT, start=1):
+        for person in simulators:
+            update: Update = (
+                person.text(value, application.bot)
+                if kind == "text"
+                else person.press(value, application.bot)
+            )
+            await application.update_queue.put(update)
+        await wait_until(lambda expected=people * number: len(latencies) >= expected)
+    return time.perf_counter() - started
+
+
+def percentiles(latencies: list[float], elapsed: float) -> dict[str, float]:
+    """Throughput, latency percentiles in milliseconds, and peak memory."""
+    ordered = sorted(latencies)
+
+    def at(p: float) -> float:
+        return round(1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))], 2)
+
+    return {
+        "seconds": round(elapsed, 2),
+        "updates_per_second": round(len(latencies) / elapsed),
+        "latency_ms_p50": at(0.50),
+        "latency_ms_p95": at(0.95),
+        "latency_ms_p99": at(0.99),
+        "latency_ms_mean": round(1000 * statistics.fmean(latencies), 2),
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 async def wait_until(done) -> None:
     """Poll: the library's queue offers no event to wait on."""
     while not done():  # noqa: ASYNC110
         await asyncio.sleep(0.005)
-
-
-async def _count_complete(application) -> int:
-    from storage.synthetic import count_complete
-
-    return await count_complete(application.services.db)
 
 
 def main() -> None:

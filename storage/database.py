@@ -1,10 +1,14 @@
 """Opening SQLite databases: pragmas, numbered migrations, integrity check, group commit.
 
-Each database has one aiosqlite connection. Writers go through
-`Database.transaction()`: their statements run one writer at a time, each in
-its own savepoint, and writers that arrive together share one COMMIT (one
-fsync). A writer returns only once the COMMIT holding its changes is done, so
-"saved" still means durable on disk, while many people's answers share a sync.
+Each database has one aiosqlite connection. Writers run one at a time and
+writers that arrive together share one COMMIT (one fsync). A writer returns
+only once the COMMIT holding its changes is done, so "saved" still means
+durable on disk, while many people's answers share a sync.
+
+A writer of one statement uses `Database.write()`: a statement is atomic by
+itself, so it costs one trip to the database thread. A writer of several uses
+`Database.transaction()`, which wraps them in a savepoint so a failure undoes
+only that writer's part of the batch. Readers use `Database.read()`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
@@ -43,15 +48,23 @@ class Database:
     write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _batch: asyncio.Future[None] | None = None
 
+    async def read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Every row of one query."""
+        return list(await self.conn.execute_fetchall(sql, params))
+
+    async def write(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Run one statement; return the rows it RETURNs once they are committed to disk."""
+        async with self.write_lock:
+            batch = await self._open_batch()
+            rows = await self.conn.execute_fetchall(sql, params)
+        await asyncio.shield(batch)
+        return list(rows)
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """Run the body atomically; return once its changes are committed to disk."""
         async with self.write_lock:
-            if self._batch is None:
-                await self.conn.execute("BEGIN IMMEDIATE")
-                self._batch = asyncio.get_running_loop().create_future()
-                asyncio.get_running_loop().call_soon(self._schedule_commit, self._batch)
-            batch = self._batch
+            batch = await self._open_batch()
             await self.conn.execute("SAVEPOINT writer")
             try:
                 yield self.conn
@@ -61,6 +74,14 @@ class Database:
                 raise
             await self.conn.execute("RELEASE writer")
         await asyncio.shield(batch)
+
+    async def _open_batch(self) -> asyncio.Future[None]:
+        """The open batch, or a new one, committed once the writers queued now are done."""
+        if self._batch is None:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            self._batch = asyncio.get_running_loop().create_future()
+            asyncio.get_running_loop().call_soon(self._schedule_commit, self._batch)
+        return self._batch
 
     def _schedule_commit(self, batch: asyncio.Future[None]) -> None:
         asyncio.get_running_loop().create_task(self._commit(batch))
@@ -156,8 +177,18 @@ async def _ensure_migrations_table(conn: aiosqlite.Connection) -> None:
 
 
 def _statements(sql: str) -> list[str]:
-    """Split a migration script into statements (migrations contain no literal `;`)."""
-    return [part.strip() for part in sql.split(";") if part.strip()]
+    """Split a migration script into statements, keeping a trigger's body whole."""
+    statements: list[str] = []
+    pending = ""
+    for part in sql.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip(" \n;"))
+    return statements
 
 
 async def backup_database(source: Path, target: Path) -> None:

@@ -1,7 +1,7 @@
 """Numbered schema migrations. Append new ones; never edit one that has shipped.
 
 People are keyed by their pseudonym (a keyed HMAC of the Telegram id). Raw
-Telegram ids appear only in the `ptb_*` persistence tables and in `contacts`,
+Telegram ids appear only in the `ptb_state` persistence table and in `contacts`,
 and every such row can be deleted for one person.
 """
 
@@ -248,6 +248,41 @@ OPERATIONAL: tuple[Migration, ...] = (
         );
         ALTER TABLE answers ADD COLUMN good_practice INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE answers ADD COLUMN needs_action INTEGER NOT NULL DEFAULT 0
+        """,
+    ),
+    Migration(
+        8,
+        "a response's updated_at follows its answers",
+        """
+        CREATE TRIGGER answer_added_touches_response AFTER INSERT ON answers
+        BEGIN
+            UPDATE responses SET updated_at = NEW.answered_at WHERE id = NEW.response_id;
+        END;
+        CREATE TRIGGER answer_changed_touches_response AFTER UPDATE OF answered_at ON answers
+        BEGIN
+            UPDATE responses SET updated_at = NEW.answered_at WHERE id = NEW.response_id;
+        END
+        """,
+    ),
+    Migration(
+        9,
+        "persistence in one table, so one statement writes everything an update changed",
+        """
+        CREATE TABLE ptb_state (
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID;
+        INSERT INTO ptb_state (kind, key, data)
+            SELECT 'user', CAST(user_id AS TEXT), data FROM ptb_user_data;
+        INSERT INTO ptb_state (kind, key, data)
+            SELECT 'chat', CAST(chat_id AS TEXT), data FROM ptb_chat_data;
+        INSERT INTO ptb_state (kind, key, data)
+            SELECT 'conversation:' || name, key, state FROM ptb_conversations;
+        DROP TABLE ptb_user_data;
+        DROP TABLE ptb_chat_data;
+        DROP TABLE ptb_conversations
         """,
     ),
 )

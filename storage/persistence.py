@@ -1,17 +1,17 @@
 """python-telegram-bot persistence on SQLite, written through after every update.
 
-Conversation states and user data are buffered as the application reports
-them and written in one transaction by `commit_pending()`, which the
-application calls after each update. A bot killed with SIGKILL therefore
-resumes every conversation where it was. Values are stored as JSON, not
-pickle, so they stay readable and can be deleted per person.
+Conversation states and user data are serialised as the application reports
+them and written by `commit_pending()`, which the application calls after each
+update: everything that changed goes in one statement, and rows that did not
+change are not written again. A bot killed with SIGKILL therefore resumes
+every conversation where it was. Values are stored as JSON, not pickle, so
+they stay readable and can be deleted per person.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable
-from copy import deepcopy
 from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
@@ -23,7 +23,13 @@ UserData = dict[str, Any]
 ChatData = dict[str, Any]
 BotData = dict[str, Any]
 
-_DROP = object()
+# A row of `ptb_state` is (kind, key): "user" or "chat" with the id, or
+# "conversation:<name>" with the conversation key as a JSON list.
+RowKey = tuple[str, str]
+USER = "user"
+CHAT = "chat"
+# SQLite allows 32,766 bound values per statement; three per row.
+ROWS_PER_STATEMENT = 500
 
 
 class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
@@ -36,19 +42,23 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
             update_interval=30,
         )
         self._database = database
-        self._pending_conversations: dict[tuple[str, str], object] = {}
-        self._pending_user_data: dict[int, object] = {}
-        self._pending_chat_data: dict[int, object] = {}
+        # JSON to write, or None to delete the row.
+        self._pending: dict[RowKey, str | None] = {}
+        # What the database holds, so unchanged rows are not written again.
+        self._stored: dict[RowKey, str] = {}
+
+    async def _load(self, kind: str) -> dict[str, Any]:
+        db = await self._database()
+        rows = await db.read("SELECT key, data FROM ptb_state WHERE kind = ?", (kind,))
+        for key, data in rows:
+            self._stored[(kind, key)] = data
+        return {key: json.loads(data) for key, data in rows}
 
     async def get_user_data(self) -> dict[int, UserData]:
-        db = await self._database()
-        async with db.conn.execute("SELECT user_id, data FROM ptb_user_data") as cursor:
-            return {int(row[0]): json.loads(row[1]) for row in await cursor.fetchall()}
+        return {int(key): data for key, data in (await self._load(USER)).items()}
 
     async def get_chat_data(self) -> dict[int, ChatData]:
-        db = await self._database()
-        async with db.conn.execute("SELECT chat_id, data FROM ptb_chat_data") as cursor:
-            return {int(row[0]): json.loads(row[1]) for row in await cursor.fetchall()}
+        return {int(key): data for key, data in (await self._load(CHAT)).items()}
 
     async def get_bot_data(self) -> BotData:
         return {}
@@ -57,25 +67,20 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
         return None
 
     async def get_conversations(self, name: str) -> ConversationDict:
-        db = await self._database()
-        async with db.conn.execute(
-            "SELECT key, state FROM ptb_conversations WHERE name = ?", (name,)
-        ) as cursor:
-            rows = await cursor.fetchall()
-        return {tuple(json.loads(row[0])): json.loads(row[1]) for row in rows}
+        rows = await self._load(_conversation_kind(name))
+        return {tuple(json.loads(key)): state for key, state in rows.items()}
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
-        self._pending_conversations[(name, json.dumps(list(key)))] = (
-            _DROP if new_state is None else new_state
-        )
+        row = (_conversation_kind(name), json.dumps(list(key)))
+        self._pending[row] = None if new_state is None else json.dumps(new_state)
 
     async def update_user_data(self, user_id: int, data: UserData) -> None:
-        self._pending_user_data[user_id] = deepcopy(data)
+        self._pending[(USER, str(user_id))] = json.dumps(data) if data else None
 
     async def update_chat_data(self, chat_id: int, data: ChatData) -> None:
-        self._pending_chat_data[chat_id] = deepcopy(data)
+        self._pending[(CHAT, str(chat_id))] = json.dumps(data) if data else None
 
     async def update_bot_data(self, data: BotData) -> None:
         return None
@@ -84,10 +89,10 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
         return None
 
     async def drop_user_data(self, user_id: int) -> None:
-        self._pending_user_data[user_id] = _DROP
+        self._pending[(USER, str(user_id))] = None
 
     async def drop_chat_data(self, chat_id: int) -> None:
-        self._pending_chat_data[chat_id] = _DROP
+        self._pending[(CHAT, str(chat_id))] = None
 
     async def refresh_user_data(self, user_id: int, user_data: UserData) -> None:
         return None
@@ -102,68 +107,85 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
         await self.commit_pending()
 
     async def commit_pending(self) -> None:
-        """Write everything reported since the last call, in one transaction."""
-        if not (self._pending_conversations or self._pending_user_data or self._pending_chat_data):
+        """Write everything that changed since the last call, atomically."""
+        changes = {
+            row: data for row, data in self._pending.items() if self._stored.get(row) != data
+        }
+        self._pending = {}
+        if not changes:
             return
-        conversations, self._pending_conversations = self._pending_conversations, {}
-        user_data, self._pending_user_data = self._pending_user_data, {}
-        chat_data, self._pending_chat_data = self._pending_chat_data, {}
         try:
-            await self._write(conversations, user_data, chat_data)
+            await self._write(changes)
         except BaseException:
             # Keep what failed for the next attempt, unless something newer replaced it.
-            for pending, failed in (
-                (self._pending_conversations, conversations),
-                (self._pending_user_data, user_data),
-                (self._pending_chat_data, chat_data),
-            ):
-                for ident, value in failed.items():
-                    pending.setdefault(ident, value)  # type: ignore[arg-type]
+            for row, data in changes.items():
+                self._pending.setdefault(row, data)
             raise
+        for row, data in changes.items():
+            if data is None:
+                self._stored.pop(row, None)
+            else:
+                self._stored[row] = data
 
-    async def _write(
-        self,
-        conversations: dict[tuple[str, str], object],
-        user_data: dict[int, object],
-        chat_data: dict[int, object],
-    ) -> None:
+    async def _write(self, changes: dict[RowKey, str | None]) -> None:
+        upserts = [(*row, data) for row, data in changes.items() if data is not None]
+        deletes = [row for row, data in changes.items() if data is None]
+        statements = [
+            *(
+                _upsert(upserts[i : i + ROWS_PER_STATEMENT])
+                for i in range(0, len(upserts), ROWS_PER_STATEMENT)
+            ),
+            *(
+                _delete(deletes[i : i + ROWS_PER_STATEMENT])
+                for i in range(0, len(deletes), ROWS_PER_STATEMENT)
+            ),
+        ]
         db = await self._database()
+        if len(statements) == 1:
+            await db.write(*statements[0])
+            return
         async with db.transaction() as conn:
-            for (name, key), state in conversations.items():
-                if state is _DROP:
-                    await conn.execute(
-                        "DELETE FROM ptb_conversations WHERE name = ? AND key = ?", (name, key)
-                    )
-                else:
-                    await conn.execute(
-                        "INSERT INTO ptb_conversations (name, key, state) VALUES (?, ?, ?)"
-                        " ON CONFLICT (name, key) DO UPDATE SET state = excluded.state",
-                        (name, key, json.dumps(state)),
-                    )
-            for table, column, items in (
-                ("ptb_user_data", "user_id", user_data),
-                ("ptb_chat_data", "chat_id", chat_data),
-            ):
-                for ident, data in items.items():
-                    if data is _DROP or not data:
-                        await conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (ident,))
-                    else:
-                        await conn.execute(
-                            f"INSERT INTO {table} ({column}, data) VALUES (?, ?)"
-                            f" ON CONFLICT ({column}) DO UPDATE SET data = excluded.data",
-                            (ident, json.dumps(data)),
-                        )
+            for sql, params in statements:
+                await conn.execute(sql, params)
 
     async def forget_person(self, telegram_id: int) -> None:
         """Delete every persistence row about one person (their private chat has their id)."""
         db = await self._database()
-        self._pending_user_data.pop(telegram_id, None)
-        self._pending_chat_data.pop(telegram_id, None)
-        async with db.transaction() as conn:
-            await conn.execute("DELETE FROM ptb_user_data WHERE user_id = ?", (telegram_id,))
-            await conn.execute("DELETE FROM ptb_chat_data WHERE chat_id = ?", (telegram_id,))
-            await conn.execute(
-                "DELETE FROM ptb_conversations"
-                " WHERE EXISTS (SELECT 1 FROM json_each(ptb_conversations.key) WHERE value = ?)",
-                (telegram_id,),
-            )
+        for row in [*self._pending, *self._stored]:
+            if _about(row, telegram_id):
+                self._pending.pop(row, None)
+                self._stored.pop(row, None)
+        await db.write(
+            "DELETE FROM ptb_state WHERE (kind IN (?, ?) AND key = ?)"
+            " OR (kind LIKE 'conversation:%'"
+            " AND EXISTS (SELECT 1 FROM json_each(ptb_state.key) WHERE value = ?))",
+            (USER, CHAT, str(telegram_id), telegram_id),
+        )
+
+
+def _conversation_kind(name: str) -> str:
+    return f"conversation:{name}"
+
+
+def _about(row: RowKey, telegram_id: int) -> bool:
+    kind, key = row
+    if kind in (USER, CHAT):
+        return key == str(telegram_id)
+    return telegram_id in json.loads(key)
+
+
+def _upsert(rows: list[tuple[str, str, str]]) -> tuple[str, list[str]]:
+    values = ", ".join(["(?, ?, ?)"] * len(rows))
+    return (
+        f"INSERT INTO ptb_state (kind, key, data) VALUES {values}"
+        " ON CONFLICT (kind, key) DO UPDATE SET data = excluded.data",
+        [value for row in rows for value in row],
+    )
+
+
+def _delete(rows: list[RowKey]) -> tuple[str, list[str]]:
+    values = ", ".join(["(?, ?)"] * len(rows))
+    return (
+        f"DELETE FROM ptb_state WHERE (kind, key) IN (VALUES {values})",
+        [value for row in rows for value in row],
+    )

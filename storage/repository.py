@@ -6,7 +6,6 @@ Handlers call these; nothing outside `storage/` writes SQL.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -19,17 +18,14 @@ RowT = TypeVar("RowT", bound=Row)
 async def fetch_one(
     db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]
 ) -> RowT | None:
-    async with db.conn.execute(sql, params) as cursor:
-        row = await cursor.fetchone()
-    return model.model_validate(dict(row)) if row else None
+    rows = await db.read(sql, params)
+    return model.model_validate(dict(rows[0])) if rows else None
 
 
 async def fetch_all(
     db: Database, model: type[RowT], sql: str, params: tuple[Any, ...]
 ) -> list[RowT]:
-    async with db.conn.execute(sql, params) as cursor:
-        rows: list[sqlite3.Row] = list(await cursor.fetchall())
-    return [model.model_validate(dict(row)) for row in rows]
+    return [model.model_validate(dict(row)) for row in await db.read(sql, params)]
 
 
 # Responses and answers
@@ -45,16 +41,12 @@ async def create_response(
     review_id: int | None = None,
 ) -> Response:
     now = utc_now()
-    async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO responses (respondent, flow_id, audience_group, audience, review_id,"
-            " status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, 'partial', ?, ?)",
-            (respondent, flow_id, audience_group, audience, review_id, now, now),
-        )
-        response_id = cursor.lastrowid
-    response = await get_response(db, int(response_id or 0))
-    assert response is not None
-    return response
+    rows = await db.write(
+        "INSERT INTO responses (respondent, flow_id, audience_group, audience, review_id,"
+        " status, started_at, updated_at) VALUES (?, ?, ?, ?, ?, 'partial', ?, ?) RETURNING *",
+        (respondent, flow_id, audience_group, audience, review_id, now, now),
+    )
+    return Response.model_validate(dict(rows[0]))
 
 
 async def get_response(db: Database, response_id: int) -> Response | None:
@@ -73,32 +65,21 @@ async def save_answer(
     audience: str | None = None,
     flagged: bool = False,
 ) -> int:
-    """Store (or replace, when they went back) one answer the moment it arrives; return its id."""
-    now = utc_now()
-    async with db.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO answers (response_id, step_id, kind, choice, text, skipped, answered_at,"
-            " flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (response_id, step_id) DO UPDATE SET kind = excluded.kind,"
-            " choice = excluded.choice, text = excluded.text, skipped = excluded.skipped,"
-            " answered_at = excluded.answered_at, flagged = excluded.flagged",
-            (response_id, step_id, kind, choice, text, int(skipped), now, int(flagged)),
-        )
-        if audience is None:
-            await conn.execute(
-                "UPDATE responses SET updated_at = ? WHERE id = ?", (now, response_id)
-            )
-        else:
-            await conn.execute(
-                "UPDATE responses SET updated_at = ?, audience = ? WHERE id = ?",
-                (now, audience, response_id),
-            )
-        async with conn.execute(
-            "SELECT id FROM answers WHERE response_id = ? AND step_id = ?", (response_id, step_id)
-        ) as cursor:
-            row = await cursor.fetchone()
-    assert row is not None
-    return int(row[0])
+    """Store (or replace, when they went back) one answer the moment it arrives; return its id.
+
+    A trigger moves the response's `updated_at` along with it.
+    """
+    if audience is not None:
+        await db.write("UPDATE responses SET audience = ? WHERE id = ?", (audience, response_id))
+    rows = await db.write(
+        "INSERT INTO answers (response_id, step_id, kind, choice, text, skipped, answered_at,"
+        " flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (response_id, step_id) DO UPDATE SET kind = excluded.kind,"
+        " choice = excluded.choice, text = excluded.text, skipped = excluded.skipped,"
+        " answered_at = excluded.answered_at, flagged = excluded.flagged RETURNING id",
+        (response_id, step_id, kind, choice, text, int(skipped), utc_now(), int(flagged)),
+    )
+    return int(rows[0][0])
 
 
 async def list_answers(db: Database, response_id: int) -> list[Answer]:

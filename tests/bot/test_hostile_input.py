@@ -153,7 +153,7 @@ def test_channel_posts_and_unknown_updates_store_nothing(values):
                 "responses",
                 "answers",
                 "contacts",
-                "ptb_conversations",
+                "ptb_state",
                 "safeguarding_events",
             )
         ]

@@ -80,7 +80,7 @@ async def test_telegram_ids_are_stored_raw_only_in_the_deletable_tables(app, bot
         await start_young_person(person)
         await person.answers(*YOUNG_PERSON_ANSWERS)
     await Person(app, bot_api, 731_003).says("my stepdad hits me")
-    allowed = {"ptb_user_data", "ptb_chat_data", "ptb_conversations", "contacts"}
+    allowed = {"ptb_state", "contacts"}
     async with app.services.db.conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'"
     ) as c:

@@ -278,7 +278,7 @@ async def test_a_group_chat_is_told_to_message_privately_and_nothing_is_stored(a
     await group.says("my feedback is that it was fine")
     await group.presses_data("who|yp")
     assert await rows(app, "SELECT * FROM responses") == []
-    assert await rows(app, "SELECT * FROM ptb_conversations") == []
+    assert await rows(app, "SELECT * FROM ptb_state WHERE kind LIKE 'conversation:%'") == []
 
 
 async def test_a_deep_link_goes_straight_to_the_flow_and_links_the_review(app, young_person):

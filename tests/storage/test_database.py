@@ -1,3 +1,4 @@
+import asyncio
 import sqlite3
 
 import pytest
@@ -105,3 +106,62 @@ async def test_backup_copies_a_live_database(tmp_path):
     copy = sqlite3.connect(tmp_path / "copy.sqlite3")
     assert copy.execute("SELECT name FROM people").fetchall() == [("Ada",)]
     copy.close()
+
+
+async def committed_names(path) -> list[str]:
+    """What another connection sees: only committed rows."""
+    other = sqlite3.connect(path)
+    try:
+        return [row[0] for row in other.execute("SELECT name FROM people ORDER BY id")]
+    finally:
+        other.close()
+
+
+async def test_a_write_returns_its_rows_once_they_are_on_disk(tmp_path):
+    path = tmp_path / "write.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    rows = await db.write("INSERT INTO people (name) VALUES (?) RETURNING id, name", ("Ada",))
+    assert [tuple(row) for row in rows] == [(1, "Ada")]
+    assert await committed_names(path) == ["Ada"]
+    await db.close()
+
+
+async def test_writers_arriving_together_share_one_commit(tmp_path):
+    path = tmp_path / "batch.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    commits = []
+    await db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+
+    async def transaction_writer(name: str) -> None:
+        async with db.transaction() as conn:
+            await conn.execute("INSERT INTO people (name) VALUES (?)", (name,))
+
+    await asyncio.gather(
+        *(db.write("INSERT INTO people (name) VALUES (?)", (f"w{n}",)) for n in range(5)),
+        *(transaction_writer(f"t{n}") for n in range(5)),
+    )
+    assert len(await committed_names(path)) == 10
+    assert len(commits) < 10
+    await db.close()
+
+
+async def test_a_failing_writer_leaves_the_others_in_its_batch(tmp_path):
+    path = tmp_path / "failing.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    await db.write("INSERT INTO people (id, name) VALUES (1, 'Ada')")
+
+    async def half_done_transaction() -> None:
+        async with db.transaction() as conn:
+            await conn.execute("INSERT INTO people (name) VALUES ('Half')")
+            await conn.execute("INSERT INTO people (id) VALUES (1)")
+
+    results = await asyncio.gather(
+        db.write("INSERT INTO people (name) VALUES ('Bo')"),
+        db.write("INSERT INTO people (id) VALUES (1)"),
+        half_done_transaction(),
+        db.write("INSERT INTO people (name) VALUES ('Cy')"),
+        return_exceptions=True,
+    )
+    assert [type(result) for result in results[1:3]] == [sqlite3.IntegrityError] * 2
+    assert await committed_names(path) == ["Ada", "Bo", "Cy"]
+    await db.close()

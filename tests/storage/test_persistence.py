@@ -64,12 +64,12 @@ async def test_nothing_is_written_until_commit(db):
 async def test_a_failed_write_is_kept_for_the_next_commit(db):
     persistence = persistence_on(db)
     await persistence.update_user_data(5, {"a": 1})
-    await db.conn.execute("DROP TABLE ptb_user_data")
-    with pytest.raises(sqlite3.OperationalError):
-        await persistence.commit_pending()
     await db.conn.execute(
-        "CREATE TABLE ptb_user_data (user_id INTEGER PRIMARY KEY, data TEXT NOT NULL)"
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON ptb_state BEGIN SELECT RAISE(ABORT, 'no'); END"
     )
+    with pytest.raises(sqlite3.IntegrityError):
+        await persistence.commit_pending()
+    await db.conn.execute("DROP TRIGGER refuse")
     await persistence.commit_pending()
     assert await persistence.get_user_data() == {5: {"a": 1}}
 
@@ -83,3 +83,40 @@ async def test_forgetting_a_person_removes_only_their_rows(db):
     await persistence.forget_person(12)
     assert await persistence.get_conversations("feedback") == {(123, 123): "yp:age"}
     assert set(await persistence.get_user_data()) == {123}
+
+
+async def test_rows_that_did_not_change_are_not_written_again(db):
+    persistence = persistence_on(db)
+    await persistence.update_user_data(5, {"at": "yp:age"})
+    await persistence.update_chat_data(5, {})
+    await persistence.commit_pending()
+    written = []
+    await db.conn.set_trace_callback(written.append)
+    await persistence.update_user_data(5, {"at": "yp:age"})
+    await persistence.update_chat_data(5, {})
+    await persistence.commit_pending()
+    assert written == []
+    await persistence.update_user_data(5, {"at": "yp:mood"})
+    await persistence.commit_pending()
+    assert len(written) == 3  # BEGIN, the one upsert, COMMIT
+
+
+async def test_rows_from_before_the_single_table_are_kept(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    before = [m for m in migrations.OPERATIONAL if m.version < 9]
+    old = await open_database(path, before)
+    await old.conn.execute("INSERT INTO ptb_user_data VALUES (42, '{\"at\": \"yp:age\"}')")
+    await old.conn.execute("INSERT INTO ptb_chat_data VALUES (42, '{\"n\": 1}')")
+    await old.conn.execute(
+        "INSERT INTO ptb_conversations VALUES ('feedback', '[42, 42]', '\"yp:age\"')"
+    )
+    await old.close()
+
+    db = await open_database(path, migrations.OPERATIONAL)
+    try:
+        persistence = persistence_on(db)
+        assert await persistence.get_user_data() == {42: {"at": "yp:age"}}
+        assert await persistence.get_chat_data() == {42: {"n": 1}}
+        assert await persistence.get_conversations("feedback") == {(42, 42): "yp:age"}
+    finally:
+        await db.close()
