@@ -17,6 +17,7 @@ import resource
 import statistics
 import tempfile
 import time
+from typing import Any
 
 from telegram import Update
 from telegram.ext import Application
@@ -68,7 +69,9 @@ async def run(people: int) -> dict[str, object]:
         }
 
 
-async def replay(application: Application, people: int, latencies: list[float]) -> float:
+async def replay(
+    application: Application[Any, Any, Any, Any, Any, Any], people: int, latencies: list[float]
+) -> float:
     """Send SCRIPT from `people` chats, one step for all of them at a time; return the seconds."""
     simulators = [ChatSimulator(900_000 + n) for n in range(people)]
     started = time.perf_counter()

@@ -90,7 +90,7 @@ async def test_rows_that_did_not_change_are_not_written_again(db):
     await persistence.update_user_data(5, {"at": "yp:age"})
     await persistence.update_chat_data(5, {})
     await persistence.commit_pending()
-    written = []
+    written: list[str] = []
     await db.conn.set_trace_callback(written.append)
     await persistence.update_user_data(5, {"at": "yp:age"})
     await persistence.update_chat_data(5, {})
@@ -105,7 +105,7 @@ async def test_rows_from_before_the_single_table_are_kept(tmp_path):
     path = tmp_path / "old.sqlite3"
     before = [m for m in migrations.OPERATIONAL if m.version < 9]
     old = await open_database(path, before)
-    await old.conn.execute("INSERT INTO ptb_user_data VALUES (42, '{\"at\": \"yp:age\"}')")
+    await old.conn.execute('INSERT INTO ptb_user_data VALUES (42, \'{"at": "yp:age"}\')')
     await old.conn.execute("INSERT INTO ptb_chat_data VALUES (42, '{\"n\": 1}')")
     await old.conn.execute(
         "INSERT INTO ptb_conversations VALUES ('feedback', '[42, 42]', '\"yp:age\"')"
