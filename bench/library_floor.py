@@ -15,9 +15,18 @@ import argparse
 import asyncio
 import json
 import time
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, ContextTypes, MessageHandler, filters
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
 
 from bench.pipeline import percentiles, replay
 from bot.concurrency import PerChatUpdateProcessor
@@ -60,6 +69,7 @@ async def run(people: int) -> dict[str, object]:
     application = (
         Application.builder()
         .token("123456:floor")
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo("Europe/London")))
         .request(InProcessBotApi())
         .get_updates_request(InProcessBotApi())
         .concurrent_updates(PerChatUpdateProcessor())
@@ -79,9 +89,9 @@ async def run(people: int) -> dict[str, object]:
     application.process_update = timed  # type: ignore[method-assign]
     async with application:
         await application.start()
-        elapsed = await replay(application, people, latencies)
+        elapsed, cpu = await replay(application, people, latencies)
         await application.stop()
-    return {"people": people, "updates": len(latencies), **percentiles(latencies, elapsed)}
+    return {"people": people, "updates": len(latencies), **percentiles(latencies, elapsed, cpu)}
 
 
 def main() -> None:

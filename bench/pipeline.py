@@ -59,22 +59,25 @@ async def run(people: int) -> dict[str, object]:
 
         application.process_update = timed  # type: ignore[method-assign]
         async with running(application):
-            elapsed = await replay(application, people, latencies)
+            elapsed, cpu = await replay(application, people, latencies)
             completed = await count_complete(application.services.db)
         return {
             "people": people,
             "updates": len(latencies),
             "responses_completed": completed,
-            **percentiles(latencies, elapsed),
+            **percentiles(latencies, elapsed, cpu),
         }
 
 
 async def replay(
     application: Application[Any, Any, Any, Any, Any, Any], people: int, latencies: list[float]
-) -> float:
-    """Send SCRIPT from `people` chats, one step for all of them at a time; return the seconds."""
+) -> tuple[float, float]:
+    """Send SCRIPT from `people` chats, one step for all of them at a time.
+
+    Returns the seconds it took and the CPU seconds the process used meanwhile (all threads).
+    """
     simulators = [ChatSimulator(900_000 + n) for n in range(people)]
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for number, (kind, value) in enumerate(SCRIPT, start=1):
         for person in simulators:
             update: Update = (
@@ -84,11 +87,11 @@ async def replay(
             )
             await application.update_queue.put(update)
         await wait_until(lambda expected=people * number: len(latencies) >= expected)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu_started
 
 
-def percentiles(latencies: list[float], elapsed: float) -> dict[str, float]:
-    """Throughput, latency percentiles in milliseconds, and peak memory."""
+def percentiles(latencies: list[float], elapsed: float, cpu: float) -> dict[str, float]:
+    """Throughput, CPU per update, latency percentiles in milliseconds, and peak memory."""
     ordered = sorted(latencies)
 
     def at(p: float) -> float:
@@ -97,6 +100,7 @@ def percentiles(latencies: list[float], elapsed: float) -> dict[str, float]:
     return {
         "seconds": round(elapsed, 2),
         "updates_per_second": round(len(latencies) / elapsed),
+        "cpu_ms_per_update": round(1000 * cpu / len(latencies), 3),
         "latency_ms_p50": at(0.50),
         "latency_ms_p95": at(0.95),
         "latency_ms_p99": at(0.99),

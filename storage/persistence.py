@@ -36,8 +36,9 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
     def __init__(self, database: Callable[[], Awaitable[Database]]) -> None:
         # Write-through happens per update; the interval is only a safety net.
         super().__init__(
+            # The bot keeps nothing per chat or per bot, only per person.
             store_data=PersistenceInput(
-                bot_data=False, chat_data=True, user_data=True, callback_data=False
+                bot_data=False, chat_data=False, user_data=True, callback_data=False
             ),
             update_interval=30,
         )
