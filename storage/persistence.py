@@ -10,6 +10,7 @@ they stay readable and can be deleted per person.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -47,6 +48,8 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
         self._pending: dict[RowKey, str | None] = {}
         # What the database holds, so unchanged rows are not written again.
         self._stored: dict[RowKey, str] = {}
+        self._writing = asyncio.Lock()
+        self._next_write: asyncio.Future[None] | None = None
 
     async def _load(self, kind: str) -> dict[str, Any]:
         db = await self._database()
@@ -108,25 +111,40 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
         await self.commit_pending()
 
     async def commit_pending(self) -> None:
-        """Write everything that changed since the last call, atomically."""
-        changes = {
-            row: data for row, data in self._pending.items() if self._stored.get(row) != data
-        }
-        self._pending = {}
-        if not changes:
+        """Write everything reported so far; return once it is on disk.
+
+        Updates that finish while a write is under way share the next one, so a
+        busy bot writes many people's state in one statement.
+        """
+        if not self._pending and not self._writing.locked():
             return
-        try:
-            await self._write(changes)
-        except BaseException:
-            # Keep what failed for the next attempt, unless something newer replaced it.
+        if self._next_write is None:
+            self._next_write = asyncio.get_running_loop().create_future()
+            asyncio.get_running_loop().create_task(self._write_pending(self._next_write))
+        await asyncio.shield(self._next_write)
+
+    async def _write_pending(self, done: asyncio.Future[None]) -> None:
+        async with self._writing:
+            self._next_write = None
+            changes = {
+                row: data for row, data in self._pending.items() if self._stored.get(row) != data
+            }
+            self._pending = {}
+            try:
+                if changes:
+                    await self._write(changes)
+            except BaseException as exc:
+                # Keep what failed for the next attempt, unless something newer replaced it.
+                for row, data in changes.items():
+                    self._pending.setdefault(row, data)
+                done.set_exception(exc)
+                return
             for row, data in changes.items():
-                self._pending.setdefault(row, data)
-            raise
-        for row, data in changes.items():
-            if data is None:
-                self._stored.pop(row, None)
-            else:
-                self._stored[row] = data
+                if data is None:
+                    self._stored.pop(row, None)
+                else:
+                    self._stored[row] = data
+            done.set_result(None)
 
     async def _write(self, changes: dict[RowKey, str | None]) -> None:
         upserts = [(*row, data) for row, data in changes.items() if data is not None]

@@ -1,3 +1,4 @@
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -120,3 +121,34 @@ async def test_rows_from_before_the_single_table_are_kept(tmp_path):
         assert await persistence.get_conversations("feedback") == {(42, 42): "yp:age"}
     finally:
         await db.close()
+
+
+async def test_updates_finishing_together_share_one_write(db):
+    persistence = persistence_on(db)
+    written: list[str] = []
+    await db.conn.set_trace_callback(written.append)
+
+    async def one_update(user_id: int) -> None:
+        await persistence.update_user_data(user_id, {"at": "yp:age"})
+        await persistence.commit_pending()
+
+    await asyncio.gather(*(one_update(user_id) for user_id in range(1, 9)))
+    assert set(await persistence.get_user_data()) == set(range(1, 9))
+    assert sum("INSERT INTO ptb_state" in sql for sql in written) < 8
+
+
+async def test_a_caller_waits_for_a_write_already_holding_its_rows(db):
+    persistence = persistence_on(db)
+    await persistence.update_user_data(1, {"at": "yp:age"})
+    async with db.write_lock:  # the database is busy with another writer
+        first = asyncio.create_task(persistence.commit_pending())
+        await asyncio.sleep(0.01)  # the first write has taken the row and waits for the database
+        second = asyncio.create_task(persistence.commit_pending())
+        await asyncio.sleep(0.01)
+        assert not second.done()
+    await asyncio.gather(first, second)
+    other = sqlite3.connect(db.path)
+    try:
+        assert other.execute("SELECT COUNT(*) FROM ptb_state").fetchone() == (1,)
+    finally:
+        other.close()
