@@ -20,6 +20,10 @@ RUNS = [
         ["bench.report", "--responses", "10000" if QUICK else "100000"],
     ),
     ("pipeline, 1,000 people", ["bench.pipeline", "--people", "100" if QUICK else "1000"]),
+    (
+        "python-telegram-bot alone, same exchange",
+        ["bench.library_floor", "--people", "100" if QUICK else "1000"],
+    ),
     ("broadcast pacing, 5,000 people", ["bench.broadcast", "--people", "300" if QUICK else "5000"]),
 ]
 

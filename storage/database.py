@@ -1,14 +1,18 @@
 """Opening SQLite databases: pragmas, numbered migrations, integrity check, group commit.
 
-Each database has one aiosqlite connection. Writers run one at a time and
-writers that arrive together share one COMMIT (one fsync). A writer returns
-only once the COMMIT holding its changes is done, so "saved" still means
-durable on disk, while many people's answers share a sync.
+Each database has one aiosqlite connection, whose thread runs statements in
+the order they are queued. Writers that arrive together share one batch: one
+BEGIN, their statements, one COMMIT (one fsync). A writer returns only once
+the COMMIT holding its changes is done, so "saved" still means durable on
+disk, while many people's answers share a sync.
 
-A writer of one statement uses `Database.write()`: a statement is atomic by
-itself, so it costs one trip to the database thread. A writer of several uses
-`Database.transaction()`, which wraps them in a savepoint so a failure undoes
-only that writer's part of the batch. Readers use `Database.read()`.
+A writer of one statement uses `Database.write()`. A statement is atomic by
+itself, so these writers do not wait for each other: their statements are
+queued back to back, and the database thread runs them without a pause. A
+writer of several statements uses `Database.transaction()`, which wraps them
+in a savepoint so a failure undoes only that writer's part of the batch; it
+holds `exclusive` meanwhile, so no other statement lands inside it. Readers
+use `Database.read()`.
 """
 
 from __future__ import annotations
@@ -39,14 +43,37 @@ class Migration:
     sql: str
 
 
+class Batch:
+    """Writers sharing one transaction; `committed` resolves when its COMMIT is on disk."""
+
+    def __init__(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.opened: asyncio.Future[None] = loop.create_future()
+        self.committed: asyncio.Future[None] = loop.create_future()
+        # Writers counted in whose statements are not queued yet; COMMIT waits for them.
+        self.joining = 0
+        self.all_queued = asyncio.Event()
+        self.all_queued.set()
+
+    def join(self) -> None:
+        self.joining += 1
+        self.all_queued.clear()
+
+    def queued(self) -> None:
+        self.joining -= 1
+        if not self.joining:
+            self.all_queued.set()
+
+
 @dataclass
 class Database:
-    """One open SQLite database, its writers' lock and the commit they are waiting for."""
+    """One open SQLite database and the batch of writes waiting for its next COMMIT."""
 
     path: Path
     conn: aiosqlite.Connection
-    write_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    _batch: asyncio.Future[None] | None = None
+    # Held from a savepoint's start to its end, and while COMMIT is queued.
+    exclusive: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _batch: Batch | None = None
 
     async def read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Every row of one query."""
@@ -54,17 +81,29 @@ class Database:
 
     async def write(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Run one statement; return the rows it RETURNs once they are committed to disk."""
-        async with self.write_lock:
-            batch = await self._open_batch()
-            rows = await self.conn.execute_fetchall(sql, params)
-        await asyncio.shield(batch)
+        batch = await self._join()
+        try:
+            while self.exclusive.locked():
+                async with self.exclusive:
+                    pass
+        except BaseException:
+            batch.queued()
+            raise
+        # Counted as queued before the call, which queues the statement before it yields.
+        batch.queued()
+        rows = await self.conn.execute_fetchall(sql, params)
+        await asyncio.shield(batch.committed)
         return list(rows)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """Run the body atomically; return once its changes are committed to disk."""
-        async with self.write_lock:
-            batch = await self._open_batch()
+        batch = await self._join()
+        try:
+            await self.exclusive.acquire()
+        finally:
+            batch.queued()  # COMMIT waits for `exclusive` now, not for the count
+        try:
             await self.conn.execute("SAVEPOINT writer")
             try:
                 yield self.conn
@@ -73,33 +112,59 @@ class Database:
                 await self.conn.execute("RELEASE writer")
                 raise
             await self.conn.execute("RELEASE writer")
-        await asyncio.shield(batch)
+        finally:
+            self.exclusive.release()
+        await asyncio.shield(batch.committed)
 
-    async def _open_batch(self) -> asyncio.Future[None]:
-        """The open batch, or a new one, committed once the writers queued now are done."""
-        if self._batch is None:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            self._batch = asyncio.get_running_loop().create_future()
-            asyncio.get_running_loop().call_soon(self._schedule_commit, self._batch)
-        return self._batch
+    async def _join(self) -> Batch:
+        """Count this writer into the open batch, opening one if there is none."""
+        batch = self._batch
+        if batch is None:
+            batch = self._batch = Batch()
+            # A task, so that a writer cancelled meanwhile cannot leave BEGIN half-handled.
+            asyncio.get_running_loop().create_task(self._begin(batch))
+        batch.join()
+        try:
+            await asyncio.shield(batch.opened)
+        except BaseException:
+            batch.queued()
+            raise
+        return batch
 
-    def _schedule_commit(self, batch: asyncio.Future[None]) -> None:
-        asyncio.get_running_loop().create_task(self._commit(batch))
-
-    async def _commit(self, batch: asyncio.Future[None]) -> None:
-        """COMMIT the open batch once the writers already queued have had their turn."""
-        async with self.write_lock:
-            self._batch = None
+    async def _begin(self, batch: Batch) -> None:
+        # After the previous batch's COMMIT (or ROLLBACK) has run, never inside a savepoint.
+        async with self.exclusive:
             try:
-                await self.conn.execute("COMMIT")
+                await self.conn.execute("BEGIN IMMEDIATE")
             except BaseException as exc:
-                with contextlib.suppress(Exception):
-                    await self.conn.execute("ROLLBACK")
-                if not batch.done():
-                    batch.set_exception(exc)
+                if self._batch is batch:
+                    self._batch = None
+                batch.opened.set_exception(exc)
+                batch.committed.set_exception(exc)
+                for future in (batch.opened, batch.committed):
+                    future.exception()  # observed, even if every writer was cancelled
                 return
-            if not batch.done():
-                batch.set_result(None)
+        batch.opened.set_result(None)
+        await self._commit(batch)
+
+    async def _commit(self, batch: Batch) -> None:
+        """COMMIT the batch once every writer in it has queued its statements."""
+        while True:
+            await batch.all_queued.wait()
+            async with self.exclusive:
+                if batch.joining:
+                    continue
+                self._batch = None
+                try:
+                    await self.conn.execute("COMMIT")
+                except BaseException as exc:
+                    with contextlib.suppress(Exception):
+                        await self.conn.execute("ROLLBACK")
+                    batch.committed.set_exception(exc)
+                    batch.committed.exception()  # observed, even if every writer was cancelled
+                    return
+                batch.committed.set_result(None)
+                return
 
     async def close(self) -> None:
         await self.conn.close()

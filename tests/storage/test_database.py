@@ -165,3 +165,68 @@ async def test_a_failing_writer_leaves_the_others_in_its_batch(tmp_path):
     assert [type(result) for result in results[1:3]] == [sqlite3.IntegrityError] * 2
     assert await committed_names(path) == ["Ada", "Bo", "Cy"]
     await db.close()
+
+
+async def test_a_write_never_lands_inside_another_writers_savepoint(tmp_path):
+    path = tmp_path / "savepoint.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    inside, give_up = asyncio.Event(), asyncio.Event()
+
+    async def changing_its_mind() -> None:
+        async with db.transaction() as conn:
+            await conn.execute("INSERT INTO people (name) VALUES ('Half')")
+            inside.set()
+            await give_up.wait()
+            raise RuntimeError("changed my mind")
+
+    transaction = asyncio.create_task(changing_its_mind())
+    await inside.wait()
+    write = asyncio.create_task(db.write("INSERT INTO people (name) VALUES ('Bo')"))
+    await asyncio.sleep(0.01)
+    give_up.set()
+    with pytest.raises(RuntimeError):
+        await transaction
+    await write
+    assert await committed_names(path) == ["Bo"]
+    await db.close()
+
+
+async def test_after_the_database_was_locked_by_another_program_writing_works_again(tmp_path):
+    path = tmp_path / "locked.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    await db.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        await db.write("INSERT INTO people (name) VALUES ('Ada')")
+    other.execute("ROLLBACK")
+    other.close()
+    await db.write("INSERT INTO people (name) VALUES ('Bo')")
+    assert await committed_names(path) == ["Bo"]
+    await db.close()
+
+
+DEFERRED_CHECK = (
+    Migration(
+        1,
+        "notes on people, checked at commit",
+        "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT);"
+        " CREATE TABLE notes (person_id INTEGER REFERENCES people(id)"
+        " DEFERRABLE INITIALLY DEFERRED, text TEXT)",
+    ),
+)
+
+
+async def test_a_failed_commit_fails_its_writers_and_the_next_batch_still_commits(tmp_path):
+    path = tmp_path / "commit.sqlite3"
+    db = await open_database(path, DEFERRED_CHECK)
+    results = await asyncio.gather(
+        db.write("INSERT INTO people (name) VALUES ('Ada')"),
+        db.write("INSERT INTO notes (person_id, text) VALUES (99, 'nobody')"),
+        return_exceptions=True,
+    )
+    assert all(isinstance(result, sqlite3.IntegrityError) for result in results)
+    assert await committed_names(path) == []
+    await db.write("INSERT INTO people (name) VALUES ('Bo')")
+    assert await committed_names(path) == ["Bo"]
+    await db.close()

@@ -140,7 +140,7 @@ async def test_updates_finishing_together_share_one_write(db):
 async def test_a_caller_waits_for_a_write_already_holding_its_rows(db):
     persistence = persistence_on(db)
     await persistence.update_user_data(1, {"at": "yp:age"})
-    async with db.write_lock:  # the database is busy with another writer
+    async with db.exclusive:  # the database is busy with another writer
         first = asyncio.create_task(persistence.commit_pending())
         await asyncio.sleep(0.01)  # the first write has taken the row and waits for the database
         second = asyncio.create_task(persistence.commit_pending())
