@@ -138,6 +138,7 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
                 for row, data in changes.items():
                     self._pending.setdefault(row, data)
                 done.set_exception(exc)
+                done.exception()  # observed, even if every caller was cancelled
                 return
             for row, data in changes.items():
                 if data is None:
@@ -170,16 +171,18 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
     async def forget_person(self, telegram_id: int) -> None:
         """Delete every persistence row about one person (their private chat has their id)."""
         db = await self._database()
-        for row in [*self._pending, *self._stored]:
-            if _about(row, telegram_id):
-                self._pending.pop(row, None)
-                self._stored.pop(row, None)
-        await db.write(
-            "DELETE FROM ptb_state WHERE (kind IN (?, ?) AND key = ?)"
-            " OR (kind LIKE 'conversation:%'"
-            " AND EXISTS (SELECT 1 FROM json_each(ptb_state.key) WHERE value = ?))",
-            (USER, CHAT, str(telegram_id), telegram_id),
-        )
+        # Holding the write lock: no write of their state can land after the delete.
+        async with self._writing:
+            for row in [*self._pending, *self._stored]:
+                if _about(row, telegram_id):
+                    self._pending.pop(row, None)
+                    self._stored.pop(row, None)
+            await db.write(
+                "DELETE FROM ptb_state WHERE (kind IN (?, ?) AND key = ?)"
+                " OR (kind LIKE 'conversation:%'"
+                " AND EXISTS (SELECT 1 FROM json_each(ptb_state.key) WHERE value = ?))",
+                (USER, CHAT, str(telegram_id), telegram_id),
+            )
 
 
 def _conversation_kind(name: str) -> str:
