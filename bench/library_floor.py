@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import time
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -28,7 +27,7 @@ from telegram.ext import (
     filters,
 )
 
-from bench.pipeline import percentiles, replay
+from bench.pipeline import percentiles, replay, time_each_update
 from bot.concurrency import PerChatUpdateProcessor
 from bot.transport import InProcessBotApi
 
@@ -78,15 +77,7 @@ async def run(people: int) -> dict[str, object]:
     )
     application.add_handler(CallbackQueryHandler(on_press))
     application.add_handler(MessageHandler(filters.TEXT, on_text))
-    latencies: list[float] = []
-    original = application.process_update
-
-    async def timed(update: object) -> None:
-        started = time.perf_counter()
-        await original(update)
-        latencies.append(time.perf_counter() - started)
-
-    application.process_update = timed  # type: ignore[method-assign]
+    latencies = time_each_update(application)
     async with application:
         await application.start()
         elapsed, cpu = await replay(application, people, latencies)

@@ -49,15 +49,7 @@ async def run(people: int) -> dict[str, object]:
         settings = settings_in(directory)
         api = InProcessBotApi()
         application = build_application(settings, request=api, rate_limit=False)
-        latencies: list[float] = []
-        original = application.process_update
-
-        async def timed(update: object) -> None:
-            started = time.perf_counter()
-            await original(update)
-            latencies.append(time.perf_counter() - started)
-
-        application.process_update = timed  # type: ignore[method-assign]
+        latencies = time_each_update(application)
         async with running(application):
             elapsed, cpu = await replay(application, people, latencies)
             completed = await count_complete(application.services.db)
@@ -67,6 +59,20 @@ async def run(people: int) -> dict[str, object]:
             "responses_completed": completed,
             **percentiles(latencies, elapsed, cpu),
         }
+
+
+def time_each_update(application: Application[Any, Any, Any, Any, Any, Any]) -> list[float]:
+    """The list the seconds each update takes to process are appended to."""
+    latencies: list[float] = []
+    original = application.process_update
+
+    async def timed(update: object) -> None:
+        started = time.perf_counter()
+        await original(update)
+        latencies.append(time.perf_counter() - started)
+
+    application.process_update = timed  # type: ignore[method-assign]
+    return latencies
 
 
 async def replay(

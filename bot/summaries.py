@@ -53,10 +53,11 @@ async def build_and_push(services: Services, window: Window, kind: Kind) -> Summ
     questions, self_rating = rating_questions()
     theme_labels = {theme.id: theme.label for theme in load_taxonomy().themes}
     rated = tuple({q.question_id for q in [*questions, *([self_rating] if self_rating else [])]})
-    current = await reporting.load_raw(
-        services.db, *window.utc_bounds(tz), theme_ids=tuple(theme_labels), rating_steps=rated
-    )
-    previous = await reporting.load_theme_counts(services.db, *window.previous().utc_bounds(tz))
+    async with services.db.snapshot() as snapshot:
+        current = await reporting.load_raw(
+            snapshot, *window.utc_bounds(tz), theme_ids=tuple(theme_labels), rating_steps=rated
+        )
+        previous = await reporting.load_theme_counts(snapshot, *window.previous().utc_bounds(tz))
     summary = build_summary(
         window_id=window.id,
         kind=kind,

@@ -104,8 +104,11 @@ class ReviewTools:
         tz = context.services.settings.tz
         labels = theme_labels()
         # Counts, change and mean feeling only: no ratings, quotes or actions needed here.
-        current = await reporting.load_theme_counts(context.db, *window.utc_bounds(tz))
-        previous = await reporting.load_theme_counts(context.db, *window.previous().utc_bounds(tz))
+        async with context.db.snapshot() as snapshot:
+            current = await reporting.load_theme_counts(snapshot, *window.utc_bounds(tz))
+            previous = await reporting.load_theme_counts(
+                snapshot, *window.previous().utc_bounds(tz)
+            )
         summary = build_summary(
             window_id=window.id,
             kind="interim",

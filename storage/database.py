@@ -166,8 +166,34 @@ class Database:
                 batch.committed.set_result(None)
                 return
 
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[Snapshot]:
+        """A read-only connection of its own, inside one read transaction.
+
+        Long reads (reports) use it: every query sees the same committed data,
+        never a batch that is still open, and the writers are not held up
+        meanwhile (WAL lets one writer and many readers work at once).
+        """
+        conn = await aiosqlite.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+        try:
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("BEGIN")
+            yield Snapshot(conn)
+        finally:
+            await conn.close()
+
     async def close(self) -> None:
         await self.conn.close()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Reads that all see the database as it was at the first of them."""
+
+    conn: aiosqlite.Connection
+
+    async def read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return list(await self.conn.execute_fetchall(sql, params))
 
 
 def utc_now() -> str:

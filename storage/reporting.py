@@ -5,18 +5,19 @@ responses is summarised without loading them."""
 from __future__ import annotations
 
 from analysis.reports import GROUPS, RawData, Summary
-from storage.database import Database
+from storage.database import Database, Snapshot
 
 PERIOD = "r.started_at >= ? AND r.started_at < ?"
 MENTIONS = "started_at >= ? AND started_at < ? AND flagged = 0"
 
 
-async def _rows(db: Database, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
-    async with db.conn.execute(sql, params) as cursor:
-        return [tuple(row) for row in await cursor.fetchall()]
+async def _rows(
+    db: Database | Snapshot, sql: str, params: tuple[object, ...]
+) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in await db.read(sql, params)]
 
 
-async def load_theme_counts(db: Database, start: str, end: str) -> RawData:
+async def load_theme_counts(db: Database | Snapshot, start: str, end: str) -> RawData:
     """Only the theme counts (what the previous window is compared on)."""
     rows = await _rows(
         db,
@@ -30,7 +31,7 @@ async def load_theme_counts(db: Database, start: str, end: str) -> RawData:
 
 
 async def load_raw(
-    db: Database,
+    db: Database | Snapshot,
     start: str,
     end: str,
     *,
@@ -89,7 +90,7 @@ async def load_raw(
 
 
 async def _quote_candidates(
-    db: Database, period: tuple[str, str], theme_ids: tuple[str, ...], limit: int
+    db: Database | Snapshot, period: tuple[str, str], theme_ids: tuple[str, ...], limit: int
 ) -> list[tuple[str, str, float, str]]:
     """The most positive and most negative answers per theme, and per theme and group.
 

@@ -1,11 +1,12 @@
 """A young person gives feedback to the bot running as a real process."""
 
+import json
 import signal
 import sqlite3
 
 import pytest
 
-from tests.e2e.harness import EmulatedPerson
+from tests.e2e.harness import EmulatedPerson, wait_until
 from tests.support import SAFEGUARDING_CHAT
 
 pytestmark = pytest.mark.e2e
@@ -16,6 +17,14 @@ def stored_answers(database) -> dict[str, tuple[str | None, str | None]]:
         rows = conn.execute("SELECT step_id, choice, text FROM answers").fetchall()
     conn.close()
     return {step: (choice, text) for step, choice, text in rows}
+
+
+def saved_step(database) -> str | None:
+    """The step the saved conversation state says the person is on."""
+    with sqlite3.connect(database) as conn:
+        rows = conn.execute("SELECT data FROM ptb_state WHERE kind = 'user'").fetchall()
+    conn.close()
+    return json.loads(rows[0][0]).get("step") if rows else None
 
 
 def test_a_young_person_completes_feedback(emulator, bot_process):
@@ -67,6 +76,8 @@ def test_a_bot_killed_mid_flow_resumes_at_the_same_step(emulator, bot_process):
     person.waits_for("How is it going")
     person.taps("😐 OK")
     person.waits_for("Do you know who your worker is?")
+    # The answer is saved before the reply; the position a moment after it.
+    wait_until(lambda: saved_step(bot_process.database) == "know_worker", 5, "the saved step")
 
     bot_process.kill()
     assert bot_process.process is not None

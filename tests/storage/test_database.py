@@ -230,3 +230,15 @@ async def test_a_failed_commit_fails_its_writers_and_the_next_batch_still_commit
     await db.write("INSERT INTO people (name) VALUES ('Bo')")
     assert await committed_names(path) == ["Bo"]
     await db.close()
+
+
+async def test_a_snapshot_keeps_seeing_what_was_there_at_its_first_read(tmp_path):
+    db = await open_database(tmp_path / "snapshot.sqlite3", TWO_STEPS)
+    await db.write("INSERT INTO people (name) VALUES ('Ada')")
+    async with db.snapshot() as snapshot:
+        assert len(await snapshot.read("SELECT * FROM people")) == 1
+        await db.write("INSERT INTO people (name) VALUES ('Bo')")  # not held up by the reader
+        assert len(await snapshot.read("SELECT * FROM people")) == 1
+    async with db.snapshot() as later:
+        assert len(await later.read("SELECT * FROM people")) == 2
+    await db.close()
