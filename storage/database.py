@@ -174,7 +174,8 @@ class Database:
         never a batch that is still open, and the writers are not held up
         meanwhile (WAL lets one writer and many readers work at once).
         """
-        conn = await aiosqlite.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+        read_only = f"{self.path.resolve().as_uri()}?mode=ro"  # as_uri escapes '?' and '#'
+        conn = await aiosqlite.connect(read_only, uri=True, isolation_level=None)
         try:
             await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             await conn.execute("BEGIN")

@@ -242,3 +242,16 @@ async def test_a_snapshot_keeps_seeing_what_was_there_at_its_first_read(tmp_path
     async with db.snapshot() as later:
         assert len(await later.read("SELECT * FROM people")) == 2
     await db.close()
+
+
+async def test_a_snapshot_opens_wherever_the_database_lives(tmp_path):
+    folder = tmp_path / "odd #1? folder"
+    db = await open_database(folder / "feedback data.sqlite3", TWO_STEPS)
+    try:
+        await db.write("INSERT INTO people (name) VALUES ('Ada')")
+        async with db.snapshot() as snapshot:
+            assert [row[0] for row in await snapshot.read("SELECT name FROM people")] == ["Ada"]
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                await snapshot.read("INSERT INTO people (name) VALUES ('Bo')")
+    finally:
+        await db.close()
