@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram.ext import BasePersistence, PersistenceInput
 from telegram.ext._utils.types import CDCData, ConversationDict, ConversationKey
@@ -29,6 +29,7 @@ BotData = dict[str, Any]
 RowKey = tuple[str, str]
 USER = "user"
 CHAT = "chat"
+_Row = TypeVar("_Row")
 # SQLite allows 32,766 bound values per statement; three per row.
 ROWS_PER_STATEMENT = 500
 
@@ -150,16 +151,7 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
     async def _write(self, changes: dict[RowKey, str | None]) -> None:
         upserts = [(*row, data) for row, data in changes.items() if data is not None]
         deletes = [row for row, data in changes.items() if data is None]
-        statements = [
-            *(
-                _upsert(upserts[i : i + ROWS_PER_STATEMENT])
-                for i in range(0, len(upserts), ROWS_PER_STATEMENT)
-            ),
-            *(
-                _delete(deletes[i : i + ROWS_PER_STATEMENT])
-                for i in range(0, len(deletes), ROWS_PER_STATEMENT)
-            ),
-        ]
+        statements = [*map(_upsert, _chunks(upserts)), *map(_delete, _chunks(deletes))]
         db = await self._database()
         if len(statements) == 1:
             await db.write(*statements[0])
@@ -194,6 +186,10 @@ def _about(row: RowKey, telegram_id: int) -> bool:
     if kind in (USER, CHAT):
         return key == str(telegram_id)
     return telegram_id in json.loads(key)
+
+
+def _chunks(rows: list[_Row]) -> list[list[_Row]]:
+    return [rows[i : i + ROWS_PER_STATEMENT] for i in range(0, len(rows), ROWS_PER_STATEMENT)]
 
 
 def _upsert(rows: list[tuple[str, str, str]]) -> tuple[str, list[str]]:

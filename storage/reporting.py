@@ -7,17 +7,18 @@ from __future__ import annotations
 from analysis.reports import GROUPS, RawData, Summary
 from storage.database import Database, Snapshot
 
+# Reports read the live database or, better, a snapshot of it.
+Source = Database | Snapshot
+
 PERIOD = "r.started_at >= ? AND r.started_at < ?"
 MENTIONS = "started_at >= ? AND started_at < ? AND flagged = 0"
 
 
-async def _rows(
-    db: Database | Snapshot, sql: str, params: tuple[object, ...]
-) -> list[tuple[object, ...]]:
+async def _rows(db: Source, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
     return [tuple(row) for row in await db.read(sql, params)]
 
 
-async def load_theme_counts(db: Database | Snapshot, start: str, end: str) -> RawData:
+async def load_theme_counts(db: Source, start: str, end: str) -> RawData:
     """Only the theme counts (what the previous window is compared on)."""
     rows = await _rows(
         db,
@@ -31,7 +32,7 @@ async def load_theme_counts(db: Database | Snapshot, start: str, end: str) -> Ra
 
 
 async def load_raw(
-    db: Database | Snapshot,
+    db: Source,
     start: str,
     end: str,
     *,
@@ -90,7 +91,7 @@ async def load_raw(
 
 
 async def _quote_candidates(
-    db: Database | Snapshot, period: tuple[str, str], theme_ids: tuple[str, ...], limit: int
+    db: Source, period: tuple[str, str], theme_ids: tuple[str, ...], limit: int
 ) -> list[tuple[str, str, float, str]]:
     """The most positive and most negative answers per theme, and per theme and group.
 

@@ -108,7 +108,7 @@ async def test_backup_copies_a_live_database(tmp_path):
     copy.close()
 
 
-async def committed_names(path) -> list[str]:
+def committed_names(path) -> list[str]:
     """What another connection sees: only committed rows."""
     other = sqlite3.connect(path)
     try:
@@ -122,7 +122,7 @@ async def test_a_write_returns_its_rows_once_they_are_on_disk(tmp_path):
     db = await open_database(path, TWO_STEPS)
     rows = await db.write("INSERT INTO people (name) VALUES (?) RETURNING id, name", ("Ada",))
     assert [tuple(row) for row in rows] == [(1, "Ada")]
-    assert await committed_names(path) == ["Ada"]
+    assert committed_names(path) == ["Ada"]
     await db.close()
 
 
@@ -140,7 +140,7 @@ async def test_writers_arriving_together_share_one_commit(tmp_path):
         *(db.write("INSERT INTO people (name) VALUES (?)", (f"w{n}",)) for n in range(5)),
         *(transaction_writer(f"t{n}") for n in range(5)),
     )
-    assert len(await committed_names(path)) == 10
+    assert len(committed_names(path)) == 10
     assert len(commits) < 10
     await db.close()
 
@@ -163,7 +163,7 @@ async def test_a_failing_writer_leaves_the_others_in_its_batch(tmp_path):
         return_exceptions=True,
     )
     assert [type(result) for result in results[1:3]] == [sqlite3.IntegrityError] * 2
-    assert await committed_names(path) == ["Ada", "Bo", "Cy"]
+    assert committed_names(path) == ["Ada", "Bo", "Cy"]
     await db.close()
 
 
@@ -187,7 +187,7 @@ async def test_a_write_never_lands_inside_another_writers_savepoint(tmp_path):
     with pytest.raises(RuntimeError):
         await transaction
     await write
-    assert await committed_names(path) == ["Bo"]
+    assert committed_names(path) == ["Bo"]
     await db.close()
 
 
@@ -202,7 +202,7 @@ async def test_after_the_database_was_locked_by_another_program_writing_works_ag
     other.execute("ROLLBACK")
     other.close()
     await db.write("INSERT INTO people (name) VALUES ('Bo')")
-    assert await committed_names(path) == ["Bo"]
+    assert committed_names(path) == ["Bo"]
     await db.close()
 
 
@@ -226,9 +226,9 @@ async def test_a_failed_commit_fails_its_writers_and_the_next_batch_still_commit
         return_exceptions=True,
     )
     assert all(isinstance(result, sqlite3.IntegrityError) for result in results)
-    assert await committed_names(path) == []
+    assert committed_names(path) == []
     await db.write("INSERT INTO people (name) VALUES ('Bo')")
-    assert await committed_names(path) == ["Bo"]
+    assert committed_names(path) == ["Bo"]
     await db.close()
 
 

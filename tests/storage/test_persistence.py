@@ -152,3 +152,12 @@ async def test_a_caller_waits_for_a_write_already_holding_its_rows(db):
         assert other.execute("SELECT COUNT(*) FROM ptb_state").fetchone() == (1,)
     finally:
         other.close()
+
+
+async def test_more_rows_than_fit_in_one_statement_are_all_written(db):
+    persistence = persistence_on(db)
+    for user_id in range(1, 1201):
+        await persistence.update_user_data(user_id, {"at": "yp:age"})
+    await persistence.update_conversation("feedback", (7, 7), None)
+    await persistence.commit_pending()
+    assert len(await persistence.get_user_data()) == 1200
