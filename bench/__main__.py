@@ -24,6 +24,7 @@ RUNS = [
         "python-telegram-bot alone, same exchange",
         ["bench.library_floor", "--people", "100" if QUICK else "1000"],
     ),
+    ("one durable write", ["bench.round_trip", "--writes", "800" if QUICK else "4000"]),
     ("broadcast pacing, 5,000 people", ["bench.broadcast", "--people", "300" if QUICK else "5000"]),
 ]
 
