@@ -34,7 +34,7 @@ from conversations.review import ReviewTools
 from conversations.rights import DataRights, purge_expired
 from conversations.safeguarding import Safeguarding, repeat_unacknowledged
 from conversations.staff_commands import staff_handlers
-from conversations.tagging import tag_answer
+from conversations.tagging import tag_answer, tag_untagged
 from storage.persistence import SQLitePersistence
 
 _LOGGER = logging.getLogger(__name__)
@@ -147,7 +147,11 @@ def paced_rate_limiter() -> AIORateLimiter:
 
 async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     assert isinstance(application, FeedbackApplication)
-    await application.services.open()
+    services = application.services
+    await services.open()
+    warm_up(services)
+    if tagged := await tag_untagged(services.db, services.tagger):
+        _LOGGER.info("Tagged %d answers stored while tagging could not finish", tagged)
     for window_id, kind in await catch_up(application):
         _LOGGER.info(
             "Caught up on the %s summary of %s, missed while the bot was down", kind, window_id
@@ -156,7 +160,6 @@ async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) ->
         await application.bot.set_my_commands(COMMANDS)
     except TelegramError as exc:
         _LOGGER.warning("Could not set the command menu: %s", type(exc).__name__)
-    warm_up(application.services)
 
 
 def warm_up(services: Services) -> None:

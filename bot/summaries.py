@@ -16,6 +16,7 @@ from bot.context import BotContext, FeedbackApplication
 from bot.outbox import deliver_due
 from bot.services import Services
 from conversations.flows import ALL_FLOWS, REFLECTION
+from conversations.tagging import tag_untagged
 from storage import reporting, staff
 from storage import safeguarding as records
 
@@ -53,6 +54,7 @@ async def build_and_push(services: Services, window: Window, kind: Kind) -> Summ
     questions, self_rating = rating_questions()
     theme_labels = {theme.id: theme.label for theme in load_taxonomy().themes}
     rated = tuple({q.question_id for q in [*questions, *([self_rating] if self_rating else [])]})
+    await tag_untagged(services.db, services.tagger)
     async with services.db.snapshot() as snapshot:
         current = await reporting.load_raw(
             snapshot, *window.utc_bounds(tz), theme_ids=tuple(theme_labels), rating_steps=rated

@@ -1,22 +1,57 @@
-"""Tag every free-text answer with themes and sentiment as it is stored."""
+"""Tag every free-text answer with themes and sentiment.
+
+An answer is tagged as it is stored. One the bot could not tag then (it was
+stopped in between, or the write failed) is tagged by `tag_untagged`, which
+runs at start-up and before every summary, so reports never miss an answer.
+"""
 
 from __future__ import annotations
 
 from telegram import Update
 
+from analysis.themes import Tagger
 from bot.context import BotContext
 from conversations.engine import StoredAnswer
 from storage import repository
+from storage.database import Database
+
+UNTAGGED_PER_QUERY = 200
 
 
 async def tag_answer(update: Update, context: BotContext, answer: StoredAnswer) -> None:
-    """Store the answer's themes, sentiment and key phrases (a fraction of a millisecond)."""
-    if not answer.text:
-        return
-    result = context.services.tagger.tag(answer.text, answer.flow.audience_group)
-    await repository.save_analysis(
-        context.db,
-        answer_id=answer.answer_id,
+    """Store the answer's themes, sentiment and key phrases (a millisecond or so)."""
+    if answer.text:
+        await tag_and_store(
+            context.db,
+            context.services.tagger,
+            answer.answer_id,
+            answer.text,
+            answer.flow.audience_group,
+        )
+
+
+async def tag_untagged(db: Database, tagger: Tagger) -> int:
+    """Tag every free-text answer that has no tagging yet; return how many were tagged."""
+    tagged, after_id = 0, 0
+    while answers := await repository.untagged_answers(
+        db, after_id=after_id, limit=UNTAGGED_PER_QUERY
+    ):
+        for answer in answers:
+            if await tag_and_store(db, tagger, answer.id, answer.text, answer.audience_group):
+                tagged += 1
+        after_id = answers[-1].id
+    return tagged
+
+
+async def tag_and_store(
+    db: Database, tagger: Tagger, answer_id: int, text: str, group: str
+) -> bool:
+    """Tag one answer's text and store the result, unless the answer has changed meanwhile."""
+    result = tagger.tag(text, group)
+    return await repository.save_analysis(
+        db,
+        answer_id=answer_id,
+        text=text,
         polarity=result.sentiment.polarity,
         label=result.sentiment.label,
         key_phrases=list(result.key_phrases),

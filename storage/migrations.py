@@ -285,6 +285,30 @@ OPERATIONAL: tuple[Migration, ...] = (
         DROP TABLE ptb_conversations
         """,
     ),
+    Migration(
+        10,
+        "an answer's tagging always describes its current text",
+        """
+        CREATE TRIGGER answer_text_changed_clears_tagging
+            AFTER UPDATE OF text, flagged ON answers
+            WHEN NEW.text IS NOT OLD.text OR NEW.flagged IS NOT OLD.flagged
+        BEGIN
+            DELETE FROM answer_analysis WHERE answer_id = NEW.id;
+            DELETE FROM answer_themes
+                WHERE answer_id = NEW.id AND (source = 'tagger' OR NEW.text IS NULL);
+        END;
+        DELETE FROM answer_themes
+            WHERE answer_id IN (SELECT id FROM answers WHERE text IS NULL);
+        DELETE FROM answer_themes WHERE source = 'tagger' AND answer_id IN (
+            SELECT n.answer_id FROM answer_analysis n JOIN answers a ON a.id = n.answer_id
+            WHERE n.tagged_at < a.answered_at);
+        DELETE FROM answer_analysis WHERE answer_id IN (
+            SELECT n.answer_id FROM answer_analysis n JOIN answers a ON a.id = n.answer_id
+            WHERE a.text IS NULL OR n.tagged_at < a.answered_at);
+        UPDATE answer_themes
+            SET flagged = (SELECT a.flagged FROM answers a WHERE a.id = answer_themes.answer_id)
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

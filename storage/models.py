@@ -37,6 +37,14 @@ class Answer(Row):
     flagged: bool = False
 
 
+class UntaggedAnswer(Row):
+    """A free-text answer whose themes and sentiment are still to be worked out."""
+
+    id: int
+    text: str
+    audience_group: AudienceGroup
+
+
 class Contact(Row):
     respondent: str
     chat_id: int

@@ -10,7 +10,15 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from storage.database import Database, utc_now
-from storage.models import Answer, AudienceGroup, Contact, Response, ReviewLink, Row
+from storage.models import (
+    Answer,
+    AudienceGroup,
+    Contact,
+    Response,
+    ReviewLink,
+    Row,
+    UntaggedAnswer,
+)
 
 RowT = TypeVar("RowT", bound=Row)
 
@@ -201,13 +209,23 @@ async def save_analysis(
     db: Database,
     *,
     answer_id: int,
+    text: str,
     polarity: float,
     label: str,
     key_phrases: list[str],
     themes: list[tuple[str, float, str, float]],
-) -> None:
-    """Replace an answer's tagging: (theme id, confidence, evidence, polarity) per theme."""
+) -> bool:
+    """Replace an answer's tagging: (theme id, confidence, evidence, polarity) per theme.
+
+    `text` is the text that was tagged. If the answer no longer says it (the
+    person changed it meanwhile), nothing is written and False is returned.
+    """
     async with db.transaction() as conn:
+        async with conn.execute(
+            "SELECT 1 FROM answers WHERE id = ? AND text = ?", (answer_id, text)
+        ) as cursor:
+            if await cursor.fetchone() is None:
+                return False
         await conn.execute(
             "INSERT INTO answer_analysis (answer_id, polarity, label, key_phrases, tagged_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (answer_id) DO UPDATE SET"
@@ -227,6 +245,21 @@ async def save_analysis(
                 for theme, confidence, evidence, pol in themes
             ],
         )
+    return True
+
+
+async def untagged_answers(db: Database, *, after_id: int, limit: int) -> list[UntaggedAnswer]:
+    """Free-text answers with no tagging, in id order from after `after_id`."""
+    return await fetch_all(
+        db,
+        UntaggedAnswer,
+        "SELECT a.id, a.text, r.audience_group FROM answers a"
+        " JOIN responses r ON r.id = a.response_id"
+        " LEFT JOIN answer_analysis n ON n.answer_id = a.id"
+        " WHERE a.text IS NOT NULL AND n.answer_id IS NULL AND a.id > ?"
+        " ORDER BY a.id LIMIT ?",
+        (after_id, limit),
+    )
 
 
 async def answer_theme_ids(db: Database, answer_id: int) -> list[str]:

@@ -26,16 +26,14 @@ async def seed(app, *, young=6, parents=2) -> None:
         await repository.save_answer(
             db, response_id=response.id, step_id="listened", kind="choice", choice="yes"
         )
+        text = f"waited ages for a call back from Sarah, week {number}"
         answer_id = await repository.save_answer(
-            db,
-            response_id=response.id,
-            step_id="change",
-            kind="text",
-            text=f"waited ages for a call back from Sarah, week {number}",
+            db, response_id=response.id, step_id="change", kind="text", text=text
         )
         await repository.save_analysis(
             db,
             answer_id=answer_id,
+            text=text,
             polarity=-0.5,
             label="negative",
             key_phrases=[],

@@ -333,6 +333,18 @@ async def test_free_text_answers_are_tagged_with_themes_and_sentiment(app, young
     assert by_step[("change", "communication")] == "negative"
 
 
+async def test_going_back_and_skipping_a_typed_answer_leaves_no_themes_behind(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("she never rings back when i call")
+    await young_person.taps("⬅️ Back")
+    assert "one good thing" in young_person.last_reply
+    await young_person.taps("Skip")
+    [answer] = await rows(app, "SELECT id, text, skipped FROM answers WHERE step_id = 'good_thing'")
+    assert (answer["text"], answer["skipped"]) == (None, 1)
+    assert await rows(app, "SELECT * FROM answer_themes WHERE answer_id = ?", answer["id"]) == []
+    assert await rows(app, "SELECT * FROM answer_analysis WHERE answer_id = ?", answer["id"]) == []
+
+
 async def test_a_correction_is_stored_and_reaches_the_tagger(app, young_person):
     await reach_first_free_text(young_person)
     text = "the park near my carers has no lights"
