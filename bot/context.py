@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any, cast
 
-from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
+from telegram import Update
+from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot, JobQueue
 
 from bot.services import Services
 from storage.database import Database
@@ -51,6 +52,31 @@ class FeedbackApplication(
     """
 
     services: Services
+
+    async def save_now(self, update: Update, conversation: str, state: object) -> None:
+        """Write one person's data and conversation state now, in the middle of their update.
+
+        python-telegram-bot writes a conversation's new state only once the
+        handler has returned, which is after the person was shown their next
+        question. Handlers call this just before showing it, so a bot killed in
+        between still resumes there; the write after the update then finds
+        nothing changed. If the write fails, the person still gets their
+        question, and the state is written with the next update.
+        """
+        persistence = self.persistence
+        user, chat = update.effective_user, update.effective_chat
+        if not isinstance(persistence, SQLitePersistence) or user is None or chat is None:
+            return
+        ended = state == ConversationHandler.END
+        try:
+            await persistence.update_user_data(user.id, self.user_data[user.id])
+            # ConversationHandler's key for a conversation per chat and per user (its default).
+            await persistence.update_conversation(
+                conversation, (chat.id, user.id), None if ended else state
+            )
+            await persistence.commit_pending()
+        except Exception:
+            _LOGGER.exception("Could not write conversation state; will retry")
 
     async def process_update(self, update: object) -> None:
         await super().process_update(update)

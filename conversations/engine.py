@@ -28,7 +28,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
-from bot.context import BotContext
+from bot.context import BotContext, FeedbackApplication
 from conversations import texts
 from conversations.models import Flow, Step
 from conversations.widgets import (
@@ -64,8 +64,10 @@ POSITION_KEYS = (
     "history",
     "selected",
     "review_id",
-    "prompt_id",
 )
+CONVERSATION = "feedback"
+# Kept per chat, in memory only: the message whose buttons a typed answer retires.
+PROMPT_ID = "prompt_id"
 FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
 # Set by safeguarding when a practitioner's answer also raised an alert: the answer is
 # kept (it is their reflection) but flagged, so reports never quote it.
@@ -155,7 +157,7 @@ class FlowEngine:
                     CommandHandler("start", self._tracked(self.on_start_again)),
                     MessageHandler(filters.COMMAND, self._tracked(self.on_unknown_command)),
                 ],
-                name="feedback",
+                name=CONVERSATION,
                 persistent=True,
                 allow_reentry=False,
             )
@@ -202,7 +204,7 @@ class FlowEngine:
         return await self.begin(update, context, flow, review_id=review_id)
 
     async def greet(self, update: Update, context: BotContext) -> State:
-        context.data["at"] = WHO
+        await self.arrive(update, context, WHO)
         keyboard = InlineKeyboardMarkup(
             [
                 [
@@ -232,8 +234,8 @@ class FlowEngine:
             await remove_buttons(query.message)
             return await self.commands["reflect"](update, context)
         if flow is None:
+            await self.arrive(update, context, ConversationHandler.END)
             await self._send(update, context, say(texts.STAFF_ONLY, "practitioner"))
-            clear_position(context.data)
             return ConversationHandler.END
         await remove_buttons(query.message)
         return await self.begin(update, context, flow)
@@ -260,12 +262,15 @@ class FlowEngine:
     ) -> State:
         data = context.data
         audience = data.get("audience")
+        data.update(flow=flow.id, step=step.id)
+        await self.arrive(update, context, flow.state(step))
         if intro and step.intro is not None:
             await self._send(update, context, say(step.intro, audience))
         message = await self._send(
             update, context, f"<b>{say(step.prompt, audience)}</b>", step_keyboard(flow, step, data)
         )
-        data.update(at=flow.state(step), flow=flow.id, step=step.id, prompt_id=message.message_id)
+        if context.chat_data is not None:
+            context.chat_data[PROMPT_ID] = message.message_id
         return flow.state(step)
 
     async def reask(self, update: Update, context: BotContext) -> State:
@@ -365,7 +370,7 @@ class FlowEngine:
             if option is None or step.kind == "multi":
                 await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
                 return await self.ask(update, context, flow, step, intro=False)
-            await remove_buttons_by_id(context, update, data.get("prompt_id"))
+            await self.retire_prompt(update, context)
             return await self.accept(update, context, flow, step, choice=option.value)
         if not text:
             await self._send(update, context, say(texts.EMPTY_ANSWER, audience))
@@ -379,7 +384,7 @@ class FlowEngine:
                 ),
             )
             return flow.state(step)
-        await remove_buttons_by_id(context, update, data.get("prompt_id"))
+        await self.retire_prompt(update, context)
         return await self.accept(update, context, flow, step, text=text)
 
     async def on_not_text(self, update: Update, context: BotContext) -> State:
@@ -402,8 +407,9 @@ class FlowEngine:
         data = context.data
         if step.kind == "consent":
             if choice != "agree" or flow.next_step(step, choice) is None:
-                await self._send(update, context, say(texts.NOT_NOW, data.get("audience")))
-                clear_position(data)
+                audience = data.get("audience")
+                await self.arrive(update, context, ConversationHandler.END)
+                await self._send(update, context, say(texts.NOT_NOW, audience))
                 return ConversationHandler.END
         else:
             try:
@@ -485,10 +491,11 @@ class FlowEngine:
     async def finish(self, update: Update, context: BotContext, flow: Flow) -> State:
         data = context.data
         response_id = data.get("response_id")
+        audience = data.get("audience")
         if response_id is not None:
             await repository.complete_response(context.db, int(response_id))
-        await self._send(update, context, say(flow.done, data.get("audience")))
-        clear_position(data)
+        await self.arrive(update, context, ConversationHandler.END)
+        await self._send(update, context, say(flow.done, audience))
         if response_id is not None:
             for listener in self.completion_listeners:
                 await listener(update, context, flow, int(response_id))
@@ -531,8 +538,9 @@ class FlowEngine:
         text = "\n".join(lines)
         if len(text) > 4000:
             text = text[:3990] + "…"
+        data.update(flow=flow.id, step=REVIEW)
+        await self.arrive(update, context, state)
         await self._send(update, context, text, InlineKeyboardMarkup(rows))
-        data.update(at=state, flow=flow.id, step=REVIEW)
         return state
 
     async def on_review_button(self, update: Update, context: BotContext, button: Button) -> State:
@@ -574,8 +582,9 @@ class FlowEngine:
         """Ask whether to keep or delete what they gave, or stop at once if nothing was given."""
         data = context.data
         if data.get("response_id") is None:
-            await self._send(update, context, say(texts.NOT_NOW, data.get("audience")))
-            clear_position(data)
+            audience = data.get("audience")
+            await self.arrive(update, context, ConversationHandler.END)
+            await self._send(update, context, say(texts.NOT_NOW, audience))
             return ConversationHandler.END
         return await self.ask_cancel(update, context)
 
@@ -601,8 +610,8 @@ class FlowEngine:
                 ],
             ]
         )
+        await self.arrive(update, context, CANCELLING)
         await self._send(update, context, say(texts.CANCEL_QUESTION, audience), keyboard)
-        context.data["at"] = CANCELLING
         return CANCELLING
 
     async def on_cancel_choice(self, update: Update, context: BotContext) -> State:
@@ -620,10 +629,11 @@ class FlowEngine:
             return await self.ask(update, context, *position, intro=False)
         if choice == "delete" and data.get("response_id") is not None:
             await repository.delete_response(context.db, int(data["response_id"]))
-            await self._send(update, context, say(texts.CANCELLED_DELETED, audience))
+            goodbye = texts.CANCELLED_DELETED
         else:
-            await self._send(update, context, say(texts.CANCELLED_KEPT, audience))
-        clear_position(data)
+            goodbye = texts.CANCELLED_KEPT
+        await self.arrive(update, context, ConversationHandler.END)
+        await self._send(update, context, say(goodbye, audience))
         return ConversationHandler.END
 
     async def on_help(self, update: Update, context: BotContext) -> State:
@@ -644,6 +654,28 @@ class FlowEngine:
     async def on_unknown_command(self, update: Update, context: BotContext) -> State:
         await self._send(update, context, say(texts.UNKNOWN_COMMAND, context.data.get("audience")))
         return await self.reask(update, context)
+
+    # Moving on
+
+    async def arrive(self, update: Update, context: BotContext, state: State) -> None:
+        """Record, durably, that the person is now at `state`, before they are shown it.
+
+        python-telegram-bot saves a conversation's state only after the handler
+        has replied. Saved here instead, before the question goes out, a bot
+        killed at any moment resumes at the question the person was last shown,
+        or at the one it was about to show them.
+        """
+        if state == ConversationHandler.END:
+            clear_position(context.data)
+        else:
+            context.data["at"] = state
+        assert isinstance(context.application, FeedbackApplication)
+        await context.application.save_now(update, CONVERSATION, state)
+
+    async def retire_prompt(self, update: Update, context: BotContext) -> None:
+        """Take the buttons off the question a typed answer just answered."""
+        if context.chat_data is not None:
+            await remove_buttons_by_id(context, update, context.chat_data.pop(PROMPT_ID, None))
 
     # Sending
 

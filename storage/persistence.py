@@ -117,8 +117,13 @@ class SQLitePersistence(BasePersistence[UserData, ChatData, BotData]):
         Updates that finish while a write is under way share the next one, so a
         busy bot writes many people's state in one statement.
         """
-        if not self._pending and not self._writing.locked():
-            return
+        if not self._writing.locked():
+            # Only when no write is under way does `_stored` hold what the database holds.
+            self._pending = {
+                row: data for row, data in self._pending.items() if self._stored.get(row) != data
+            }
+            if not self._pending:
+                return
         if self._next_write is None:
             self._next_write = asyncio.get_running_loop().create_future()
             asyncio.get_running_loop().create_task(self._write_pending(self._next_write))

@@ -8,7 +8,10 @@ import time
 
 from telegram.error import TimedOut
 
+from bot.app import build_application, running
+from bot.transport import ApiCall, InProcessBotApi
 from tests.conversations.test_feedback_flows import rows, start_young_person
+from tests.support import Person, make_settings
 
 
 def failing_first(api, method: str, times: int, failure):
@@ -100,3 +103,75 @@ async def test_a_failed_write_is_reported_and_the_answer_can_be_sent_again(app, 
         {"text": "my worker is kind"}
     ]
     await asyncio.sleep(0)
+
+
+def saved_position(database_path) -> tuple[str | None, str | None]:
+    """Where the saved user data and the saved conversation state say the person is."""
+    with sqlite3.connect(database_path) as conn:
+        user = conn.execute("SELECT data FROM ptb_state WHERE kind = 'user'").fetchone()
+        state = conn.execute(
+            "SELECT data FROM ptb_state WHERE kind = 'conversation:feedback'"
+        ).fetchone()
+    conn.close()
+    return (
+        json.loads(user[0]).get("at") if user else None,
+        json.loads(state[0]) if state else None,
+    )
+
+
+async def test_each_question_goes_out_only_once_the_person_is_saved_as_being_there(settings):
+    saved_when_asked: dict[str, tuple[str | None, str | None]] = {}
+
+    def on_call(call: ApiCall) -> None:
+        if call.method == "sendMessage" and call.buttons:
+            saved_when_asked[call.text] = saved_position(settings.database_path)
+
+    api = InProcessBotApi(on_call=on_call)
+    async with running(build_application(settings, request=api)) as app:
+        person = Person(app, api, 4242)
+        await start_young_person(person)
+        await person.answers("12 to 15", "🙂 Good")
+        await person.says("/cancel")
+
+    # Saved user data and conversation state, as they were when each question went out.
+    assert list(saved_when_asked.values()) == [
+        (state, state)
+        for state in ("who", "yp:consent", "yp:age", "yp:mood", "yp:know_worker", "cancelling")
+    ]
+
+
+async def test_a_bot_killed_just_as_it_asks_resumes_at_that_question(settings, tmp_path):
+    killed = tmp_path / "killed"
+    killed.mkdir()
+    killed_settings = make_settings(killed)
+    asked: list[ApiCall] = []
+
+    def kill_when_asked(call: ApiCall) -> None:
+        """Copy the database as a SIGKILL would leave it: sent, nothing written after."""
+        if call.method == "sendMessage" and "know who your worker is" in call.text:
+            asked.append(call)
+            source = sqlite3.connect(settings.database_path)
+            target = sqlite3.connect(killed_settings.database_path)
+            source.backup(target)
+            target.close()
+            source.close()
+
+    api = InProcessBotApi(on_call=kill_when_asked)
+    async with running(build_application(settings, request=api)) as app:
+        person = Person(app, api, 4343)
+        await start_young_person(person)
+        await person.answers("8 to 11", "😐 OK")
+    [question] = asked
+
+    restarted_api = InProcessBotApi()
+    async with running(build_application(killed_settings, request=restarted_api)) as app:
+        person = Person(app, restarted_api, 4343)
+        not_sure = dict((label, data) for label, data in question.buttons)["Not sure"]
+        await person.presses_data(not_sure, message_id=question.message_id or 1)
+        assert "Do you feel we listen to you?" in person.last_reply
+        answers = await rows(app, "SELECT step_id, choice FROM answers ORDER BY id")
+    assert answers == [
+        {"step_id": "age", "choice": "child"},
+        {"step_id": "mood", "choice": "ok"},
+        {"step_id": "know_worker", "choice": "not_sure"},
+    ]

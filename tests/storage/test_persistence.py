@@ -161,3 +161,18 @@ async def test_more_rows_than_fit_in_one_statement_are_all_written(db):
     await persistence.update_conversation("feedback", (7, 7), None)
     await persistence.commit_pending()
     assert len(await persistence.get_user_data()) == 1200
+
+
+async def test_going_back_to_what_was_stored_while_a_write_is_under_way_is_written(db):
+    persistence = persistence_on(db)
+    await persistence.update_user_data(1, {"at": "yp:age"})
+    await persistence.commit_pending()
+    await persistence.update_user_data(1, {"at": "yp:mood"})
+    async with db.exclusive:  # the write of yp:mood has taken the row and waits
+        moving_on = asyncio.create_task(persistence.commit_pending())
+        await asyncio.sleep(0.01)
+        await persistence.update_user_data(1, {"at": "yp:age"})  # they went back
+        going_back = asyncio.create_task(persistence.commit_pending())
+        await asyncio.sleep(0.01)
+    await asyncio.gather(moving_on, going_back)
+    assert await persistence_on(db).get_user_data() == {1: {"at": "yp:age"}}
