@@ -148,8 +148,8 @@ class PractitionerTool:
             role == "practitioner"
             and await staff.get_profile(services.db, self.respondent(update, context)) is None
         ):
+            await self.engine.arrive(update, context, ASKING_NAME)
             await self.reply(update, context, ASK_NAME)
-            context.data["at"] = ASKING_NAME
             return ASKING_NAME
         await self.reply(update, context, ROLE_GRANTED.format(role=role))
         return ConversationHandler.END
@@ -162,8 +162,8 @@ class PractitionerTool:
             )
             return ASKING_NAME
         context.data["staff_name"] = name
+        await self.engine.arrive(update, context, ASKING_TEAM)
         await self.reply(update, context, ASK_TEAM)
-        context.data["at"] = ASKING_TEAM
         return ASKING_TEAM
 
     async def on_team(self, update: Update, context: BotContext) -> State:
@@ -199,8 +199,8 @@ class PractitionerTool:
             clear_position(context.data)
             return ConversationHandler.END
         clear_position(context.data)
+        await self.engine.arrive(update, context, ASKING_REFERENCE)
         await self.reply(update, context, ASK_REFERENCE)
-        context.data["at"] = ASKING_REFERENCE
         return ASKING_REFERENCE
 
     async def on_reference(self, update: Update, context: BotContext) -> State:
@@ -261,8 +261,8 @@ class PractitionerTool:
             label = f"Started {when}: {answered} of {len(self.flow.steps)} answered"
             rows.append([InlineKeyboardButton(label, callback_data=f"draft|{draft.id}")])
         clear_position(context.data)
+        await self.engine.arrive(update, context, CHOOSING_DRAFT)
         await self.reply(update, context, PICK_DRAFT, InlineKeyboardMarkup(rows))
-        context.data["at"] = CHOOSING_DRAFT
         return CHOOSING_DRAFT
 
     async def on_draft_chosen(self, update: Update, context: BotContext) -> State:

@@ -266,13 +266,13 @@ class ReviewTools:
             InlineKeyboardButton(label, callback_data=f"at|{t}") for t, label in labels.items()
         ]
         clear_position(context.data)
+        await self.engine.arrive(update, context, ACTION_THEME)
         await self.send(
             update,
             context,
             "Which theme is the action about?",
             InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)]),
         )
-        context.data["at"] = ACTION_THEME
         return ACTION_THEME
 
     async def on_action_theme(self, update: Update, context: BotContext) -> State:
@@ -280,8 +280,8 @@ class ReviewTools:
         assert query is not None
         await query.answer()
         context.data["action_theme"] = (query.data or "").partition("|")[2]
+        await self.engine.arrive(update, context, ACTION_SAID)
         await self.send(update, context, "What did people say? (“You said …”)")
-        context.data["at"] = ACTION_SAID
         return ACTION_SAID
 
     async def on_action_said(self, update: Update, context: BotContext) -> State:
@@ -292,8 +292,8 @@ class ReviewTools:
             )
             return ACTION_SAID
         context.data["action_said"] = text
+        await self.engine.arrive(update, context, ACTION_DID)
         await self.send(update, context, "What have we done or are we doing? (“We did …”)")
-        context.data["at"] = ACTION_DID
         return ACTION_DID
 
     async def on_action_did(self, update: Update, context: BotContext) -> State:
@@ -307,8 +307,8 @@ class ReviewTools:
         buttons = [
             [InlineKeyboardButton(s.capitalize(), callback_data=f"as|{s}") for s in STATUSES]
         ]
+        await self.engine.arrive(update, context, ACTION_STATUS)
         await self.send(update, context, "What is its status?", InlineKeyboardMarkup(buttons))
-        context.data["at"] = ACTION_STATUS
         return ACTION_STATUS
 
     async def on_action_status(self, update: Update, context: BotContext) -> State:

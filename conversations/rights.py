@@ -91,10 +91,10 @@ class DataRights:
                 ],
             ]
         )
+        await self.engine.arrive(update, context, CONFIRMING_FORGET)
         await context.bot.send_message(
             update.effective_chat.id, say(texts.FORGET_QUESTION, audience), reply_markup=keyboard
         )
-        context.data["at"] = CONFIRMING_FORGET
         return CONFIRMING_FORGET
 
     async def on_forget_choice(self, update: Update, context: BotContext) -> State:
