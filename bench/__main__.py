@@ -21,6 +21,10 @@ RUNS = [
     ),
     ("pipeline, 1,000 people", ["bench.pipeline", "--people", "100" if QUICK else "1000"]),
     (
+        "pipeline, 1,000 people, one in ten writing a long answer",
+        ["bench.pipeline", "--people", "100" if QUICK else "1000", "--long-every", "10"],
+    ),
+    (
         "python-telegram-bot alone, same exchange",
         ["bench.library_floor", "--people", "100" if QUICK else "1000"],
     ),

@@ -4,8 +4,11 @@ bot-side latency per update (p50, p95, p99) and peak memory as JSON.
 
 Updates go through the application's update queue, as they would from Telegram.
 The rate limiter is off here: it models Telegram's sending limits, not the bot.
+With --long-every K, every K-th person writes a long first answer (the most a
+young person's answer may hold), to show what long answers do to everyone's
+latency: tagging and screening them holds up the event loop.
 
-Run: .venv/bin/python -m bench.pipeline [--people N]
+Run: .venv/bin/python -m bench.pipeline [--people N] [--long-every K]
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from telegram.ext import Application
 from bench.common import settings_in
 from bot.app import build_application, running
 from bot.transport import ChatSimulator, InProcessBotApi
+from conversations.flows import YOUNG_PERSON
 from storage.synthetic import count_complete
 
 SCRIPT: list[tuple[str, str]] = [
@@ -42,22 +46,34 @@ SCRIPT: list[tuple[str, str]] = [
     ("press", "s|yp:anything_else|"),
     ("press", "a|yp:hear_back|no"),
 ]
+FIRST_ANSWER = next(
+    number for number, (kind, value) in enumerate(SCRIPT) if kind == "text" and value[0] != "/"
+)
+LONG_ANSWER = (
+    "My worker is kind and she always rings me back, but the meetings are long and I "
+    "wait a lot before anyone tells me what is happening with my plan. " * 20
+)[: YOUNG_PERSON.text_limit]
 
 
-async def run(people: int) -> dict[str, object]:
+async def run(people: int, long_every: int = 0) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as directory:
         settings = settings_in(directory)
         api = InProcessBotApi()
         application = build_application(settings, request=api, rate_limit=False)
         latencies = time_each_update(application)
         async with running(application):
-            elapsed, cpu = await replay(application, people, latencies)
+            elapsed, cpu = await replay(application, people, latencies, long_every)
             completed = await count_complete(application.services.db)
         return {
             "people": people,
+            "long_answers": people // long_every if long_every else 0,
             "updates": len(latencies),
             "responses_completed": completed,
             **percentiles(latencies, elapsed, cpu),
+            # The text worker (bot/text_worker.py), started by the first long answer.
+            "worker_max_rss_mb": round(
+                resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
+            ),
         }
 
 
@@ -76,7 +92,10 @@ def time_each_update(application: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 
 async def replay(
-    application: Application[Any, Any, Any, Any, Any, Any], people: int, latencies: list[float]
+    application: Application[Any, Any, Any, Any, Any, Any],
+    people: int,
+    latencies: list[float],
+    long_every: int = 0,
 ) -> tuple[float, float]:
     """Send SCRIPT from `people` chats, one step for all of them at a time.
 
@@ -85,9 +104,10 @@ async def replay(
     simulators = [ChatSimulator(900_000 + n) for n in range(people)]
     started, cpu_started = time.perf_counter(), time.process_time()
     for number, (kind, value) in enumerate(SCRIPT, start=1):
-        for person in simulators:
+        for index, person in enumerate(simulators):
+            long = long_every and number - 1 == FIRST_ANSWER and index % long_every == 0
             update: Update = (
-                person.text(value, application.bot)
+                person.text(LONG_ANSWER if long else value, application.bot)
                 if kind == "text"
                 else person.press(value, application.bot)
             )
@@ -124,7 +144,9 @@ async def wait_until(done) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=1000)
-    print(json.dumps(asyncio.run(run(parser.parse_args().people)), indent=2))
+    parser.add_argument("--long-every", type=int, default=0)
+    arguments = parser.parse_args()
+    print(json.dumps(asyncio.run(run(arguments.people, arguments.long_every)), indent=2))
 
 
 if __name__ == "__main__":

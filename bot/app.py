@@ -150,7 +150,7 @@ async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) ->
     services = application.services
     await services.open()
     warm_up(services)
-    if tagged := await tag_untagged(services.db, services.tagger):
+    if tagged := await tag_untagged(services.db, services.text):
         _LOGGER.info("Tagged %d answers stored while tagging could not finish", tagged)
     for window_id, kind in await catch_up(application):
         _LOGGER.info(

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from analysis.themes import CorrectionLookup, Tagger
+from analysis.themes import Tagger
 from bot.settings import Settings
+from bot.text_worker import TextWorker
 from storage import migrations, repository
 from storage.database import Database, open_database
 from storage.pseudonym import pseudonymise
@@ -21,7 +22,8 @@ class Services:
     clock: Callable[[], float] = time.time
     _db: Database | None = None
     _reporting: Database | None = None
-    tagger: Tagger = field(default_factory=Tagger)
+    # Tags and screens texts; long ones in a worker process (see bot/text_worker.py).
+    text: TextWorker = field(default_factory=TextWorker)
     _open_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery_requested: bool = False
@@ -46,10 +48,15 @@ class Services:
         await self._load_corrections(self.db)
 
     async def _load_corrections(self, db: Database) -> None:
-        corrections = await repository.list_corrections(db)
-        self.tagger = Tagger(corrections=CorrectionLookup(corrections) if corrections else None)
+        self.text.use_corrections(await repository.list_corrections(db))
+
+    @property
+    def tagger(self) -> Tagger:
+        """The tagger in this process, with every stored correction."""
+        return self.text.tagger
 
     async def close(self) -> None:
+        await self.text.close()
         for database in (self._db, self._reporting):
             if database is not None:
                 await database.close()

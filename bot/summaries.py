@@ -54,7 +54,7 @@ async def build_and_push(services: Services, window: Window, kind: Kind) -> Summ
     questions, self_rating = rating_questions()
     theme_labels = {theme.id: theme.label for theme in load_taxonomy().themes}
     rated = tuple({q.question_id for q in [*questions, *([self_rating] if self_rating else [])]})
-    await tag_untagged(services.db, services.tagger)
+    await tag_untagged(services.db, services.text)
     async with services.db.snapshot() as snapshot:
         current = await reporting.load_raw(
             snapshot, *window.utc_bounds(tz), theme_ids=tuple(theme_labels), rating_steps=rated

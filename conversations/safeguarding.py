@@ -26,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from analysis.safeguarding import Screening, load_patterns, screen
+from analysis.safeguarding import Screening, load_patterns
 from analysis.text import normalise
 from bot.context import BotContext
 from bot.outbox import deliver_due
@@ -116,7 +116,7 @@ class Safeguarding:
         if message is None or update.effective_user is None or self.is_contact(update, context):
             return
         text = message.text or message.caption or ""
-        result = screen(text)
+        result = await context.services.text.screen(text)
         thread = (context.user_data or {}).get(THREAD_KEY)
         if thread and not text.startswith("/"):
             await self.pass_on_to_contacts(update, context, thread, text, result)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from analysis.themes import Tagger
 from bot.context import BotContext
+from bot.text_worker import TextWorker
 from conversations.engine import StoredAnswer
 from storage import repository
 from storage.database import Database
@@ -23,31 +23,31 @@ async def tag_answer(update: Update, context: BotContext, answer: StoredAnswer) 
     if answer.text:
         await tag_and_store(
             context.db,
-            context.services.tagger,
+            context.services.text,
             answer.answer_id,
             answer.text,
             answer.flow.audience_group,
         )
 
 
-async def tag_untagged(db: Database, tagger: Tagger) -> int:
+async def tag_untagged(db: Database, worker: TextWorker) -> int:
     """Tag every free-text answer that has no tagging yet; return how many were tagged."""
     tagged, after_id = 0, 0
     while answers := await repository.untagged_answers(
         db, after_id=after_id, limit=UNTAGGED_PER_QUERY
     ):
         for answer in answers:
-            if await tag_and_store(db, tagger, answer.id, answer.text, answer.audience_group):
+            if await tag_and_store(db, worker, answer.id, answer.text, answer.audience_group):
                 tagged += 1
         after_id = answers[-1].id
     return tagged
 
 
 async def tag_and_store(
-    db: Database, tagger: Tagger, answer_id: int, text: str, group: str
+    db: Database, worker: TextWorker, answer_id: int, text: str, group: str
 ) -> bool:
     """Tag one answer's text and store the result, unless the answer has changed meanwhile."""
-    result = tagger.tag(text, group)
+    result = await worker.tag(text, group)
     return await repository.save_analysis(
         db,
         answer_id=answer_id,

@@ -44,7 +44,7 @@ async def test_building_a_summary_first_tags_any_answer_left_untagged(app):
 async def test_tagging_what_was_missed_tags_each_answer_once(app):
     db = app.services.db
     missed = [await store_without_tagging(db, f"{WORDS}, time {n}") for n in range(3)]
-    assert await tag_untagged(db, app.services.tagger) == 3
-    assert await tag_untagged(db, app.services.tagger) == 0
+    assert await tag_untagged(db, app.services.text) == 3
+    assert await tag_untagged(db, app.services.text) == 0
     for answer_id in missed:
         assert "communication" in await themes_of(db, answer_id)

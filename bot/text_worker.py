@@ -1,0 +1,112 @@
+"""Tagging and screening long texts in a worker process.
+
+Both are pure Python and `re`, which hold the GIL. In the bot's own process a
+1,500-character answer holds the event loop for about 16 ms, and a
+4,000-character reflection for about 40 ms, while everyone else's updates
+wait; a thread would not help. Texts of `LONG_TEXT` characters or more go to
+one worker process instead, which also puts the machine's second core to
+work. Shorter ones, most answers, are quicker analysed in place than sent.
+If the worker fails, the text is analysed in place, so a disclosure is never
+missed for want of a worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import TypeVar
+
+from analysis.safeguarding import Screening, screen
+from analysis.themes import CorrectionLookup, Tagger, Tagging
+
+LONG_TEXT = 400
+_LOGGER = logging.getLogger(__name__)
+Correction = tuple[str, str, str]
+PoolFactory = Callable[[Sequence[Correction]], Executor]
+Result = TypeVar("Result")
+
+# In the worker process: its own tagger, built once when the process starts.
+_worker_tagger: Tagger | None = None
+
+
+def make_tagger(corrections: Sequence[Correction]) -> Tagger:
+    return Tagger(corrections=CorrectionLookup(corrections) if corrections else None)
+
+
+def _start_worker(corrections: Sequence[Correction]) -> None:
+    global _worker_tagger
+    _worker_tagger = make_tagger(corrections)
+
+
+def _tag_in_worker(text: str, group: str | None) -> Tagging:
+    assert _worker_tagger is not None
+    return _worker_tagger.tag(text, group)
+
+
+def worker_pool(corrections: Sequence[Correction]) -> Executor:
+    """One worker process, spawned fresh rather than forked from a process with threads."""
+    return ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(tuple(corrections),),
+    )
+
+
+class TextWorker:
+    """Tags and screens texts: short ones in place, long ones in the worker process.
+
+    The worker starts with the first long text, and again after the
+    corrections change, so its tagger always knows the same corrections.
+    """
+
+    def __init__(
+        self, corrections: Sequence[Correction] = (), *, pool_factory: PoolFactory = worker_pool
+    ) -> None:
+        self._pool_factory = pool_factory
+        self._pool: Executor | None = None
+        self.use_corrections(corrections)
+
+    def use_corrections(self, corrections: Sequence[Correction]) -> None:
+        self.corrections = tuple(corrections)
+        self.tagger = make_tagger(self.corrections)
+        self._discard_pool()
+
+    async def tag(self, text: str, group: str | None = None) -> Tagging:
+        if len(text) < LONG_TEXT:
+            return self.tagger.tag(text, group)
+        return await self._in_worker(self.tagger.tag, _tag_in_worker, text, group)
+
+    async def screen(self, text: str) -> Screening:
+        if len(text) < LONG_TEXT:
+            return screen(text)
+        return await self._in_worker(screen, screen, text)
+
+    async def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
+
+    async def _in_worker(
+        self,
+        in_place: Callable[..., Result],
+        in_worker: Callable[..., Result],
+        *args: str | None,
+    ) -> Result:
+        try:
+            if self._pool is None:
+                self._pool = self._pool_factory(self.corrections)
+            return await asyncio.get_running_loop().run_in_executor(self._pool, in_worker, *args)
+        except Exception as exc:
+            # Only the kind of failure: an exception's message could quote the text.
+            _LOGGER.warning("The text worker failed (%s); analysing in place", type(exc).__name__)
+            self._discard_pool()
+            return in_place(*args)
+
+    def _discard_pool(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
