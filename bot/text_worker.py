@@ -15,6 +15,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TypeVar
@@ -39,6 +42,14 @@ def make_tagger(corrections: Sequence[Correction]) -> Tagger:
 def _start_worker(corrections: Sequence[Correction]) -> None:
     global _worker_tagger
     _worker_tagger = make_tagger(corrections)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End the worker once the bot is gone, even if it was killed and could not say so."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
 
 
 def _tag_in_worker(text: str, group: str | None) -> Tagging:

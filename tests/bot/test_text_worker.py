@@ -1,9 +1,15 @@
 """Long texts are tagged and screened in a worker process; short ones in place."""
 
+import contextlib
 import logging
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -103,3 +109,57 @@ async def test_texts_shorter_than_the_limit_never_start_a_worker(text):
     await worker.tag(text)
     await worker.screen(text)
     assert started == []
+
+
+BOT_THAT_STARTS_A_WORKER = f"""
+import asyncio, time
+from bot.text_worker import TextWorker
+
+async def main():
+    worker = TextWorker()
+    await worker.tag({LONG_ANSWER!r})
+    print("ready", flush=True)
+    time.sleep(60)
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def children_of(pid: int) -> set[int]:
+    children = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rpartition(")")[2].split()
+            if int(fields[1]) == pid:
+                children.add(int(stat.parent.name))
+    return children
+
+
+def alive(pid: int) -> bool:
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    return False
+
+
+def test_the_worker_ends_when_the_bot_is_killed(tmp_path):
+    script = tmp_path / "bot_with_worker.py"
+    script.write_text(BOT_THAT_STARTS_A_WORKER)
+    root = Path(__file__).resolve().parents[2]
+    bot = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    try:
+        assert bot.stdout is not None and bot.stdout.readline().strip() == "ready"
+        workers = children_of(bot.pid)
+        assert workers
+    finally:
+        bot.kill()
+        bot.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers)
