@@ -99,7 +99,7 @@ class TextWorker:
     async def close(self) -> None:
         pool, self._pool = self._pool, None
         if pool is not None:
-            await asyncio.to_thread(pool.shutdown, wait=True, cancel_futures=True)
+            await asyncio.to_thread(pool.shutdown)
 
     async def _in_worker(
         self,
@@ -118,6 +118,8 @@ class TextWorker:
             return in_place(*args)
 
     def _discard_pool(self) -> None:
+        # Texts already sent are still analysed (cancelling them would fail their updates,
+        # a screening among them); the old worker then ends.
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False)

@@ -1,5 +1,6 @@
 """Long texts are tagged and screened in a worker process; short ones in place."""
 
+import asyncio
 import contextlib
 import logging
 import os
@@ -78,6 +79,17 @@ async def test_the_worker_tags_with_the_corrections_it_was_given():
         assert "safety" not in (await worker.tag(LONG_ANSWER)).theme_ids
         worker.use_corrections([(LONG_ANSWER, "safety", "add")])
         assert "safety" in (await worker.tag(LONG_ANSWER)).theme_ids
+    finally:
+        await worker.close()
+
+
+async def test_texts_already_sent_are_analysed_when_the_corrections_change():
+    worker = TextWorker()
+    try:
+        screenings = [asyncio.create_task(worker.screen(LONG_DISCLOSURE)) for _ in range(5)]
+        await asyncio.sleep(0)  # sent; the worker is still starting
+        worker.use_corrections([(LONG_ANSWER, "safety", "add")])
+        assert all(screening.flagged for screening in await asyncio.gather(*screenings))
     finally:
         await worker.close()
 
