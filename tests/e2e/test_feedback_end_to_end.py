@@ -175,6 +175,24 @@ def test_a_practitioner_is_invited_reflects_stops_and_resumes(emulator, bot_proc
     person.waits_for("unfinished reflections")
     person.taps("Started")
     person.waits_for("2. How have you heard")
+    # Long enough to be tagged and screened by the bot's worker process.
+    reflection = (
+        "We heard her through her own words at every visit, and through her nan, who "
+        "keeps a diary of the good days and the hard ones. We could have listened "
+        "better at school: the meetings there were long and she waited a lot. "
+    ) * 3
+    person.says(reflection)
+    person.waits_for("3. ")
+    with sqlite3.connect(bot_process.database) as conn:
+        tagged = conn.execute(
+            "SELECT n.label FROM answers a JOIN answer_analysis n ON n.answer_id = a.id"
+            " WHERE a.text = ?",
+            (reflection.strip(),),
+        ).fetchall()
+    conn.close()
+    assert len(tagged) == 1
+    logs = "".join(log.read_text() for log in bot_process.directory.glob("bot-*.log"))
+    assert "text worker failed" not in logs
     person.close()
 
 
