@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Text-speak and common misspellings, expanded before matching.
 TEXT_SPEAK = {
@@ -65,6 +66,14 @@ TEXT_SPEAK = {
 }
 
 
+NOT_A_LETTER = re.compile(r"[^a-z0-9]+")
+DOUBLED = re.compile(r"([a-z])\1+")
+STRETCHED = re.compile(r"([a-z])\1{2,}")
+
+
+# Tagging and screening one answer normalise the same clause several times; a few
+# entries suffice, and keep few answers in memory.
+@lru_cache(maxsize=32)
 def normalise(text: str, *, collapse_doubles: bool = False) -> str:
     """Lower-case, drop apostrophes, expand text-speak; words separated by single spaces.
 
@@ -73,11 +82,7 @@ def normalise(text: str, *, collapse_doubles: bool = False) -> str:
     words that really have double letters, so both forms are screened.
     """
     lowered = text.lower().replace("’", "'").replace("'", "").replace("`", "")
-    letters = re.sub(r"[^a-z0-9]+", " ", lowered)
-    squeezed = re.sub(
-        r"([a-z])\1+" if collapse_doubles else r"([a-z])\1{2,}",
-        r"\1" if collapse_doubles else r"\1\1",
-        letters,
-    )
+    letters = NOT_A_LETTER.sub(" ", lowered)
+    squeezed = DOUBLED.sub(r"\1", letters) if collapse_doubles else STRETCHED.sub(r"\1\1", letters)
     words = [TEXT_SPEAK.get(word, word) for word in squeezed.split()]
     return " ".join(words)
