@@ -1,7 +1,8 @@
 """Removing identifying details from a quote before it reaches a report. Pure.
 
-Names (titled, capitalised proper nouns, and common first names typed in lower
-case), phone numbers, emails, postcodes, street addresses, dates of birth,
+Names (titled, capitalised proper nouns, common first names typed in lower
+case, and other lower-case words in a person's place: "my worker leanne", "me
+and kez", "jojo said"), phone numbers, emails, postcodes, street addresses, dates of birth,
 school names, Telegram handles, links and case references are replaced with
 placeholders such as "[name]" and "[phone]". When in doubt, it replaces.
 """
@@ -13,7 +14,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from textblob.en import lexicon
 from textblob.en import tag as pos_tag
+
+from analysis.text import TEXT_SPEAK
 
 NAMES_FILE = Path(__file__).with_name("given_names.json")
 
@@ -166,9 +170,86 @@ NOT_NAMES = frozenset(
         "childline",
         "nspcc",
         "ofsted",
+        # Lower-case words the English lexicon lacks, which a person's place may hold.
+        "mam",
+        "mi",
+        "gran",
+        "nana",
+        "nanna",
+        "grandad",
+        "stepdad",
+        "stepmum",
+        "bestie",
+        "bro",
+        "sis",
+        "keyworker",
+        "hes",
+        "shes",
+        "theyre",
+        "youre",
+        "tbh",
+        "ty",
+        "yh",
+        "innit",
+        "alot",
+        "realy",
+        "becuase",
+        "everythink",
+        "nothink",
+        "sumthing",
+        "aint",
+        "youve",
+        "theyve",
+        "weve",
+        "youll",
+        "theyll",
+        "youd",
+        "theyd",
     ]
 )
 CAPITAL_WORD = re.compile(r"\b[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*\b")
+# A lower-case word where a person's name usually stands: after a naming word or a
+# person ("is called", "my worker", "me and", "with") or before what people do ("said").
+PERSON_WORDS = frozenset(
+    [
+        "worker",
+        "sw",
+        "keyworker",
+        "carer",
+        "teacher",
+        "mentor",
+        "iro",
+        "counsellor",
+        "nurse",
+        "friend",
+        "mate",
+        "bestie",
+        "brother",
+        "sister",
+        "cousin",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "stepdad",
+        "stepmum",
+        "grandad",
+        "grandma",
+        "nanna",
+    ]
+)
+AFTER_PERSON_CUE = re.compile(
+    r"\b((?:(?:is|was|are|were)\s+called|named|name\s+is|name's|"
+    rf"(?:{'|'.join(sorted(PERSON_WORDS))})(?:\s+(?:is|was))?(?:\s+called)?|me\s+and|with|told|"
+    r"asked)\s+)([a-z][a-z'-]+)\b(?=(?:\s+([a-z]+))?)"
+)
+BEFORE_PERSON_VERB = re.compile(
+    r"(?<![\w\[])([a-z][a-z'-]+)(\s+(?:said|says|told|tells|helped|helps|came|comes|rang|rings|"
+    r"phoned|listens|listened|visits|visited|explained|explains|talks|talked|understands|"
+    r"and\s+me|and\s+i)\b)"
+)
+# Endings of English words whose stem the lexicon knows ("whacks", "shouting", "werent").
+SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "ness", "y", "nt")
+NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 @lru_cache(maxsize=1)
@@ -234,6 +315,34 @@ def _names(text: str) -> str:
 
     # Capitalised words the tagger calls proper nouns, and known first names in any case.
     result = CAPITAL_WORD.sub(replace, text)
-    return re.sub(
+    result = re.sub(
         r"\b[a-z][a-z'-]+\b", lambda m: "[name]" if m.group(0) in names else m.group(0), result
+    )
+    result = AFTER_PERSON_CUE.sub(_after_person_cue, result)
+    return BEFORE_PERSON_VERB.sub(
+        lambda m: "[name]" + m.group(2) if _unknown_word(m.group(1)) else m.group(0), result
+    )
+
+
+def _after_person_cue(match: re.Match[str]) -> str:
+    cue, word, following = match.groups()
+    # "working with neurodiverse children": a word before a noun describes it.
+    if following and lexicon.get(following) in NOUN_TAGS:
+        return match.group(0)
+    return cue + "[name]" if _unknown_word(word) else match.group(0)
+
+
+def _unknown_word(word: str) -> bool:
+    """Not a word the English lexicon knows (nor text-speak, a contraction or a
+    known word with an ending added): most likely a name."""
+    bare = word.removesuffix("'s").strip("'-")
+    if len(bare) < 2 or "'" in bare or bare in NOT_NAMES or bare in TEXT_SPEAK:
+        return False
+    if bare in PERSON_WORDS or lexicon.get(bare) not in (None, "NNP"):
+        return False
+    return not any(
+        lexicon.get(stem) is not None
+        for suffix in SUFFIXES
+        if bare.endswith(suffix)
+        for stem in (bare[: -len(suffix)], bare[: -len(suffix)] + "e")
     )

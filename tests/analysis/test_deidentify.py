@@ -30,6 +30,14 @@ TEXTS = [
     ("see www.example.org/family", ["example.org"]),
     ("reference 12345678 on the letter", ["12345678"]),
     ("ask for Agnieszka on reception", ["Agnieszka"]),
+    # Names typed in lower case that no list holds, known by where they stand.
+    ("my social worker is called leanne", ["leanne"]),
+    ("my worker kerrie-ann helps me", ["kerrie"]),
+    ("me and kez went to the park", ["kez"]),
+    ("i told shanelle about it", ["shanelle"]),
+    ("jojo said i could go", ["jojo"]),
+    ("i live with deano and my nan", ["deano"]),
+    ("me and tom and jess went out", ["tom", "jess"]),
 ]
 
 
@@ -48,6 +56,13 @@ def test_no_identifying_detail_survives(text, details):
         "I go to school every day",
         "CAMHS helped me in December",
         "Thank you for everything",
+        "grandad whacks me with his stick",
+        "my carer and me had an argument about my phone",
+        "we werent told our worker had left",
+        "I need more training on working with neurodiverse children",
+        "i told u it was bad",
+        "hes kind and tbh it was ok",
+        "my worker called me back",
     ],
 )
 def test_ordinary_words_are_left_alone(text):
