@@ -177,7 +177,7 @@ class PractitionerTool:
         await staff.save_profile(
             context.db, respondent=self.respondent(update, context), display_name=name, team=team
         )
-        clear_position(context.data)
+        await self.engine.arrive(update, context, ConversationHandler.END)
         await self.reply(update, context, html.escape(READY.format(name=name), quote=False))
         return ConversationHandler.END
 
@@ -192,12 +192,21 @@ class PractitionerTool:
             )
         return allowed
 
+    async def refuse(self, update: Update, context: BotContext) -> State:
+        """Say the tool is for practitioners; anyone part way through a flow stays there."""
+        await self.reply(update, context, NOT_A_PRACTITIONER)
+        return await self.carry_on(update, context)
+
+    async def carry_on(self, update: Update, context: BotContext) -> State:
+        """Ask the question the person was at again, if they were at one."""
+        if context.data.get("at"):
+            return await self.engine.reask(update, context)
+        return ConversationHandler.END
+
     async def on_reflect(self, update: Update, context: BotContext) -> State:
         """Start a reflection: ask which practice review it is for."""
         if not await self.is_practitioner(update, context):
-            await self.reply(update, context, NOT_A_PRACTITIONER)
-            clear_position(context.data)
-            return ConversationHandler.END
+            return await self.refuse(update, context)
         clear_position(context.data)
         await self.engine.arrive(update, context, ASKING_REFERENCE)
         await self.reply(update, context, ASK_REFERENCE)
@@ -247,12 +256,11 @@ class PractitionerTool:
     async def on_drafts(self, update: Update, context: BotContext) -> State:
         """List unfinished reflections to carry on with."""
         if not await self.is_practitioner(update, context):
-            await self.reply(update, context, NOT_A_PRACTITIONER)
-            return ConversationHandler.END
+            return await self.refuse(update, context)
         drafts = await staff.drafts(context.db, self.respondent(update, context), self.flow.id)
         if not drafts:
             await self.reply(update, context, NO_DRAFTS)
-            return ConversationHandler.END
+            return await self.carry_on(update, context)
         tz = context.services.settings.tz
         rows = []
         for draft in drafts[:10]:
@@ -276,6 +284,7 @@ class PractitionerTool:
             or response.respondent != self.respondent(update, context)
             or response.status != "partial"
         ):
+            await self.engine.arrive(update, context, ConversationHandler.END)
             await self.reply(update, context, NO_DRAFTS)
             return ConversationHandler.END
         return await self.engine.resume(update, context, self.flow, response)
@@ -303,8 +312,7 @@ class PractitionerTool:
     async def on_my_reflections(self, update: Update, context: BotContext) -> State:
         """Send every reflection this practitioner has submitted, as one document."""
         if not await self.is_practitioner(update, context):
-            await self.reply(update, context, NOT_A_PRACTITIONER)
-            return ConversationHandler.END
+            return await self.refuse(update, context)
         submitted = await staff.submitted(
             context.db, self.respondent(update, context), self.flow.id
         )
@@ -316,11 +324,7 @@ class PractitionerTool:
             await context.bot.send_document(
                 update.effective_chat.id, document, filename="my-reflections.txt"
             )
-        return (
-            await self.engine.reask(update, context)
-            if context.data.get("at")
-            else ConversationHandler.END
-        )
+        return await self.carry_on(update, context)
 
     async def render(self, responses: list[Any], context: BotContext, update: Update) -> bytes:
         profile = await staff.get_profile(context.db, self.respondent(update, context))

@@ -326,7 +326,7 @@ class ReviewTools:
             status=status if status in STATUSES else "planned",
             created_by=actor,
         )
-        clear_position(data)
+        await self.engine.arrive(update, context, ConversationHandler.END)
         await self.send(update, context, f"Saved action #{action_id}. /actions lists them.")
         if status == "done":
             await self.preview_broadcast(update, context, action_id)

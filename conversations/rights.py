@@ -17,7 +17,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.engine import FlowEngine, State, clear_position
+from conversations.engine import FlowEngine, State
 from conversations.widgets import say
 from storage import review
 from storage.persistence import SQLitePersistence
@@ -108,7 +108,7 @@ class DataRights:
         audience = audience_of(context)
         chat_id = update.effective_chat.id
         if (query.data or "").endswith("|no"):
-            clear_position(context.data)
+            await self.engine.arrive(update, context, ConversationHandler.END)
             await context.bot.send_message(chat_id, say(texts.FORGET_KEPT, audience))
             return ConversationHandler.END
         user_id = update.effective_user.id

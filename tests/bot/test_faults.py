@@ -11,6 +11,7 @@ from telegram.error import TimedOut
 from bot.app import build_application, running
 from bot.transport import ApiCall, InProcessBotApi
 from tests.conversations.test_feedback_flows import rows, start_young_person
+from tests.conversations.test_practitioner import onboard
 from tests.support import Person, make_settings
 
 
@@ -138,6 +139,27 @@ async def test_each_question_goes_out_only_once_the_person_is_saved_as_being_the
         (state, state)
         for state in ("who", "yp:consent", "yp:age", "yp:mood", "yp:know_worker", "cancelling")
     ]
+
+
+async def test_the_last_message_of_a_conversation_goes_out_once_it_has_ended_on_disk(settings):
+    saved_when_told: dict[str, tuple[str | None, str | None]] = {}
+
+    def on_call(call: ApiCall) -> None:
+        for ending in ("You're set up", "we kept it all"):
+            if call.method == "sendMessage" and ending in call.text:
+                saved_when_told[ending] = saved_position(settings.database_path)
+
+    api = InProcessBotApi(on_call=on_call)
+    async with running(build_application(settings, request=api)) as app:
+        person = Person(app, api, 4545)
+        await onboard(app, person)
+        await person.says("/forget")
+        await person.taps("No, keep it")
+
+    assert saved_when_told == {
+        "You're set up": (None, None),
+        "we kept it all": (None, None),
+    }
 
 
 async def test_a_bot_killed_just_as_it_asks_resumes_at_that_question(settings, tmp_path):

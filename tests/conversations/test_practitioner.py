@@ -11,7 +11,7 @@ from bot.reminders import reminder_allowed
 from bot.transport import InProcessBotApi
 from storage import staff
 from storage.pseudonym import keyed_hash
-from tests.conversations.test_feedback_flows import rows
+from tests.conversations.test_feedback_flows import reach_first_free_text, rows
 from tests.conversations.test_safeguarding import alerts
 from tests.support import Person
 
@@ -234,3 +234,17 @@ async def test_reminders_are_sent_and_stop_when_asked(tmp_path):
         now[0] += 2 * 24 * 3600
         await job.run(app)
         assert sum("unfinished reflection" in r for r in person.replies) == 1
+
+
+@pytest.mark.parametrize("command", ["/reflect", "/drafts", "/myreflections"])
+async def test_a_young_person_trying_a_practitioner_command_mid_flow_keeps_their_place(
+    app, young_person, command
+):
+    await reach_first_free_text(young_person)
+    await young_person.says(command)
+    assert "for practitioners with an invite" in young_person.replies[-2]
+    assert "one good thing" in young_person.last_reply
+    await young_person.says("my worker listens")
+    assert await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL") == [
+        {"text": "my worker listens"}
+    ]
