@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 import sqlite3
 import time
 import warnings
@@ -33,12 +34,14 @@ from conversations import texts
 from conversations.models import Flow, Step
 from conversations.widgets import (
     Button,
+    fitted,
     mark_answered,
     match_option,
     refresh_keyboard,
     remove_buttons,
     remove_buttons_by_id,
     say,
+    shorten,
     step_keyboard,
 )
 from storage import repository
@@ -72,6 +75,8 @@ FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
 # Set by safeguarding when a practitioner's answer also raised an alert: the answer is
 # kept (it is their reflection) but flagged, so reports never quote it.
 FLAG_NEXT_ANSWER = "flag_next_answer"
+# A question's own number ("1. What is life like…"), which the review screen puts back.
+NUMBERED = re.compile(r"^\d+\.\s+")
 Handler = BaseHandler[Update, BotContext, Any]
 State = str | int
 
@@ -513,34 +518,39 @@ class FlowEngine:
                 for a in await repository.list_answers(context.db, int(data["response_id"]))
             }
         state = f"{flow.id}:{REVIEW}"
-        lines = [f"<b>{html.escape(flow.title)}: check your answers</b>"]
-        buttons = []
+        audience = data.get("audience")
+        shown: list[tuple[str, str, bool]] = []  # (question, answer, typed by the person)
         for number, step in enumerate(flow.steps, start=1):
             answer = answers.get(step.id)
+            question = f"{number}. {NUMBERED.sub('', step.prompt.for_audience(audience))}"
             if answer is None or answer.skipped:
-                shown = "(skipped)"
+                shown.append((question, "(skipped)", False))
             elif answer.text is not None:
-                shown = answer.text if len(answer.text) <= 300 else answer.text[:300] + "…"
+                shown.append((question, answer.text, True))
             else:
                 option = step.option(answer.choice or "")
-                shown = option.label.for_audience(data.get("audience")) if option else ""
-            prompt = step.prompt.for_audience(data.get("audience"))
-            lines.append(
-                f"\n<b>{number}. {html.escape(prompt)}</b>\n{html.escape(shown, quote=False)}"
-            )
-            buttons.append(
-                InlineKeyboardButton(
-                    f"✏️ {number}", callback_data=Button("e", state, step.id).encode()
+                shown.append(
+                    (question, option.label.for_audience(audience) if option else "", False)
                 )
-            )
+
+        def render(length: int) -> str:
+            lines = [f"<b>{html.escape(flow.title)}: check your answers</b>"]
+            for question, answer, typed in shown:
+                answer = shorten(answer, length) if typed else answer
+                lines.append(
+                    f"\n<b>{html.escape(question)}</b>\n{html.escape(answer, quote=False)}"
+                )
+            return "\n".join(lines)
+
+        buttons = [
+            InlineKeyboardButton(f"✏️ {number}", callback_data=Button("e", state, step.id).encode())
+            for number, step in enumerate(flow.steps, start=1)
+        ]
         rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
         rows.append([InlineKeyboardButton("✅ Submit", callback_data=Button("u", state).encode())])
-        text = "\n".join(lines)
-        if len(text) > 4000:
-            text = text[:3990] + "…"
         data.update(flow=flow.id, step=REVIEW)
         await self.arrive(update, context, state)
-        await self._send(update, context, text, InlineKeyboardMarkup(rows))
+        await self._send(update, context, fitted(render), InlineKeyboardMarkup(rows))
         return state
 
     async def on_review_button(self, update: Update, context: BotContext, button: Button) -> State:

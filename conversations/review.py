@@ -28,7 +28,7 @@ from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.roles import require_role
-from conversations.widgets import typed_text
+from conversations.widgets import fitted, shorten, typed_text
 from storage import reporting, repository, review
 from storage import safeguarding as records
 
@@ -84,7 +84,7 @@ class ReviewTools:
         self, update: Update, context: BotContext, text: str, markup: Any = None
     ) -> None:
         assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, text[:4000], reply_markup=markup)
+        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
 
     # /themes
 
@@ -147,10 +147,9 @@ class ReviewTools:
         )
         labels = theme_labels()
         pages = max(1, -(-total // PER_PAGE))
-        lines = [f"<b>{esc(labels.get(theme, theme))}, {window.id}</b>: page {page + 1} of {pages}"]
+        heading = f"<b>{esc(labels.get(theme, theme))}, {window.id}</b>: page {page + 1} of {pages}"
         rows: list[list[InlineKeyboardButton]] = []
         for answer in answers:
-            lines.append(self.describe(answer, labels))
             rows.append(
                 [
                     InlineKeyboardButton(f"✏️ #{answer.id} tags", callback_data=f"te|{answer.id}"),
@@ -170,17 +169,33 @@ class ReviewTools:
         if navigation:
             rows.append(navigation)
         await self.send(
-            update, context, "\n\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
+            update,
+            context,
+            self.describe(answers, labels, heading),
+            InlineKeyboardMarkup(rows) if rows else None,
         )
 
-    def describe(self, answer: review.TaggedAnswer, labels: dict[str, str]) -> str:
-        tags = ", ".join(labels.get(t, t) for t in answer.theme_list) or "no themes"
-        marks = ("⭐" if answer.good_practice else "") + ("🚩" if answer.needs_action else "")
-        feeling = answer.label or "—"
-        return (
-            f"#{answer.id} {marks}“{esc(deidentify(answer.text))}”\n"
-            f"<i>{esc(tags)}; {feeling}; {answer.audience_group.replace('_', ' ')}</i>"
-        )
+    def describe(
+        self, answers: list[review.TaggedAnswer], labels: dict[str, str], heading: str = ""
+    ) -> str:
+        """The heading, then each answer de-identified with its tags, shortened to fit."""
+        quoted = [(answer, deidentify(answer.text)) for answer in answers]
+
+        def render(length: int) -> str:
+            parts = [heading] if heading else []
+            for answer, quote in quoted:
+                tags = ", ".join(labels.get(t, t) for t in answer.theme_list) or "no themes"
+                marks = ("⭐" if answer.good_practice else "") + (
+                    "🚩" if answer.needs_action else ""
+                )
+                parts.append(
+                    f"#{answer.id} {marks}“{esc(shorten(quote, length))}”\n"
+                    f"<i>{esc(tags)}; {answer.label or '—'}; "
+                    f"{answer.audience_group.replace('_', ' ')}</i>"
+                )
+            return "\n\n".join(parts)
+
+        return fitted(render)
 
     async def show_tag_editor(self, update: Update, context: BotContext, answer_id: int) -> None:
         answer = await review.tagged_answer(context.db, answer_id)
@@ -198,7 +213,9 @@ class ReviewTools:
             for t in missing
         ]
         rows += [adds[i : i + 2] for i in range(0, len(adds), 2)]
-        await self.send(update, context, self.describe(answer, labels), InlineKeyboardMarkup(rows))
+        await self.send(
+            update, context, self.describe([answer], labels), InlineKeyboardMarkup(rows)
+        )
 
     async def on_button(self, update: Update, context: BotContext) -> None:
         query = update.callback_query
@@ -232,7 +249,7 @@ class ReviewTools:
             )
             answer = await review.tagged_answer(db, int(parts[0]))
             if answer is not None:
-                await self.send(update, context, self.describe(answer, theme_labels()))
+                await self.send(update, context, self.describe([answer], theme_labels()))
         elif kind == "ac" and len(parts) == 2:
             await self.change_status(update, context, int(parts[0]), parts[1])
         elif kind == "ab":
@@ -252,8 +269,9 @@ class ReviewTools:
             raise ApplicationHandlerStop
         found = await review.search_answers(context.db, words)
         labels = theme_labels()
-        body = "\n\n".join(self.describe(a, labels) for a in found) or "Nothing found."
-        await self.send(update, context, f"<b>Responses with “{esc(words)}”</b>\n\n{body}")
+        heading = f"<b>Responses with “{esc(words)}”</b>"
+        text = self.describe(found, labels, heading) if found else f"{heading}\n\nNothing found."
+        await self.send(update, context, text)
         raise ApplicationHandlerStop
 
     # You said, we did
@@ -337,13 +355,8 @@ class ReviewTools:
         await self.allowed(update, context, "view actions")
         labels = theme_labels()
         rows = []
-        lines = ["<b>You said, we did</b>"]
-        for action in await review.list_actions(context.db):
-            lines.append(
-                f"#{action.id} [{action.status}] "
-                f"{esc(labels.get(action.theme_id, action.theme_id))}: "
-                f"You said {esc(action.you_said)}. We did {esc(action.we_did)}."
-            )
+        actions = await review.list_actions(context.db)
+        for action in actions:
             rows.append(
                 [
                     InlineKeyboardButton(f"#{action.id}: {s}", callback_data=f"ac|{action.id}|{s}")
@@ -351,10 +364,20 @@ class ReviewTools:
                     if s != action.status
                 ]
             )
-        if len(lines) == 1:
-            lines.append("No actions yet. /action records one.")
+
+        def render(length: int) -> str:
+            lines = ["<b>You said, we did</b>"]
+            lines += [
+                f"#{action.id} [{action.status}] "
+                f"{esc(labels.get(action.theme_id, action.theme_id))}: "
+                f"You said {esc(shorten(action.you_said, length))}. "
+                f"We did {esc(shorten(action.we_did, length))}."
+                for action in actions
+            ]
+            return "\n".join(lines if actions else [*lines, "No actions yet. /action records one."])
+
         await self.send(
-            update, context, "\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
+            update, context, fitted(render), InlineKeyboardMarkup(rows) if rows else None
         )
         raise ApplicationHandlerStop
 

@@ -33,7 +33,7 @@ from bot.outbox import deliver_due
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
 from conversations.roles import staff_only
-from conversations.widgets import say
+from conversations.widgets import MESSAGE_LIMIT, in_parts, say
 from storage import repository, review
 from storage import safeguarding as records
 
@@ -47,6 +47,8 @@ EXTRA_CATEGORIES = {
     "unsafe_at_home": "Said they do not feel safe where they live",
 }
 ALERT_TEXT_LIMIT = 3000
+# Room kept in each message of a thread for the words around the person's own.
+PART_WRAPPING = 200
 Reask = Callable[[Update, BotContext], Awaitable[object]]
 
 
@@ -372,7 +374,9 @@ class Safeguarding:
             await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
-        message = " ".join(args[1:]).strip()
+        typed = update.effective_message.text or "" if update.effective_message else ""
+        # The words after the reference, with their line breaks (context.args drops them).
+        message = (typed.split(maxsplit=2)[2:] or [""])[0].strip()
         if event is None or not message:
             await context.bot.send_message(
                 chat.id, "Use it like this: <code>/reply SG-ABCDE your message</code>"
@@ -388,14 +392,15 @@ class Safeguarding:
             text=message,
             now=services.now(),
         )
-        await records.enqueue(
-            services.db,
-            respondent=event.respondent,
-            event_id=event.id,
-            kind="reply",
-            text=say(texts.MESSAGE_FROM_TEAM, None, message=message),
-            now=services.now(),
-        )
+        for part in in_parts(message, MESSAGE_LIMIT - PART_WRAPPING):
+            await records.enqueue(
+                services.db,
+                respondent=event.respondent,
+                event_id=event.id,
+                kind="reply",
+                text=say(texts.MESSAGE_FROM_TEAM, None, message=part),
+                now=services.now(),
+            )
         if contact is not None:
             context.application.user_data[contact.chat_id][THREAD_KEY] = event.reference
             context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
@@ -447,15 +452,18 @@ class Safeguarding:
             if result.flagged
             else ""
         )
-        for chat_id in services.settings.safeguarding_chat_ids:
-            await records.enqueue(
-                services.db,
-                chat_id=chat_id,
-                event_id=event.id,
-                kind="from_person",
-                text=f"💬 {event.reference}, they replied: «{esc(text)}»{warning}",
-                now=services.now(),
-            )
+        parts = in_parts(text, MESSAGE_LIMIT - PART_WRAPPING)
+        for number, part in enumerate(parts, start=1):
+            counted = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
+            for chat_id in services.settings.safeguarding_chat_ids:
+                await records.enqueue(
+                    services.db,
+                    chat_id=chat_id,
+                    event_id=event.id,
+                    kind="from_person",
+                    text=f"💬 {event.reference}, they replied{counted}: «{esc(part)}»{warning}",
+                    now=services.now(),
+                )
         await context.bot.send_message(chat.id, say(texts.PASSED_ON, audience_of(context)))
         await deliver_due(context.application)
 

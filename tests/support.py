@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+
+from telegram import Update
 
 from bot.context import FeedbackApplication
 from bot.settings import Settings, load_settings
@@ -47,14 +51,23 @@ class Person:
         return self.sim.chat_id
 
     async def says(self, text: str) -> None:
-        await self.app.process_update(self.sim.text(text, self.app.bot))
+        await self.send(self.sim.text(text, self.app.bot))
 
     async def sends(self, kind: str) -> None:
-        update = getattr(self.sim, kind)(self.app.bot)
-        await self.app.process_update(update)
+        await self.send(getattr(self.sim, kind)(self.app.bot))
 
     async def presses_data(self, data: str, message_id: int = 1) -> None:
-        await self.app.process_update(self.sim.press(data, self.app.bot, message_id=message_id))
+        await self.send(self.sim.press(data, self.app.bot, message_id=message_id))
+
+    async def send(self, update: Update) -> None:
+        """Process the update, and let an outbox delivery already under way finish.
+
+        A handler's own delivery steps aside when the outbox job is mid-run (that run
+        sends its messages next), so without this a test could look too soon.
+        """
+        await self.app.process_update(update)
+        async with self.app.services.delivery_lock:
+            pass
 
     async def taps(self, label: str) -> None:
         """Tap the button with this label (or starting with it) on the newest keyboard."""
@@ -110,3 +123,37 @@ def button_labels(call: ApiCall) -> list[str]:
 
 def params(call: ApiCall) -> dict[str, Any]:
     return call.params
+
+
+ALLOWED_TAGS = {"b", "i", "code"}
+# Telegram's HTML mode knows these entities only, and only whole (a cut "&am" is an error).
+BARE_AMPERSAND = re.compile(r"&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)")
+
+
+class StrictTelegramHtml(HTMLParser):
+    """Fails on anything Telegram's HTML parse mode would reject."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        assert tag in ALLOWED_TAGS, tag
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag, tag
+
+
+def assert_valid_for_the_bot_api(api: InProcessBotApi) -> None:
+    for call in api.calls:
+        if call.method in {"sendMessage", "editMessageText"}:
+            assert 0 < len(call.text) <= 4096
+            parser = StrictTelegramHtml()
+            parser.feed(call.text)
+            parser.close()
+            assert not parser.stack
+            assert not BARE_AMPERSAND.search(call.text), call.text
+            assert "something went wrong" not in call.text
+        for _, data in call.buttons:
+            assert len(data.encode()) <= 64

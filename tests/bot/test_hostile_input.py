@@ -6,7 +6,6 @@ import itertools
 import sqlite3
 import tempfile
 import time
-from html.parser import HTMLParser
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +14,7 @@ from telegram import Update
 
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
-from tests.support import Person, make_settings
+from tests.support import Person, assert_valid_for_the_bot_api, make_settings
 
 HOSTILE = [
     "<b>bold</b>",
@@ -37,7 +36,6 @@ HOSTILE = [
     " ",
     "\n\n\n",
 ]
-ALLOWED_TAGS = {"b", "i", "code"}
 texts = st.one_of(
     st.sampled_from(HOSTILE),
     st.text(max_size=60),
@@ -57,34 +55,6 @@ steps = st.lists(
     max_size=12,
 )
 _ids = itertools.count(10_000)
-
-
-class StrictTelegramHtml(HTMLParser):
-    """Fails on anything Telegram's HTML parse mode would reject."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        assert tag in ALLOWED_TAGS, tag
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        assert self.stack and self.stack.pop() == tag, tag
-
-
-def assert_valid_for_the_bot_api(api: InProcessBotApi) -> None:
-    for call in api.calls:
-        if call.method in {"sendMessage", "editMessageText"}:
-            assert 0 < len(call.text) <= 4096
-            parser = StrictTelegramHtml()
-            parser.feed(call.text)
-            parser.close()
-            assert not parser.stack
-            assert "something went wrong" not in call.text
-        for _, data in call.buttons:
-            assert len(data.encode()) <= 64
 
 
 def raw_update(payload: dict[str, object], bot) -> Update:

@@ -13,7 +13,7 @@ from storage import staff
 from storage.pseudonym import keyed_hash
 from tests.conversations.test_feedback_flows import reach_first_free_text, rows
 from tests.conversations.test_safeguarding import alerts
-from tests.support import Person
+from tests.support import Person, assert_valid_for_the_bot_api
 
 LONDON = ZoneInfo("Europe/London")
 REFLECTION_ANSWERS = [
@@ -248,3 +248,20 @@ async def test_a_young_person_trying_a_practitioner_command_mid_flow_keeps_their
     assert await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL") == [
         {"text": "my worker listens"}
     ]
+
+
+async def test_the_check_your_answers_screen_stays_valid_html_with_long_answers(
+    app, practitioner, bot_api
+):
+    await onboard(app, practitioner)
+    await start_reflection(practitioner)
+    for number in range(len(REFLECTION_ANSWERS)):
+        await practitioner.says(f"Answer {number}: " + "<b>Tom & Jerry</b> " * 200)
+    await practitioner.taps("Good")
+    review = practitioner.last_reply
+    assert "check your answers" in review and "1. 1." not in review
+    assert "✅ Submit" in [label for label, _ in practitioner.last_buttons]
+    assert_valid_for_the_bot_api(bot_api)
+    # Every answer is still shown, shortened alike, rather than the last ones cut off.
+    for number in range(len(REFLECTION_ANSWERS)):
+        assert f"Answer {number}: &lt;b&gt;Tom &amp; Jerry" in review

@@ -13,7 +13,7 @@ from bot.transport import InProcessBotApi
 from storage import repository, review, staff
 from storage.pseudonym import keyed_hash
 from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, rows, start_young_person
-from tests.support import Person, make_settings
+from tests.support import Person, assert_valid_for_the_bot_api, make_settings
 
 PRIVILEGED = ["/themes", "/search call", "/actions", "/action", "/report"]
 
@@ -91,6 +91,42 @@ async def test_search_finds_de_identified_responses(app, bot_api):
     await team.says("/search calls back")
     assert "[name] never calls back" in team.last_reply
     assert "Sarah" not in team.last_reply
+
+
+LONG_CHANGE = ("she never rings back & I wait <i>weeks</i> for news " * 40)[:1490]
+
+
+async def test_pages_of_long_answers_show_every_answer_shortened_and_stay_valid(app, bot_api):
+    for number in range(5):
+        await feedback(app, bot_api, 110 + number, f"week {number}: {LONG_CHANGE}")
+    team = await member(app, bot_api, 910)
+    await team.says("/themes")
+    await team.taps("Communication")
+    page = team.last_reply
+    await team.says("/search rings back")
+    found = team.last_reply
+    for shown in (page, found):
+        assert all(f"week {number}: she never rings back &amp;" in shown for number in range(5))
+        assert "…”" in shown
+    await team.taps("✏️")
+    assert "week 4: she never rings back" in team.last_reply
+    assert_valid_for_the_bot_api(bot_api)
+
+
+async def test_the_actions_list_shows_every_action_however_long(app, bot_api):
+    for number in range(20):
+        await review.create_action(
+            app.services.db,
+            theme_id="communication",
+            you_said=f"action {number}: " + "you & <b>us</b> " * 50,
+            we_did="we rang back " * 60,
+            status="planned",
+            created_by="x",
+        )
+    team = await member(app, bot_api, 911)
+    await team.says("/actions")
+    assert all(f"action {number}: you &amp; &lt;b&gt;" in team.last_reply for number in range(20))
+    assert_valid_for_the_bot_api(bot_api)
 
 
 async def test_an_action_marked_done_goes_only_to_the_right_people(tmp_path):

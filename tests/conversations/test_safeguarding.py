@@ -1,5 +1,7 @@
 """A disclosure anywhere reaches the person first, then every safeguarding contact."""
 
+import html
+
 from telegram.error import NetworkError
 
 from bot.app import build_application, running
@@ -7,7 +9,7 @@ from bot.outbox import deliver_due
 from bot.transport import InProcessBotApi
 from storage import safeguarding as records
 from tests.conversations.test_feedback_flows import rows, start_young_person
-from tests.support import SAFEGUARDING_CHAT, Person, make_settings
+from tests.support import SAFEGUARDING_CHAT, Person, assert_valid_for_the_bot_api, make_settings
 
 SECOND_CONTACT = 777
 
@@ -155,6 +157,26 @@ async def test_a_contact_can_reply_through_the_bot_and_hear_back(app, young_pers
     await lead.says(f"/close {event['reference']}")
     await young_person.says("ok thanks")
     assert "Type /start" in young_person.last_reply
+
+
+async def test_long_messages_in_a_thread_arrive_whole_in_parts(app, young_person, bot_api):
+    await young_person.says("im scared to go home")
+    [event] = await rows(app, "SELECT reference FROM safeguarding_events")
+    lead = Person(app, bot_api, 556, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+    from_team = "Line one of what we say.\n\n" + "We are here & we <b>listen</b>. " * 125
+    await lead.says(f"/reply {event['reference']} {from_team}")
+    from_person = "he said i cant tell & if i do <he> will " * 102 + "the end"
+    await young_person.says(from_person)
+
+    told = [t for t in young_person.replies if "A person from our team says" in t]
+    relayed = [t for t in alerts(bot_api) if "they replied" in t]
+    assert len(told) == 2 and len(relayed) == 2
+    assert "(1 of 2)" in relayed[0] and "(2 of 2)" in relayed[1]
+    assert "Line one of what we say.\n\nWe are here" in told[0]
+    assert_valid_for_the_bot_api(bot_api)
+    # Nothing lost between the parts: every word arrives, in order.
+    relayed_words = " ".join(t.split("«", 1)[1].rsplit("»", 1)[0] for t in relayed)
+    assert html.unescape(relayed_words).split() == from_person.split()
 
 
 async def test_only_safeguarding_contacts_can_reply(app, young_person, parent):
