@@ -2,6 +2,10 @@
 
 Runs after every enqueue and from a repeating job, so an alert queued while
 the Bot API is down, or before a restart, is delivered once it is back.
+Messages to the safeguarding contacts are never given up: if Telegram refuses
+them (the bot was removed from their group, say), they are retried until an
+admin puts it right, and a group that became a supergroup is followed. When a
+contact's message cannot reach the person, the contacts are told.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application
 
 from bot.context import FeedbackApplication
@@ -58,7 +62,11 @@ async def deliver_due(application: Application[Any, Any, Any, Any, Any, Any]) ->
 
 
 async def _deliver(
-    application: FeedbackApplication, services: Services, message: records.OutboxMessage
+    application: FeedbackApplication,
+    services: Services,
+    message: records.OutboxMessage,
+    *,
+    followed: bool = False,
 ) -> bool:
     chat_id = message.chat_id
     if chat_id is None and message.respondent is not None:
@@ -68,6 +76,7 @@ async def _deliver(
         await records.mark_failed(
             services.db, message.id, error="no way to reach them", now=services.now()
         )
+        await _tell_contacts_undelivered(services, message, "the bot has no chat with them")
         return False
     markup = (
         InlineKeyboardMarkup(
@@ -90,7 +99,31 @@ async def _deliver(
         await records.mark_retry(
             services.db, message.id, error="flood control", retry_at=services.now() + wait
         )
+    except ChatMigrated as exc:
+        _LOGGER.error(
+            "Safeguarding chat %s is now %s: put the new id in SAFEGUARDING_CHAT_IDS",
+            chat_id,
+            exc.new_chat_id,
+        )
+        await records.move_to_chat(services.db, message.id, exc.new_chat_id)
+        if not followed:
+            moved = message.model_copy(update={"chat_id": exc.new_chat_id})
+            return await _deliver(application, services, moved, followed=True)
     except (Forbidden, BadRequest) as exc:
+        if message.for_contacts:
+            _LOGGER.error(
+                "Telegram refused outbox message %s to a safeguarding chat (%s): check the bot"
+                " is still in that chat; retrying until it is delivered",
+                message.id,
+                type(exc).__name__,
+            )
+            await records.mark_retry(
+                services.db,
+                message.id,
+                error=type(exc).__name__,
+                retry_at=services.now() + backoff(message.attempts),
+            )
+            return False
         _LOGGER.error("Outbox message %s cannot be delivered: %s", message.id, type(exc).__name__)
         await records.mark_failed(
             services.db, message.id, error=type(exc).__name__, now=services.now()
@@ -98,6 +131,11 @@ async def _deliver(
         if isinstance(exc, Forbidden) and message.respondent is not None:
             # They blocked the bot: skip them next time.
             await repository.mark_blocked(services.db, message.respondent, services.now())
+        await _tell_contacts_undelivered(
+            services,
+            message,
+            "they have blocked the bot" if isinstance(exc, Forbidden) else "Telegram refused it",
+        )
     except TelegramError as exc:
         _LOGGER.warning("Outbox message %s not delivered yet: %s", message.id, type(exc).__name__)
         await records.mark_retry(
@@ -110,3 +148,22 @@ async def _deliver(
         await records.mark_sent(services.db, message.id, sent.message_id, services.now())
         return True
     return False
+
+
+async def _tell_contacts_undelivered(
+    services: Services, message: records.OutboxMessage, reason: str
+) -> None:
+    """A contact's message to the person could not be sent: the contacts must know."""
+    if message.kind != "reply" or message.event_id is None:
+        return
+    event = await records.get_event(services.db, message.event_id)
+    reference = event.reference if event else "the person"
+    for chat_id in services.settings.safeguarding_chat_ids:
+        await records.enqueue(
+            services.db,
+            chat_id=chat_id,
+            event_id=message.event_id,
+            kind="undelivered",
+            text=f"⚠️ Your message to {reference} could not be delivered: {reason}.",
+            now=services.now(),
+        )

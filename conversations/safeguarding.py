@@ -404,7 +404,9 @@ class Safeguarding:
         if contact is not None:
             context.application.user_data[contact.chat_id][THREAD_KEY] = event.reference
             context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
-        await context.bot.send_message(chat.id, f"Sent to {event.reference}.")
+        await context.bot.send_message(
+            chat.id, f"Sending to {event.reference}. If it cannot reach them, you will hear here."
+        )
         await deliver_due(context.application)
         raise ApplicationHandlerStop
 

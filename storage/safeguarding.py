@@ -53,6 +53,11 @@ class OutboxMessage(Row):
     created_at: str
 
     @property
+    def for_contacts(self) -> bool:
+        """A message to the safeguarding contacts' chats (people are addressed by pseudonym)."""
+        return self.chat_id is not None and self.event_id is not None
+
+    @property
     def button_rows(self) -> list[list[tuple[str, str]]]:
         rows = json.loads(self.buttons) if self.buttons else []
         return [[(label, data) for label, data in row] for row in rows]
@@ -222,7 +227,7 @@ async def enqueue_to_many(
 # Safeguarding traffic goes before reminders and broadcasts.
 PRIORITY = (
     "CASE kind WHEN 'alert' THEN 0 WHEN 'repeat' THEN 0 WHEN 'reply' THEN 1"
-    " WHEN 'from_person' THEN 1 WHEN 'acknowledged' THEN 1 ELSE 2 END"
+    " WHEN 'from_person' THEN 1 WHEN 'acknowledged' THEN 1 WHEN 'undelivered' THEN 1 ELSE 2 END"
 )
 
 
@@ -251,6 +256,12 @@ async def mark_retry(db: Database, message_id: int, *, error: str, retry_at: dat
             " WHERE id = ?",
             (error, retry_at.isoformat(timespec="seconds"), message_id),
         )
+
+
+async def move_to_chat(db: Database, message_id: int, chat_id: int) -> None:
+    """Address a message to the chat its old one became (a group upgraded to a supergroup)."""
+    async with db.transaction() as conn:
+        await conn.execute("UPDATE outbox SET chat_id = ? WHERE id = ?", (chat_id, message_id))
 
 
 async def mark_failed(db: Database, message_id: int, *, error: str, now: datetime) -> None:

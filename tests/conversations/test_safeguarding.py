@@ -1,6 +1,7 @@
 """A disclosure anywhere reaches the person first, then every safeguarding contact."""
 
 import html
+import json
 
 from telegram.error import NetworkError
 
@@ -96,6 +97,68 @@ async def test_the_outbox_retries_and_delivers_after_a_restart(tmp_path):
         [delivered] = await records.list_outbox(app.services.db)
         assert delivered.sent_at is not None
     assert "dad beats me" in alerts(back)[0]
+
+
+def refused(description: str, status: int = 403, **parameters: int):
+    body = {"ok": False, "error_code": status, "description": description}
+    if parameters:
+        body["parameters"] = parameters
+    return status, json.dumps(body).encode()
+
+
+async def test_an_alert_telegram_refuses_is_retried_until_the_bot_is_back_in_the_group(tmp_path):
+    now = [1_800_000_000.0]
+    api = InProcessBotApi()
+    api.responders["sendMessage"] = lambda call: (
+        refused("Forbidden: bot was kicked from the group chat")
+        if call.chat_id == SAFEGUARDING_CHAT
+        else api._default_result(call)
+    )
+    settings = make_settings(tmp_path)
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        person = Person(app, api, 43)
+        await person.says("my stepdad hits me")
+        [queued] = await records.list_outbox(app.services.db)
+        assert queued.failed_at is None and queued.sent_at is None
+
+        del api.responders["sendMessage"]  # an admin adds the bot back to the group
+        now[0] += 600
+        assert await deliver_due(app) == 1
+    assert "my stepdad hits me" in alerts(api)[-1]
+
+
+async def test_an_alert_follows_a_group_that_became_a_supergroup(app, young_person, bot_api):
+    supergroup = -100_999_888
+    bot_api.responders["sendMessage"] = lambda call: (
+        refused(
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            400,
+            migrate_to_chat_id=supergroup,
+        )
+        if call.chat_id == SAFEGUARDING_CHAT
+        else bot_api._default_result(call)
+    )
+    await young_person.says("my stepdad hits me")
+    assert "my stepdad hits me" in alerts(bot_api, supergroup)[-1]
+    [alert] = await records.list_outbox(app.services.db)
+    assert alert.chat_id == supergroup and alert.sent_at is not None
+
+
+async def test_contacts_are_told_when_their_reply_cannot_reach_the_person(
+    app, young_person, bot_api
+):
+    await young_person.says("im scared to go home")
+    [event] = await rows(app, "SELECT reference FROM safeguarding_events")
+    bot_api.responders["sendMessage"] = lambda call: (
+        refused("Forbidden: bot was blocked by the user")
+        if call.chat_id == young_person.chat_id
+        else bot_api._default_result(call)
+    )
+    lead = Person(app, bot_api, 557, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+    await lead.says(f"/reply {event['reference']} Are you safe right now?")
+    assert alerts(bot_api)[-1] == (
+        f"⚠️ Your message to {event['reference']} could not be delivered: they have blocked the bot."
+    )
 
 
 async def test_one_contact_acknowledging_is_shown_to_the_others(tmp_path):
