@@ -158,12 +158,11 @@ async def _tell_contacts_undelivered(
         return
     event = await records.get_event(services.db, message.event_id)
     reference = event.reference if event else "the person"
-    for chat_id in services.settings.safeguarding_chat_ids:
-        await records.enqueue(
-            services.db,
-            chat_id=chat_id,
-            event_id=message.event_id,
-            kind="undelivered",
-            text=f"⚠️ Your message to {reference} could not be delivered: {reason}.",
-            now=services.now(),
-        )
+    await records.enqueue_to_contacts(
+        services.db,
+        services.settings.safeguarding_chat_ids,
+        event_id=message.event_id,
+        kind="undelivered",
+        texts=[f"⚠️ Your message to {reference} could not be delivered: {reason}."],
+        now=services.now(),
+    )

@@ -196,17 +196,15 @@ class Safeguarding:
         self, context: BotContext, event: records.SafeguardingEvent, *, repeat: bool
     ) -> None:
         services = context.services
-        button = [[("I'm dealing with this", f"sgack|{event.id}")]]
-        for chat_id in services.settings.safeguarding_chat_ids:
-            await records.enqueue(
-                services.db,
-                chat_id=chat_id,
-                event_id=event.id,
-                kind="repeat" if repeat else "alert",
-                text=alert_text(event, context, repeat=repeat),
-                buttons=button,
-                now=services.now(),
-            )
+        await records.enqueue_to_contacts(
+            services.db,
+            services.settings.safeguarding_chat_ids,
+            event_id=event.id,
+            kind="repeat" if repeat else "alert",
+            texts=[alert_text(event, context, repeat=repeat)],
+            buttons=[[("I'm dealing with this", f"sgack|{event.id}")]],
+            now=services.now(),
+        )
 
     def describe_source(self, update: Update, context: BotContext) -> str:
         chat = update.effective_chat
@@ -341,16 +339,14 @@ class Safeguarding:
         if query.message is not None:
             with contextlib.suppress(TelegramError):
                 await query.edit_message_reply_markup(None)
-        for chat_id in services.settings.safeguarding_chat_ids:
-            text = f"✅ {event.reference}: {esc(name)} is dealing with this."
-            await records.enqueue(
-                services.db,
-                chat_id=chat_id,
-                event_id=event.id,
-                kind="acknowledged",
-                text=text,
-                now=services.now(),
-            )
+        await records.enqueue_to_contacts(
+            services.db,
+            services.settings.safeguarding_chat_ids,
+            event_id=event.id,
+            kind="acknowledged",
+            texts=[f"✅ {event.reference}: {esc(name)} is dealing with this."],
+            now=services.now(),
+        )
         await deliver_due(context.application)
         raise ApplicationHandlerStop
 
@@ -455,17 +451,20 @@ class Safeguarding:
             else ""
         )
         parts = in_parts(text, MESSAGE_LIMIT - PART_WRAPPING)
-        for number, part in enumerate(parts, start=1):
-            counted = f" ({number} of {len(parts)})" if len(parts) > 1 else ""
-            for chat_id in services.settings.safeguarding_chat_ids:
-                await records.enqueue(
-                    services.db,
-                    chat_id=chat_id,
-                    event_id=event.id,
-                    kind="from_person",
-                    text=f"💬 {event.reference}, they replied{counted}: «{esc(part)}»{warning}",
-                    now=services.now(),
-                )
+        counted = [
+            f" ({n} of {len(parts)})" if len(parts) > 1 else "" for n in range(1, len(parts) + 1)
+        ]
+        await records.enqueue_to_contacts(
+            services.db,
+            services.settings.safeguarding_chat_ids,
+            event_id=event.id,
+            kind="from_person",
+            texts=[
+                f"💬 {event.reference}, they replied{count}: «{esc(part)}»{warning}"
+                for count, part in zip(counted, parts, strict=True)
+            ],
+            now=services.now(),
+        )
         await context.bot.send_message(chat.id, say(texts.PASSED_ON, audience_of(context)))
         await deliver_due(context.application)
 

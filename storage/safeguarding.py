@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Sequence
 from datetime import datetime
 
 from storage.database import Database
@@ -209,6 +210,38 @@ async def enqueue(
             ),
         )
         return int(cursor.lastrowid or 0)
+
+
+async def enqueue_to_contacts(
+    db: Database,
+    chat_ids: Sequence[int],
+    *,
+    event_id: int,
+    kind: str,
+    texts: Sequence[str],
+    now: datetime,
+    buttons: list[list[tuple[str, str]]] | None = None,
+) -> None:
+    """Queue messages about an event for every safeguarding contacts' chat, all or none."""
+    stamp = now.isoformat(timespec="seconds")
+    async with db.transaction() as conn:
+        await conn.executemany(
+            "INSERT INTO outbox (event_id, chat_id, kind, text, buttons, next_attempt_at,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    event_id,
+                    chat_id,
+                    kind,
+                    text,
+                    json.dumps(buttons) if buttons else None,
+                    stamp,
+                    stamp,
+                )
+                for text in texts
+                for chat_id in chat_ids
+            ],
+        )
 
 
 async def enqueue_to_many(
