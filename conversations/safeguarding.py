@@ -63,9 +63,8 @@ def category_label(category: str) -> str:
 def alert_text(event: records.SafeguardingEvent, context: BotContext, *, repeat: bool) -> str:
     tz = context.services.settings.tz
     when = records_time(event.created_at, tz)
-    words_ = (
-        event.text if len(event.text) <= ALERT_TEXT_LIMIT else event.text[:ALERT_TEXT_LIMIT] + "…"
-    )
+    words, *more = in_parts(event.text, ALERT_TEXT_LIMIT)
+    words_ = words + ("…" if more else "")
     heading = "🔁 REPEAT: nobody has said they are dealing with this yet.\n" if repeat else ""
     kind = "Possible disclosure" if event.strength == "possible" else "Safeguarding alert"
     triggers = ", ".join(event.trigger_list) or "—"
@@ -78,6 +77,15 @@ def alert_text(event: records.SafeguardingEvent, context: BotContext, *, repeat:
         f"Triggered by: {esc(triggers)}\n\n"
         f"Reply to them through the bot: <code>/reply {event.reference} your message</code>"
     )
+
+
+def words_continued(event: records.SafeguardingEvent) -> list[str]:
+    """The rest of words too long for the alert itself, in messages that follow it."""
+    parts = in_parts(event.text, ALERT_TEXT_LIMIT)
+    return [
+        f"📝 {event.reference}, their words go on ({number} of {len(parts)}): «{esc(part)}»"
+        for number, part in enumerate(parts[1:], start=2)
+    ]
 
 
 def records_time(stamp: str, tz: Any) -> str:
@@ -205,6 +213,15 @@ class Safeguarding:
             buttons=[[("I'm dealing with this", f"sgack|{event.id}")]],
             now=services.now(),
         )
+        if continued := [] if repeat else words_continued(event):
+            await records.enqueue_to_contacts(
+                services.db,
+                services.settings.safeguarding_chat_ids,
+                event_id=event.id,
+                kind="alert",
+                texts=continued,
+                now=services.now(),
+            )
 
     def describe_source(self, update: Update, context: BotContext) -> str:
         chat = update.effective_chat

@@ -242,6 +242,18 @@ async def test_long_messages_in_a_thread_arrive_whole_in_parts(app, young_person
     assert html.unescape(relayed_words).split() == from_person.split()
 
 
+async def test_words_too_long_for_one_alert_follow_it_in_full(app, young_person, bot_api):
+    words = "i dont know how to say this & it is hard. " * 90 + "my stepdad hits me"
+    await young_person.says(words)
+    alert, continued = alerts(bot_api)
+    assert "Their words: «i dont know how to say this &amp;" in alert and "…»" in alert
+    assert continued.startswith("📝 SG-") and "(2 of 2)" in continued
+    assert "my stepdad hits me»" in continued
+    assert_valid_for_the_bot_api(bot_api)
+    shown = alert.split("Their words: «", 1)[1].split("…»", 1)[0] + continued.split("«", 1)[1]
+    assert html.unescape(shown.removesuffix("»")).split() == words.split()
+
+
 async def test_only_safeguarding_contacts_can_reply(app, young_person, parent):
     await young_person.says("dad beats me")
     [event] = await rows(app, "SELECT reference FROM safeguarding_events")
