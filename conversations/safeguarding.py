@@ -213,7 +213,8 @@ class Safeguarding:
             buttons=[[("I'm dealing with this", f"sgack|{event.id}")]],
             now=services.now(),
         )
-        if continued := [] if repeat else words_continued(event):
+        continued = [] if repeat else words_continued(event)
+        if continued:
             await records.enqueue_to_contacts(
                 services.db,
                 services.settings.safeguarding_chat_ids,
