@@ -51,15 +51,15 @@ class Person:
         return self.sim.chat_id
 
     async def says(self, text: str) -> None:
-        await self.send(self.sim.text(text, self.app.bot))
+        await self._process(self.sim.text(text, self.app.bot))
 
     async def sends(self, kind: str) -> None:
-        await self.send(getattr(self.sim, kind)(self.app.bot))
+        await self._process(getattr(self.sim, kind)(self.app.bot))
 
     async def presses_data(self, data: str, message_id: int = 1) -> None:
-        await self.send(self.sim.press(data, self.app.bot, message_id=message_id))
+        await self._process(self.sim.press(data, self.app.bot, message_id=message_id))
 
-    async def send(self, update: Update) -> None:
+    async def _process(self, update: Update) -> None:
         """Process the update, and let an outbox delivery already under way finish.
 
         A handler's own delivery steps aside when the outbox job is mid-run (that run
