@@ -11,6 +11,7 @@ contact's message cannot reach the person, the contacts are told.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -59,6 +60,26 @@ async def deliver_due(application: Application[Any, Any, Any, Any, Any, Any]) ->
                 if await _deliver(application, services, message):
                     delivered += 1
     return delivered
+
+
+async def queue_for_contacts(
+    services: Services,
+    *,
+    event_id: int,
+    kind: str,
+    texts: Sequence[str],
+    buttons: list[list[tuple[str, str]]] | None = None,
+) -> None:
+    """Queue messages about an event for every safeguarding contacts' chat."""
+    await records.enqueue_to_contacts(
+        services.db,
+        services.settings.safeguarding_chat_ids,
+        event_id=event_id,
+        kind=kind,
+        texts=texts,
+        buttons=buttons,
+        now=services.now(),
+    )
 
 
 async def _deliver(
@@ -158,11 +179,9 @@ async def _tell_contacts_undelivered(
         return
     event = await records.get_event(services.db, message.event_id)
     reference = event.reference if event else "the person"
-    await records.enqueue_to_contacts(
-        services.db,
-        services.settings.safeguarding_chat_ids,
+    await queue_for_contacts(
+        services,
         event_id=message.event_id,
         kind="undelivered",
         texts=[f"⚠️ Your message to {reference} could not be delivered: {reason}."],
-        now=services.now(),
     )

@@ -29,7 +29,7 @@ from telegram.ext import (
 from analysis.safeguarding import Screening, load_patterns
 from analysis.text import normalise
 from bot.context import BotContext
-from bot.outbox import deliver_due
+from bot.outbox import deliver_due, queue_for_contacts
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
 from conversations.roles import staff_only
@@ -60,7 +60,10 @@ def category_label(category: str) -> str:
     return load_patterns().categories.get(category) or EXTRA_CATEGORIES.get(category, category)
 
 
-def alert_text(event: records.SafeguardingEvent, context: BotContext, *, repeat: bool) -> str:
+def alert_messages(
+    event: records.SafeguardingEvent, context: BotContext, *, repeat: bool
+) -> tuple[str, list[str]]:
+    """The alert, and the rest of words too long for it in messages to follow (first time only)."""
     tz = context.services.settings.tz
     when = records_time(event.created_at, tz)
     words, *more = in_parts(event.text, ALERT_TEXT_LIMIT)
@@ -68,7 +71,7 @@ def alert_text(event: records.SafeguardingEvent, context: BotContext, *, repeat:
     heading = "🔁 REPEAT: nobody has said they are dealing with this yet.\n" if repeat else ""
     kind = "Possible disclosure" if event.strength == "possible" else "Safeguarding alert"
     triggers = ", ".join(event.trigger_list) or "—"
-    return (
+    alert = (
         f"{heading}🚨 <b>{kind} {event.reference}</b>\n"
         f"Category: {esc(category_label(event.category))}\n"
         f"When: {when}\n"
@@ -77,15 +80,11 @@ def alert_text(event: records.SafeguardingEvent, context: BotContext, *, repeat:
         f"Triggered by: {esc(triggers)}\n\n"
         f"Reply to them through the bot: <code>/reply {event.reference} your message</code>"
     )
-
-
-def words_continued(event: records.SafeguardingEvent) -> list[str]:
-    """The rest of words too long for the alert itself, in messages that follow it."""
-    parts = in_parts(event.text, ALERT_TEXT_LIMIT)
-    return [
-        f"📝 {event.reference}, their words go on ({number} of {len(parts)}): «{esc(part)}»"
-        for number, part in enumerate(parts[1:], start=2)
+    continued = [
+        f"📝 {event.reference}, their words go on ({number} of {len(more) + 1}): «{esc(part)}»"
+        for number, part in enumerate(more, start=2)
     ]
+    return alert, [] if repeat else continued
 
 
 def records_time(stamp: str, tz: Any) -> str:
@@ -203,25 +202,17 @@ class Safeguarding:
     async def queue_alerts(
         self, context: BotContext, event: records.SafeguardingEvent, *, repeat: bool
     ) -> None:
-        services = context.services
-        await records.enqueue_to_contacts(
-            services.db,
-            services.settings.safeguarding_chat_ids,
+        alert, continued = alert_messages(event, context, repeat=repeat)
+        await queue_for_contacts(
+            context.services,
             event_id=event.id,
             kind="repeat" if repeat else "alert",
-            texts=[alert_text(event, context, repeat=repeat)],
+            texts=[alert],
             buttons=[[("I'm dealing with this", f"sgack|{event.id}")]],
-            now=services.now(),
         )
-        continued = [] if repeat else words_continued(event)
         if continued:
-            await records.enqueue_to_contacts(
-                services.db,
-                services.settings.safeguarding_chat_ids,
-                event_id=event.id,
-                kind="alert",
-                texts=continued,
-                now=services.now(),
+            await queue_for_contacts(
+                context.services, event_id=event.id, kind="alert", texts=continued
             )
 
     def describe_source(self, update: Update, context: BotContext) -> str:
@@ -357,13 +348,11 @@ class Safeguarding:
         if query.message is not None:
             with contextlib.suppress(TelegramError):
                 await query.edit_message_reply_markup(None)
-        await records.enqueue_to_contacts(
-            services.db,
-            services.settings.safeguarding_chat_ids,
+        await queue_for_contacts(
+            services,
             event_id=event.id,
             kind="acknowledged",
             texts=[f"✅ {event.reference}: {esc(name)} is dealing with this."],
-            now=services.now(),
         )
         await deliver_due(context.application)
         raise ApplicationHandlerStop
@@ -388,7 +377,7 @@ class Safeguarding:
             await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
-        typed = update.effective_message.text or "" if update.effective_message else ""
+        typed = (update.effective_message.text or "") if update.effective_message else ""
         # The words after the reference, with their line breaks (context.args drops them).
         message = (typed.split(maxsplit=2)[2:] or [""])[0].strip()
         if event is None or not message:
@@ -469,19 +458,16 @@ class Safeguarding:
             else ""
         )
         parts = in_parts(text, MESSAGE_LIMIT - PART_WRAPPING)
-        counted = [
-            f" ({n} of {len(parts)})" if len(parts) > 1 else "" for n in range(1, len(parts) + 1)
-        ]
-        await records.enqueue_to_contacts(
-            services.db,
-            services.settings.safeguarding_chat_ids,
+        await queue_for_contacts(
+            services,
             event_id=event.id,
             kind="from_person",
             texts=[
-                f"💬 {event.reference}, they replied{count}: «{esc(part)}»{warning}"
-                for count, part in zip(counted, parts, strict=True)
+                f"💬 {event.reference}, they replied"
+                + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
+                + f": «{esc(part)}»{warning}"
+                for number, part in enumerate(parts, start=1)
             ],
-            now=services.now(),
         )
         await context.bot.send_message(chat.id, say(texts.PASSED_ON, audience_of(context)))
         await deliver_due(context.application)
