@@ -69,7 +69,8 @@ POSITION_KEYS = (
     "review_id",
 )
 CONVERSATION = "feedback"
-# Kept per chat, in memory only: the message whose buttons a typed answer retires.
+# The message whose buttons a typed answer takes off. Kept in the person's (persisted)
+# data, so a typed answer after a restart still retires them.
 PROMPT_ID = "prompt_id"
 FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
 # Set by safeguarding when a practitioner's answer also raised an alert: the answer is
@@ -274,8 +275,7 @@ class FlowEngine:
         message = await self._send(
             update, context, f"<b>{say(step.prompt, audience)}</b>", step_keyboard(flow, step, data)
         )
-        if context.chat_data is not None:
-            context.chat_data[PROMPT_ID] = message.message_id
+        data[PROMPT_ID] = message.message_id
         return flow.state(step)
 
     async def reask(self, update: Update, context: BotContext) -> State:
@@ -677,6 +677,7 @@ class FlowEngine:
         """
         if state == ConversationHandler.END:
             clear_position(context.data)
+            context.data.pop(PROMPT_ID, None)
         else:
             context.data["at"] = state
         assert isinstance(context.application, FeedbackApplication)
@@ -684,8 +685,7 @@ class FlowEngine:
 
     async def retire_prompt(self, update: Update, context: BotContext) -> None:
         """Take the buttons off the question a typed answer just answered."""
-        if context.chat_data is not None:
-            await remove_buttons_by_id(context, update, context.chat_data.pop(PROMPT_ID, None))
+        await remove_buttons_by_id(context, update, context.data.pop(PROMPT_ID, None))
 
     # Sending
 
