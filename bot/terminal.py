@@ -30,6 +30,9 @@ class TerminalChat:
     def show(self, call: ApiCall) -> None:
         if call.method == "answerCallbackQuery" and call.params.get("text"):
             self._print(f"bot: {call.params['text']}")
+        if call.method == "editMessageReplyMarkup" and call.buttons:
+            # A ticked choice in a pick-several question: show the buttons as they are now.
+            self._show_buttons(call.buttons, int(call.params.get("message_id") or 0))
         if call.method not in {"sendMessage", "sendDocument", "sendPhoto"}:
             return
         text = html.unescape(re.sub(r"<[^>]+>", "", call.text))
@@ -37,10 +40,13 @@ class TerminalChat:
         if call.method != "sendMessage":
             self._print(f"     [{call.method[4:].lower()} attached]")
         if call.buttons:
-            self.buttons = call.buttons
-            self.buttons_message_id = call.message_id or 0
-            for number, (label, _) in enumerate(call.buttons, start=1):
-                self._print(f"     [{number}] {label}")
+            self._show_buttons(call.buttons, call.message_id or 0)
+
+    def _show_buttons(self, buttons: list[tuple[str, str]], message_id: int) -> None:
+        self.buttons = buttons
+        self.buttons_message_id = message_id
+        for number, (label, _) in enumerate(buttons, start=1):
+            self._print(f"     [{number}] {label}")
 
     def _print(self, line: str) -> None:
         self.output.write(line + "\n")

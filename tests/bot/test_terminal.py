@@ -54,3 +54,12 @@ async def test_the_terminal_chat_can_be_driven_in_process(tmp_path):
     assert "Before we start: we use what you tell us" in text
     assert "[1] ▫️ Early help" in text
     assert "OK, that's fine" not in text
+
+
+async def test_a_ticked_choice_shows_the_buttons_again_with_their_ticks(tmp_path):
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "f.sqlite3")}, mode="try")
+    output = io.StringIO()
+    await chat_in_terminal(settings, io.StringIO("2\n1\n2\n"), output)
+    after_tick = output.getvalue().rsplit("you> ", 1)[0].rsplit("you> ", 1)[1]
+    assert "[2] ✅ Social work" in after_tick
+    assert "[1] ▫️ Early help" in after_tick
