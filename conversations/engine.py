@@ -656,8 +656,15 @@ class FlowEngine:
         return await self.reask(update, context)
 
     async def on_start_again(self, update: Update, context: BotContext) -> State:
-        if context.data.get("at") == WHO:
-            return await self.greet(update, context)
+        """/start once a conversation is under way.
+
+        Before anything is answered, /start (a deep link too) starts afresh, and an
+        invite is always used: tapping one is never a slip. A feedback link mid-flow
+        is, so the person stays where they were.
+        """
+        payload = (context.args or [""])[0]
+        if context.data.get("at") == WHO or payload.partition("-")[0] in self.payload_handlers:
+            return await self.on_start(update, context)
         await self._send(update, context, say(texts.STILL_GOING, context.data.get("audience")))
         return await self.reask(update, context)
 

@@ -320,6 +320,31 @@ async def test_a_deep_link_goes_straight_to_the_flow_and_links_the_review(app, y
     assert response["review_id"] == review_id
 
 
+async def test_a_review_link_tapped_after_the_greeting_goes_to_its_flow(app, young_person):
+    review_id = await repository.create_review(
+        app.services.db, reference_hash="h2", created_by="p1"
+    )
+    await repository.create_review_link(
+        app.services.db, token="tok456", review_id=review_id, audience_group="young_person"
+    )
+    await young_person.says("/start")
+    await young_person.says("/start yp-tok456")
+    assert "Is that OK?" in young_person.last_reply
+    await young_person.taps("OK, let's start")
+    await young_person.answers("8 to 11")
+    [response] = await rows(app, "SELECT review_id FROM responses")
+    assert response["review_id"] == review_id
+
+
+async def test_a_review_link_tapped_mid_flow_keeps_them_where_they_were(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers("8 to 11")
+    await young_person.says("/start yp-tok789")
+    assert "part way through" in young_person.replies[-2]
+    assert "the help you get from us?" in young_person.last_reply
+    assert len(await rows(app, "SELECT * FROM responses")) == 1
+
+
 async def test_an_unknown_review_link_still_lets_them_give_feedback(app, parent):
     await parent.says("/start pc-doesnotexist")
     assert "That link didn't work" in parent.replies[-3]

@@ -75,6 +75,23 @@ async def test_an_invite_works_once(app, practitioner, young_person):
     assert await rows(app, "SELECT role FROM roles") == [{"role": "practitioner"}]
 
 
+async def test_an_invite_tapped_after_the_greeting_is_used(app, practitioner):
+    await practitioner.says("/start")
+    assert "Who is talking to me?" in practitioner.last_reply
+    await make_invite(app, "later")
+    await practitioner.says("/start inv-later")
+    assert "What name should I use for you?" in practitioner.last_reply
+    assert await rows(app, "SELECT role FROM roles") == [{"role": "practitioner"}]
+
+
+async def test_an_invite_tapped_in_the_middle_of_feedback_is_used(app, young_person):
+    await reach_first_free_text(young_person)
+    await make_invite(app, "midway", role="participation")
+    await young_person.says("/start inv-midway")
+    assert "You now have the participation role" in young_person.last_reply
+    assert await rows(app, "SELECT role FROM roles") == [{"role": "participation"}]
+
+
 async def test_an_expired_invite_does_not_work(app, practitioner):
     await make_invite(app, "old", days=-1)
     await practitioner.says("/start inv-old")
