@@ -175,6 +175,8 @@ class _InjectedSettings(Settings):
         return (init_settings,)
 
 
+# The key `feedbackbot try` keeps beside its database when PSEUDONYM_KEY is not set.
+LOCAL_KEY_NAME = "pseudonym.key"
 ENVIRONMENT_NAMES = tuple(name.upper() for name in Settings.model_fields)
 
 
@@ -211,15 +213,18 @@ def _complete_for_mode(settings: Settings, mode: Mode) -> Settings:
         if not settings.safeguarding_chat_ids:
             raise SettingsError(FIXES["safeguarding_chat_ids"])
         return settings
-    if mode == "try" and settings.pseudonym_key is None:
-        key = _local_key_beside(settings.database_path)
-        return settings.model_copy(update={"pseudonym_key": SecretStr(key)})
+    if settings.pseudonym_key is not None:
+        return settings
+    key_path = settings.database_path.parent / LOCAL_KEY_NAME
+    # Tools (`invite`, `report`…) use the terminal chat's key, so an invite made for its
+    # database works there; only `try` ever creates one.
+    if mode == "try" or (mode == "tool" and key_path.exists()):
+        return settings.model_copy(update={"pseudonym_key": SecretStr(_local_key(key_path))})
     return settings
 
 
-def _local_key_beside(database_path: Path) -> str:
-    """Create (once) and read a pseudonym key kept next to the try-mode database."""
-    key_path = database_path.parent / "pseudonym.key"
+def _local_key(key_path: Path) -> str:
+    """Create (once) and read the pseudonym key kept next to the try-mode database."""
     if not key_path.exists():
         key_path.parent.mkdir(parents=True, exist_ok=True)
         key_path.write_text(secrets.token_urlsafe(48))

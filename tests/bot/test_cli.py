@@ -78,3 +78,14 @@ def test_invite_needs_the_pseudonym_key(tmp_path):
     result = run(["invite", "--role", "participation"], tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("Configuration error: PSEUDONYM_KEY")
+
+
+def test_invite_uses_the_key_the_terminal_chat_made_so_its_code_works_there(tmp_path):
+    run(["try"], tmp_path)
+    result = run(["invite", "--role", "participation"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    code = result.stdout.split("Code: ")[1].split()[0]
+
+    chat = run(["try"], tmp_path, stdin=f"/start {code}\n/themes\n")
+    assert "Sorry, this is for staff" not in chat.stdout
+    assert "participation" in chat.stdout.lower()
