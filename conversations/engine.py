@@ -116,6 +116,8 @@ class FlowEngine:
         self.payload_handlers: dict[str, Callback] = {}
         # Commands that start something from anywhere (/reflect, /drafts), and their states.
         self.commands: dict[str, Callback] = {}
+        # What "I work here" at the greeting does (the practitioner tool sets it).
+        self.staff_entry: Callback | None = None
         self.extra_states: dict[str, list[Handler]] = {}
 
     # Wiring
@@ -236,9 +238,9 @@ class FlowEngine:
         await query.answer()
         choice = (query.data or "").partition("|")[2]
         flow = self.flows.get(choice)
-        if choice == "pr" and "reflect" in self.commands:
+        if choice == "pr" and self.staff_entry is not None:
             await remove_buttons(query.message)
-            return await self.commands["reflect"](update, context)
+            return await self.staff_entry(update, context)
         if flow is None:
             await self.arrive(update, context, ConversationHandler.END)
             await self._send(update, context, say(texts.STAFF_ONLY, "practitioner"))

@@ -31,6 +31,7 @@ from bot.reminders import reminder_allowed
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.flows import REFLECTION
 from conversations.models import Flow
+from conversations.roles import role_guide
 from conversations.widgets import typed_text
 from storage import repository, review, staff
 from storage import safeguarding as records
@@ -54,7 +55,7 @@ ASK_NAME = (
     "(Only for your own copies and reminders: reports never name practitioners.)"
 )
 ASK_TEAM = "Thanks. Which team are you in?"
-READY = "You're set up, {name}. Type /reflect to start a reflection for a practice review."
+READY = "You're set up, {name}."
 ROLE_GRANTED = "Thanks. You now have the {role} role in this bot."
 ASK_REFERENCE = (
     "Which practice review is this reflection for? Type its reference (for example CPR-2026-014)."
@@ -92,6 +93,7 @@ class PractitionerTool:
         self.engine = engine
         self.flow = flow
         engine.payload_handlers["inv"] = self.redeem_invite
+        engine.staff_entry = self.on_i_work_here
         engine.commands.update(
             reflect=self.on_reflect, drafts=self.on_drafts, myreflections=self.on_my_reflections
         )
@@ -151,7 +153,9 @@ class PractitionerTool:
             await self.engine.arrive(update, context, ASKING_NAME)
             await self.reply(update, context, ASK_NAME)
             return ASKING_NAME
-        await self.reply(update, context, ROLE_GRANTED.format(role=role))
+        await self.reply(
+            update, context, f"{ROLE_GRANTED.format(role=role)}\n\n{role_guide({role})}"
+        )
         return ConversationHandler.END
 
     async def on_name(self, update: Update, context: BotContext) -> State:
@@ -178,7 +182,8 @@ class PractitionerTool:
             context.db, respondent=self.respondent(update, context), display_name=name, team=team
         )
         await self.engine.arrive(update, context, ConversationHandler.END)
-        await self.reply(update, context, html.escape(READY.format(name=name), quote=False))
+        ready = html.escape(READY.format(name=name), quote=False)
+        await self.reply(update, context, f"{ready} {role_guide({'practitioner'})}")
         return ConversationHandler.END
 
     # Reflecting
@@ -201,6 +206,15 @@ class PractitionerTool:
         """Ask the question the person was at again, if they were at one."""
         if context.data.get("at"):
             return await self.engine.reask(update, context)
+        return ConversationHandler.END
+
+    async def on_i_work_here(self, update: Update, context: BotContext) -> State:
+        """The greeting's "I work here": a practitioner reflects; other staff see their tools."""
+        roles = await staff.roles_of(context.db, self.respondent(update, context))
+        if "practitioner" in roles or not roles:
+            return await self.on_reflect(update, context)
+        await self.engine.arrive(update, context, ConversationHandler.END)
+        await self.reply(update, context, role_guide(roles))
         return ConversationHandler.END
 
     async def on_reflect(self, update: Update, context: BotContext) -> State:

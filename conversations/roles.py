@@ -14,6 +14,32 @@ from storage import review, staff
 
 _LOGGER = logging.getLogger(__name__)
 
+# What each invited role can do, told when the role is granted and on "I work here".
+ROLE_GUIDES = {
+    "practitioner": (
+        "/reflect starts a reflection for a practice review, /drafts carries on an unfinished "
+        "one, and /myreflections sends you your copies."
+    ),
+    "participation": (
+        "/themes shows this reflection month's themes: tap one to read its responses and "
+        "correct their tags. /search followed by some words finds responses. /action records "
+        'a "you said, we did" action and /actions moves one on. /report sends the report.'
+    ),
+    "safeguarding": (
+        "Safeguarding alerts go to the safeguarding chat set up for this bot. There, tap "
+        "\"I'm dealing with this\" on an alert, answer the person with /reply and the alert's "
+        "reference (SG-…) then your message, and end the conversation with /close and the "
+        "reference."
+    ),
+}
+ROLE_GUIDES["admin"] = ROLE_GUIDES["participation"]
+
+
+def role_guide(roles: set[str]) -> str:
+    """What the holder of these roles can do, one paragraph per role."""
+    guides = dict.fromkeys(ROLE_GUIDES[role] for role in sorted(roles) if role in ROLE_GUIDES)
+    return "\n\n".join(guides)
+
 
 async def require_role(
     update: Update, context: BotContext, roles: tuple[str, ...], *, action: str, detail: str = ""

@@ -68,6 +68,43 @@ async def test_anyone_without_the_role_is_refused_and_nothing_else(app, young_pe
     assert await rows(app, "SELECT * FROM reviews") == []
 
 
+async def test_a_team_invite_says_what_the_role_can_do(app, practitioner):
+    await make_invite(app, "team", role="participation")
+    await practitioner.says("/start inv-team")
+    assert "You now have the participation role" in practitioner.last_reply
+    assert "/themes" in practitioner.last_reply and "/report" in practitioner.last_reply
+
+
+async def test_a_safeguarding_invite_says_where_alerts_go_and_how_to_answer(app, practitioner):
+    await make_invite(app, "dsl", role="safeguarding")
+    await practitioner.says("/start inv-dsl")
+    assert "safeguarding chat" in practitioner.last_reply
+    assert "/reply" in practitioner.last_reply and "/close" in practitioner.last_reply
+
+
+async def test_i_work_here_shows_team_members_their_tools(app, practitioner):
+    await make_invite(app, "team2", role="participation")
+    await practitioner.says("/start inv-team2")
+    await practitioner.says("/start")
+    await practitioner.taps("I work here")
+    assert "/themes" in practitioner.last_reply
+    assert "reflective tool is for practitioners" not in " ".join(practitioner.replies)
+
+
+async def test_i_work_here_starts_a_reflection_for_a_practitioner(app, practitioner):
+    await onboard(app, practitioner)
+    await practitioner.says("/start")
+    await practitioner.taps("I work here")
+    assert "Which practice review is this reflection for?" in practitioner.last_reply
+
+
+async def test_i_work_here_without_an_invite_asks_for_one(app, young_person):
+    await young_person.says("/start")
+    await young_person.taps("I work here")
+    assert "Ask your manager or the QA team for one" in young_person.replies[-2]
+    assert "Who is talking to me?" in young_person.last_reply
+
+
 async def test_an_invite_works_once(app, practitioner, young_person):
     await onboard(app, practitioner, "once")
     await young_person.says("/start inv-once")
