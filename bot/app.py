@@ -10,7 +10,6 @@ from contextlib import asynccontextmanager
 from datetime import time
 from typing import Any
 
-from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
@@ -32,6 +31,7 @@ from conversations.flows import ALL_FLOWS
 from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.review import ReviewTools
 from conversations.rights import DataRights, purge_expired
+from conversations.roles import PUBLIC_COMMANDS, refresh_staff_menus
 from conversations.safeguarding import Safeguarding, repeat_unacknowledged
 from conversations.staff_commands import staff_handlers
 from conversations.tagging import tag_answer, tag_untagged
@@ -41,17 +41,6 @@ _LOGGER = logging.getLogger(__name__)
 
 # Used when no token is configured (try mode, tests): the in-process transport ignores it.
 OFFLINE_TOKEN = "1000000:offline-transport-needs-no-real-token"
-
-COMMANDS = (
-    BotCommand("start", "Tell us how our help is going"),
-    BotCommand("help", "Get help now"),
-    BotCommand("cancel", "Stop"),
-    BotCommand("privacy", "What happens to what you tell us"),
-    BotCommand("mydata", "See what you told us"),
-    BotCommand("forget", "Delete what you told us"),
-    BotCommand("reflect", "Practitioners: start a reflection"),
-    BotCommand("drafts", "Practitioners: carry on a reflection"),
-)
 
 # Handler groups, in the order an update meets them. Buttons that work whatever
 # state a person is in (stop reminders) come first. Safeguarding screens every
@@ -123,6 +112,8 @@ def build_application(
         repeat_unacknowledged, interval=REPEAT_CHECK_SECONDS, first=30, name="repeat alerts"
     )
     jobs.run_repeating(remind_drafts, interval=REMINDER_CHECK_SECONDS, first=60, name="reminders")
+    # A job, so that many staff menus, paced by the rate limiter, never delay start-up.
+    jobs.run_once(refresh_staff_menus, when=1, name="staff menus")
     schedule_summaries(application)
     jobs.run_daily(purge_expired, time=time(2, 30, tzinfo=settings.tz), name="retention")
     return application
@@ -157,7 +148,7 @@ async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) ->
             "Caught up on the %s summary of %s, missed while the bot was down", kind, window_id
         )
     try:
-        await application.bot.set_my_commands(COMMANDS)
+        await application.bot.set_my_commands(PUBLIC_COMMANDS)
     except TelegramError as exc:
         _LOGGER.warning("Could not set the command menu: %s", type(exc).__name__)
 

@@ -31,7 +31,7 @@ from bot.reminders import reminder_allowed
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.flows import REFLECTION
 from conversations.models import Flow
-from conversations.roles import role_guide
+from conversations.roles import role_guide, show_staff_menu
 from conversations.widgets import typed_text
 from storage import repository, review, staff
 from storage import safeguarding as records
@@ -146,6 +146,8 @@ class PractitionerTool:
             respondent=self.respondent(update, context),
             chat_id=update.effective_user.id,
         )
+        roles = await staff.roles_of(services.db, self.respondent(update, context))
+        await show_staff_menu(context.bot, update.effective_user.id, roles)
         if (
             role == "practitioner"
             and await staff.get_profile(services.db, self.respondent(update, context)) is None

@@ -18,8 +18,9 @@ from telegram.ext import (
 from bot.context import BotContext
 from conversations import texts
 from conversations.engine import FlowEngine, State
+from conversations.roles import show_staff_menu
 from conversations.widgets import say
-from storage import review
+from storage import review, staff
 from storage.persistence import SQLitePersistence
 
 CONFIRMING_FORGET = "forget:confirm"
@@ -115,7 +116,10 @@ class DataRights:
         services = context.services
         respondent = services.pseudonym(user_id)
         had_safeguarding = await review.has_safeguarding_records(services.db, respondent)
+        was_staff = bool(await staff.roles_of(services.db, respondent))
         await review.erase_person(services.db, respondent)
+        if was_staff:
+            await show_staff_menu(context.bot, chat_id, roles=set())
         context.data.clear()
         context.application.drop_user_data(user_id)
         context.application.drop_chat_data(chat_id)

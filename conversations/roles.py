@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
-from telegram import Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
@@ -33,6 +35,53 @@ ROLE_GUIDES = {
     ),
 }
 ROLE_GUIDES["admin"] = ROLE_GUIDES["participation"]
+
+# Everyone's command menu. Staff see their role's commands after these, in their own chat.
+PUBLIC_COMMANDS = (
+    BotCommand("start", "Tell us how our help is going"),
+    BotCommand("help", "Get help now"),
+    BotCommand("cancel", "Stop"),
+    BotCommand("privacy", "What happens to what you tell us"),
+    BotCommand("mydata", "See what you told us"),
+    BotCommand("forget", "Delete what you told us"),
+)
+ROLE_COMMANDS = {
+    "practitioner": (
+        BotCommand("reflect", "Start a reflection for a practice review"),
+        BotCommand("drafts", "Carry on an unfinished reflection"),
+        BotCommand("myreflections", "Copies of your reflections"),
+    ),
+    "participation": (
+        BotCommand("themes", "Themes of this reflection month"),
+        BotCommand("search", "Find responses by their words"),
+        BotCommand("action", "Record a 'you said, we did' action"),
+        BotCommand("actions", "Move an action on"),
+        BotCommand("report", "The report of this reflection month"),
+    ),
+}
+ROLE_COMMANDS["admin"] = ROLE_COMMANDS["participation"]
+
+
+def command_menu(roles: set[str]) -> list[BotCommand]:
+    """Everyone's commands, then those of each role held, each once."""
+    menu = dict.fromkeys(PUBLIC_COMMANDS)
+    for role in staff.ROLES:
+        if role in roles:
+            menu.update(dict.fromkeys(ROLE_COMMANDS.get(role, ())))
+    return list(menu)
+
+
+async def show_staff_menu(bot: Bot, chat_id: int, roles: set[str]) -> None:
+    """Put the roles' commands in this chat's menu, or take them away if there are none.
+
+    The menu is a convenience: if Telegram refuses, the commands still work when typed.
+    """
+    scope = BotCommandScopeChat(chat_id)
+    with contextlib.suppress(TelegramError):
+        if any(ROLE_COMMANDS.get(role) for role in roles):
+            await bot.set_my_commands(command_menu(roles), scope=scope)
+        else:
+            await bot.delete_my_commands(scope=scope)
 
 
 def role_guide(roles: set[str]) -> str:
@@ -67,3 +116,9 @@ async def staff_only(update: Update, context: BotContext) -> None:
             update.effective_chat.id, say(texts.STAFF_ONLY_COMMAND, None)
         )
     raise ApplicationHandlerStop
+
+
+async def refresh_staff_menus(context: BotContext) -> None:
+    """Job at start-up: give every staff member whose chat is known their role's menu."""
+    for chat_id, roles in (await staff.staff_chats(context.db)).items():
+        await show_staff_menu(context.bot, chat_id, roles)

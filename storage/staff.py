@@ -56,6 +56,18 @@ async def roles_of(db: Database, respondent: str) -> set[str]:
         return {str(row[0]) for row in await c.fetchall()}
 
 
+async def staff_chats(db: Database) -> dict[int, set[str]]:
+    """The roles held by each staff member whose chat the bot knows, by chat id."""
+    rows = await db.read(
+        "SELECT contacts.chat_id, roles.role FROM roles"
+        " JOIN contacts ON contacts.respondent = roles.respondent"
+    )
+    chats: dict[int, set[str]] = {}
+    for chat_id, role in rows:
+        chats.setdefault(int(chat_id), set()).add(str(role))
+    return chats
+
+
 async def has_role(db: Database, respondent: str, *roles: str) -> bool:
     return bool(await roles_of(db, respondent) & set(roles))
 

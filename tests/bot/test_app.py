@@ -1,9 +1,12 @@
+import asyncio
+import json
 import logging
 
 from telegram.error import NetworkError
 
 from bot.app import build_application, running
-from bot.transport import BOT_ID
+from bot.transport import BOT_ID, InProcessBotApi
+from tests.conversations.test_practitioner import onboard
 from tests.support import TEST_TOKEN, Person
 
 
@@ -59,3 +62,36 @@ async def test_errors_are_logged_without_what_the_person_wrote(settings, bot_api
         await person.says(secret_words)
         assert person.said("something went wrong")
     assert secret_words not in caplog.text
+
+
+def as_json(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def menu_commands(call) -> list[str]:
+    return [command["command"] for command in as_json(call.params["commands"])]
+
+
+async def test_everyone_s_command_menu_has_no_staff_commands(young_person, bot_api):
+    [menu] = [c for c in bot_api.calls if c.method == "setMyCommands" and "scope" not in c.params]
+    assert menu_commands(menu) == ["start", "help", "cancel", "privacy", "mydata", "forget"]
+
+
+async def test_staff_menus_are_set_again_at_start_up(settings):
+    first_api = InProcessBotApi()
+    async with running(build_application(settings, request=first_api)) as app:
+        await onboard(app, Person(app, first_api, 8181))
+
+    second_api = InProcessBotApi()
+
+    def scoped_menus():
+        return [c for c in second_api.calls if c.method == "setMyCommands" and "scope" in c.params]
+
+    async with running(build_application(settings, request=second_api)):
+        for _ in range(100):  # a job a second after start-up
+            if scoped_menus():
+                break
+            await asyncio.sleep(0.05)
+    [menu] = scoped_menus()
+    assert as_json(menu.params["scope"]) == {"type": "chat", "chat_id": 8181}
+    assert "reflect" in menu_commands(menu)

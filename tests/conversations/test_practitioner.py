@@ -1,5 +1,6 @@
 """The practitioner reflective tool, through the real application."""
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -103,6 +104,42 @@ async def test_i_work_here_without_an_invite_asks_for_one(app, young_person):
     await young_person.taps("I work here")
     assert "Ask your manager or the QA team for one" in young_person.replies[-2]
     assert "Who is talking to me?" in young_person.last_reply
+
+
+def as_json(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def staff_menu(api, chat_id: int) -> list[str]:
+    """The commands last put in this chat's menu; [] once the menu was taken away."""
+    calls = [
+        c
+        for c in api.calls
+        if c.method in {"setMyCommands", "deleteMyCommands"}
+        and as_json(c.params.get("scope", {})).get("chat_id") == chat_id
+    ]
+    if not calls or calls[-1].method == "deleteMyCommands":
+        return []
+    return [command["command"] for command in as_json(calls[-1].params["commands"])]
+
+
+async def test_taking_up_an_invite_puts_the_role_s_commands_in_the_menu(app, bot_api):
+    person = Person(app, bot_api, 8282)
+    await onboard(app, person, "menu1")
+    assert staff_menu(bot_api, 8282)[-3:] == ["reflect", "drafts", "myreflections"]
+    await make_invite(app, "menu2", role="participation")
+    await person.says("/start inv-menu2")
+    menu = staff_menu(bot_api, 8282)
+    assert menu[:6] == ["start", "help", "cancel", "privacy", "mydata", "forget"]
+    assert {"reflect", "themes", "search", "action", "actions", "report"} <= set(menu)
+
+
+async def test_forgetting_a_staff_member_takes_their_commands_away(app, bot_api):
+    person = Person(app, bot_api, 8383)
+    await onboard(app, person, "menu3")
+    await person.says("/forget")
+    await person.taps("Yes, delete it")
+    assert staff_menu(bot_api, 8383) == []
 
 
 async def test_an_invite_works_once(app, practitioner, young_person):

@@ -6,8 +6,8 @@
 //    its dates converted to seconds before it leaves.
 // 3. Its callback queries lack `chat_instance`, which the Bot API always sends.
 // Also: edits and callback answers return `true` (not null) as Telegram does,
-// setMyCommands is accepted, and getUpdates waits briefly for news (long
-// polling) instead of answering at once, so the bot does not spin.
+// setMyCommands and deleteMyCommands are accepted, and getUpdates waits briefly
+// for news (long polling) instead of answering at once, so the bot does not spin.
 'use strict';
 
 const express = require('express');
@@ -41,7 +41,9 @@ const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 routes.unshift((app, server) => {
   handle(app, '/bot:token/getMe', (_req, res) => res.sendResult({ ok: true, result: BOT }));
-  handle(app, '/bot:token/setMyCommands', (_req, res) => res.sendResult({ ok: true, result: true }));
+  for (const method of ['setMyCommands', 'deleteMyCommands']) {
+    handle(app, `/bot:token/${method}`, (_req, res) => res.sendResult({ ok: true, result: true }));
+  }
   // Files arrive as multipart, which the emulator does not parse: accept them, so a
   // bot that sends a QR code or a document carries on as it would with Telegram.
   for (const method of ['sendPhoto', 'sendDocument']) {
