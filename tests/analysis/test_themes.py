@@ -95,6 +95,20 @@ def test_young_peoples_words_and_emoji_count(tagger, text, theme, label):
     assert result.sentiment.label == label
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my worker never rings me back",
+        "nobody rings us back when we call",
+        "no one ever phones me back",
+        "they rang my mum back the next day",
+        "she calls me back the same day",
+    ],
+)
+def test_being_rung_back_is_communication(tagger, text):
+    assert "communication" in tagger.tag(text).theme_ids
+
+
 def test_confidence_and_evidence_come_with_each_theme(tagger):
     [tag] = tagger.tag("We waited months for any help").themes
     assert tag.id == "timeliness"
