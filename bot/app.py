@@ -102,6 +102,7 @@ def build_application(
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)
+    application.add_handler(engine.edit_handler(), CONVERSATIONS)
     application.add_handlers(general.outside_flow_handlers(), CONVERSATIONS)
     application.add_error_handler(handle_error)
 

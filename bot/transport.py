@@ -186,6 +186,7 @@ class ChatSimulator:
         self.chat_type = chat_type
         self.first_name = first_name
         self._message_ids = itertools.count(1)
+        self.last_message_id = 0
 
     def _user(self) -> dict[str, Any]:
         return {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
@@ -198,9 +199,11 @@ class ChatSimulator:
             chat["title"] = "A group"
         return chat
 
-    def _message(self, **content: Any) -> dict[str, Any]:
+    def _message(self, *, message_id: int | None = None, **content: Any) -> dict[str, Any]:
+        if message_id is None:
+            message_id = self.last_message_id = next(self._message_ids)
         return {
-            "message_id": next(self._message_ids),
+            "message_id": message_id,
             "date": int(time.time()),
             "chat": self._chat(),
             "from": self._user(),
@@ -219,8 +222,9 @@ class ChatSimulator:
             content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return self._update({"message": self._message(**content)}, bot)
 
-    def edited_text(self, text: str, bot: Any) -> Update:
-        message = self._message(text=text, edit_date=int(time.time()))
+    def edited_text(self, text: str, bot: Any, *, message_id: int | None = None) -> Update:
+        """The person edits one of their messages (by default, a new one)."""
+        message = self._message(message_id=message_id, text=text, edit_date=int(time.time()))
         return self._update({"edited_message": message}, bot)
 
     def press(self, callback_data: str, bot: Any, *, message_id: int = 1) -> Update:

@@ -57,6 +57,9 @@ DEFAULT_AUDIENCE = {
     "parent_carer": "parent",
     "practitioner": "practitioner",
 }
+# The person's messages that hold typed answers of this flow, by message id, with their
+# step: editing one of them changes that answer.
+TYPED = "typed"
 # Keys of the person's user_data that describe their place in a flow.
 POSITION_KEYS = (
     "at",
@@ -67,6 +70,7 @@ POSITION_KEYS = (
     "history",
     "selected",
     "review_id",
+    TYPED,
 )
 CONVERSATION = "feedback"
 # The message whose buttons a typed answer takes off. Kept in the person's (persisted)
@@ -121,6 +125,11 @@ class FlowEngine:
         self.extra_states: dict[str, list[Handler]] = {}
 
     # Wiring
+
+    def edit_handler(self) -> Handler:
+        """Edited typed answers: the conversation itself takes only new messages."""
+        edited = filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
+        return MessageHandler(edited, self.on_edited)
 
     def conversation(self) -> ConversationHandler[BotContext]:
         step_handlers: list[Handler] = [
@@ -392,7 +401,32 @@ class FlowEngine:
             )
             return flow.state(step)
         await self.retire_prompt(update, context)
+        data.setdefault(TYPED, {})[str(message.message_id)] = step.id
         return await self.accept(update, context, flow, step, text=text)
+
+    async def on_edited(self, update: Update, context: BotContext) -> None:
+        """A typed answer of this flow, edited: store the new words in its place."""
+        message = update.edited_message
+        assert message is not None and message.text is not None
+        data = context.data
+        audience = data.get("audience")
+        step_id = data.get(TYPED, {}).get(str(message.message_id))
+        flow = self.flows.get(data.get("flow") or "")
+        text = message.text.strip()
+        if step_id is None or flow is None or not 0 < len(text) <= flow.text_limit:
+            await self._send(update, context, say(texts.EDIT_NOT_USED, audience))
+            return
+        try:
+            await self.store(
+                update, context, flow, flow.step(step_id), choice=None, text=text, skipped=False
+            )
+        except (sqlite3.Error, OSError):
+            _LOGGER.exception(
+                "Could not store the edited answer to %s", flow.state(flow.step(step_id))
+            )
+            await self._send(update, context, say(texts.SAVE_FAILED, audience))
+            return
+        await self._send(update, context, say(texts.EDIT_SAVED, audience))
 
     async def on_not_text(self, update: Update, context: BotContext) -> State:
         """Stickers, photos, voice notes and the like: a kind word and the question again."""

@@ -97,6 +97,16 @@ SOMETHING_WENT_WRONG = words(
 LINK_NOT_FOUND = words(
     "That link didn't work, but you can still tell us how things are going.",
 )
+EDIT_SAVED = words(
+    "Got it. I changed your answer. ✏️",
+    parent_carer="Thanks, I've changed your answer to your edited words.",
+    practitioner="Updated: your answer now has your edited words.",
+)
+EDIT_NOT_USED = words(
+    "Sorry, I can't use changes to that message. You can send a new message instead.",
+    practitioner="Changes to that message can't be used. To change an answer, use ⬅️ Back, "
+    "or Edit on the review before you submit.",
+)
 STAFF_ONLY = words(
     "This part is for staff with an invite. Ask your manager for an invite link.",
 )

@@ -53,6 +53,11 @@ class Person:
     async def says(self, text: str) -> None:
         await self._process(self.sim.text(text, self.app.bot))
 
+    async def edits_last_message(self, text: str) -> None:
+        """Edit the message this person sent last, as Telegram lets them."""
+        message_id = self.sim.last_message_id
+        await self._process(self.sim.edited_text(text, self.app.bot, message_id=message_id))
+
     async def sends(self, kind: str) -> None:
         await self._process(getattr(self.sim, kind)(self.app.bot))
 

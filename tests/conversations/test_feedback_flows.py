@@ -112,6 +112,48 @@ async def reach_first_free_text(person: Person) -> None:
     assert "one good thing" in person.last_reply
 
 
+async def test_an_edited_answer_replaces_the_stored_one_and_its_themes(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("my worker is kind and she listens")
+    await young_person.says("more time to talk")
+    asked = len(young_person.replies)
+    await young_person.edits_last_message("nobody rings me back when I call")
+
+    assert "I changed your answer" in young_person.last_reply
+    assert len(young_person.replies) == asked + 1
+    answers = await rows(app, "SELECT id, step_id, text FROM answers WHERE text IS NOT NULL")
+    assert [(a["step_id"], a["text"]) for a in answers] == [
+        ("good_thing", "my worker is kind and she listens"),
+        ("change", "nobody rings me back when I call"),
+    ]
+    changed = answers[1]["id"]
+    themes = await rows(
+        app, "SELECT theme_id, evidence FROM answer_themes WHERE answer_id = ?", changed
+    )
+    assert themes and all("rings me back" in t["evidence"] for t in themes)
+    await young_person.answers("Skip")  # the flow goes on where it was
+    assert "tell you what we change" in young_person.last_reply
+
+
+async def test_an_edit_the_bot_cannot_use_is_answered_and_changes_nothing(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("12 to 15")
+    await young_person.edits_last_message("8 to 11")
+    assert "send a new message" in young_person.last_reply
+    [answer] = await rows(app, "SELECT choice FROM answers")
+    assert answer["choice"] == "teen"
+
+
+async def test_an_edit_after_the_last_answer_leaves_the_sent_answers_alone(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.answers("my worker is kind", "more time to talk", "Skip", "No thanks")
+    assert young_person.said("Thank you for telling us!")
+    await young_person.edits_last_message("something else")
+    assert "send a new message" in young_person.last_reply
+    texts = await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")
+    assert [t["text"] for t in texts] == ["my worker is kind", "more time to talk"]
+
+
 async def test_empty_and_too_long_answers_are_refused_and_nothing_is_truncated(app, young_person):
     await reach_first_free_text(young_person)
     await young_person.says("   ")
