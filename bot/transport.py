@@ -216,15 +216,12 @@ class ChatSimulator:
         return update
 
     def text(self, text: str, bot: Any) -> Update:
-        content: dict[str, Any] = {"text": text}
-        if text.startswith("/"):
-            command = text.split()[0]
-            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return self._update({"message": self._message(**content)}, bot)
+        return self._update({"message": self._message(**_text_content(text))}, bot)
 
     def edited_text(self, text: str, bot: Any, *, message_id: int | None = None) -> Update:
         """The person edits one of their messages (by default, a new one)."""
-        message = self._message(message_id=message_id, text=text, edit_date=int(time.time()))
+        content = _text_content(text)
+        message = self._message(message_id=message_id, edit_date=int(time.time()), **content)
         return self._update({"edited_message": message}, bot)
 
     def press(self, callback_data: str, bot: Any, *, message_id: int = 1) -> Update:
@@ -266,3 +263,12 @@ class ChatSimulator:
     def location(self, bot: Any) -> Update:
         location = {"latitude": 51.5, "longitude": -0.1}
         return self._update({"message": self._message(location=location)}, bot)
+
+
+def _text_content(text: str) -> dict[str, Any]:
+    """A text message's content, with the entity Telegram marks a leading command with."""
+    content: dict[str, Any] = {"text": text}
+    if text.startswith("/"):
+        command = text.split()[0]
+        content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    return content

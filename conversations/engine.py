@@ -128,8 +128,8 @@ class FlowEngine:
 
     def edit_handler(self) -> Handler:
         """Edited typed answers: the conversation itself takes only new messages."""
-        edited = filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
-        return MessageHandler(edited, self.on_edited)
+        edited = filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE
+        return MessageHandler(edited & filters.TEXT & ~filters.COMMAND, self.on_edited)
 
     def conversation(self) -> ConversationHandler[BotContext]:
         step_handlers: list[Handler] = [

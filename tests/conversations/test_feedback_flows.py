@@ -448,3 +448,11 @@ async def test_a_correction_is_stored_and_reaches_the_tagger(app, young_person):
     await app.services.refresh_tagger()
     assert "safety" in await repository.answer_theme_ids(app.services.db, answer["id"])
     assert "safety" in app.services.tagger.tag("The park near my carers has no lights!").theme_ids
+
+
+async def test_an_edited_command_is_not_taken_for_an_edited_answer(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("/help")
+    replies = len(young_person.replies)
+    await young_person.edits_last_message("/privacy")
+    assert not any("changes to that message" in r for r in young_person.replies[replies:])
