@@ -34,6 +34,7 @@ from conversations import texts
 from conversations.models import Flow, Step
 from conversations.widgets import (
     Button,
+    answer_in_words,
     fitted,
     mark_answered,
     match_option,
@@ -559,15 +560,13 @@ class FlowEngine:
         for number, step in enumerate(flow.steps, start=1):
             answer = answers.get(step.id)
             question = f"{number}. {NUMBERED.sub('', step.prompt.for_audience(audience))}"
-            if answer is None or answer.skipped:
-                shown.append((question, "(skipped)", False))
-            elif answer.text is not None:
-                shown.append((question, answer.text, True))
-            else:
-                option = step.option(answer.choice or "")
-                shown.append(
-                    (question, option.label.for_audience(audience) if option else "", False)
-                )
+            if answer is None:
+                shown.append((question, texts.SKIPPED_MARK.for_audience(audience), False))
+                continue
+            words = answer_in_words(
+                step, audience, choice=answer.choice, text=answer.text, skipped=answer.skipped
+            )
+            shown.append((question, words, answer.text is not None and not answer.skipped))
 
         def render(length: int) -> str:
             lines = [f"<b>{html.escape(flow.title)}: check your answers</b>"]

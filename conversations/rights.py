@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import contextlib
+import html
+from collections.abc import Mapping
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -18,8 +21,9 @@ from telegram.ext import (
 from bot.context import BotContext
 from conversations import texts
 from conversations.engine import FlowEngine, State
+from conversations.models import Flow, Step
 from conversations.roles import show_staff_menu
-from conversations.widgets import say
+from conversations.widgets import MESSAGE_LIMIT, answer_in_words, in_parts, pack, say
 from storage import review, staff
 from storage.persistence import SQLitePersistence
 
@@ -28,6 +32,64 @@ CONFIRMING_FORGET = "forget:confirm"
 
 def audience_of(context: BotContext) -> str | None:
     return (context.user_data or {}).get("audience")
+
+
+def data_in_words(
+    data: dict[str, Any], flows: Mapping[str, Flow], audience: str | None, tz: tzinfo
+) -> list[str]:
+    """What /mydata holds, as the person would read it: each answer under its question."""
+    blocks = []
+    for response in data["responses"]:
+        flow = flows.get(response["flow_id"])
+        if flow is None:
+            continue
+        blocks.append(response_heading(response, response["audience"], tz))
+        for answer in response["answers"]:
+            with contextlib.suppress(KeyError):  # a step since taken out of the flow
+                blocks += answer_blocks(flow.step(answer["step_id"]), answer, response["audience"])
+    if data["opt_ins"]["hear_what_we_change"]:
+        blocks.append(say(texts.MYDATA_HEAR_BACK, audience))
+    if data["roles"]:
+        roles = ", ".join(data["roles"])
+        details = data["staff_details"]
+        blocks.append(
+            say(
+                texts.MYDATA_STAFF,
+                audience,
+                roles=roles,
+                name=details["display_name"],
+                team=details["team"],
+            )
+            if details
+            else say(texts.MYDATA_ROLES, audience, roles=roles)
+        )
+    return blocks
+
+
+def response_heading(response: dict[str, Any], audience: str | None, tz: tzinfo) -> str:
+    started = datetime.fromisoformat(response["started_at"]).astimezone(tz)
+    heading = (
+        f"<b>{say(texts.MYDATA_RESPONSE, audience, date=f'{started.day} {started:%B %Y}')}</b>"
+    )
+    if response["status"] != "complete":
+        heading += "\n" + say(texts.MYDATA_UNFINISHED, audience)
+    return heading
+
+
+def answer_blocks(step: Step, answer: dict[str, Any], audience: str | None) -> list[str]:
+    """The question in bold and the answer under it; a long answer goes on in more blocks."""
+    question = f"<b>{html.escape(step.prompt.for_audience(audience), quote=False)}</b>\n"
+    words = answer_in_words(
+        step,
+        audience,
+        choice=answer["choice"],
+        text=answer["text"],
+        skipped=bool(answer["skipped"]),
+    )
+    parts = in_parts(words, MESSAGE_LIMIT - len(question))
+    return [question + html.escape(parts[0], quote=False)] + [
+        html.escape(part, quote=False) for part in parts[1:]
+    ]
 
 
 class DataRights:
@@ -62,11 +124,16 @@ class DataRights:
                 update.effective_chat.id, say(texts.MYDATA_NOTHING, audience)
             )
         else:
-            await context.bot.send_message(
-                update.effective_chat.id, say(texts.MYDATA_SENT, audience)
-            )
+            chat_id = update.effective_chat.id
+            await context.bot.send_message(chat_id, say(texts.MYDATA_SENT, audience))
+            tz = context.services.settings.tz
+            for message in pack(data_in_words(data, self.engine.flows, audience, tz)):
+                await context.bot.send_message(chat_id, message)
             await context.bot.send_document(
-                update.effective_chat.id, review.as_document(data), filename="my-data.json"
+                chat_id,
+                review.as_document(data),
+                filename="my-data.json",
+                caption=texts.MYDATA_FILE.for_audience(audience),
             )
         return (
             await self.engine.reask(update, context)

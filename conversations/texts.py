@@ -171,6 +171,12 @@ PRIVACY_CHOICES = words(
 )
 MYDATA_SENT = words("Here is everything we have from you.")
 MYDATA_NOTHING = words("We don't have anything from you.")
+MYDATA_RESPONSE = words("Your answers from {date}")
+MYDATA_UNFINISHED = words("Not finished yet.")
+MYDATA_HEAR_BACK = words("You said we can tell you what we change, here in this chat.")
+MYDATA_STAFF = words("Your role here: {roles}. Your name here: {name}. Your team: {team}.")
+MYDATA_ROLES = words("Your role here: {roles}.")
+MYDATA_FILE = words("The same, as a file:")
 FORGET_QUESTION = words(
     "Do you want us to delete everything you told us? We can't undo this.",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,6 +90,29 @@ def in_parts(text: str, room: int) -> list[str]:
         parts.append(text[:cut])
         text = text[cut:]
     return [*parts, text]
+
+
+def pack(blocks: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """HTML blocks, each within the limit, joined into as few messages as they fit."""
+    messages: list[str] = []
+    for block in blocks:
+        if messages and len(messages[-1]) + 2 + len(block) <= limit:
+            messages[-1] += "\n\n" + block
+        else:
+            messages.append(block)
+    return messages
+
+
+def answer_in_words(
+    step: Step, audience: str | None, *, choice: str | None, text: str | None, skipped: bool
+) -> str:
+    """An answer as the person gave it: their words, the buttons they chose, or (skipped)."""
+    if skipped:
+        return texts.SKIPPED_MARK.for_audience(audience)
+    if text is not None:
+        return text
+    chosen = [step.option(value) for value in (choice or "").split(",")]
+    return ", ".join(option.label.for_audience(audience) for option in chosen if option)
 
 
 def step_keyboard(flow: Flow, step: Step, data: dict[str, Any]) -> InlineKeyboardMarkup | None:

@@ -166,7 +166,8 @@ async def export_person(db: Database, respondent: str) -> dict[str, Any]:
     """Everything held about one person, for /mydata."""
     responses = []
     async with db.conn.execute(
-        "SELECT id, flow_id, audience_group, status, started_at, completed_at FROM responses"
+        "SELECT id, flow_id, audience_group, audience, status, started_at, completed_at"
+        " FROM responses"
         " WHERE respondent = ? ORDER BY id",
         (respondent,),
     ) as cursor:

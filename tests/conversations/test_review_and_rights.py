@@ -13,6 +13,7 @@ from bot.transport import InProcessBotApi
 from storage import repository, review, staff
 from storage.pseudonym import keyed_hash
 from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, rows, start_young_person
+from tests.conversations.test_practitioner import onboard, start_reflection
 from tests.support import Person, assert_valid_for_the_bot_api, make_settings
 
 PRIVILEGED = ["/themes", "/search call", "/actions", "/action", "/report"]
@@ -185,6 +186,44 @@ async def test_mydata_sends_everything_held(app, bot_api):
         k: v for a in response["answers"] if a["step_id"] == "change" for k, v in a.items()
     }.items()
     assert data["opt_ins"]["hear_what_we_change"] is True
+
+
+async def test_mydata_shows_the_answers_in_the_chat_in_plain_words(app, bot_api):
+    person = await feedback(app, bot_api, 303, "less waiting")
+    await person.says("/mydata")
+    shown = "\n".join(person.replies)
+    assert "<b>How old are you?</b>\n12 to 15" in shown
+    assert "less waiting" in shown
+    assert "(skipped)" in shown
+    assert "you said we can tell you what we change" in shown.lower()
+    assert "teen" not in shown and "good_thing" not in shown
+    assert_valid_for_the_bot_api(bot_api)
+
+
+async def test_mydata_shows_every_choice_of_a_pick_several_question(app, parent):
+    await parent.says("/start")
+    await parent.taps("I'm a parent or carer")
+    await parent.taps("Yes, let's start")
+    await parent.taps("▫️ Early help")
+    await parent.taps("▫️ Social work")
+    await parent.taps("Done")
+    await parent.says("/mydata")
+    assert "Early help, Social work" in "\n".join(parent.replies)
+    assert "Not finished yet" in "\n".join(parent.replies)
+
+
+async def test_mydata_sends_a_long_reflection_whole_in_several_messages(app, bot_api):
+    person = Person(app, bot_api, 304)
+    await onboard(app, person, "long")
+    await start_reflection(person)
+    long_answer = "word " * 790 + "end"
+    for _ in range(3):
+        await person.says(long_answer)
+    await person.says("/mydata")
+    shown = [c.text for c in bot_api.sent_to(person.chat_id) if c.method == "sendMessage"]
+    after = shown[shown.index("Here is everything we have from you.") + 1 :]
+    assert "".join(after).count("end") >= 3
+    assert_valid_for_the_bot_api(bot_api)
 
 
 async def delivered(app) -> None:
