@@ -428,6 +428,8 @@ class FlowEngine:
             await self._send(update, context, say(texts.SAVE_FAILED, audience))
             return
         await self._send(update, context, say(texts.EDIT_SAVED, audience))
+        if str(data.get("at", "")).endswith(f":{REVIEW}"):
+            await self.ask_review(update, context, flow)
 
     async def on_not_text(self, update: Update, context: BotContext) -> State:
         """Stickers, photos, voice notes and the like: a kind word and the question again."""

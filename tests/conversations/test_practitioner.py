@@ -173,6 +173,20 @@ async def test_an_expired_invite_does_not_work(app, practitioner):
     assert await rows(app, "SELECT * FROM roles") == []
 
 
+async def test_an_answer_edited_at_the_review_shows_the_review_again(app, practitioner):
+    await onboard(app, practitioner)
+    await start_reflection(practitioner)
+    for answer in REFLECTION_ANSWERS:
+        await practitioner.says(answer)
+    await practitioner.edits_last_message("More time in supervision, and a steadier caseload.")
+    await practitioner.taps("Good")
+    assert "a steadier caseload" in practitioner.last_reply
+    await practitioner.edits_last_message("Supervision every fortnight would help.")
+    assert "Updated" in practitioner.replies[-2]
+    assert "check your answers" in practitioner.last_reply
+    assert "Supervision every fortnight would help." in practitioner.last_reply
+
+
 async def test_a_full_reflection_with_an_edit_before_submitting(app, practitioner, bot_api):
     await onboard(app, practitioner)
     await practitioner.says("/reflect")
