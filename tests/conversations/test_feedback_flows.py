@@ -265,30 +265,6 @@ async def test_the_flow_resumes_after_the_application_is_rebuilt(settings):
         assert len(await rows(app, "SELECT * FROM responses")) == 1
 
 
-async def test_a_typed_answer_after_a_restart_takes_the_buttons_off_its_question(settings):
-    first_api = InProcessBotApi()
-    async with running(build_application(settings, request=first_api)) as app:
-        person = Person(app, first_api, 9002)
-        await start_young_person(person)
-        await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "A bit", "Yes")
-        question = person.messages[-1]
-        assert "one good thing" in question.text and question.buttons
-
-    second_api = InProcessBotApi()
-    async with running(build_application(settings, request=second_api)) as app:
-        person = Person(app, second_api, 9002)
-        await person.says("my worker is kind")
-        [retired] = [c for c in second_api.calls if c.method == "editMessageReplyMarkup"]
-        assert retired.params["message_id"] == question.message_id
-        assert "one thing we should change" in person.last_reply
-
-
-async def test_a_finished_flow_keeps_no_question_to_take_buttons_off(app, young_person):
-    await start_young_person(young_person)
-    await young_person.answers(*YOUNG_PERSON_ANSWERS)
-    assert "prompt_id" not in app.user_data[young_person.sim.user_id]
-
-
 async def test_a_conversation_idle_for_14_days_starts_fresh(settings):
     now = [1_800_000_000.0]
     api = InProcessBotApi()
