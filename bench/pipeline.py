@@ -61,14 +61,24 @@ async def run(people: int, long_every: int = 0) -> dict[str, object]:
         api = InProcessBotApi()
         application = build_application(settings, request=api, rate_limit=False)
         latencies = time_each_update(application)
+        statements = 0
+
+        def count_statement(_sql: str) -> None:
+            nonlocal statements
+            statements += 1
+
         async with running(application):
+            # A figure that, unlike the timings, does not drift with the machine's speed.
+            await application.services.db.conn.set_trace_callback(count_statement)
             elapsed, cpu = await replay(application, people, latencies, long_every)
+            statements_per_update = round(statements / len(latencies), 2)
             completed = await count_complete(application.services.db)
         return {
             "people": people,
             "long_answers": people // long_every if long_every else 0,
             "updates": len(latencies),
             "responses_completed": completed,
+            "sql_statements_per_update": statements_per_update,
             **percentiles(latencies, elapsed, cpu),
             # The text worker (bot/text_worker.py), started by the first long answer.
             "worker_max_rss_mb": round(
