@@ -68,9 +68,8 @@ def data_in_words(
 
 def response_heading(response: dict[str, Any], audience: str | None, tz: tzinfo) -> str:
     started = datetime.fromisoformat(response["started_at"]).astimezone(tz)
-    heading = (
-        f"<b>{say(texts.MYDATA_RESPONSE, audience, date=f'{started.day} {started:%B %Y}')}</b>"
-    )
+    date = f"{started.day} {started:%B %Y}"
+    heading = f"<b>{say(texts.MYDATA_RESPONSE, audience, date=date)}</b>"
     if response["status"] != "complete":
         heading += "\n" + say(texts.MYDATA_UNFINISHED, audience)
     return heading

@@ -86,7 +86,7 @@ async def show_staff_menu(bot: Bot, chat_id: int, roles: set[str]) -> None:
 
 def role_guide(roles: set[str]) -> str:
     """What the holder of these roles can do, one paragraph per role."""
-    guides = dict.fromkeys(ROLE_GUIDES[role] for role in sorted(roles) if role in ROLE_GUIDES)
+    guides = dict.fromkeys(ROLE_GUIDES[role] for role in staff.ROLES if role in roles)
     return "\n\n".join(guides)
 
 
