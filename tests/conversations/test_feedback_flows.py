@@ -2,6 +2,8 @@
 
 from typing import Any
 
+import pytest
+
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
 from storage import repository
@@ -323,30 +325,19 @@ async def test_a_group_chat_is_told_to_message_privately_and_nothing_is_stored(a
     assert await rows(app, "SELECT * FROM ptb_state WHERE kind LIKE 'conversation:%'") == []
 
 
-async def test_a_deep_link_goes_straight_to_the_flow_and_links_the_review(app, young_person):
+@pytest.mark.parametrize("greeted_first", [False, True], ids=["new", "after the greeting"])
+async def test_a_deep_link_goes_straight_to_the_flow_and_links_the_review(
+    app, young_person, greeted_first
+):
     review_id = await repository.create_review(
         app.services.db, reference_hash="h1", created_by="p1"
     )
     await repository.create_review_link(
         app.services.db, token="tok123", review_id=review_id, audience_group="young_person"
     )
+    if greeted_first:
+        await young_person.says("/start")
     await young_person.says("/start yp-tok123")
-    assert "Is that OK?" in young_person.last_reply
-    await young_person.taps("OK, let's start")
-    await young_person.answers("8 to 11")
-    [response] = await rows(app, "SELECT review_id FROM responses")
-    assert response["review_id"] == review_id
-
-
-async def test_a_review_link_tapped_after_the_greeting_goes_to_its_flow(app, young_person):
-    review_id = await repository.create_review(
-        app.services.db, reference_hash="h2", created_by="p1"
-    )
-    await repository.create_review_link(
-        app.services.db, token="tok456", review_id=review_id, audience_group="young_person"
-    )
-    await young_person.says("/start")
-    await young_person.says("/start yp-tok456")
     assert "Is that OK?" in young_person.last_reply
     await young_person.taps("OK, let's start")
     await young_person.answers("8 to 11")
