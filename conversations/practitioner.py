@@ -128,30 +128,24 @@ class PractitionerTool:
         payload = (context.args or [""])[0]
         code = payload.partition("-")[2]
         services = context.services
+        respondent = self.respondent(update, context)
         role = await staff.redeem_invite(
             services.db,
             code_hash=keyed_hash(services.settings.pseudonym_secret, "invite", code),
-            respondent=self.respondent(update, context),
+            respondent=respondent,
             now=services.now(),
         )
         if role is None:
             await self.reply(update, context, INVITE_FAILED)
             return ConversationHandler.END
-        await review.audit(
-            services.db, actor=self.respondent(update, context), action="role granted", detail=role
-        )
+        await review.audit(services.db, actor=respondent, action="role granted", detail=role)
         assert update.effective_user is not None
         await repository.remember_chat(
-            services.db,
-            respondent=self.respondent(update, context),
-            chat_id=update.effective_user.id,
+            services.db, respondent=respondent, chat_id=update.effective_user.id
         )
-        roles = await staff.roles_of(services.db, self.respondent(update, context))
+        roles = await staff.roles_of(services.db, respondent)
         await show_staff_menu(context.bot, update.effective_user.id, roles)
-        if (
-            role == "practitioner"
-            and await staff.get_profile(services.db, self.respondent(update, context)) is None
-        ):
+        if role == "practitioner" and await staff.get_profile(services.db, respondent) is None:
             await self.engine.arrive(update, context, ASKING_NAME)
             await self.reply(update, context, ASK_NAME)
             return ASKING_NAME
