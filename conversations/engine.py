@@ -36,6 +36,7 @@ from conversations.widgets import (
     Button,
     answer_in_words,
     fitted,
+    is_done,
     mark_answered,
     match_option,
     refresh_keyboard,
@@ -44,6 +45,7 @@ from conversations.widgets import (
     say,
     shorten,
     step_keyboard,
+    toggled,
 )
 from storage import repository
 
@@ -352,12 +354,7 @@ class FlowEngine:
             return await self.ask(update, context, flow, previous)
         if button.action == "t" and option is not None and step.kind == "multi":
             await query.answer()
-            selected = list(data.get("selected") or [])
-            data["selected"] = (
-                [v for v in selected if v != option.value]
-                if option.value in selected
-                else [*selected, option.value]
-            )
+            data["selected"] = toggled(data.get("selected") or [], option.value)
             await refresh_keyboard(query.message, flow, step, data)
             return flow.state(step)
         if button.action == "d" and step.kind == "multi":
@@ -385,9 +382,11 @@ class FlowEngine:
             return await self.reask(update, context)
         flow, step = position
         text = message.text.strip()
+        if step.kind == "multi":
+            return await self.on_typed_pick(update, context, flow, step, text)
         if step.kind != "text":
             option = match_option(step, text, audience)
-            if option is None or step.kind == "multi":
+            if option is None:
                 await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
                 return await self.ask(update, context, flow, step, intro=False)
             await self.retire_prompt(update, context)
@@ -407,6 +406,29 @@ class FlowEngine:
         await self.retire_prompt(update, context)
         data.setdefault(TYPED, {})[str(message.message_id)] = step.id
         return await self.accept(update, context, flow, step, text=text)
+
+    async def on_typed_pick(
+        self, update: Update, context: BotContext, flow: Flow, step: Step, text: str
+    ) -> State:
+        """A pick-several question answered by typing: tick or untick a choice, or finish."""
+        data = context.data
+        audience = data.get("audience")
+        option = match_option(step, text, audience)
+        chosen = [o.value for o in step.options if o.value in (data.get("selected") or [])]
+        if option is None and chosen and is_done(text, audience):
+            await self.retire_prompt(update, context)
+            return await self.accept(update, context, flow, step, choice=",".join(chosen))
+        if option is None:
+            await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
+            return await self.ask(update, context, flow, step, intro=False)
+        data["selected"] = toggled(data.get("selected") or [], option.value)
+        ticked = option.value in data["selected"]
+        label = option.label.for_audience(audience)
+        await self.retire_prompt(update, context)
+        await self._send(
+            update, context, say(texts.TICKED if ticked else texts.UNTICKED, audience, label=label)
+        )
+        return await self.ask(update, context, flow, step, intro=False)
 
     async def on_edited(self, update: Update, context: BotContext) -> None:
         """A typed answer of this flow, edited: store the new words in its place."""

@@ -51,6 +51,16 @@ TOO_LONG = words(
 TAP_A_BUTTON = words(
     "Please tap one of the buttons under the question.",
 )
+TICKED = words(
+    "✅ I ticked {label}. Pick more, or tap Done.",
+    parent_carer="✅ Ticked: {label}. Pick any others, then tap Done.",
+    practitioner="✅ Ticked: {label}. Pick any others, then tap Done.",
+)
+UNTICKED = words(
+    "▫️ I took the tick off {label}. Pick more, or tap Done.",
+    parent_carer="▫️ Unticked: {label}. Pick any others, then tap Done.",
+    practitioner="▫️ Unticked: {label}. Pick any others, then tap Done.",
+)
 OLD_BUTTON = words(
     "That button is from an earlier question. Here is the question we are on now.",
 )

@@ -209,5 +209,16 @@ def match_option(step: Step, text: str, audience: str | None) -> Option | None:
     return None
 
 
+def is_done(text: str, audience: str | None) -> bool:
+    """Whether the person typed the Done button's words (with or without its emoji)."""
+    done = _normalise(texts.DONE.for_audience(audience))
+    return _normalise(text) in {done, done.split(" ", 1)[0]}
+
+
+def toggled(selected: list[str], value: str) -> list[str]:
+    """The ticked choices of a pick-several question after ticking or unticking `value`."""
+    return [v for v in selected if v != value] if value in selected else [*selected, value]
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("'", "").replace("’", "").strip(" .!").split())

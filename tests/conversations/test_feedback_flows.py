@@ -7,7 +7,7 @@ import pytest
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
 from storage import repository
-from tests.support import Person
+from tests.support import Person, button_labels
 
 YOUNG_PERSON_ANSWERS = (
     "12 to 15",  # age
@@ -313,6 +313,40 @@ async def test_a_parent_completes_their_flow(app, parent):
     assert answers["hear_back"]["choice"] == "no"
     assert "contact_ok" not in answers
     assert await rows(app, "SELECT * FROM contacts") == []
+
+
+async def test_a_parent_can_tick_services_by_typing_them(app, parent):
+    await parent.says("/start")
+    await parent.taps("I'm a parent or carer")
+    await parent.taps("Yes, let's start")
+    await parent.says("done")
+    assert "tap one of the buttons" in parent.replies[-2]  # nothing ticked yet
+    await parent.says("social work")
+    await parent.says("Fostering")
+    assert "Ticked: Fostering" in parent.replies[-2]
+    assert "✅ Social work" in button_labels(parent.messages[-1])
+    await parent.says("fostering")  # changed their mind
+    assert "Unticked: Fostering" in parent.replies[-2]
+    assert "▫️ Fostering" in button_labels(parent.messages[-1])
+    await parent.says("Done")
+    assert "Overall, how was the help" in parent.last_reply
+    [answer] = await rows(app, "SELECT * FROM answers WHERE step_id = 'service'")
+    assert answer["choice"] == "social_work"
+
+
+async def test_each_typed_pick_takes_the_buttons_off_the_question_it_replaces(app, parent, bot_api):
+    await parent.says("/start")
+    await parent.taps("I'm a parent or carer")
+    await parent.taps("Yes, let's start")
+    first_question = parent.messages[-1].message_id
+    await parent.says("early help")
+    [cleared] = [
+        call
+        for call in bot_api.calls
+        if call.method == "editMessageReplyMarkup"
+        and int(call.params.get("message_id") or 0) == first_question
+    ]
+    assert cleared.buttons == []
 
 
 async def test_a_group_chat_is_told_to_message_privately_and_nothing_is_stored(app, bot_api):
