@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -69,8 +69,9 @@ async def queue_for_contacts(
     kind: str,
     texts: Sequence[str],
     buttons: list[list[tuple[str, str]]] | None = None,
+    due: datetime | None = None,
 ) -> None:
-    """Queue messages about an event for every safeguarding contacts' chat."""
+    """Queue messages about an event for every safeguarding contacts' chat (from `due`)."""
     await records.enqueue_to_contacts(
         services.db,
         services.settings.safeguarding_chat_ids,
@@ -79,6 +80,7 @@ async def queue_for_contacts(
         texts=texts,
         buttons=buttons,
         now=services.now(),
+        due=due,
     )
 
 

@@ -124,10 +124,8 @@ YOUNG_PERSON = Flow(
         Step(
             id="safe_more",
             kind="text",
-            prompt=words(
-                "Thank you for telling us. Do you want to tell us more? "
-                "You can type it here, or tap Skip."
-            ),
+            # Only "No" leads here, and its alert has just thanked them (texts.UNSAFE_AT_HOME).
+            prompt=words("Do you want to tell us more? You can type it here, or tap Skip."),
         ),
         Step(
             id="good_thing",

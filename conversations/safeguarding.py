@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -33,7 +33,7 @@ from bot.outbox import deliver_due, queue_for_contacts
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
 from conversations.roles import staff_only
-from conversations.widgets import MESSAGE_LIMIT, in_parts, say
+from conversations.widgets import MESSAGE_LIMIT, in_parts, say, shorten
 from storage import repository, review
 from storage import safeguarding as records
 
@@ -47,6 +47,8 @@ EXTRA_CATEGORIES = {
     "unsafe_at_home": "Said they do not feel safe where they live",
 }
 ALERT_TEXT_LIMIT = 3000
+# The longest a new alert waits for the person to be answered first (see alert_contacts).
+HOLD_FOR_THE_PERSON = timedelta(seconds=30)
 # Room kept in each message of a thread for the words around the person's own.
 PART_WRAPPING = 200
 Reask = Callable[[Update, BotContext], Awaitable[object]]
@@ -61,9 +63,17 @@ def category_label(category: str) -> str:
 
 
 def alert_messages(
-    event: records.SafeguardingEvent, context: BotContext, *, repeat: bool
+    event: records.SafeguardingEvent,
+    context: BotContext,
+    *,
+    repeat: bool,
+    same_person: Sequence[records.SafeguardingEvent] = (),
 ) -> tuple[str, list[str]]:
-    """The alert, and the rest of words too long for it in messages to follow (first time only)."""
+    """The alert, and the rest of words too long for it in messages to follow (first time only).
+
+    `same_person` are the person's other open events, named so that one contact can
+    take them all and nobody mistakes a second message for a second child.
+    """
     tz = context.services.settings.tz
     when = records_time(event.created_at, tz)
     words, *more = in_parts(event.text, ALERT_TEXT_LIMIT)
@@ -76,6 +86,7 @@ def alert_messages(
         f"Category: {esc(category_label(event.category))}\n"
         f"When: {when}\n"
         f"Where: {esc(event.source)}\n"
+        f"{same_person_line(same_person)}"
         f"Their words: «{esc(words_)}»\n"
         f"Triggered by: {esc(triggers)}\n\n"
         f"Reply to them through the bot: <code>/reply {event.reference} your message</code>"
@@ -85,6 +96,18 @@ def alert_messages(
         for number, part in enumerate(more, start=2)
     ]
     return alert, [] if repeat else continued
+
+
+def same_person_line(events: Sequence[records.SafeguardingEvent]) -> str:
+    if not events:
+        return ""
+    named = [
+        f"{e.reference} ({esc(shorten(e.acknowledged_by, 24))} is dealing with it)"
+        if e.acknowledged_by
+        else f"{e.reference} (nobody yet)"
+        for e in events
+    ]
+    return f"Same person, still open: {', '.join(named)}\n"
 
 
 def records_time(stamp: str, tz: Any) -> str:
@@ -144,13 +167,13 @@ class Safeguarding:
         self, update: Update, context: BotContext, text: str, result: Screening
     ) -> None:
         """A practitioner's reflection is kept (it is their work) but flagged, and alerted."""
-        await self.record(update, context, text=text, result=result, category=None)
+        event = await self.record(update, context, text=text, result=result, category=None)
         chat = update.effective_chat
         assert chat is not None
         await context.bot.send_message(chat.id, say(texts.DISCLOSURE_THANKS, "practitioner"))
         if context.user_data is not None:
             context.user_data[FLAG_NEXT_ANSWER] = True
-        await deliver_due(context.application)
+        await alert_contacts(context, event)
 
     async def raise_alert(
         self,
@@ -167,7 +190,7 @@ class Safeguarding:
         chat = update.effective_chat
         if reply and chat is not None:
             await self.answer_person(context, chat.id, chat.type == "private")
-        await deliver_due(context.application)
+        await alert_contacts(context, event)
         return event
 
     async def record(
@@ -195,24 +218,33 @@ class Safeguarding:
             chat_type=chat.type,
             now=services.now(),
         )
-        await self.queue_alerts(context, event, repeat=False)
+        await self.queue_alerts(context, event, repeat=False, hold=True)
         _LOGGER.warning("Safeguarding event %s recorded (%s)", event.reference, event.category)
         return event
 
     async def queue_alerts(
-        self, context: BotContext, event: records.SafeguardingEvent, *, repeat: bool
+        self,
+        context: BotContext,
+        event: records.SafeguardingEvent,
+        *,
+        repeat: bool,
+        hold: bool = False,
     ) -> None:
-        alert, continued = alert_messages(event, context, repeat=repeat)
+        """Queue the alert for every contact; `hold` it until `alert_contacts` (see there)."""
+        due = context.services.now() + HOLD_FOR_THE_PERSON if hold else None
+        same_person = await records.others_open(context.services.db, event)
+        alert, continued = alert_messages(event, context, repeat=repeat, same_person=same_person)
         await queue_for_contacts(
             context.services,
             event_id=event.id,
             kind="repeat" if repeat else "alert",
             texts=[alert],
             buttons=[[("I'm dealing with this", f"sgack|{event.id}")]],
+            due=due,
         )
         if continued:
             await queue_for_contacts(
-                context.services, event_id=event.id, kind="alert", texts=continued
+                context.services, event_id=event.id, kind="alert", texts=continued, due=due
             )
 
     def describe_source(self, update: Update, context: BotContext) -> str:
@@ -262,7 +294,7 @@ class Safeguarding:
         if answer.choice and answer.choice in answer.step.alert_on:
             label = answer.step.option(answer.choice)
             shown = label.label.for_audience(None) if label else answer.choice
-            await self.record(
+            event = await self.record(
                 update,
                 context,
                 text=f"Answered '{shown}' to: {answer.step.prompt.for_audience(None)}",
@@ -272,7 +304,7 @@ class Safeguarding:
             chat = update.effective_chat
             assert chat is not None
             await context.bot.send_message(chat.id, say(texts.UNSAFE_AT_HOME, audience_of(context)))
-            await deliver_due(context.application)
+            await alert_contacts(context, event)
 
     # The person's buttons and the safe word
 
@@ -308,7 +340,7 @@ class Safeguarding:
         audience = audience_of(context)
         chat_id = update.effective_chat.id
         if choice == "person":
-            await self.record(
+            event = await self.record(
                 update,
                 context,
                 text="(asked to talk to a person)",
@@ -316,7 +348,7 @@ class Safeguarding:
                 category="asked_for_person",
             )
             await context.bot.send_message(chat_id, say(texts.PERSON_ASKED, audience))
-            await deliver_due(context.application)
+            await alert_contacts(context, event)
         elif choice == "pause":
             await context.bot.send_message(chat_id, say(texts.PAUSED, audience))
         elif (context.user_data or {}).get("at"):
@@ -471,6 +503,19 @@ class Safeguarding:
         )
         await context.bot.send_message(chat.id, say(texts.PASSED_ON, audience_of(context)))
         await deliver_due(context.application)
+
+
+async def alert_contacts(context: BotContext, event: records.SafeguardingEvent) -> None:
+    """Release the event's held alerts and deliver them now.
+
+    Alerts are queued (so stored) before the person is answered, but held back
+    until they have been: otherwise the outbox job could take the rate limiter's
+    next places and keep a child who just disclosed waiting for their reply. If
+    the bot dies before this, the outbox job sends them when the hold runs out.
+    """
+    services = context.services
+    await records.release_held(services.db, event.id, services.now())
+    await deliver_due(context.application)
 
 
 async def repeat_unacknowledged(context: BotContext) -> None:

@@ -122,6 +122,20 @@ async def find_event(db: Database, reference: str) -> SafeguardingEvent | None:
     )
 
 
+async def others_open(
+    db: Database, event: SafeguardingEvent, *, most: int = 3
+) -> list[SafeguardingEvent]:
+    """The same person's other events that are not closed yet, the most recent, oldest first."""
+    newest = await fetch_all(
+        db,
+        SafeguardingEvent,
+        "SELECT * FROM safeguarding_events"
+        " WHERE respondent = ? AND id != ? AND closed_at IS NULL ORDER BY id DESC LIMIT ?",
+        (event.respondent, event.id, most),
+    )
+    return newest[::-1]
+
+
 async def acknowledge(db: Database, event_id: int, *, by: str, now: datetime) -> bool:
     """Record who is dealing with it; False if someone already was."""
     async with db.transaction() as conn:
@@ -221,9 +235,11 @@ async def enqueue_to_contacts(
     texts: Sequence[str],
     now: datetime,
     buttons: list[list[tuple[str, str]]] | None = None,
+    due: datetime | None = None,
 ) -> None:
     """Queue messages about an event for every safeguarding contacts' chat, all or none."""
     stamp = now.isoformat(timespec="seconds")
+    due_stamp = (due or now).isoformat(timespec="seconds")
     async with db.transaction() as conn:
         await conn.executemany(
             "INSERT INTO outbox (event_id, chat_id, kind, text, buttons, next_attempt_at,"
@@ -235,12 +251,23 @@ async def enqueue_to_contacts(
                     kind,
                     text,
                     json.dumps(buttons) if buttons else None,
-                    stamp,
+                    due_stamp,
                     stamp,
                 )
                 for text in texts
                 for chat_id in chat_ids
             ],
+        )
+
+
+async def release_held(db: Database, event_id: int, now: datetime) -> None:
+    """Make the event's messages that are waiting for their first try due now."""
+    stamp = now.isoformat(timespec="seconds")
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET next_attempt_at = ? WHERE event_id = ? AND attempts = 0"
+            " AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at > ?",
+            (stamp, event_id, stamp),
         )
 
 

@@ -2,12 +2,15 @@
 
 import html
 import json
+import sqlite3
+from datetime import UTC, datetime
 
 from telegram.error import NetworkError
 
 from bot.app import build_application, running
-from bot.outbox import deliver_due
+from bot.outbox import deliver_due, queue_for_contacts
 from bot.transport import InProcessBotApi
+from conversations.safeguarding import HOLD_FOR_THE_PERSON
 from storage import safeguarding as records
 from tests.conversations.test_feedback_flows import rows, start_young_person
 from tests.support import SAFEGUARDING_CHAT, Person, assert_valid_for_the_bot_api, make_settings
@@ -97,6 +100,59 @@ async def test_the_outbox_retries_and_delivers_after_a_restart(tmp_path):
         [delivered] = await records.list_outbox(app.services.db)
         assert delivered.sent_at is not None
     assert "dad beats me" in alerts(back)[0]
+
+
+async def test_the_alert_is_stored_but_held_until_the_person_has_been_answered(tmp_path):
+    """So the outbox job, running at any moment, can never send it ahead of the child's reply."""
+    now = [1_800_000_000.0]
+    settings = make_settings(tmp_path)
+    api = InProcessBotApi()
+    seen_when_answered: list[tuple[int, int]] = []
+
+    def answer_and_look_at_the_outbox(call):
+        if call.chat_id == 46:
+            with sqlite3.connect(settings.database_path) as db:
+                stamp = datetime.fromtimestamp(now[0], UTC).isoformat(timespec="seconds")
+                queued, due = db.execute(
+                    "SELECT count(*), count(*) FILTER (WHERE next_attempt_at <= ?) FROM outbox",
+                    (stamp,),
+                ).fetchone()
+            seen_when_answered.append((queued, due))
+        return api._default_result(call)
+
+    api.responders["sendMessage"] = answer_and_look_at_the_outbox
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        await Person(app, api, 46).says("my stepdad hits me")
+    assert seen_when_answered == [(1, 0), (1, 0)]
+    assert "my stepdad hits me" in alerts(api)[0]
+
+
+async def test_a_held_alert_goes_out_by_itself_if_the_bot_stopped_before_releasing_it(tmp_path):
+    now = [1_800_000_000.0]
+    settings = make_settings(tmp_path)
+    api = InProcessBotApi()
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        event = await records.record_event(
+            app.services.db,
+            respondent="r1",
+            text="he hits me",
+            category="physical_abuse",
+            strength="strong",
+            triggers=["hits me"],
+            source="a message outside any feedback flow",
+            chat_type="private",
+            now=app.services.now(),
+        )
+        await queue_for_contacts(
+            app.services,
+            event_id=event.id,
+            kind="alert",
+            texts=["alert"],
+            due=app.services.now() + HOLD_FOR_THE_PERSON,
+        )
+        assert await deliver_due(app) == 0
+        now[0] += HOLD_FOR_THE_PERSON.total_seconds()
+        assert await deliver_due(app) == 1
 
 
 def refused(description: str, status: int = 403, **parameters: int):
@@ -294,3 +350,49 @@ async def test_feeling_unsafe_at_home_alerts_a_contact_and_the_flow_goes_on(
     assert "Do you want to tell us more?" in young_person.last_reply
     assert any("check on you" in reply for reply in young_person.replies)
     assert "do not feel safe where they live" in alerts(bot_api)[0]
+
+
+async def test_a_second_alert_names_the_same_persons_open_alerts(app, young_person, bot_api):
+    await start_young_person(young_person)
+    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes", "No")
+    [first] = await rows(app, "SELECT id, reference FROM safeguarding_events")
+    lead = Person(app, bot_api, 555, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+    lead.sim.first_name = "Priya"
+    await lead.presses_data(f"sgack|{first['id']}")
+
+    await young_person.says("my stepdad hits me when mum is out")
+
+    second = alerts(bot_api)[-1]
+    assert "my stepdad hits me" in second
+    assert f"Same person, still open: {first['reference']} (Priya is dealing with it)" in second
+    assert "Same person" not in alerts(bot_api)[0]
+
+
+async def test_a_closed_alert_is_not_named_again(app, young_person, bot_api):
+    await young_person.says("im scared to go home")
+    [first] = await rows(app, "SELECT reference FROM safeguarding_events")
+    lead = Person(app, bot_api, 555, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+    await lead.says(f"/close {first['reference']}")
+    await young_person.says("he hits me")
+    assert "Same person" not in alerts(bot_api)[-1]
+
+
+async def test_another_persons_alert_is_not_named(app, young_person, parent, bot_api):
+    await young_person.says("im scared to go home")
+    await parent.says("my partner hits me")
+    assert "Same person" not in alerts(bot_api)[-1]
+
+
+async def test_an_alert_naming_open_alerts_with_the_longest_words_still_fits(
+    app, young_person, bot_api
+):
+    for number in range(4):
+        await young_person.says(f"he hits me {number}")
+        [latest] = await rows(app, "SELECT id FROM safeguarding_events ORDER BY id DESC LIMIT 1")
+        contact = Person(app, bot_api, 600 + number, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+        contact.sim.first_name = "&" * 64
+        await contact.presses_data(f"sgack|{latest['id']}")
+    await young_person.says("& " * 1400 + "my stepdad hits me")
+    [*_, alert] = [text for text in alerts(bot_api) if text.startswith("🚨")]
+    assert alert.count("is dealing with it") == 3
+    assert_valid_for_the_bot_api(bot_api)
