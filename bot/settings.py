@@ -124,10 +124,15 @@ class Settings(BaseSettings):
     @property
     def pseudonym_secret(self) -> bytes:
         if self.pseudonym_key is None:
-            raise SettingsError(FIXES["pseudonym_key"])
+            raise SettingsError(f"{FIXES['pseudonym_key']} {TRY_FIRST}")
         return self.pseudonym_key.get_secret_value().encode()
 
 
+# Only tools reach a missing key (`run` refuses to start without one).
+TRY_FIRST = (
+    "Only trying the bot out? Run `feedbackbot try` once: it keeps a local key "
+    "beside its database, which the other commands then use."
+)
 # One sentence per setting: what is wrong and how to fix it. Never echo the value.
 FIXES: dict[str, str] = {
     "telegram_bot_token": (

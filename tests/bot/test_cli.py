@@ -78,6 +78,7 @@ def test_invite_needs_the_pseudonym_key(tmp_path):
     result = run(["invite", "--role", "participation"], tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("Configuration error: PSEUDONYM_KEY")
+    assert "Run `feedbackbot try` once" in result.stderr
 
 
 def test_invite_uses_the_key_the_terminal_chat_made_so_its_code_works_there(tmp_path):
