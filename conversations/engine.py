@@ -127,9 +127,20 @@ class FlowEngine:
         self.commands: dict[str, Callback] = {}
         # What "I work here" at the greeting does (the practitioner tool sets it).
         self.staff_entry: Callback | None = None
+        # States other modules add (setting up, choosing a draft…), and how to ask each again.
         self.extra_states: dict[str, list[Handler]] = {}
+        self.askers: dict[str, Callback] = {}
 
     # Wiring
+
+    def add_state(self, state: str, handlers: list[Handler], *, ask: Callback) -> None:
+        """Another module's state: its handlers, and how to ask its question again.
+
+        Whatever its handlers do not take (a sticker, words where a button is
+        wanted, an old button) gets a kind word and the question again, as in a flow.
+        """
+        self.extra_states[state] = handlers
+        self.askers[state] = ask
 
     def edit_handler(self) -> Handler:
         """Edited typed answers: the conversation itself takes only new messages."""
@@ -158,7 +169,14 @@ class FlowEngine:
         for flow in self.flows.values():
             if flow.review_before_submit:
                 states[f"{flow.id}:{REVIEW}"] = step_handlers
-        states.update(self.extra_states)
+        unexpected: list[Handler] = [
+            CallbackQueryHandler(self._tracked(self.on_old_button)),
+            MessageHandler(
+                FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.on_tap_instead)
+            ),
+            MessageHandler(FOREGROUND & ~filters.COMMAND, self._tracked(self.on_not_text)),
+        ]
+        states.update({state: [*h, *unexpected] for state, h in self.extra_states.items()})
         command_handlers: list[Handler] = [
             CommandHandler(name, self._tracked(callback), filters.ChatType.PRIVATE)
             for name, callback in self.commands.items()
@@ -298,6 +316,9 @@ class FlowEngine:
     async def reask(self, update: Update, context: BotContext) -> State:
         """Show again whatever the person was last asked."""
         data = context.data
+        ask = self.askers.get(str(data.get("at")))
+        if ask is not None:
+            return await ask(update, context)
         if data.get("at") == CANCELLING:
             return await self.ask_cancel(update, context)
         if str(data.get("at", "")).endswith(f":{REVIEW}"):
@@ -455,6 +476,18 @@ class FlowEngine:
         await self._send(update, context, say(texts.EDIT_SAVED, audience))
         if str(data.get("at", "")).endswith(f":{REVIEW}"):
             await self.ask_review(update, context, flow)
+
+    async def on_old_button(self, update: Update, context: BotContext) -> State:
+        """A button that is not for the question on screen (one of another module's)."""
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        await self._send(update, context, say(texts.OLD_BUTTON, context.data.get("audience")))
+        return await self.reask(update, context)
+
+    async def on_tap_instead(self, update: Update, context: BotContext) -> State:
+        """Words typed where only a button will do (one of another module's questions)."""
+        await self._send(update, context, say(texts.TAP_A_BUTTON, context.data.get("audience")))
+        return await self.reask(update, context)
 
     async def on_not_text(self, update: Update, context: BotContext) -> State:
         """Stickers, photos, voice notes and the like: a kind word and the question again."""

@@ -98,13 +98,15 @@ class PractitionerTool:
             reflect=self.on_reflect, drafts=self.on_drafts, myreflections=self.on_my_reflections
         )
         text = FOREGROUND & filters.TEXT & ~filters.COMMAND
-        engine.extra_states.update(
-            {
-                ASKING_NAME: [MessageHandler(text, self.on_name)],
-                ASKING_TEAM: [MessageHandler(text, self.on_team)],
-                ASKING_REFERENCE: [MessageHandler(text, self.on_reference)],
-                CHOOSING_DRAFT: [CallbackQueryHandler(self.on_draft_chosen, pattern=r"^draft\|")],
-            }
+        engine.add_state(ASKING_NAME, [MessageHandler(text, self.on_name)], ask=self.ask_name)
+        engine.add_state(ASKING_TEAM, [MessageHandler(text, self.on_team)], ask=self.ask_team)
+        engine.add_state(
+            ASKING_REFERENCE, [MessageHandler(text, self.on_reference)], ask=self.ask_reference
+        )
+        engine.add_state(
+            CHOOSING_DRAFT,
+            [CallbackQueryHandler(self.on_draft_chosen, pattern=r"^draft\|")],
+            ask=self.ask_drafts_again,
         )
         engine.completion_listeners.append(self.send_copy)
 
@@ -146,9 +148,7 @@ class PractitionerTool:
         roles = await staff.roles_of(services.db, respondent)
         await show_staff_menu(context.bot, update.effective_user.id, roles)
         if role == "practitioner" and await staff.get_profile(services.db, respondent) is None:
-            await self.engine.arrive(update, context, ASKING_NAME)
-            await self.reply(update, context, ASK_NAME)
-            return ASKING_NAME
+            return await self.ask_name(update, context)
         await self.reply(
             update, context, f"{ROLE_GRANTED.format(role=role)}\n\n{role_guide({role})}"
         )
@@ -162,6 +162,14 @@ class PractitionerTool:
             )
             return ASKING_NAME
         context.data["staff_name"] = name
+        return await self.ask_team(update, context)
+
+    async def ask_name(self, update: Update, context: BotContext) -> State:
+        await self.engine.arrive(update, context, ASKING_NAME)
+        await self.reply(update, context, ASK_NAME)
+        return ASKING_NAME
+
+    async def ask_team(self, update: Update, context: BotContext) -> State:
         await self.engine.arrive(update, context, ASKING_TEAM)
         await self.reply(update, context, ASK_TEAM)
         return ASKING_TEAM
@@ -218,6 +226,9 @@ class PractitionerTool:
         if not await self.is_practitioner(update, context):
             return await self.refuse(update, context)
         clear_position(context.data)
+        return await self.ask_reference(update, context)
+
+    async def ask_reference(self, update: Update, context: BotContext) -> State:
         await self.engine.arrive(update, context, ASKING_REFERENCE)
         await self.reply(update, context, ASK_REFERENCE)
         return ASKING_REFERENCE
@@ -282,6 +293,11 @@ class PractitionerTool:
         await self.engine.arrive(update, context, CHOOSING_DRAFT)
         await self.reply(update, context, PICK_DRAFT, InlineKeyboardMarkup(rows))
         return CHOOSING_DRAFT
+
+    async def ask_drafts_again(self, update: Update, context: BotContext) -> State:
+        """The list of drafts as it is now (one may have been finished meanwhile)."""
+        await self.engine.arrive(update, context, ConversationHandler.END)
+        return await self.on_drafts(update, context)
 
     async def on_draft_chosen(self, update: Update, context: BotContext) -> State:
         query = update.callback_query

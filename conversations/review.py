@@ -55,13 +55,21 @@ class ReviewTools:
         self.engine = engine
         engine.commands["action"] = self.on_action
         text = FOREGROUND & filters.TEXT & ~filters.COMMAND
-        engine.extra_states.update(
-            {
-                ACTION_THEME: [CallbackQueryHandler(self.on_action_theme, pattern=r"^at\|")],
-                ACTION_SAID: [MessageHandler(text, self.on_action_said)],
-                ACTION_DID: [MessageHandler(text, self.on_action_did)],
-                ACTION_STATUS: [CallbackQueryHandler(self.on_action_status, pattern=r"^as\|")],
-            }
+        engine.add_state(
+            ACTION_THEME,
+            [CallbackQueryHandler(self.on_action_theme, pattern=r"^at\|")],
+            ask=self.ask_action_theme,
+        )
+        engine.add_state(
+            ACTION_SAID, [MessageHandler(text, self.on_action_said)], ask=self.ask_action_said
+        )
+        engine.add_state(
+            ACTION_DID, [MessageHandler(text, self.on_action_did)], ask=self.ask_action_did
+        )
+        engine.add_state(
+            ACTION_STATUS,
+            [CallbackQueryHandler(self.on_action_status, pattern=r"^as\|")],
+            ask=self.ask_action_status,
         )
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
@@ -279,11 +287,14 @@ class ReviewTools:
     async def on_action(self, update: Update, context: BotContext) -> State:
         """`/action`: record an action against a theme."""
         await self.allowed(update, context, "start action")
-        labels = theme_labels()
-        buttons = [
-            InlineKeyboardButton(label, callback_data=f"at|{t}") for t, label in labels.items()
-        ]
         clear_position(context.data)
+        return await self.ask_action_theme(update, context)
+
+    async def ask_action_theme(self, update: Update, context: BotContext) -> State:
+        buttons = [
+            InlineKeyboardButton(label, callback_data=f"at|{t}")
+            for t, label in theme_labels().items()
+        ]
         await self.engine.arrive(update, context, ACTION_THEME)
         await self.send(
             update,
@@ -298,6 +309,9 @@ class ReviewTools:
         assert query is not None
         await query.answer()
         context.data["action_theme"] = (query.data or "").partition("|")[2]
+        return await self.ask_action_said(update, context)
+
+    async def ask_action_said(self, update: Update, context: BotContext) -> State:
         await self.engine.arrive(update, context, ACTION_SAID)
         await self.send(update, context, "What did people say? (“You said …”)")
         return ACTION_SAID
@@ -310,6 +324,9 @@ class ReviewTools:
             )
             return ACTION_SAID
         context.data["action_said"] = text
+        return await self.ask_action_did(update, context)
+
+    async def ask_action_did(self, update: Update, context: BotContext) -> State:
         await self.engine.arrive(update, context, ACTION_DID)
         await self.send(update, context, "What have we done or are we doing? (“We did …”)")
         return ACTION_DID
@@ -322,6 +339,9 @@ class ReviewTools:
             )
             return ACTION_DID
         context.data["action_did"] = text
+        return await self.ask_action_status(update, context)
+
+    async def ask_action_status(self, update: Update, context: BotContext) -> State:
         buttons = [
             [InlineKeyboardButton(s.capitalize(), callback_data=f"as|{s}") for s in STATUSES]
         ]

@@ -96,9 +96,11 @@ class DataRights:
         self.engine = engine
         # Commands of the conversation itself, so /forget can end it cleanly.
         engine.commands.update(mydata=self.on_mydata, forget=self.on_forget)
-        engine.extra_states[CONFIRMING_FORGET] = [
-            CallbackQueryHandler(self.on_forget_choice, pattern=r"^forget\|")
-        ]
+        engine.add_state(
+            CONFIRMING_FORGET,
+            [CallbackQueryHandler(self.on_forget_choice, pattern=r"^forget\|")],
+            ask=self.on_forget,
+        )
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         return [CommandHandler("privacy", self.on_privacy)]

@@ -272,6 +272,50 @@ async def test_stop_restart_and_resume_from_drafts(settings):
         assert "4. Have you been ambitious" in person.last_reply
 
 
+async def test_closing_the_app_while_setting_up_keeps_the_practitioner_at_the_same_question(
+    app, practitioner
+):
+    await make_invite(app, "code1")
+    await practitioner.says("/start inv-code1")
+    await practitioner.sends("sticker")
+    assert "only read typed words" in practitioner.replies[-2]
+    assert "What name should I use for you?" in practitioner.last_reply
+    await practitioner.says("/start")
+    assert "part way through" in practitioner.replies[-2]
+    assert "What name should I use for you?" in practitioner.last_reply
+    await practitioner.says("Sam Patel")
+    await practitioner.says("/start")
+    assert "Which team are you in?" in practitioner.last_reply
+    await practitioner.says("Family Support East")
+    assert "You're set up, Sam Patel" in practitioner.last_reply
+
+
+async def test_a_restart_or_an_old_button_at_the_review_reference_asks_for_it_again(
+    app, practitioner
+):
+    await onboard(app, practitioner)
+    await practitioner.says("/reflect")
+    await practitioner.presses_data("who|yp")
+    assert "from an earlier question" in practitioner.replies[-2]
+    assert "Which practice review" in practitioner.last_reply
+    await practitioner.says("/start")
+    assert "Which practice review" in practitioner.last_reply
+    await practitioner.says("CPR-2026-014")
+    assert "1. What is life like for this child today?" in practitioner.last_reply
+
+
+async def test_words_typed_at_the_list_of_drafts_show_the_list_again(app, practitioner):
+    await onboard(app, practitioner)
+    await start_reflection(practitioner)
+    await practitioner.says(REFLECTION_ANSWERS[0])
+    await practitioner.says("/drafts")
+    await practitioner.says("the first one")
+    assert "tap one of the buttons" in practitioner.replies[-2]
+    assert "unfinished reflections" in practitioner.last_reply
+    await practitioner.taps("Started")
+    assert "2. " in practitioner.last_reply
+
+
 async def test_a_disclosure_in_a_reflection_alerts_and_keeps_the_answer_flagged(
     app, practitioner, bot_api
 ):

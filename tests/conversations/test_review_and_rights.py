@@ -269,6 +269,42 @@ async def test_forget_leaves_nothing_outside_safeguarding_records(app, bot_api):
     assert await rows(app, "SELECT * FROM responses") == []
 
 
+async def test_words_typed_at_the_delete_question_delete_nothing_and_ask_again(app, bot_api):
+    person = await feedback(app, bot_api, 303, "less waiting")
+    await person.says("/forget")
+    await person.says("yes")
+    assert "tap one of the buttons" in person.replies[-2]
+    assert "delete everything you told us?" in person.last_reply
+    await person.says("/start")
+    assert "delete everything you told us?" in person.last_reply
+    assert len(await rows(app, "SELECT * FROM responses")) == 1
+    await person.taps("Yes, delete it")
+    assert await rows(app, "SELECT * FROM responses") == []
+
+
+async def test_an_action_half_recorded_is_asked_again_where_it_stopped(app, bot_api):
+    team = await member(app, bot_api, 904)
+    await team.says("/action")
+    await team.says("communication")
+    assert "tap one of the buttons" in team.replies[-2]
+    assert "Which theme is the action about?" in team.last_reply
+    await team.taps("Communication")
+    await team.sends("sticker")
+    assert "What did people say?" in team.last_reply
+    await team.says("workers don't call back")
+    await team.says("calls are returned within a day")
+    await team.says("/start")
+    assert "What is its status?" in team.last_reply
+    await team.taps("Done")
+    [action] = await rows(app, "SELECT theme_id, you_said, we_did, status FROM actions")
+    assert action == {
+        "theme_id": "communication",
+        "you_said": "workers don't call back",
+        "we_did": "calls are returned within a day",
+        "status": "done",
+    }
+
+
 async def test_retention_purges_old_answers_but_reports_stay(tmp_path):
     now = [datetime.now(UTC).timestamp()]
     api = InProcessBotApi()
