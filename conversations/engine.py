@@ -193,7 +193,6 @@ class FlowEngine:
                 fallbacks=[
                     *command_handlers,
                     CommandHandler("cancel", self._tracked(self.on_cancel)),
-                    CommandHandler("help", self._tracked(self.on_help)),
                     CommandHandler("start", self._tracked(self.on_start_again)),
                     MessageHandler(filters.COMMAND, self._tracked(self.on_unknown_command)),
                 ],
@@ -740,15 +739,6 @@ class FlowEngine:
         await self.arrive(update, context, ConversationHandler.END)
         await self._send(update, context, say(goodbye, audience))
         return ConversationHandler.END
-
-    async def on_help(self, update: Update, context: BotContext) -> State:
-        audience = context.data.get("audience")
-        await self._send(
-            update,
-            context,
-            f"{say(texts.HELP_NOW, audience)}\n\n{say(texts.HELP_COMMANDS, audience)}",
-        )
-        return await self.reask(update, context)
 
     async def on_start_again(self, update: Update, context: BotContext) -> State:
         """/start once a conversation is under way.

@@ -32,9 +32,9 @@ from bot.context import BotContext
 from bot.outbox import deliver_due, queue_for_contacts
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
-from conversations.roles import staff_only
+from conversations.roles import role_guide, staff_only
 from conversations.widgets import MESSAGE_LIMIT, in_parts, say, shorten
-from storage import repository, review
+from storage import repository, review, staff
 from storage import safeguarding as records
 
 _LOGGER = logging.getLogger(__name__)
@@ -309,10 +309,15 @@ class Safeguarding:
     # The person's buttons and the safe word
 
     async def on_help(self, update: Update, context: BotContext) -> None:
-        """Show how to get help now, with a button to reach a person."""
-        chat = update.effective_chat
+        """Show how to get help now, with a button to reach a person; staff also get their tools."""
+        chat, user = update.effective_chat, update.effective_user
         assert chat is not None
-        audience = audience_of(context)
+        roles = (
+            await staff.roles_of(context.db, context.services.pseudonym(user.id))
+            if user is not None and chat.type == "private"
+            else set()
+        )
+        audience = audience_of(context) or ("practitioner" if roles else None)
         keyboard = InlineKeyboardMarkup(
             [
                 [
@@ -327,6 +332,8 @@ class Safeguarding:
             f"{say(texts.HELP_NOW, audience)}\n\n{say(texts.HELP_COMMANDS, audience)}",
             reply_markup=keyboard if chat.type == "private" else None,
         )
+        if roles:
+            await context.bot.send_message(chat.id, role_guide(roles))
         if (context.user_data or {}).get("at"):
             await self.reask(update, context)
         raise ApplicationHandlerStop

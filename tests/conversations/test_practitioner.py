@@ -92,6 +92,18 @@ async def test_i_work_here_shows_team_members_their_tools(app, practitioner):
     assert "reflective tool is for practitioners" not in " ".join(practitioner.replies)
 
 
+async def test_help_shows_staff_how_to_get_help_and_their_tools(app, practitioner, young_person):
+    await make_invite(app, "team3", role="participation")
+    await practitioner.says("/start inv-team3")
+    await practitioner.says("/help")
+    assert "NSPCC helpline" in practitioner.replies[-2]  # the staff wording of help-now
+    assert "/themes" in practitioner.last_reply and "/report" in practitioner.last_reply
+
+    await young_person.says("/help")
+    assert "Childline on 0800 1111" in young_person.last_reply
+    assert "/themes" not in " ".join(young_person.replies)
+
+
 async def test_i_work_here_starts_a_reflection_for_a_practitioner(app, practitioner):
     await onboard(app, practitioner)
     await practitioner.says("/start")
