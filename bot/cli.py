@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report", help="build a reflection-window summary, push it to the store, and write it"
     )
-    report.add_argument("--window", required=True, help="YYYY-08 or YYYY-12")
+    report.add_argument(
+        "--window", help="YYYY-08 or YYYY-12 (default: the reflection window we are in)"
+    )
     report.add_argument("--kind", choices=["interim", "final"], default="final")
     report.add_argument("--format", choices=["md", "html", "csv", "json"], default="md")
     report.add_argument("--output", type=Path, help="file to write (default: standard output)")
@@ -139,16 +141,22 @@ def try_in_terminal(args: argparse.Namespace) -> int:
 
 def write_report(args: argparse.Namespace) -> int:
     from analysis import reports
-    from analysis.windows import parse_window
+    from datetime import UTC, datetime
+
+    from analysis.windows import parse_window, window_containing
     from bot.services import Services
     from bot.summaries import build_and_push
 
+    settings = settings_for("tool")
     try:
-        window = parse_window(args.window)
+        window = (
+            parse_window(args.window)
+            if args.window
+            else window_containing(datetime.now(UTC), settings.tz)
+        )
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG
-    settings = settings_for("tool")
 
     async def build() -> reports.Summary:
         services = Services(settings)

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 
 def run(args, directory, stdin=""):
@@ -90,3 +91,12 @@ def test_invite_uses_the_key_the_terminal_chat_made_so_its_code_works_there(tmp_
     chat = run(["try"], tmp_path, stdin=f"/start {code}\n/themes\n")
     assert "Sorry, this is for staff" not in chat.stdout
     assert "participation" in chat.stdout.lower()
+
+
+def test_report_without_a_window_reports_the_window_we_are_in(tmp_path):
+    run(["try"], tmp_path)  # a local pseudonym key, as a newcomer would have
+    result = run(["report", "--format", "json"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    window = json.loads(result.stdout)["window_id"]
+    today = datetime.now(UTC)
+    assert window == f"{today.year}-{'08' if today.month <= 8 else '12'}"
