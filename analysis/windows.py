@@ -8,6 +8,7 @@ time zone, so the UTC bounds move with the clocks.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Literal
@@ -69,10 +70,23 @@ def window_containing(moment: datetime, tz: ZoneInfo) -> Window:
     return Window(local.year, 8 if local.month <= 8 else 12)
 
 
+def kind_at(window: Window, now: datetime, tz: ZoneInfo) -> Kind:
+    """The summary a window can have at `now`: final once its final is due, interim before."""
+    return "final" if now >= window.due("final", tz) else "interim"
+
+
 def due_runs(
-    now: datetime, tz: ZoneInfo, done: set[tuple[str, str]], *, lookback_windows: int = 1
+    now: datetime,
+    tz: ZoneInfo,
+    built: Mapping[tuple[str, str], datetime],
+    *,
+    lookback_windows: int = 1,
 ) -> list[tuple[Window, Kind]]:
-    """Summaries whose time has come and that were never built, oldest first (the catch-up)."""
+    """Summaries whose time has come and that were not built since, oldest first (the catch-up).
+
+    `built` maps (window id, kind) to when that summary was last built. One built
+    before its time (someone asked for it early) is not the scheduled run.
+    """
     window = window_containing(now, tz)
     candidates = [window]
     for _ in range(lookback_windows):
@@ -80,6 +94,8 @@ def due_runs(
     due: list[tuple[Window, Kind]] = []
     for candidate in sorted(candidates):
         for kind in KINDS:
-            if candidate.due(kind, tz) <= now and (candidate.id, kind) not in done:
+            due_at = candidate.due(kind, tz)
+            built_at = built.get((candidate.id, kind))
+            if due_at <= now and (built_at is None or built_at < due_at):
                 due.append((candidate, kind))
     return due

@@ -61,7 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--window", help="YYYY-08 or YYYY-12 (default: the reflection window we are in)"
     )
-    report.add_argument("--kind", choices=["interim", "final"], default="final")
+    report.add_argument(
+        "--kind",
+        choices=["interim", "final"],
+        help="default: final once the window's final summary is due, interim before",
+    )
     report.add_argument("--format", choices=["md", "html", "csv", "json"], default="md")
     report.add_argument("--output", type=Path, help="file to write (default: standard output)")
     report.set_defaults(command=write_report)
@@ -140,29 +144,35 @@ def try_in_terminal(args: argparse.Namespace) -> int:
 
 
 def write_report(args: argparse.Namespace) -> int:
-    from analysis import reports
     from datetime import UTC, datetime
 
-    from analysis.windows import parse_window, window_containing
+    from analysis import reports
+    from analysis.windows import kind_at, parse_window, window_containing
     from bot.services import Services
     from bot.summaries import build_and_push
 
     settings = settings_for("tool")
+    now, tz = datetime.now(UTC), settings.tz
     try:
-        window = (
-            parse_window(args.window)
-            if args.window
-            else window_containing(datetime.now(UTC), settings.tz)
-        )
+        window = parse_window(args.window) if args.window else window_containing(now, tz)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
+        return EXIT_CONFIG
+    kind = args.kind or kind_at(window, now, tz)
+    if kind == "final" and kind_at(window, now, tz) != "final":
+        due = window.due("final", tz).strftime("%d %B %Y %H:%M %Z")
+        print(
+            f"The final summary of {window.id} can only be built from {due}, when the window "
+            "is nearly over; use --kind interim until then.",
+            file=sys.stderr,
+        )
         return EXIT_CONFIG
 
     async def build() -> reports.Summary:
         services = Services(settings)
         await services.open()
         try:
-            return await build_and_push(services, window, args.kind)
+            return await build_and_push(services, window, kind)
         finally:
             await services.close()
 
@@ -176,7 +186,7 @@ def write_report(args: argparse.Namespace) -> int:
     text = writers[args.format](summary)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
-        print(f"Wrote the {args.kind} report for {window.id} to {args.output}")
+        print(f"Wrote the {kind} report for {window.id} to {args.output}")
     else:
         sys.stdout.write(text)
     return 0

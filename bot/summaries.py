@@ -140,10 +140,10 @@ async def catch_up(application: Application[Any, Any, Any, Any, Any, Any]) -> li
     services = application.services
     tz = services.settings.tz
     now = services.now()
-    done = await reporting.built_runs(services.reporting)
+    built = await reporting.built_runs(services.reporting)
     current = window_containing(now, tz)
     ran: list[tuple[str, str]] = []
-    for window, kind in due_runs(now, tz, done):
+    for window, kind in due_runs(now, tz, built):
         await run_summary(application, window, kind, announce=window == current)
         ran.append((window.id, kind))
     return ran

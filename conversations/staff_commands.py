@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CommandHandler
 
 from analysis.reports import to_html
-from analysis.windows import Kind, parse_window, window_containing
+from analysis.windows import kind_at, parse_window, window_containing
 from bot.context import BotContext
 from bot.summaries import build_and_push
 from conversations.roles import require_role
@@ -33,7 +33,7 @@ async def on_report(update: Update, context: BotContext) -> None:
     except ValueError as exc:
         await context.bot.send_message(chat.id, str(exc))
         raise ApplicationHandlerStop from None
-    kind: Kind = "final" if services.now() >= window.due("final", tz) else "interim"
+    kind = kind_at(window, services.now(), tz)
     summary = await build_and_push(services, window, kind)
     await context.bot.send_document(
         chat.id,

@@ -4,6 +4,8 @@ responses is summarised without loading them."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from analysis.reports import GROUPS, RawData, Summary
 from storage.database import Database, Snapshot
 
@@ -228,6 +230,10 @@ async def push_summary(store: Database, summary: Summary) -> None:
         )
 
 
-async def built_runs(store: Database) -> set[tuple[str, str]]:
-    async with store.conn.execute("SELECT window_id, kind FROM summaries") as cursor:
-        return {(str(row[0]), str(row[1])) for row in await cursor.fetchall()}
+async def built_runs(store: Database) -> dict[tuple[str, str], datetime]:
+    """When each (window id, kind) summary in the store was built."""
+    async with store.conn.execute("SELECT window_id, kind, built_at FROM summaries") as cursor:
+        return {
+            (str(window_id), str(kind)): datetime.fromisoformat(built_at)
+            for window_id, kind, built_at in await cursor.fetchall()
+        }

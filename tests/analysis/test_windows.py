@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from analysis.windows import Window, due_runs, parse_window, window_containing
+from analysis.windows import Window, due_runs, kind_at, parse_window, window_containing
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -64,11 +64,28 @@ def test_windows_must_be_august_or_december():
 
 def test_catch_up_lists_only_missed_runs_oldest_first():
     now = utc(2026, 12, 2, 12, 0)
-    assert [(w.id, k) for w, k in due_runs(now, LONDON, set())] == [
+    assert [(w.id, k) for w, k in due_runs(now, LONDON, {})] == [
         ("2026-08", "interim"),
         ("2026-08", "final"),
         ("2026-12", "interim"),
     ]
-    done = {("2026-08", "interim"), ("2026-08", "final")}
+    done = {
+        ("2026-08", "interim"): utc(2026, 8, 1, 8, 0),
+        ("2026-08", "final"): utc(2026, 8, 31, 17, 0),
+    }
     assert [(w.id, k) for w, k in due_runs(now, LONDON, done)] == [("2026-12", "interim")]
     assert due_runs(utc(2026, 11, 30, 12, 0), LONDON, done) == []
+
+
+def test_a_summary_someone_built_early_does_not_stand_in_for_the_scheduled_one():
+    asked_for_in_november = {("2026-12", "interim"): utc(2026, 11, 22, 21, 0)}
+    now = utc(2026, 12, 2, 12, 0)
+    runs = due_runs(now, LONDON, asked_for_in_november, lookback_windows=0)
+    assert [(w.id, k) for w, k in runs] == [("2026-12", "interim")]
+
+
+def test_a_window_has_an_interim_summary_until_its_final_is_due():
+    december = parse_window("2026-12")
+    assert kind_at(december, utc(2026, 11, 22, 12, 0), LONDON) == "interim"
+    assert kind_at(december, utc(2026, 12, 31, 17, 59), LONDON) == "interim"
+    assert kind_at(december, utc(2026, 12, 31, 18, 0), LONDON) == "final"

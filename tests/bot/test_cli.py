@@ -97,6 +97,16 @@ def test_report_without_a_window_reports_the_window_we_are_in(tmp_path):
     run(["try"], tmp_path)  # a local pseudonym key, as a newcomer would have
     result = run(["report", "--format", "json"], tmp_path)
     assert result.returncode == 0, result.stderr
-    window = json.loads(result.stdout)["window_id"]
+    summary = json.loads(result.stdout)
     today = datetime.now(UTC)
-    assert window == f"{today.year}-{'08' if today.month <= 8 else '12'}"
+    assert summary["window_id"] == f"{today.year}-{'08' if today.month <= 8 else '12'}"
+    assert summary["kind"] == "interim" or (today.month, today.day) in {(8, 31), (12, 31)}
+
+
+def test_a_final_summary_cannot_be_built_before_its_window_is_nearly_over(tmp_path):
+    run(["try"], tmp_path)
+    next_year = datetime.now(UTC).year + 1
+    result = run(["report", "--window", f"{next_year}-08", "--kind", "final"], tmp_path)
+    assert result.returncode == 2
+    assert f"final summary of {next_year}-08 can only be built from 31 August" in result.stderr
+    assert "--kind interim" in result.stderr
