@@ -73,6 +73,8 @@ async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: Tex
                 return
             typed = line.rstrip("\n")
             choice = typed.strip()
+            if not choice:
+                continue  # Telegram sends no empty messages; Enter alone is a slip
             if choice.isdigit() and 1 <= int(choice) <= len(terminal.buttons):
                 data = terminal.buttons[int(choice) - 1][1]
                 update = person.press(data, application.bot, message_id=terminal.buttons_message_id)

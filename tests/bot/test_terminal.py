@@ -63,3 +63,12 @@ async def test_a_ticked_choice_shows_the_buttons_again_with_their_ticks(tmp_path
     after_tick = output.getvalue().rsplit("you> ", 1)[0].rsplit("you> ", 1)[1]
     assert "[2] ✅ Social work" in after_tick
     assert "[1] ▫️ Early help" in after_tick
+
+
+async def test_pressing_enter_alone_sends_nothing(tmp_path):
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "f.sqlite3")}, mode="try")
+    output = io.StringIO()
+    await chat_in_terminal(settings, io.StringIO("\n  \n1\n"), output)
+    text = output.getvalue()
+    assert "only read typed words" not in text
+    assert "Before we start, here is what happens" in text
