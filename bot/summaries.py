@@ -16,6 +16,7 @@ from bot.context import BotContext, FeedbackApplication
 from bot.outbox import deliver_due
 from bot.services import Services
 from conversations.flows import ALL_FLOWS, REFLECTION
+from conversations.rights import news_buttons
 from conversations.tagging import tag_untagged
 from storage import reporting, staff
 from storage import safeguarding as records
@@ -114,6 +115,7 @@ async def run_summary(
                 kind="invitation",
                 text=INVITATION,
                 now=services.now(),
+                buttons=news_buttons(),
             )
         await deliver_due(application)
     return summary

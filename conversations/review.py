@@ -27,6 +27,7 @@ from analysis.windows import Window, parse_window, window_containing
 from bot.context import BotContext
 from bot.outbox import deliver_due
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
+from conversations.rights import news_buttons
 from conversations.roles import require_role
 from conversations.widgets import fitted, shorten, typed_text
 from storage import reporting, repository, review
@@ -44,6 +45,10 @@ ACTION_TEXT_LIMIT = 600
 
 def esc(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count:,} people"
 
 
 def theme_labels() -> dict[str, str]:
@@ -433,13 +438,13 @@ class ReviewTools:
         await self.send(
             update,
             context,
-            f"Preview of what {len(audience)} people who opted in will get:\n\n"
+            f"Preview of what {people(len(audience))} who opted in will get:\n\n"
             f"{self.announcement(action)}",
             InlineKeyboardMarkup(
                 [
                     [
                         InlineKeyboardButton(
-                            f"Send to {len(audience)} people", callback_data=f"ax|{action_id}"
+                            f"Send to {people(len(audience))}", callback_data=f"ax|{action_id}"
                         )
                     ]
                 ]
@@ -462,6 +467,7 @@ class ReviewTools:
             kind="you_said_we_did",
             text=self.announcement(action),
             now=services.now(),
+            buttons=news_buttons(),
         )
         await review.audit(
             services.db,
@@ -470,6 +476,6 @@ class ReviewTools:
             detail=f"action {action_id} to {len(audience)}",
         )
         await self.send(
-            update, context, f"Sending to {len(audience)} people, paced within Telegram's limits."
+            update, context, f"Sending to {people(len(audience))}, paced within Telegram's limits."
         )
         context.application.create_task(deliver_due(context.application))

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
     BaseHandler,
@@ -24,7 +25,7 @@ from conversations.engine import FlowEngine, State
 from conversations.models import Flow, Step
 from conversations.roles import show_staff_menu
 from conversations.widgets import MESSAGE_LIMIT, answer_in_words, in_parts, pack, say
-from storage import review, staff
+from storage import repository, review, staff
 from storage.persistence import SQLitePersistence
 
 CONFIRMING_FORGET = "forget:confirm"
@@ -91,6 +92,15 @@ def answer_blocks(step: Step, answer: dict[str, Any], audience: str | None) -> l
     ]
 
 
+# The callback data of the "No more messages" button under news (see `news_buttons`).
+NEWS_OFF_DATA = "news|off"
+
+
+def news_buttons() -> list[list[tuple[str, str]]]:
+    """The button that goes under every piece of news someone opted in to."""
+    return [[(texts.NO_MORE_NEWS.for_audience(None), NEWS_OFF_DATA)]]
+
+
 class DataRights:
     def __init__(self, engine: FlowEngine) -> None:
         self.engine = engine
@@ -103,7 +113,24 @@ class DataRights:
         )
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
-        return [CommandHandler("privacy", self.on_privacy)]
+        return [
+            CommandHandler("privacy", self.on_privacy),
+            CallbackQueryHandler(self.on_no_more_news, pattern=rf"^{NEWS_OFF_DATA}$"),
+        ]
+
+    async def on_no_more_news(self, update: Update, context: BotContext) -> None:
+        """The button under every piece of news: stop sending them, and say so."""
+        query = update.callback_query
+        assert query is not None and update.effective_user is not None
+        audience = audience_of(context)
+        respondent = context.services.pseudonym(update.effective_user.id)
+        await repository.stop_hearing_back(context.db, respondent)
+        await query.answer()
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_reply_markup(None)
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, say(texts.NEWS_OFF, audience))
+        raise ApplicationHandlerStop
 
     async def on_privacy(self, update: Update, context: BotContext) -> None:
         """The privacy notice in plain words."""

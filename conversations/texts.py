@@ -183,6 +183,11 @@ MYDATA_SENT = words("Here is everything we have from you.")
 MYDATA_NOTHING = words("We don't have anything from you.")
 MYDATA_RESPONSE = words("Your answers from {date}")
 MYDATA_UNFINISHED = words("Not finished yet.")
+NO_MORE_NEWS = words("No more messages")
+NEWS_OFF = words(
+    "OK. We won't send you any more news. "
+    "You can still type /start to tell us how things are going.",
+)
 MYDATA_HEAR_BACK = words("You said we can tell you what we change, here in this chat.")
 MYDATA_STAFF = words("Your role here: {roles}. Your name here: {name}. Your team: {team}.")
 MYDATA_ROLES = words("Your role here: {roles}.")

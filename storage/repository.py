@@ -141,6 +141,15 @@ async def remember_chat(db: Database, *, respondent: str, chat_id: int) -> None:
         )
 
 
+async def stop_hearing_back(db: Database, respondent: str) -> None:
+    """Withdraw consent to news: they are reachable still (for safeguarding), sent nothing else."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE contacts SET hear_back = 0, consented_at = NULL WHERE respondent = ?",
+            (respondent,),
+        )
+
+
 async def mark_blocked(db: Database, respondent: str, now: datetime) -> None:
     async with db.transaction() as conn:
         await conn.execute(

@@ -272,15 +272,22 @@ async def release_held(db: Database, event_id: int, now: datetime) -> None:
 
 
 async def enqueue_to_many(
-    db: Database, respondents: list[str], *, text: str, kind: str, now: datetime
+    db: Database,
+    respondents: list[str],
+    *,
+    text: str,
+    kind: str,
+    now: datetime,
+    buttons: list[list[tuple[str, str]]] | None = None,
 ) -> None:
     """Queue the same message for many people in one transaction (broadcasts)."""
     stamp = now.isoformat(timespec="seconds")
+    markup = json.dumps(buttons) if buttons else None
     async with db.transaction() as conn:
         await conn.executemany(
-            "INSERT INTO outbox (respondent, kind, text, next_attempt_at, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [(respondent, kind, text, stamp, stamp) for respondent in respondents],
+            "INSERT INTO outbox (respondent, kind, text, buttons, next_attempt_at, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(respondent, kind, text, markup, stamp, stamp) for respondent in respondents],
         )
 
 

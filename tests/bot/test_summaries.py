@@ -204,3 +204,25 @@ def test_cli_report_writes_every_format(tmp_path, window):
         )
         assert result.returncode == 0, result.stderr
         assert output.read_text()
+
+
+async def test_the_interim_summary_invites_everyone_who_opted_in_and_tells_the_team(tmp_path):
+    from tests.conversations.test_review_and_rights import delivered, feedback, member
+
+    now = [datetime(2026, 11, 20, 12, tzinfo=UTC).timestamp()]
+    api = InProcessBotApi()
+    settings = make_settings(tmp_path)
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+        opted_in = await feedback(app, api, 401, "more trips out")
+        not_opted_in = await feedback(app, api, 402, "more trips out", hear_back=False)
+        team = await member(app, api, 403)
+        heard_before = len(not_opted_in.replies)
+        assert app.job_queue is not None
+        [interim] = app.job_queue.get_jobs_by_name("interim summary")
+        now[0] = datetime(2026, 12, 1, 9, tzinfo=UTC).timestamp()
+        await interim.run(app)
+        await delivered(app)
+    assert "how is our help going?" in opted_in.last_reply
+    assert opted_in.last_buttons == [("No more messages", "news|off")]
+    assert len(not_opted_in.replies) == heard_before
+    assert "The interim summary for 2026-12 is in the QA reporting store" in team.last_reply

@@ -251,6 +251,34 @@ async def every_value(app) -> str:
     return "\n".join(dump)
 
 
+async def record_done_action(team: Person, said: str, did: str) -> None:
+    await team.says("/action")
+    await team.taps("Communication")
+    await team.says(said)
+    await team.says(did)
+    await team.taps("Done")
+
+
+async def test_news_can_be_stopped_with_the_button_under_it(app, bot_api):
+    person = await feedback(app, bot_api, 305, "she never rings back")
+    team = await member(app, bot_api, 905)
+    await record_done_action(team, "workers don't call back", "calls are returned in a day")
+    await team.taps("Send to 1 person")
+    await delivered(app)
+    assert person.last_reply.startswith("💬 You said")
+    assert person.last_buttons == [("No more messages", "news|off")]
+
+    await person.taps("No more messages")
+    assert "We won't send you any more news" in person.last_reply
+    contact = await repository.get_contact(app.services.db, app.services.pseudonym(305))
+    assert contact is not None and not contact.hear_back
+    await person.says("/mydata")
+    assert not person.said("You said we can tell you what we change")
+
+    await record_done_action(team, "nobody rings back", "a duty worker answers every call")
+    assert "nobody who opted in" in team.last_reply
+
+
 async def test_forget_leaves_nothing_outside_safeguarding_records(app, bot_api):
     person = await feedback(app, bot_api, 302, "less waiting")
     await person.says("dad beats me")
