@@ -91,7 +91,7 @@ def build_application(
     application.services = services
 
     engine = FlowEngine(ALL_FLOWS, clock=clock)
-    guard = Safeguarding(reask=engine.reask)
+    guard = Safeguarding(reask=engine.reask, contacts_chats=settings.safeguarding_chat_ids)
     engine.answer_listeners.extend([guard.on_answer, tag_answer])
     # These register their states and commands with the engine before it builds its handler.
     practitioners = PractitionerTool(engine)

@@ -47,6 +47,14 @@ EXTRA_CATEGORIES = {
     "unsafe_at_home": "Said they do not feel safe where they live",
 }
 ALERT_TEXT_LIMIT = 3000
+CONTACTS_CHAT_GUIDE = (
+    "This chat gets the feedback bot's safeguarding alerts.\n"
+    '• On an alert, tap "I\'m dealing with this" so the others know.\n'
+    "• <code>/reply SG-ABCDE your message</code> answers the person through the bot. "
+    'They see it as from "a person from our team", not your name. Their answers come '
+    "back here.\n"
+    "• <code>/close SG-ABCDE</code> ends the conversation with them."
+)
 # The longest a new alert waits for the person to be answered first (see alert_contacts).
 HOLD_FOR_THE_PERSON = timedelta(seconds=30)
 # Room kept in each message of a thread for the words around the person's own.
@@ -110,6 +118,14 @@ def same_person_line(events: Sequence[records.SafeguardingEvent]) -> str:
     return f"Same person, still open: {', '.join(named)}\n"
 
 
+def usage(args: Sequence[str], example: str) -> str:
+    """How to use a contacts' command, and why it was not understood."""
+    how = f"Use it like this: <code>{example}</code>"
+    if args and records.REFERENCE.match(args[0].strip().upper()):
+        return f"There is no alert {esc(args[0].upper())}. Check the reference on the alert. {how}"
+    return how
+
+
 def records_time(stamp: str, tz: Any) -> str:
     from datetime import datetime
 
@@ -122,8 +138,10 @@ def audience_of(context: BotContext) -> str | None:
 
 
 class Safeguarding:
-    def __init__(self, reask: Reask) -> None:
+    def __init__(self, reask: Reask, contacts_chats: Sequence[int] = ()) -> None:
         self.reask = reask
+        # The SAFEGUARDING_CHAT_IDS chats, where /help and /start explain the alerts.
+        self.contacts_chats = list(contacts_chats)
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         return [
@@ -131,6 +149,9 @@ class Safeguarding:
             CallbackQueryHandler(self.on_person_button, pattern=r"^sg\|"),
             CommandHandler("reply", self.on_reply),
             CommandHandler("close", self.on_close),
+            CommandHandler(
+                ["help", "start"], self.on_contacts_help, filters.Chat(self.contacts_chats)
+            ),
             CommandHandler("help", self.on_help),
             MessageHandler(filters.TEXT | filters.CAPTION, self.on_text),
         ]
@@ -139,6 +160,12 @@ class Safeguarding:
         contacts = set(context.services.settings.safeguarding_chat_ids)
         chat, user = update.effective_chat, update.effective_user
         return bool((chat and chat.id in contacts) or (user and user.id in contacts))
+
+    async def on_contacts_help(self, update: Update, context: BotContext) -> None:
+        """/help or /start in a contacts' chat: how alerts work there."""
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, CONTACTS_CHAT_GUIDE)
+        raise ApplicationHandlerStop
 
     # Every text
 
@@ -420,9 +447,7 @@ class Safeguarding:
         # The words after the reference, with their line breaks (context.args drops them).
         message = (typed.split(maxsplit=2)[2:] or [""])[0].strip()
         if event is None or not message:
-            await context.bot.send_message(
-                chat.id, "Use it like this: <code>/reply SG-ABCDE your message</code>"
-            )
+            await context.bot.send_message(chat.id, usage(args, "/reply SG-ABCDE your message"))
             raise ApplicationHandlerStop
         services = context.services
         contact = await repository.get_contact(services.db, event.respondent)
@@ -461,9 +486,7 @@ class Safeguarding:
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
         if event is None:
-            await context.bot.send_message(
-                chat.id, "Use it like this: <code>/close SG-ABCDE</code>"
-            )
+            await context.bot.send_message(chat.id, usage(args, "/close SG-ABCDE"))
             raise ApplicationHandlerStop
         services = context.services
         await records.close_event(services.db, event.id, services.now())

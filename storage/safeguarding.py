@@ -7,6 +7,7 @@ id is looked up in `contacts` only when the message is sent.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
@@ -64,10 +65,14 @@ class OutboxMessage(Row):
         return [[(label, data) for label, data in row] for row in rows]
 
 
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# What a reference looks like (whether or not there is such an event).
+REFERENCE = re.compile(r"^SG-[A-Z0-9]{5}$")
+
+
 def new_reference() -> str:
     """A short reference staff can type: SG- and five unambiguous characters."""
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "SG-" + "".join(secrets.choice(alphabet) for _ in range(5))
+    return "SG-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(5))
 
 
 async def record_event(

@@ -396,3 +396,26 @@ async def test_an_alert_naming_open_alerts_with_the_longest_words_still_fits(
     [*_, alert] = [text for text in alerts(bot_api) if text.startswith("🚨")]
     assert alert.count("is dealing with it") == 3
     assert_valid_for_the_bot_api(bot_api)
+
+
+async def test_help_in_the_contacts_chat_explains_the_alerts(app, bot_api):
+    lead = Person(app, bot_api, 555, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+    for command in ("/help", "/start"):
+        await lead.says(command)
+        assert "This chat gets the feedback bot's safeguarding alerts" in alerts(bot_api)[-1]
+        assert "/reply SG-ABCDE your message" in alerts(bot_api)[-1]
+    other_group = Person(app, bot_api, 556, chat_type="group", chat_id=-999)
+    await other_group.says("/help")
+    assert "Childline" in other_group.last_reply
+
+
+async def test_a_reference_with_no_alert_is_named_as_such(app, young_person, bot_api):
+    await young_person.says("my stepdad hits me")
+    lead = Person(app, bot_api, 555, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+    await lead.says("/reply sg-zzzzz are you safe?")
+    assert alerts(bot_api)[-1].startswith("There is no alert SG-ZZZZZ.")
+    await lead.says("/close SG-ZZZZZ")
+    assert alerts(bot_api)[-1].startswith("There is no alert SG-ZZZZZ.")
+    await lead.says("/reply")
+    assert alerts(bot_api)[-1].startswith("Use it like this")
+    assert "A person from our team" not in young_person.last_reply
