@@ -81,15 +81,18 @@ NOTHING_TO_ANSWER = words(
 )
 CANCEL_QUESTION = words(
     "Do you want to stop? You can keep what you told us so far, or delete it.",
+    practitioner="Stop this reflection? You can keep it as a draft to finish later, or delete it.",
 )
-CANCEL_KEEP = words("Stop and keep it")
-CANCEL_DELETE = words("Stop and delete it")
+CANCEL_KEEP = words("Stop and keep it", practitioner="Keep it as a draft")
+CANCEL_DELETE = words("Stop and delete it", practitioner="Delete it")
 CANCEL_CONTINUE = words("Carry on")
 CANCELLED_KEPT = words(
     "OK, we stopped. We kept what you told us. Thank you! Type /start to do it again.",
+    practitioner="Saved as a draft. /drafts carries on with it whenever you are ready.",
 )
 CANCELLED_DELETED = words(
     "OK, we stopped and deleted what you told us. Type /start if you want to try again.",
+    practitioner="Deleted. /reflect starts a new reflection.",
 )
 NOT_NOW = words(
     "That's OK. You can come back at any time. Just type /start.",

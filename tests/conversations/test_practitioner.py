@@ -284,6 +284,20 @@ async def test_stop_restart_and_resume_from_drafts(settings):
         assert "4. Have you been ambitious" in person.last_reply
 
 
+async def test_stopping_a_reflection_keeps_it_as_a_draft_in_practitioners_words(
+    app, practitioner
+):
+    await onboard(app, practitioner)
+    await start_reflection(practitioner)
+    await practitioner.says(REFLECTION_ANSWERS[0])
+    await practitioner.says("/cancel")
+    assert "keep it as a draft to finish later" in practitioner.last_reply
+    await practitioner.taps("Keep it as a draft")
+    assert "Saved as a draft. /drafts carries on with it" in practitioner.last_reply
+    await practitioner.says("/drafts")
+    assert "1 of 10 answered" in practitioner.last_buttons[0][0]
+
+
 async def test_closing_the_app_while_setting_up_keeps_the_practitioner_at_the_same_question(
     app, practitioner
 ):
