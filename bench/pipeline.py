@@ -68,7 +68,8 @@ async def run(people: int, long_every: int = 0) -> dict[str, object]:
             statements += 1
 
         async with running(application):
-            # A figure that, unlike the timings, does not drift with the machine's speed.
+            # A figure that, unlike the timings, hardly drifts with the machine's speed
+            # (only with how many people's saved state one persistence write carries).
             await application.services.db.conn.set_trace_callback(count_statement)
             elapsed, cpu = await replay(application, people, latencies, long_every)
             statements_per_update = round(statements / len(latencies), 2)
