@@ -12,6 +12,7 @@ import csv
 import html
 import io
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
@@ -248,12 +249,18 @@ def _theme_stats(
 
 
 def _rating(raw: RawData, question: Question) -> RatingStat:
-    counts = {
-        choice: n
-        for flow, step, choice, n in raw.rating_counts
-        if flow == question.flow_id and step == question.question_id
-    }
-    total = sum(counts.values())
+    """Each answer's count and its share of the people who answered.
+
+    A pick-several answer ("early_help,social_work") counts once for each pick,
+    so its shares can add up to more than 100%.
+    """
+    counts: Counter[str] = Counter()
+    total = 0
+    for flow, step, choice, n in raw.rating_counts:
+        if flow == question.flow_id and step == question.question_id:
+            total += n
+            for value in choice.split(","):
+                counts[value] += n
     answers = []
     for value, label in question.options:
         count = Count.of(counts.get(value, 0))

@@ -202,6 +202,7 @@ PARENT_CARER = Flow(
         Step(
             id="service",
             kind="multi",
+            report_label="The help was from",
             prompt=words(
                 "Which of our services is your feedback about? Pick all that apply, then tap Done."
             ),

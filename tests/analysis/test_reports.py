@@ -126,6 +126,39 @@ def test_ratings_and_self_ratings_are_distributions():
     assert result.self_ratings.answers[0].count.label == "6"
 
 
+def test_a_pick_several_question_counts_each_pick_against_the_people_who_answered():
+    services = Question(
+        "pc",
+        "service",
+        "The help was from",
+        (("early_help", "Early help"), ("social_work", "Social work"), ("fostering", "Fostering")),
+    )
+    raw = RawData(
+        rating_counts=[
+            ("pc", "service", "early_help,social_work", 5),
+            ("pc", "service", "social_work", 5),
+            ("pc", "service", "fostering", 10),
+        ]
+    )
+    result = build_summary(
+        window_id="2026-12",
+        kind="final",
+        period=("", ""),
+        built_at="",
+        current=raw,
+        previous=None,
+        theme_labels=LABELS,
+        questions=[services],
+        self_rating=None,
+    )
+    [rating] = result.ratings
+    assert [(a.answer, a.count.label, a.share) for a in rating.answers] == [
+        ("Early help", "5", 0.25),
+        ("Social work", "10", 0.5),
+        ("Fostering", "10", 0.5),
+    ]
+
+
 def test_safeguarding_is_a_count_only_and_suppressed():
     assert summary(CURRENT).safeguarding_events.label == FEWER_THAN_5
 
