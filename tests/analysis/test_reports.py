@@ -23,7 +23,12 @@ SELF_RATING = Question(
 )
 
 
-def summary(current: RawData, previous: RawData | None = None):
+def summary(
+    current: RawData,
+    previous: RawData | None = None,
+    questions: tuple[Question, ...] = (LISTENED,),
+    self_rating: Question | None = SELF_RATING,
+):
     return build_summary(
         window_id="2026-12",
         kind="final",
@@ -32,8 +37,8 @@ def summary(current: RawData, previous: RawData | None = None):
         current=current,
         previous=previous,
         theme_labels=LABELS,
-        questions=[LISTENED],
-        self_rating=SELF_RATING,
+        questions=list(questions),
+        self_rating=self_rating,
     )
 
 
@@ -140,18 +145,7 @@ def test_a_pick_several_question_counts_each_pick_against_the_people_who_answere
             ("pc", "service", "fostering", 10),
         ]
     )
-    result = build_summary(
-        window_id="2026-12",
-        kind="final",
-        period=("", ""),
-        built_at="",
-        current=raw,
-        previous=None,
-        theme_labels=LABELS,
-        questions=[services],
-        self_rating=None,
-    )
-    [rating] = result.ratings
+    [rating] = summary(raw, questions=(services,), self_rating=None).ratings
     assert [(a.answer, a.count.label, a.share) for a in rating.answers] == [
         ("Early help", "5", 0.25),
         ("Social work", "10", 0.5),

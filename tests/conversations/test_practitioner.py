@@ -284,9 +284,7 @@ async def test_stop_restart_and_resume_from_drafts(settings):
         assert "4. Have you been ambitious" in person.last_reply
 
 
-async def test_stopping_a_reflection_keeps_it_as_a_draft_in_practitioners_words(
-    app, practitioner
-):
+async def test_stopping_a_reflection_keeps_it_as_a_draft_in_practitioners_words(app, practitioner):
     await onboard(app, practitioner)
     await start_reflection(practitioner)
     await practitioner.says(REFLECTION_ANSWERS[0])
