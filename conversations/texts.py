@@ -34,8 +34,10 @@ HELP_COMMANDS = words(
     practitioner="Type /cancel to stop, or /start to begin again.",
 )
 
+# A voice note or photo may hold a disclosure nobody can screen, so this points to help.
 ONLY_WORDS = words(
-    "Sorry, I can only read typed words and buttons for now. Here is the question again.",
+    "Sorry, I can only read typed words and buttons for now. "
+    "If you need help now, type help. Here is the question again.",
 )
 EMPTY_ANSWER = words(
     "I didn't get any words there. Can you try again?",

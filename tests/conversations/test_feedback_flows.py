@@ -91,6 +91,7 @@ async def test_a_sticker_mid_flow_gets_a_kind_reply_and_the_same_question(app, y
     for kind in ("sticker", "photo", "voice", "location"):
         await young_person.sends(kind)
         assert "I can only read typed words and buttons" in young_person.replies[-2]
+        assert "If you need help now, type help." in young_person.replies[-2]
         assert "How old are you?" in young_person.last_reply
     assert await rows(app, "SELECT * FROM answers") == []
 
