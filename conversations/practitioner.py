@@ -18,6 +18,7 @@ import segno
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import (
+    ApplicationHandlerStop,
     BaseHandler,
     CallbackQueryHandler,
     ConversationHandler,
@@ -384,6 +385,8 @@ class PractitionerTool:
         await query.answer(REMINDERS_OFF)
         await staff.set_reminders(context.db, self.respondent(update, context), on=False)
         await self.reply(update, context, REMINDERS_OFF)
+        # Handled: a reflection under way must not take it for one of its own old buttons.
+        raise ApplicationHandlerStop
 
 
 async def remind_drafts(context: BotContext) -> None:

@@ -404,6 +404,7 @@ async def test_reminders_are_sent_and_stop_when_asked(tmp_path):
         await job.run(app)
         assert sum("unfinished reflection" in r for r in person.replies) == 1
         await person.taps("No more reminders")
+        assert person.last_reply == "OK, no more reminders."  # not taken for an old button
         now[0] += 2 * 24 * 3600
         await job.run(app)
         assert sum("unfinished reflection" in r for r in person.replies) == 1
