@@ -107,7 +107,8 @@ def settings_for(mode: Mode) -> Settings:
     secrets = (
         [settings.telegram_bot_token.get_secret_value()] if settings.telegram_bot_token else []
     )
-    # The terminal chat is for people, not operators: keep its screen free of log lines.
+    # The terminal chat is for people, not operators: only warnings reach its screen, such
+    # as a safeguarding event being recorded (there is no contacts' chat to see it here).
     configure_logging("WARNING" if mode == "try" else settings.log_level, secrets=secrets)
     return settings
 
