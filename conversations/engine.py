@@ -63,9 +63,13 @@ DEFAULT_AUDIENCE = {
 # The person's messages that hold typed answers of this flow, by message id, with their
 # step: editing one of them changes that answer.
 TYPED = "typed"
+# Where the person was when another module's question (/forget's "are you sure?", an
+# invite's "what name?") came up, to go back to after it.
+UNDER = "under"
 # Keys of the person's user_data that describe their place in a flow.
 POSITION_KEYS = (
     "at",
+    UNDER,
     "flow",
     "step",
     "audience",
@@ -685,12 +689,25 @@ class FlowEngine:
     async def on_cancel(self, update: Update, context: BotContext) -> State:
         """Ask whether to keep or delete what they gave, or stop at once if nothing was given."""
         data = context.data
+        if str(data.get("at")) in self.askers:
+            await self._send(update, context, say(texts.STOPPED, data.get("audience")))
+            return await self.resume_or_end(update, context)
         if data.get("response_id") is None:
             audience = data.get("audience")
             await self.arrive(update, context, ConversationHandler.END)
             await self._send(update, context, say(texts.NOT_NOW, audience))
             return ConversationHandler.END
         return await self.ask_cancel(update, context)
+
+    async def resume_or_end(self, update: Update, context: BotContext) -> State:
+        """After another module's question: back to whatever was on screen before it."""
+        data = context.data
+        under = data.pop(UNDER, None)
+        if under is None:
+            await self.arrive(update, context, ConversationHandler.END)
+            return ConversationHandler.END
+        data["at"] = under
+        return await self.reask(update, context)
 
     async def ask_cancel(self, update: Update, context: BotContext) -> State:
         audience = context.data.get("audience")
@@ -767,10 +784,16 @@ class FlowEngine:
         killed at any moment resumes at the question the person was last shown,
         or at the one it was about to show them.
         """
+        data = context.data
         if state == ConversationHandler.END:
-            clear_position(context.data)
+            clear_position(data)
+        elif state in self.askers:
+            if data.get("at") and data["at"] not in self.askers:
+                data[UNDER] = data["at"]
+            data["at"] = state
         else:
-            context.data["at"] = state
+            data.pop(UNDER, None)
+            data["at"] = state
         assert isinstance(context.application, FeedbackApplication)
         await context.application.save_now(update, CONVERSATION, state)
 

@@ -204,9 +204,8 @@ class DataRights:
         audience = audience_of(context)
         chat_id = update.effective_chat.id
         if (query.data or "").endswith("|no"):
-            await self.engine.arrive(update, context, ConversationHandler.END)
             await context.bot.send_message(chat_id, say(texts.FORGET_KEPT, audience))
-            return ConversationHandler.END
+            return await self.engine.resume_or_end(update, context)
         user_id = update.effective_user.id
         services = context.services
         respondent = services.pseudonym(user_id)

@@ -88,6 +88,8 @@ CANCEL_QUESTION = words(
 CANCEL_KEEP = words("Stop and keep it", practitioner="Keep it as a draft")
 CANCEL_DELETE = words("Stop and delete it", practitioner="Delete it")
 CANCEL_CONTINUE = words("Carry on")
+# /cancel at a question outside the flows (setting up, /action, "are you sure?").
+STOPPED = words("OK, stopped.")
 CANCELLED_KEPT = words(
     "OK, we stopped. We kept what you told us. Thank you! Type /start to do it again.",
     practitioner="Saved as a draft. /drafts carries on with it whenever you are ready.",

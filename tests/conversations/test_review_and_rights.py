@@ -310,6 +310,40 @@ async def test_words_typed_at_the_delete_question_delete_nothing_and_ask_again(a
     assert await rows(app, "SELECT * FROM responses") == []
 
 
+async def test_forget_in_the_middle_of_feedback_then_keep_goes_back_to_the_question(
+    app, young_person
+):
+    await start_young_person(young_person)
+    await young_person.answers("12 to 15")
+    await young_person.says("/forget")
+    await young_person.taps("No, keep it")
+    assert "we kept it all" in young_person.replies[-2]
+    assert "How are things going" in young_person.last_reply
+    await young_person.taps("🙂 Good")
+    assert "Do you know who your worker is?" in young_person.last_reply
+
+
+async def test_cancel_at_the_forget_question_deletes_nothing_and_goes_back(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers("12 to 15")
+    await young_person.says("/forget")
+    await young_person.says("/cancel")
+    assert young_person.replies[-2] == "OK, stopped."
+    assert "How are things going" in young_person.last_reply
+    assert len(await rows(app, "SELECT * FROM answers")) == 1
+
+
+async def test_cancel_while_recording_an_action_records_nothing(app, bot_api):
+    team = await member(app, bot_api, 907)
+    await team.says("/action")
+    await team.taps("Communication")
+    await team.says("/cancel")
+    assert team.last_reply == "OK, stopped."
+    await team.says("workers don't call back")
+    assert "Type /start" in team.last_reply
+    assert await rows(app, "SELECT * FROM actions") == []
+
+
 async def test_an_action_half_recorded_is_asked_again_where_it_stopped(app, bot_api):
     team = await member(app, bot_api, 904)
     await team.says("/action")
