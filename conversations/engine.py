@@ -31,7 +31,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext, FeedbackApplication
 from conversations import texts
-from conversations.models import Flow, Step
+from conversations.models import Flow, Step, Wording
 from conversations.widgets import (
     Button,
     answer_in_words,
@@ -690,8 +690,7 @@ class FlowEngine:
         """Ask whether to keep or delete what they gave, or stop at once if nothing was given."""
         data = context.data
         if str(data.get("at")) in self.askers:
-            await self._send(update, context, say(texts.STOPPED, data.get("audience")))
-            return await self.resume_or_end(update, context)
+            return await self.resume_or_end(update, context, texts.STOPPED)
         if data.get("response_id") is None:
             audience = data.get("audience")
             await self.arrive(update, context, ConversationHandler.END)
@@ -699,15 +698,15 @@ class FlowEngine:
             return ConversationHandler.END
         return await self.ask_cancel(update, context)
 
-    async def resume_or_end(self, update: Update, context: BotContext) -> State:
-        """After another module's question: back to whatever was on screen before it."""
+    async def resume_or_end(self, update: Update, context: BotContext, wording: Wording) -> State:
+        """After another module's question: say `wording`, then go back to what was on
+        screen before it, or end. Either is saved before the person is told."""
         data = context.data
+        audience = data.get("audience")
         under = data.pop(UNDER, None)
-        if under is None:
-            await self.arrive(update, context, ConversationHandler.END)
-            return ConversationHandler.END
-        data["at"] = under
-        return await self.reask(update, context)
+        await self.arrive(update, context, under or ConversationHandler.END)
+        await self._send(update, context, say(wording, audience))
+        return await self.reask(update, context) if under else ConversationHandler.END
 
     async def ask_cancel(self, update: Update, context: BotContext) -> State:
         audience = context.data.get("audience")

@@ -204,8 +204,7 @@ class DataRights:
         audience = audience_of(context)
         chat_id = update.effective_chat.id
         if (query.data or "").endswith("|no"):
-            await context.bot.send_message(chat_id, say(texts.FORGET_KEPT, audience))
-            return await self.engine.resume_or_end(update, context)
+            return await self.engine.resume_or_end(update, context, texts.FORGET_KEPT)
         user_id = update.effective_user.id
         services = context.services
         respondent = services.pseudonym(user_id)
