@@ -39,6 +39,7 @@ SCRIPT: list[tuple[str, str]] = [
     ("press", "a|yp:mood|good"),
     ("press", "a|yp:know_worker|yes"),
     ("press", "a|yp:listened|sometimes"),
+    ("press", "a|yp:respect|yes"),
     ("press", "a|yp:plan|a_bit"),
     ("press", "a|yp:safe_home|yes"),
     ("text", "my worker is kind and she always rings me back"),

@@ -94,6 +94,18 @@ YOUNG_PERSON = Flow(
             options=ALWAYS_SOMETIMES_NO,
         ),
         Step(
+            # Equality and identity are what practice reviews keep finding nobody asks about.
+            id="respect",
+            kind="choice",
+            report_label="I feel respected for who I am",
+            prompt=words(
+                "Do you feel we respect you and who you are?",
+                young_adult="Do you feel we respect who you are, like your culture, faith "
+                "or identity?",
+            ),
+            options=ALWAYS_SOMETIMES_NO,
+        ),
+        Step(
             id="plan",
             kind="choice",
             report_label="I understand my plan",

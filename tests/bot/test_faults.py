@@ -92,7 +92,9 @@ async def test_an_answer_waits_for_a_database_locked_by_another_writer(app, youn
 
 async def test_a_failed_write_is_reported_and_the_answer_can_be_sent_again(app, young_person):
     await start_young_person(young_person)
-    await young_person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "A bit", "Yes")
+    await young_person.answers(
+        "12 to 15", "🙂 Good", "Yes", "Sometimes", "Yes, always", "A bit", "Yes"
+    )
     await app.services.db.conn.execute("PRAGMA query_only = 1")  # every write now fails
     await young_person.says("my worker is kind")
     assert "could not save that just now" in young_person.replies[-2]

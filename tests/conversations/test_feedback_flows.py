@@ -14,6 +14,7 @@ YOUNG_PERSON_ANSWERS = (
     "🙂 Good",  # how things are going
     "Yes",  # know worker
     "Sometimes",  # listened to
+    "Yes, always",  # respected for who they are
     "A bit",  # understand plan
     "Yes",  # safe where they live
     "my worker is kind and she listens",
@@ -49,6 +50,7 @@ async def test_young_person_completes_the_flow_with_buttons_and_free_text(app, y
     assert answers["age"]["choice"] == "teen"
     assert answers["mood"]["choice"] == "good"
     assert answers["listened"]["choice"] == "sometimes"
+    assert answers["respect"]["choice"] == "yes"
     assert answers["good_thing"]["text"] == "my worker is kind and she listens"
     assert answers["anything_else"]["skipped"] == 1
     assert "safe_more" not in answers
@@ -58,7 +60,7 @@ async def test_young_person_completes_the_flow_with_buttons_and_free_text(app, y
 
 async def test_feeling_unsafe_at_home_asks_gently_for_more(app, young_person):
     await start_young_person(young_person)
-    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes", "No")
+    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes, always", "Yes", "No")
     assert "Do you want to tell us more?" in young_person.last_reply
     await young_person.answers("Skip")
     assert "one good thing" in young_person.last_reply
@@ -111,7 +113,7 @@ async def test_typed_answers_to_button_questions(app, young_person):
 
 async def reach_first_free_text(person: Person) -> None:
     await start_young_person(person)
-    await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "A bit", "Yes")
+    await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "Yes, always", "A bit", "Yes")
     assert "one good thing" in person.last_reply
 
 
@@ -430,7 +432,7 @@ async def test_every_message_is_valid_for_the_bot_api(app, young_person, parent,
 
 async def test_free_text_answers_are_tagged_with_themes_and_sentiment(app, young_person):
     await start_young_person(young_person)
-    await young_person.answers(*YOUNG_PERSON_ANSWERS[:7])
+    await young_person.answers(*YOUNG_PERSON_ANSWERS[:8])
     await young_person.answers("she never rings back when i call")
     tagged = await rows(
         app,

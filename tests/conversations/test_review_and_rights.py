@@ -36,7 +36,7 @@ async def feedback(app, api, user_id: int, change: str, *, hear_back: bool = Tru
     person = Person(app, api, user_id)
     await start_young_person(person)
     answers = list(YOUNG_PERSON_ANSWERS)
-    answers[7] = change
+    answers[8] = change
     if not hear_back:
         answers[-2:] = ["No thanks"]
     await person.answers(*answers)

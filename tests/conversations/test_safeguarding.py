@@ -24,7 +24,7 @@ def alerts(api: InProcessBotApi, chat_id: int = SAFEGUARDING_CHAT) -> list[str]:
 
 async def reach_free_text(person: Person) -> None:
     await start_young_person(person)
-    await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "A bit", "Yes")
+    await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "Yes, always", "A bit", "Yes")
 
 
 async def test_a_disclosure_mid_flow_reaches_the_person_first_then_the_contact(
@@ -346,7 +346,7 @@ async def test_feeling_unsafe_at_home_alerts_a_contact_and_the_flow_goes_on(
     app, young_person, bot_api
 ):
     await start_young_person(young_person)
-    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes", "No")
+    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes, always", "Yes", "No")
     assert "Do you want to tell us more?" in young_person.last_reply
     assert any("check on you" in reply for reply in young_person.replies)
     assert "do not feel safe where they live" in alerts(bot_api)[0]
@@ -354,7 +354,7 @@ async def test_feeling_unsafe_at_home_alerts_a_contact_and_the_flow_goes_on(
 
 async def test_a_second_alert_names_the_same_persons_open_alerts(app, young_person, bot_api):
     await start_young_person(young_person)
-    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes", "No")
+    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes, always", "Yes", "No")
     [first] = await rows(app, "SELECT id, reference FROM safeguarding_events")
     lead = Person(app, bot_api, 555, chat_type="group", chat_id=SAFEGUARDING_CHAT)
     lead.sim.first_name = "Priya"

@@ -40,6 +40,7 @@ def test_a_young_person_completes_feedback(emulator, bot_process):
         ("12 to 15", "How are things going"),
         ("🙂 Good", "Do you know who your worker is?"),
         ("Yes", "Do you feel we listen to you?"),
+        ("Yes, always", "Do you feel we respect you"),
         ("Yes, always", "Do you understand your plan?"),
         ("Yes", "Do you feel safe where you live?"),
         ("Yes", "one good thing"),
