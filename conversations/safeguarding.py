@@ -56,7 +56,9 @@ CONTACTS_CHAT_GUIDE = (
     "• <code>/close SG-ABCDE</code> ends the conversation with them."
 )
 # The longest a new alert waits for the person to be answered first (see alert_contacts).
-HOLD_FOR_THE_PERSON = timedelta(seconds=30)
+# Short: if answering them is slow (Telegram retrying), the alert must not wait on it, and
+# the outbox job, every 10 seconds, sends it when the hold runs out.
+HOLD_FOR_THE_PERSON = timedelta(seconds=10)
 # Room kept in each message of a thread for the words around the person's own.
 PART_WRAPPING = 200
 Reask = Callable[[Update, BotContext], Awaitable[object]]
