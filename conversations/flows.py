@@ -222,14 +222,8 @@ PARENT_CARER = Flow(
                 Option(value="early_help", label=words("Early help")),
                 Option(value="social_work", label=words("Social work")),
                 Option(value="fostering", label=words("Fostering")),
-                Option(value="other", label=words("Something else"), next="service_other"),
+                Option(value="other", label=words("Something else")),
             ),
-            next="overall",
-        ),
-        Step(
-            id="service_other",
-            kind="text",
-            prompt=words("Which service was it? Type its name, or tap Skip."),
         ),
         Step(
             id="overall",

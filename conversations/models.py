@@ -173,12 +173,9 @@ class Flow(Frozen):
         raise KeyError(step_id)
 
     def next_step(self, step: Step, value: str | None) -> Step | None:
-        """Where an answer leads: the option's branch, the step's `next`, or the next step.
-
-        In a pick-several answer ("early_help,other") the first pick with a branch leads.
-        """
-        picked = [step.option(v) for v in value.split(",")] if value else []
-        target = next((o.next for o in picked if o and o.next), None) or step.next
+        """Where an answer leads: the option's branch, the step's `next`, or the next step."""
+        option = step.option(value) if value else None
+        target = (option.next if option else None) or step.next
         if target == END:
             return None
         if target is not None:

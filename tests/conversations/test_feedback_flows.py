@@ -318,23 +318,6 @@ async def test_a_parent_completes_their_flow(app, parent):
     assert await rows(app, "SELECT * FROM contacts") == []
 
 
-async def test_a_parent_who_picks_something_else_can_name_the_service(app, parent):
-    await parent.says("/start")
-    await parent.taps("I'm a parent or carer")
-    await parent.taps("Yes, let's start")
-    await parent.taps("▫️ Social work")
-    await parent.taps("▫️ Something else")
-    await parent.taps("Done")
-    assert "Which service was it?" in parent.last_reply
-    await parent.says("the youth offending team")
-    assert "Overall, how was the help" in parent.last_reply
-    await parent.taps("⬅️ Back")
-    assert "Which service was it?" in parent.last_reply
-    answers = {a["step_id"]: a for a in await rows(app, "SELECT * FROM answers")}
-    assert answers["service"]["choice"] == "social_work,other"
-    assert answers["service_other"]["text"] == "the youth offending team"
-
-
 async def test_a_parent_can_tick_services_by_typing_them(app, parent):
     await parent.says("/start")
     await parent.taps("I'm a parent or carer")
