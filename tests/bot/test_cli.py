@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 
 def run(args, directory, stdin=""):
@@ -98,7 +99,7 @@ def test_report_without_a_window_reports_the_window_we_are_in(tmp_path):
     result = run(["report", "--format", "json"], tmp_path)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
-    today = datetime.now(UTC)
+    today = datetime.now(ZoneInfo("Europe/London"))  # the default TIMEZONE
     assert summary["window_id"] == f"{today.year}-{'08' if today.month <= 8 else '12'}"
     assert summary["kind"] == "interim" or (today.month, today.day) in {(8, 31), (12, 31)}
 
