@@ -159,8 +159,9 @@ def write_report(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_CONFIG
-    kind = args.kind or kind_at(window, now, tz)
-    if kind == "final" and kind_at(window, now, tz) != "final":
+    available = kind_at(window, now, tz)
+    kind = args.kind or available
+    if kind == "final" and available != "final":
         due = window.due("final", tz).strftime("%d %B %Y %H:%M %Z")
         print(
             f"The final summary of {window.id} can only be built from {due}, when the window "
