@@ -33,10 +33,10 @@ from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.flows import REFLECTION
 from conversations.models import Flow
 from conversations.roles import role_guide, show_staff_menu
-from conversations.widgets import typed_text
+from conversations.widgets import shorten, typed_text
 from storage import repository, review, staff
 from storage import safeguarding as records
-from storage.models import AudienceGroup
+from storage.models import Answer, AudienceGroup, Response
 from storage.pseudonym import keyed_hash
 
 ASKING_NAME = "staff:name"
@@ -73,6 +73,11 @@ LINKS = (
 )
 NO_DRAFTS = "You have no unfinished reflections. Type /reflect to start one."
 PICK_DRAFT = "Your unfinished reflections. Which one do you want to carry on?"
+DRAFT_LINE = "{number}. Started {started}, last saved {saved}: {answered} of {total} answered."
+MORE_DRAFTS = "These are the {shown} you worked on last, of {count}. Finish one to see the rest."
+# How much of a draft's first answer its line and its button show, so drafts can be told apart.
+DRAFT_QUOTE_LENGTH = 80
+DRAFT_BUTTON_LENGTH = 30
 NO_REFLECTIONS = "You haven't submitted a reflection yet."
 REMINDER = (
     "Hi {name}, a reminder: you have an unfinished reflection for a practice review. "
@@ -283,17 +288,51 @@ class PractitionerTool:
         if not drafts:
             await self.reply(update, context, NO_DRAFTS)
             return await self.carry_on(update, context)
-        tz = context.services.settings.tz
-        rows = []
-        for draft in drafts[:10]:
-            answered = len(await repository.list_answers(context.db, draft.id))
-            when = datetime.fromisoformat(draft.updated_at).astimezone(tz).strftime("%d %b %H:%M")
-            label = f"Started {when}: {answered} of {len(self.flow.steps)} answered"
+        lines, rows = [PICK_DRAFT], []
+        for number, draft in enumerate(drafts[:10], start=1):
+            answers = await repository.list_answers(context.db, draft.id)
+            line, label = self.describe_draft(context, number, draft, answers)
+            lines.append(line)
             rows.append([InlineKeyboardButton(label, callback_data=f"draft|{draft.id}")])
+        if len(drafts) > len(rows):
+            lines.append(MORE_DRAFTS.format(shown=len(rows), count=len(drafts)))
         clear_position(context.data)
         await self.engine.arrive(update, context, CHOOSING_DRAFT)
-        await self.reply(update, context, PICK_DRAFT, InlineKeyboardMarkup(rows))
+        await self.reply(update, context, "\n\n".join(lines), InlineKeyboardMarkup(rows))
         return CHOOSING_DRAFT
+
+    def describe_draft(
+        self, context: BotContext, number: int, draft: Response, answers: list[Answer]
+    ) -> tuple[str, str]:
+        """A draft's line in the list (HTML) and its button's label.
+
+        Dates alone do not tell one case from another, so both show the start of
+        the draft's first written answer, which only the practitioner sees.
+        """
+        tz = context.services.settings.tz
+
+        def when(stamp: str, form: str) -> str:
+            return datetime.fromisoformat(stamp).astimezone(tz).strftime(form)
+
+        line = html.escape(
+            DRAFT_LINE.format(
+                number=number,
+                started=when(draft.started_at, "%d %b"),
+                saved=when(draft.updated_at, "%d %b %H:%M"),
+                answered=len(answers),
+                total=len(self.flow.steps),
+            ),
+            quote=False,
+        )
+        order = {step.id: index for index, step in enumerate(self.flow.steps)}
+        written = sorted(
+            (a for a in answers if a.text and not a.skipped), key=lambda a: order.get(a.step_id, 0)
+        )
+        if not written:
+            return line, f"{number}. Started {when(draft.started_at, '%d %b')}"
+        first = " ".join((written[0].text or "").split())
+        quote = html.escape(shorten(first, DRAFT_QUOTE_LENGTH), quote=False)
+        return f"{line}\n“{quote}”", f"{number}. {shorten(first, DRAFT_BUTTON_LENGTH)}"
 
     async def ask_drafts_again(self, update: Update, context: BotContext) -> State:
         """The list of drafts as it is now (one may have been finished meanwhile)."""

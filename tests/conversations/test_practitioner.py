@@ -10,7 +10,7 @@ import pytest
 from bot.app import build_application, running
 from bot.reminders import reminder_allowed
 from bot.transport import InProcessBotApi
-from storage import staff
+from storage import repository, staff
 from storage.pseudonym import keyed_hash
 from tests.conversations.test_feedback_flows import reach_first_free_text, rows
 from tests.conversations.test_safeguarding import alerts
@@ -279,8 +279,8 @@ async def test_stop_restart_and_resume_from_drafts(settings):
         await person.says("/start")
         await person.says("/drafts")
         assert "unfinished reflections" in person.last_reply
-        assert "3 of 10 answered" in person.last_buttons[0][0]
-        await person.taps("Started")
+        assert "3 of 10 answered" in person.last_reply
+        await person.taps("1. She is settled")
         assert "4. Have you been ambitious" in person.last_reply
 
 
@@ -293,7 +293,35 @@ async def test_stopping_a_reflection_keeps_it_as_a_draft_in_practitioners_words(
     await practitioner.taps("Keep it as a draft")
     assert "Saved as a draft. /drafts carries on with it" in practitioner.last_reply
     await practitioner.says("/drafts")
-    assert "1 of 10 answered" in practitioner.last_buttons[0][0]
+    assert "1 of 10 answered" in practitioner.last_reply
+
+
+async def test_drafts_are_told_apart_by_the_start_of_their_first_answer(app, practitioner):
+    await onboard(app, practitioner)
+    for reference, first_answer in [
+        ("CPR-2026-014", "Kai is <settled> at his nan's and going to school most days now."),
+        ("CPR-2026-015", "Mia moved foster home twice this year."),
+    ]:
+        await start_reflection(practitioner, reference)
+        await practitioner.says(first_answer)
+        await practitioner.says("/cancel")
+        await practitioner.taps("Keep it as a draft")
+    await start_reflection(practitioner, "CPR-2026-016")
+    await practitioner.taps("Skip")
+    await practitioner.says("/cancel")
+    await practitioner.taps("Keep it as a draft")
+
+    await practitioner.says("/drafts")
+    listing = practitioner.last_reply
+    assert "1. Started " in listing and ", last saved " in listing
+    assert "“Kai is &lt;settled&gt; at his nan's and going to school most days now.”" in listing
+    assert "“Mia moved foster home twice this year.”" in listing
+    first, second, third = (label for label, _ in practitioner.last_buttons)
+    assert first.startswith("1. Started ")  # nothing written in it yet: its date tells it
+    assert second == "2. Mia moved foster home twice…"
+    assert third == "3. Kai is <settled> at his…"
+    await practitioner.taps("3. Kai")
+    assert "2. How have you heard the child's voice" in practitioner.last_reply
 
 
 async def test_closing_the_app_while_setting_up_keeps_the_practitioner_at_the_same_question(
@@ -328,6 +356,21 @@ async def test_a_restart_or_an_old_button_at_the_review_reference_asks_for_it_ag
     assert "1. What is life like for this child today?" in practitioner.last_reply
 
 
+async def test_a_long_list_of_drafts_says_how_many_more_there_are(app, practitioner):
+    await onboard(app, practitioner)
+    for _ in range(12):
+        await repository.create_response(
+            app.services.db,
+            respondent=app.services.pseudonym(practitioner.chat_id),
+            flow_id="pr",
+            audience_group="practitioner",
+            audience="practitioner",
+        )
+    await practitioner.says("/drafts")
+    assert len(practitioner.last_buttons) == 10
+    assert "These are the 10 you worked on last, of 12." in practitioner.last_reply
+
+
 async def test_words_typed_at_the_list_of_drafts_show_the_list_again(app, practitioner):
     await onboard(app, practitioner)
     await start_reflection(practitioner)
@@ -336,7 +379,7 @@ async def test_words_typed_at_the_list_of_drafts_show_the_list_again(app, practi
     await practitioner.says("the first one")
     assert "tap one of the buttons" in practitioner.replies[-2]
     assert "unfinished reflections" in practitioner.last_reply
-    await practitioner.taps("Started")
+    await practitioner.taps("1. ")
     assert "2. " in practitioner.last_reply
 
 

@@ -174,7 +174,7 @@ def test_a_practitioner_is_invited_reflects_stops_and_resumes(emulator, bot_proc
     bot_process.start()
     person.says("/drafts")
     person.waits_for("unfinished reflections")
-    person.taps("Started")
+    person.taps("1. ")
     person.waits_for("2. How have you heard")
     # Long enough to be tagged and screened by the bot's worker process.
     reflection = (
