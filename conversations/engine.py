@@ -31,13 +31,17 @@ from telegram.warnings import PTBUserWarning
 
 from bot.context import BotContext, FeedbackApplication
 from conversations import texts
-from conversations.models import Flow, Step, Wording
+from conversations.models import Flow, Option, Step, Wording
 from conversations.widgets import (
     Button,
     answer_in_words,
+    answered,
     fitted,
+    greeting_answered,
     is_done,
+    is_stop,
     mark_answered,
+    mark_answered_by_id,
     match_option,
     refresh_keyboard,
     remove_buttons,
@@ -52,6 +56,12 @@ from storage import repository
 _LOGGER = logging.getLogger(__name__)
 
 WHO = "who"
+# The greeting's question. Its values are flow ids, but "pr" goes to the staff entry.
+WHO_OPTIONS = (
+    Option(value="yp", label=texts.WHO_YOUNG_PERSON),
+    Option(value="pc", label=texts.WHO_PARENT),
+    Option(value="pr", label=texts.WHO_PRACTITIONER),
+)
 CANCELLING = "cancelling"
 REVIEW = "_review"
 EXPIRY_SECONDS = 14 * 24 * 3600
@@ -250,37 +260,34 @@ class FlowEngine:
         await self.arrive(update, context, WHO)
         keyboard = InlineKeyboardMarkup(
             [
-                [
-                    InlineKeyboardButton(
-                        texts.WHO_YOUNG_PERSON.for_audience(None), callback_data="who|yp"
-                    )
-                ],
-                [InlineKeyboardButton(texts.WHO_PARENT.for_audience(None), callback_data="who|pc")],
-                [
-                    InlineKeyboardButton(
-                        texts.WHO_PRACTITIONER.for_audience(None), callback_data="who|pr"
-                    )
-                ],
+                [InlineKeyboardButton(o.label.for_audience(None), callback_data=f"who|{o.value}")]
+                for o in WHO_OPTIONS
             ]
         )
-        await self._send(update, context, say(texts.GREETING, None), keyboard)
+        message = await self._send(update, context, say(texts.GREETING, None), keyboard)
+        if context.chat_data is not None:
+            context.chat_data[PROMPT_ID] = message.message_id
         return WHO
 
     async def on_who(self, update: Update, context: BotContext) -> State:
-        """Start the flow for whoever they said they are."""
+        """A tap on the greeting's buttons."""
         query = update.callback_query
         assert query is not None
         await query.answer()
-        choice = (query.data or "").partition("|")[2]
-        flow = self.flows.get(choice)
-        if choice == "pr" and self.staff_entry is not None:
-            await remove_buttons(query.message)
+        if context.chat_data is not None:
+            context.chat_data.pop(PROMPT_ID, None)
+        await remove_buttons(query.message)
+        return await self.start_as(update, context, (query.data or "").partition("|")[2])
+
+    async def start_as(self, update: Update, context: BotContext, who: str) -> State:
+        """Start the flow for whoever they said they are."""
+        if who == "pr" and self.staff_entry is not None:
             return await self.staff_entry(update, context)
+        flow = self.flows.get(who)
         if flow is None:
             await self.arrive(update, context, ConversationHandler.END)
             await self._send(update, context, say(texts.STAFF_ONLY, "practitioner"))
             return ConversationHandler.END
-        await remove_buttons(query.message)
         return await self.begin(update, context, flow)
 
     async def begin(
@@ -400,20 +407,27 @@ class FlowEngine:
         assert message is not None and message.text is not None
         data = context.data
         audience = data.get("audience")
+        text = message.text.strip()
+        if is_stop(text) and data.get("at") != CANCELLING:
+            return await self.on_cancel(update, context)
+        if data.get("at") == WHO and (who := match_option(WHO_OPTIONS, text, None)):
+            shown = greeting_answered(who.label.for_audience(None))
+            await self.retire_prompt(update, context, shown)
+            return await self.start_as(update, context, who.value)
         position = self.position(data)
         if position is None or str(data.get("at", "")).endswith(REVIEW):
             await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
             return await self.reask(update, context)
         flow, step = position
-        text = message.text.strip()
         if step.kind == "multi":
             return await self.on_typed_pick(update, context, flow, step, text)
         if step.kind != "text":
-            option = match_option(step, text, audience)
+            option = match_option(step.options, text, audience)
             if option is None:
                 await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
                 return await self.ask(update, context, flow, step, intro=False)
-            await self.retire_prompt(update, context)
+            label = option.label.for_audience(audience)
+            await self.retire_prompt(update, context, answered(step, audience, label))
             return await self.accept(update, context, flow, step, choice=option.value)
         if not text:
             await self._send(update, context, say(texts.EMPTY_ANSWER, audience))
@@ -437,7 +451,7 @@ class FlowEngine:
         """A pick-several question answered by typing: tick or untick a choice, or finish."""
         data = context.data
         audience = data.get("audience")
-        option = match_option(step, text, audience)
+        option = match_option(step.options, text, audience)
         chosen = [o.value for o in step.options if o.value in (data.get("selected") or [])]
         if option is None and chosen and is_done(text, audience):
             await self.retire_prompt(update, context)
@@ -489,6 +503,9 @@ class FlowEngine:
 
     async def on_tap_instead(self, update: Update, context: BotContext) -> State:
         """Words typed where only a button will do (one of another module's questions)."""
+        message = update.effective_message
+        if message is not None and is_stop(message.text or ""):
+            return await self.on_cancel(update, context)
         await self._send(update, context, say(texts.TAP_A_BUTTON, context.data.get("audience")))
         return await self.reask(update, context)
 
@@ -796,10 +813,22 @@ class FlowEngine:
         assert isinstance(context.application, FeedbackApplication)
         await context.application.save_now(update, CONVERSATION, state)
 
-    async def retire_prompt(self, update: Update, context: BotContext) -> None:
-        """Take the buttons off the question a typed answer just answered."""
-        if context.chat_data is not None:
-            await remove_buttons_by_id(context, update, context.chat_data.pop(PROMPT_ID, None))
+    async def retire_prompt(
+        self, update: Update, context: BotContext, answered_as: str | None = None
+    ) -> None:
+        """Take the buttons off the question a typed answer just answered.
+
+        When a button's words were typed, `answered_as` is the question with the
+        button they picked (`widgets.answered`), shown as a tap would show it, since
+        what they typed may be only part of the button's words.
+        """
+        if context.chat_data is None:
+            return
+        message_id = context.chat_data.pop(PROMPT_ID, None)
+        if answered_as is None:
+            await remove_buttons_by_id(context, update, message_id)
+        else:
+            await mark_answered_by_id(context, update, message_id, answered_as)
 
     # Sending
 

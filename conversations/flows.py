@@ -49,8 +49,10 @@ YOUNG_PERSON = Flow(
                 "who can help. Is that OK?"
             ),
             options=(
-                Option(value="agree", label=words("OK, let's start")),
-                Option(value="not_now", label=words("Not now"), next=END),
+                Option(
+                    value="agree", label=words("OK, let's start"), typed=("yes", "ok", "okay")
+                ),
+                Option(value="not_now", label=words("Not now"), next=END, typed=("no",)),
             ),
         ),
         Step(
@@ -59,9 +61,18 @@ YOUNG_PERSON = Flow(
             effect="audience",
             prompt=words("How old are you?"),
             options=(
-                Option(value="child", label=words("8 to 11")),
-                Option(value="teen", label=words("12 to 15")),
-                Option(value="young_adult", label=words("16 or older")),
+                # Ages typed as numbers choose their band; younger or older, the nearest.
+                Option(
+                    value="child",
+                    label=words("8 to 11"),
+                    typed=tuple(str(age) for age in range(5, 12)),
+                ),
+                Option(value="teen", label=words("12 to 15"), typed=("12", "13", "14", "15")),
+                Option(
+                    value="young_adult",
+                    label=words("16 or older"),
+                    typed=tuple(str(age) for age in range(16, 26)),
+                ),
             ),
         ),
         Step(
@@ -207,8 +218,8 @@ PARENT_CARER = Flow(
                 "on to someone who can help. Are you happy to start?"
             ),
             options=(
-                Option(value="agree", label=words("Yes, let's start")),
-                Option(value="not_now", label=words("Not now"), next=END),
+                Option(value="agree", label=words("Yes, let's start"), typed=("ok", "okay")),
+                Option(value="not_now", label=words("Not now"), next=END, typed=("no",)),
             ),
         ),
         Step(

@@ -76,6 +76,8 @@ class Option(Frozen):
     value: str = Field(max_length=20)
     label: Wording
     next: str | None = None
+    # Other things people type that mean this option ("14" for "12 to 15").
+    typed: tuple[str, ...] = ()
 
     @field_validator("value")
     @classmethod
@@ -126,6 +128,9 @@ class Step(Frozen):
         values = [option.value for option in self.options]
         if len(values) != len(set(values)):
             raise ValueError(f"step {self.id}: option values must be unique")
+        typed = [words.lower() for option in self.options for words in option.typed]
+        if len(typed) != len(set(typed)):
+            raise ValueError(f"step {self.id}: one typed word would mean two options")
         return self
 
     def option(self, value: str) -> Option | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -162,9 +163,18 @@ async def mark_answered(message: object, step: Step, audience: str | None, answe
     """Replace the question's buttons with the answer, so old buttons can't be pressed."""
     if not isinstance(message, Message):
         return
-    text = f"<b>{say(step.prompt, audience)}</b>\n✓ {html.escape(answer, quote=False)}"
     with contextlib.suppress(BadRequest):
-        await message.edit_text(text, reply_markup=None)
+        await message.edit_text(answered(step, audience, answer), reply_markup=None)
+
+
+def answered(step: Step, audience: str | None, answer: str) -> str:
+    """A question as it stands once answered: its words and the answer, no buttons."""
+    return f"<b>{say(step.prompt, audience)}</b>\n✓ {html.escape(answer, quote=False)}"
+
+
+def greeting_answered(answer: str) -> str:
+    """The greeting, once they have said who they are."""
+    return f"{say(texts.GREETING, None)}\n✓ {html.escape(answer, quote=False)}"
 
 
 async def remove_buttons(message: object) -> None:
@@ -180,6 +190,16 @@ async def remove_buttons_by_id(context: BotContext, update: Update, message_id: 
         await context.bot.edit_message_reply_markup(update.effective_chat.id, message_id)
 
 
+async def mark_answered_by_id(
+    context: BotContext, update: Update, message_id: int | None, text: str
+) -> None:
+    """Show a question known only by its id as answered (`answered`): one answered by typing."""
+    if message_id is None or update.effective_chat is None:
+        return
+    with contextlib.suppress(BadRequest):
+        await context.bot.edit_message_text(text, update.effective_chat.id, message_id)
+
+
 async def refresh_keyboard(message: object, flow: Flow, step: Step, data: dict[str, Any]) -> None:
     if isinstance(message, Message):
         with contextlib.suppress(BadRequest):
@@ -193,26 +213,59 @@ def typed_text(update: Update, limit: int) -> str | None:
     return text if 0 < len(text) <= limit else None
 
 
-def match_option(step: Step, text: str, audience: str | None) -> Option | None:
-    """The option whose value, label or emoji the person typed, if any."""
+# How yes and no are often typed.
+SAME_AS = {
+    **dict.fromkeys(("yeah", "yep", "yup", "yea", "ye", "yh", "ya", "yes please"), "yes"),
+    **dict.fromkeys(("nope", "nah", "na", "no thanks", "no thank you"), "no"),
+}
+
+
+def match_option(options: Sequence[Option], text: str, audience: str | None) -> Option | None:
+    """The option the person typed: its label, value or emoji, or words only its label has.
+
+    People type what they mean ("yes", "young person", "not sure"), not a button's
+    exact words, so words found in one label alone pick it. Words that more than one
+    label holds ("really", for "Really good" and "Really bad") pick nothing.
+    """
     typed = _normalise(text)
+    typed = SAME_AS.get(typed, typed)
     if not typed:
         return None
-    for option in step.options:
+    for option in options:
         label = option.label.for_audience(audience)
         candidates = {_normalise(label), _normalise(option.value.replace("_", " "))}
+        candidates.update(_normalise(words) for words in option.typed)
         emoji = label.split(" ", 1)[0]
         if not emoji.isascii():
             candidates.add(emoji)
         if typed in candidates:
             return option
-    return None
+    phrase = _words(typed)
+    if len(phrase) < 3:  # "a" or "no" would be found in too many labels
+        return None
+    holding = [
+        option
+        for option in options
+        if f" {phrase} " in f" {_words(option.label.for_audience(audience))} "
+    ]
+    return holding[0] if len(holding) == 1 else None
 
 
 def is_done(text: str, audience: str | None) -> bool:
     """Whether the person typed the Done button's words (with or without its emoji)."""
     done = _normalise(texts.DONE.for_audience(audience))
     return _normalise(text) in {done, done.split(" ", 1)[0]}
+
+
+# Typed on their own, these mean /cancel: people type "stop" rather than look for a command.
+STOP_WORDS = frozenset(
+    {"stop", "stop please", "please stop", "i want to stop", "cancel", "quit", "exit"}
+)
+
+
+def is_stop(text: str) -> bool:
+    """Whether the person typed only that they want to stop."""
+    return _words(text) in STOP_WORDS
 
 
 def toggled(selected: list[str], value: str) -> list[str]:
@@ -222,3 +275,8 @@ def toggled(selected: list[str], value: str) -> list[str]:
 
 def _normalise(text: str) -> str:
     return " ".join(text.lower().replace("'", "").replace("’", "").strip(" .!").split())
+
+
+def _words(text: str) -> str:
+    """The words alone, lower case, without emoji or punctuation ("I'm" is "im")."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower().replace("'", "").replace("’", "")))

@@ -111,6 +111,84 @@ async def test_typed_answers_to_button_questions(app, young_person):
     ]
 
 
+def edits_of(api: InProcessBotApi, message_id: int) -> list[str]:
+    """The texts a message was edited to, oldest first."""
+    return [
+        str(call.params.get("text"))
+        for call in api.calls
+        if call.method == "editMessageText"
+        and int(call.params.get("message_id") or 0) == message_id
+    ]
+
+
+async def test_answers_typed_the_way_people_type_them(app, young_person, bot_api):
+    await young_person.says("/start")
+    await young_person.taps("I'm a young person")
+    await young_person.says("ok")  # to "OK, let's start"
+    await young_person.says("14")  # to "8 to 11", "12 to 15", "16 or older"
+    await young_person.says("good")
+    await young_person.says("yep")
+    listened = young_person.messages[-1].message_id
+    await young_person.says("always")  # to "Yes, always", "Sometimes", "No"
+    assert edits_of(bot_api, listened)[-1].endswith("✓ Yes, always")
+    assert "Do you feel we respect you" in young_person.last_reply
+    await young_person.says("not sure")  # no button says so
+    assert "Please tap one of the buttons" in young_person.replies[-2]
+    answers = await rows(app, "SELECT step_id, choice FROM answers ORDER BY id")
+    assert answers == [  # consent is not an answer: starting shows it was given
+        {"step_id": "age", "choice": "teen"},
+        {"step_id": "mood", "choice": "good"},
+        {"step_id": "know_worker", "choice": "yes"},
+        {"step_id": "listened", "choice": "yes"},
+    ]
+
+
+async def test_words_in_more_than_one_button_choose_none(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("12 to 15")
+    await young_person.says("really")  # "Really good" or "Really bad"?
+    assert "Please tap one of the buttons" in young_person.replies[-2]
+    assert "How are things going" in young_person.last_reply
+    assert [a["step_id"] for a in await rows(app, "SELECT step_id FROM answers")] == ["age"]
+
+
+async def test_who_they_are_can_be_typed_at_the_greeting(app, young_person, bot_api):
+    await young_person.says("/start")
+    greeting = young_person.messages[-1].message_id
+    await young_person.says("young person")
+    assert "Before we start" in young_person.replies[-2]
+    assert edits_of(bot_api, greeting) == [
+        young_person.messages[0].params["text"] + "\n✓ I'm a young person"
+    ]
+
+
+@pytest.mark.parametrize("stop", ["stop", "Stop!", "I want to stop", "cancel"])
+async def test_typing_stop_in_the_middle_asks_whether_to_keep_the_answers(app, young_person, stop):
+    await start_young_person(young_person)
+    await young_person.says("12 to 15")
+    await young_person.says(stop)
+    assert "keep" in young_person.last_reply.lower()
+    await young_person.taps("Stop and keep it")
+    [response] = await rows(app, "SELECT status FROM responses")
+    assert response["status"] == "partial"
+    assert len(await rows(app, "SELECT * FROM answers")) == 1
+
+
+async def test_typing_stop_at_the_greeting_says_come_back_any_time(app, young_person):
+    await young_person.says("/start")
+    await young_person.says("stop")
+    assert "You can come back at any time" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM responses") == []
+
+
+async def test_stop_inside_a_longer_answer_is_just_an_answer(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("stop moving me around")
+    assert "do better?" in young_person.last_reply
+    [answer] = await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")
+    assert answer["text"] == "stop moving me around"
+
+
 async def reach_first_free_text(person: Person) -> None:
     await start_young_person(person)
     await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "Yes, always", "A bit", "Yes")

@@ -325,11 +325,14 @@ async def test_forget_in_the_middle_of_feedback_then_keep_goes_back_to_the_quest
     assert "Do you know who your worker is?" in young_person.last_reply
 
 
-async def test_cancel_at_the_forget_question_deletes_nothing_and_goes_back(app, young_person):
+@pytest.mark.parametrize("stop", ["/cancel", "stop"])
+async def test_cancel_at_the_forget_question_deletes_nothing_and_goes_back(
+    app, young_person, stop
+):
     await start_young_person(young_person)
     await young_person.answers("12 to 15")
     await young_person.says("/forget")
-    await young_person.says("/cancel")
+    await young_person.says(stop)
     assert young_person.replies[-2] == "OK, stopped."
     assert "How are things going" in young_person.last_reply
     assert len(await rows(app, "SELECT * FROM answers")) == 1

@@ -1,6 +1,9 @@
-"""Presenting answers: shortening quotes so a message fits, without cutting its HTML."""
+"""Presenting steps: quotes shortened to fit without cutting HTML, and typed answers read."""
 
-from conversations.widgets import MESSAGE_LIMIT, fitted, shorten
+import pytest
+
+from conversations.models import Option, words
+from conversations.widgets import MESSAGE_LIMIT, fitted, is_stop, match_option, shorten
 
 
 def test_a_short_text_is_left_whole():
@@ -25,3 +28,39 @@ def test_fitted_keeps_the_longest_quotes_that_fit():
     text = fitted(render)
     assert len(text) <= MESSAGE_LIMIT
     assert lengths[-1] == 600  # 5 quotes of 1,500 would not fit; 5 of 600 do
+
+
+RATING = (
+    Option(value="really_bad", label=words("😢 Really bad")),
+    Option(value="not_good", label=words("🙁 Not good")),
+    Option(value="ok", label=words("😐 OK")),
+    Option(value="good", label=words("🙂 Good")),
+    Option(value="really_good", label=words("😄 Really good")),
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("Good", "good"),  # a label's own words win over labels that hold them
+        ("🙂", "good"),
+        ("really good!", "really_good"),
+        ("not good", "not_good"),
+        ("really", None),  # in two labels
+        ("so-so", None),
+        ("o", None),  # too short to look for inside labels
+    ],
+)
+def test_typed_words_choose_an_option_only_when_they_point_to_one(typed, value):
+    option = match_option(RATING, typed, None)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize("typed", ["stop", "STOP.", "please stop", "Cancel", "i want to stop"])
+def test_stop_on_its_own_means_stop(typed):
+    assert is_stop(typed)
+
+
+@pytest.mark.parametrize("typed", ["stop moving me", "don't stop", "stopped", ""])
+def test_stop_in_other_words_is_an_answer(typed):
+    assert not is_stop(typed)
