@@ -23,16 +23,19 @@ from bot.context import BotContext
 from conversations import texts
 from conversations.engine import FlowEngine, State
 from conversations.models import Flow, Step
-from conversations.roles import show_staff_menu
-from conversations.widgets import MESSAGE_LIMIT, answer_in_words, in_parts, pack, say
+from conversations.roles import reader_of, show_staff_menu
+from conversations.widgets import (
+    MESSAGE_LIMIT,
+    answer_in_words,
+    audience_of,
+    in_parts,
+    pack,
+    say,
+)
 from storage import repository, review, staff
 from storage.persistence import SQLitePersistence
 
 CONFIRMING_FORGET = "forget:confirm"
-
-
-def audience_of(context: BotContext) -> str | None:
-    return (context.user_data or {}).get("audience")
 
 
 def data_in_words(
@@ -136,9 +139,11 @@ class DataRights:
         """The privacy notice in plain words."""
         chat = update.effective_chat
         assert chat is not None
-        audience = audience_of(context)
+        audience = await reader_of(update, context)
         for wording in (texts.PRIVACY_WHAT, texts.PRIVACY_WHY, texts.PRIVACY_CHOICES):
             await context.bot.send_message(chat.id, say(wording, audience))
+        if (context.user_data or {}).get("at"):
+            await self.engine.reask(update, context)  # mid-question: back to it
         raise ApplicationHandlerStop
 
     async def on_mydata(self, update: Update, context: BotContext) -> State:

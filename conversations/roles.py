@@ -11,7 +11,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.widgets import say
+from conversations.widgets import audience_of, say
 from storage import review, staff
 
 _LOGGER = logging.getLogger(__name__)
@@ -35,6 +35,20 @@ ROLE_GUIDES = {
     ),
 }
 ROLE_GUIDES["admin"] = ROLE_GUIDES["participation"]
+
+async def reader_of(
+    update: Update, context: BotContext, roles: set[str] | None = None
+) -> str | None:
+    """Whose wording a message outside the flows takes: the audience of the person's
+    flow, else staff wording for anyone with a role (`roles`, if already looked up)."""
+    audience = audience_of(context)
+    if audience is not None or update.effective_user is None:
+        return audience
+    if roles is None:
+        respondent = context.services.pseudonym(update.effective_user.id)
+        roles = await staff.roles_of(context.db, respondent)
+    return "practitioner" if roles else None
+
 
 # Everyone's command menu. Staff see their role's commands after these, in their own chat.
 PUBLIC_COMMANDS = (

@@ -32,8 +32,8 @@ from bot.context import BotContext
 from bot.outbox import deliver_due, queue_for_contacts
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
-from conversations.roles import role_guide, staff_only
-from conversations.widgets import MESSAGE_LIMIT, in_parts, say, shorten
+from conversations.roles import reader_of, role_guide, staff_only
+from conversations.widgets import MESSAGE_LIMIT, audience_of, in_parts, say, shorten
 from storage import repository, review, staff
 from storage import safeguarding as records
 
@@ -132,11 +132,6 @@ def records_time(stamp: str, tz: Any) -> str:
     from datetime import datetime
 
     return datetime.fromisoformat(stamp).astimezone(tz).strftime("%d %b %Y %H:%M %Z")
-
-
-def audience_of(context: BotContext) -> str | None:
-    data = context.user_data
-    return data.get("audience") if data else None
 
 
 class Safeguarding:
@@ -346,7 +341,7 @@ class Safeguarding:
             if user is not None and chat.type == "private"
             else set()
         )
-        audience = audience_of(context) or ("practitioner" if roles else None)
+        audience = await reader_of(update, context, roles)
         keyboard = InlineKeyboardMarkup(
             [
                 [

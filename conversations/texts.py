@@ -173,18 +173,27 @@ PRIVACY_WHAT = words(
     "We keep your answers for about a year. Then we delete them.",
     parent_carer="What we keep: your answers, linked to a code instead of your name or Telegram "
     "account. Answers are deleted after the retention period (about a year).",
+    practitioner="What we keep: your role here, the name and team you gave us, and your "
+    "reflections, linked to a code instead of your Telegram account. Reflections are deleted "
+    "after the retention period (about a year).",
 )
 PRIVACY_WHY = words(
     "Why: we read what you say to make our help better. We only share totals, like how many "
     "people said the same thing. We never share who said it.",
     parent_carer="Why: to improve our services. Reports only show totals and quotes with names "
     "and details removed, and no total smaller than five.",
+    practitioner="Why: your name and team are only for your own copies and reminders. "
+    "Reflections feed the collaborative practice reviews; reports never name you, and show "
+    "quotes with names and details removed and no total smaller than five.",
 )
 PRIVACY_CHOICES = words(
     "Your choices: type /mydata to see what you told us. Type /forget to delete it. "
     "If you tell us you are in danger, we must tell a person who can help.",
     parent_carer="Your rights: /mydata sends you everything we hold about you, and /forget "
     "deletes it. If you tell us a child is at risk, we must pass that on.",
+    practitioner="Your rights: /mydata sends you everything we hold about you, and /forget "
+    "deletes it, your role here included. If what you write shows a child at risk, we must "
+    "pass that on.",
 )
 MYDATA_SENT = words("Here is everything we have from you.")
 MYDATA_NOTHING = words("We don't have anything from you.")

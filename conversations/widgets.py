@@ -37,6 +37,12 @@ class Button:
         return cls(*parts)
 
 
+def audience_of(context: BotContext) -> str | None:
+    """The audience of the flow this person is in or was last in (`None`: none yet)."""
+    data = context.user_data
+    return data.get("audience") if data else None
+
+
 def say(wording: Wording, audience: str | None, **values: object) -> str:
     """Wording for this audience, HTML-escaped (everything is sent in HTML mode)."""
     text = wording.for_audience(audience)

@@ -394,6 +394,25 @@ async def test_privacy_notice_in_plain_words(app, young_person):
     assert any("We don't ask your name" in reply for reply in young_person.replies)
 
 
+async def test_privacy_notice_in_the_middle_of_feedback_then_the_same_question(
+    app, young_person
+):
+    await start_young_person(young_person)
+    await young_person.says("/privacy")
+    assert "Your choices" in young_person.replies[-2]
+    assert "How old are you?" in young_person.last_reply
+
+
+@pytest.mark.parametrize("role", ["participation", "practitioner"])
+async def test_staff_are_told_what_is_kept_about_them(app, bot_api, role):
+    person = await member(app, bot_api, 908, role)
+    await person.says("/privacy")
+    notice = " ".join(person.replies[-4:])  # and the name question again
+    assert "the name and team you gave us" in notice
+    assert "your role here included" in notice
+    assert "We don't ask your name" not in notice
+
+
 @pytest.mark.parametrize("command", ["/reply SG-AAAAA hello", "/close SG-AAAAA", "/reflect"])
 async def test_other_staff_commands_are_refused_and_audited_too(app, young_person, command):
     await young_person.says(command)
