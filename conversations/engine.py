@@ -424,8 +424,7 @@ class FlowEngine:
         if step.kind != "text":
             option = match_option(step.options, text, audience)
             if option is None:
-                await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
-                return await self.ask(update, context, flow, step, intro=False)
+                return await self.ask_for_a_tap(update, context, flow, step, text)
             label = option.label.for_audience(audience)
             await self.retire_prompt(update, context, answered(step, audience, label))
             return await self.accept(update, context, flow, step, choice=option.value)
@@ -457,8 +456,7 @@ class FlowEngine:
             await self.retire_prompt(update, context)
             return await self.accept(update, context, flow, step, choice=",".join(chosen))
         if option is None:
-            await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
-            return await self.ask(update, context, flow, step, intro=False)
+            return await self.ask_for_a_tap(update, context, flow, step, text)
         data["selected"] = toggled(data.get("selected") or [], option.value)
         ticked = option.value in data["selected"]
         label = option.label.for_audience(audience)
@@ -466,6 +464,16 @@ class FlowEngine:
         await self._send(
             update, context, say(texts.TICKED if ticked else texts.UNTICKED, audience, label=label)
         )
+        return await self.ask(update, context, flow, step, intro=False)
+
+    async def ask_for_a_tap(
+        self, update: Update, context: BotContext, flow: Flow, step: Step, text: str
+    ) -> State:
+        """Words where a button is wanted: ask for a tap, and for a sentence, say where
+        their own words are welcome, so they need not feel unheard."""
+        sentence = len(text.split()) >= 3 and flow.asks_for_words_after(step)
+        wording = texts.TAP_THEN_WRITE_LATER if sentence else texts.TAP_A_BUTTON
+        await self._send(update, context, say(wording, context.data.get("audience")))
         return await self.ask(update, context, flow, step, intro=False)
 
     async def on_edited(self, update: Update, context: BotContext) -> None:

@@ -167,6 +167,11 @@ class Flow(Frozen):
                 raise ValueError(f"flow {self.id}: step {step.id} makes callback data too long")
         return self
 
+    def asks_for_words_after(self, step: Step) -> bool:
+        """Whether a question for the person's own words comes later than `step`."""
+        later = self.steps[self.steps.index(step) + 1 :]
+        return any(other.kind == "text" for other in later)
+
     def state(self, step: Step) -> str:
         """The `ConversationHandler` state for a step."""
         return f"{self.id}:{step.id}"

@@ -53,6 +53,12 @@ TOO_LONG = words(
 TAP_A_BUTTON = words(
     "Please tap one of the buttons under the question.",
 )
+# When someone types a sentence where a button is wanted, and a question for their own
+# words is still to come.
+TAP_THEN_WRITE_LATER = words(
+    "Please tap one of the buttons under the question. "
+    "You can tell us more in your own words later on.",
+)
 TICKED = words(
     "✅ I ticked {label}. Pick more, or tap Done.",
     parent_carer="✅ Ticked: {label}. Pick any others, then tap Done.",

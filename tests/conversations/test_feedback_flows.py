@@ -152,6 +152,21 @@ async def test_words_in_more_than_one_button_choose_none(app, young_person):
     assert [a["step_id"] for a in await rows(app, "SELECT step_id FROM answers")] == ["age"]
 
 
+async def test_a_sentence_where_a_button_is_wanted_is_told_where_words_are_welcome(
+    app, young_person
+):
+    await start_young_person(young_person)
+    await young_person.says("12 to 15")
+    await young_person.says("my worker never listens to me")
+    assert "You can tell us more in your own words later on" in young_person.replies[-2]
+    assert "How are things going" in young_person.last_reply
+
+    await young_person.answers(*YOUNG_PERSON_ANSWERS[1:10])
+    assert "tell you what we change?" in young_person.last_reply
+    await young_person.says("i dont really mind either way")  # no question for words is left
+    assert young_person.replies[-2] == "Please tap one of the buttons under the question."
+
+
 async def test_who_they_are_can_be_typed_at_the_greeting(app, young_person, bot_api):
     await young_person.says("/start")
     greeting = young_person.messages[-1].message_id
