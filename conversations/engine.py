@@ -719,6 +719,7 @@ class FlowEngine:
         if data.get("response_id") is None:
             audience = data.get("audience")
             await self.arrive(update, context, ConversationHandler.END)
+            await self.retire_prompt(update, context)  # its buttons would lead nowhere now
             await self._send(update, context, say(texts.NOT_NOW, audience))
             return ConversationHandler.END
         return await self.ask_cancel(update, context)

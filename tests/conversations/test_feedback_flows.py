@@ -189,11 +189,19 @@ async def test_typing_stop_in_the_middle_asks_whether_to_keep_the_answers(app, y
     assert len(await rows(app, "SELECT * FROM answers")) == 1
 
 
-async def test_typing_stop_at_the_greeting_says_come_back_any_time(app, young_person):
+async def test_typing_stop_at_the_greeting_says_come_back_any_time(app, young_person, bot_api):
     await young_person.says("/start")
+    greeting = young_person.messages[-1].message_id
     await young_person.says("stop")
     assert "You can come back at any time" in young_person.last_reply
     assert await rows(app, "SELECT * FROM responses") == []
+    [tidied] = [
+        call
+        for call in bot_api.calls
+        if call.method == "editMessageReplyMarkup"
+        and int(call.params.get("message_id") or 0) == greeting
+    ]
+    assert tidied.buttons == []
 
 
 async def test_stop_inside_a_longer_answer_is_just_an_answer(app, young_person):
