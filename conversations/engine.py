@@ -34,12 +34,12 @@ from conversations import texts
 from conversations.models import Flow, Option, Step, Wording
 from conversations.widgets import (
     Button,
+    TypedStop,
     answer_in_words,
     answered,
     fitted,
     greeting_answered,
     is_done,
-    is_stop,
     mark_answered,
     mark_answered_by_id,
     match_option,
@@ -162,13 +162,19 @@ class FlowEngine:
         return MessageHandler(edited & filters.TEXT & ~filters.COMMAND, self.on_edited)
 
     def conversation(self) -> ConversationHandler[BotContext]:
-        step_handlers: list[Handler] = [
+        answering: list[Handler] = [
             CallbackQueryHandler(self._tracked(self.on_button)),
             MessageHandler(
                 FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.on_text)
             ),
             MessageHandler(FOREGROUND & ~filters.COMMAND, self._tracked(self.on_not_text)),
         ]
+        # "stop" typed on its own is /cancel, at any question but /cancel's own.
+        stop = MessageHandler(
+            FOREGROUND & filters.TEXT & ~filters.COMMAND & TypedStop(),
+            self._tracked(self.on_cancel),
+        )
+        step_handlers = [stop, *answering]
         states: dict[object, list[Handler]] = {
             flow.state(step): step_handlers for flow in self.flows.values() for step in flow.steps
         }
@@ -178,7 +184,7 @@ class FlowEngine:
         ]
         states[CANCELLING] = [
             CallbackQueryHandler(self._tracked(self.on_cancel_choice), pattern=r"^cancel\|"),
-            *step_handlers,
+            *answering,
         ]
         for flow in self.flows.values():
             if flow.review_before_submit:
@@ -190,7 +196,7 @@ class FlowEngine:
             ),
             MessageHandler(FOREGROUND & ~filters.COMMAND, self._tracked(self.on_not_text)),
         ]
-        states.update({state: [*h, *unexpected] for state, h in self.extra_states.items()})
+        states.update({state: [stop, *h, *unexpected] for state, h in self.extra_states.items()})
         command_handlers: list[Handler] = [
             CommandHandler(name, self._tracked(callback), filters.ChatType.PRIVATE)
             for name, callback in self.commands.items()
@@ -408,8 +414,6 @@ class FlowEngine:
         data = context.data
         audience = data.get("audience")
         text = message.text.strip()
-        if is_stop(text) and data.get("at") != CANCELLING:
-            return await self.on_cancel(update, context)
         if data.get("at") == WHO and (who := match_option(WHO_OPTIONS, text, None)):
             shown = greeting_answered(who.label.for_audience(None))
             await self.retire_prompt(update, context, shown)
@@ -511,9 +515,6 @@ class FlowEngine:
 
     async def on_tap_instead(self, update: Update, context: BotContext) -> State:
         """Words typed where only a button will do (one of another module's questions)."""
-        message = update.effective_message
-        if message is not None and is_stop(message.text or ""):
-            return await self.on_cancel(update, context)
         await self._send(update, context, say(texts.TAP_A_BUTTON, context.data.get("audience")))
         return await self.reask(update, context)
 

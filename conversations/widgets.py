@@ -12,6 +12,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
+from telegram.ext import filters
 
 from bot.context import BotContext
 from conversations import texts
@@ -272,6 +273,13 @@ STOP_WORDS = frozenset(
 def is_stop(text: str) -> bool:
     """Whether the person typed only that they want to stop."""
     return _words(text) in STOP_WORDS
+
+
+class TypedStop(filters.MessageFilter):
+    """Messages that only say the person wants to stop (`is_stop`)."""
+
+    def filter(self, message: Message) -> bool:
+        return is_stop(message.text or "")
 
 
 def toggled(selected: list[str], value: str) -> list[str]:

@@ -342,6 +342,15 @@ async def test_closing_the_app_while_setting_up_keeps_the_practitioner_at_the_sa
     assert "You're set up, Sam Patel" in practitioner.last_reply
 
 
+async def test_typing_cancel_at_the_name_question_stops_and_is_not_taken_for_a_name(
+    app, practitioner
+):
+    await make_invite(app, "code1")
+    await practitioner.says("/start inv-code1")
+    await practitioner.says("cancel")
+    assert practitioner.last_reply == "OK, stopped."
+
+
 async def test_a_restart_or_an_old_button_at_the_review_reference_asks_for_it_again(
     app, practitioner
 ):
