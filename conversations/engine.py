@@ -50,6 +50,7 @@ from conversations.widgets import (
     shorten,
     step_keyboard,
     toggled,
+    typed_move,
 )
 from storage import repository
 
@@ -386,9 +387,7 @@ class FlowEngine:
         if button.action == "b" and data.get("history"):
             await query.answer()
             await remove_buttons(query.message)
-            previous = flow.step(data["history"].pop())
-            data["selected"] = []
-            return await self.ask(update, context, flow, previous)
+            return await self.go_back(update, context, flow)
         if button.action == "t" and option is not None and step.kind == "multi":
             await query.answer()
             data["selected"] = toggled(data.get("selected") or [], option.value)
@@ -423,6 +422,14 @@ class FlowEngine:
             await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
             return await self.reask(update, context)
         flow, step = position
+        move = typed_move(text)
+        if move == "s" and step.skippable:
+            skipped = answered(step, audience, texts.SKIPPED_MARK.for_audience(audience))
+            await self.retire_prompt(update, context, skipped)
+            return await self.accept(update, context, flow, step, skipped=True)
+        if move == "b" and data.get("history"):
+            await self.retire_prompt(update, context)
+            return await self.go_back(update, context, flow)
         if step.kind == "multi":
             return await self.on_typed_pick(update, context, flow, step, text)
         if step.kind != "text":
@@ -469,6 +476,13 @@ class FlowEngine:
             update, context, say(texts.TICKED if ticked else texts.UNTICKED, audience, label=label)
         )
         return await self.ask(update, context, flow, step, intro=False)
+
+    async def go_back(self, update: Update, context: BotContext, flow: Flow) -> State:
+        """Ask the question before this one again."""
+        data = context.data
+        previous = flow.step(data["history"].pop())
+        data["selected"] = []
+        return await self.ask(update, context, flow, previous)
 
     async def ask_for_a_tap(
         self, update: Update, context: BotContext, flow: Flow, step: Step, text: str

@@ -264,6 +264,17 @@ def is_done(text: str, audience: str | None) -> bool:
     return _normalise(text) in {done, done.split(" ", 1)[0]}
 
 
+# Typed on their own, these mean the Skip and Back buttons, not an answer.
+SKIP_WORDS = frozenset({"skip", "skip it", "skip this", "pass", "next"})
+BACK_WORDS = frozenset({"back", "go back"})
+
+
+def typed_move(text: str) -> str | None:
+    """"s" if the person typed only that they want to skip, "b" to go back, else None."""
+    words = _words(text)
+    return "s" if words in SKIP_WORDS else "b" if words in BACK_WORDS else None
+
+
 # Typed on their own, these mean /cancel: people type "stop" rather than look for a command.
 STOP_WORDS = frozenset(
     {"stop", "stop please", "please stop", "i want to stop", "cancel", "quit", "exit"}

@@ -167,6 +167,27 @@ async def test_a_sentence_where_a_button_is_wanted_is_told_where_words_are_welco
     assert young_person.replies[-2] == "Please tap one of the buttons under the question."
 
 
+async def test_skip_and_back_can_be_typed_and_are_never_stored_as_words(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("skip")
+    assert "do better?" in young_person.last_reply
+    await young_person.says("back")
+    assert "one good thing" in young_person.last_reply
+    await young_person.says("Skip")
+    await young_person.says("more time to talk")
+    answers = {a["step_id"]: a for a in await rows(app, "SELECT * FROM answers")}
+    assert answers["good_thing"]["skipped"] == 1 and answers["good_thing"]["text"] is None
+    assert answers["change"]["text"] == "more time to talk"
+
+
+async def test_skip_typed_at_the_question_that_cannot_be_skipped_asks_for_a_tap(app, young_person):
+    await young_person.says("/start")
+    await young_person.taps("I'm a young person")
+    await young_person.says("skip")
+    assert "Please tap one of the buttons" in young_person.replies[-2]
+    assert "Is that OK?" in young_person.last_reply
+
+
 async def test_who_they_are_can_be_typed_at_the_greeting(app, young_person, bot_api):
     await young_person.says("/start")
     greeting = young_person.messages[-1].message_id

@@ -3,7 +3,14 @@
 import pytest
 
 from conversations.models import Option, words
-from conversations.widgets import MESSAGE_LIMIT, fitted, is_stop, match_option, shorten
+from conversations.widgets import (
+    MESSAGE_LIMIT,
+    fitted,
+    is_stop,
+    match_option,
+    shorten,
+    typed_move,
+)
 
 
 def test_a_short_text_is_left_whole():
@@ -64,3 +71,16 @@ def test_stop_on_its_own_means_stop(typed):
 @pytest.mark.parametrize("typed", ["stop moving me", "don't stop", "stopped", ""])
 def test_stop_in_other_words_is_an_answer(typed):
     assert not is_stop(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "move"),
+    [("skip", "s"), ("Skip ➡️", "s"), ("pass", "s"), ("⬅️ Back", "b"), ("go back", "b")],
+)
+def test_skip_and_back_typed_alone_are_moves(typed, move):
+    assert typed_move(typed) == move
+
+
+@pytest.mark.parametrize("typed", ["skip school", "back home is better", "I want to go back"])
+def test_skip_and_back_in_a_sentence_are_words(typed):
+    assert typed_move(typed) is None
