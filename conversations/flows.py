@@ -49,9 +49,7 @@ YOUNG_PERSON = Flow(
                 "who can help. Is that OK?"
             ),
             options=(
-                Option(
-                    value="agree", label=words("OK, let's start"), typed=("yes", "ok", "okay")
-                ),
+                Option(value="agree", label=words("OK, let's start"), typed=("yes", "ok", "okay")),
                 Option(value="not_now", label=words("Not now"), next=END, typed=("no",)),
             ),
         ),

@@ -36,6 +36,7 @@ ROLE_GUIDES = {
 }
 ROLE_GUIDES["admin"] = ROLE_GUIDES["participation"]
 
+
 async def reader_of(
     update: Update, context: BotContext, roles: set[str] | None = None
 ) -> str | None:

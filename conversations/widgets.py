@@ -230,7 +230,7 @@ SAME_AS = {
 def match_option(options: Sequence[Option], text: str, audience: str | None) -> Option | None:
     """The option the person typed: its label, value or emoji, or words only its label has.
 
-    People type what they mean ("yes", "young person", "not sure"), not a button's
+    People type what they mean ("always", "young person", "yeah"), not a button's
     exact words, so words found in one label alone pick it. Words that more than one
     label holds ("really", for "Really good" and "Really bad") pick nothing.
     """
@@ -270,7 +270,7 @@ BACK_WORDS = frozenset({"back", "go back"})
 
 
 def typed_move(text: str) -> str | None:
-    """"s" if the person typed only that they want to skip, "b" to go back, else None."""
+    """The button the person typed alone: "s" for Skip, "b" for Back, else None."""
     words = _words(text)
     return "s" if words in SKIP_WORDS else "b" if words in BACK_WORDS else None
 
