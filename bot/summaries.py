@@ -15,6 +15,8 @@ from analysis.windows import Kind, Window, due_runs, window_containing
 from bot.context import BotContext, FeedbackApplication
 from bot.outbox import deliver_due
 from bot.services import Services
+from conversations import texts
+from conversations.engine import BEGIN_DATA
 from conversations.flows import ALL_FLOWS, REFLECTION
 from conversations.rights import news_buttons
 from conversations.tagging import tag_untagged
@@ -26,7 +28,7 @@ REFLECTION_MONTHS = (8, 12)
 SELF_RATING_STEP = "self_rating"
 INVITATION = (
     "Hi! This month we are asking everyone who helps us get better: how is our help going? "
-    "Type /start to tell us. It only takes a few minutes."
+    "Tap Tell us now, or type /start. It only takes a few minutes."
 )
 
 
@@ -115,7 +117,7 @@ async def run_summary(
                 kind="invitation",
                 text=INVITATION,
                 now=services.now(),
-                buttons=news_buttons(),
+                buttons=[[(texts.TELL_US_NOW.for_audience(None), BEGIN_DATA)], *news_buttons()],
             )
         await deliver_due(application)
     return summary

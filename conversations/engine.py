@@ -64,6 +64,8 @@ WHO_OPTIONS = (
     Option(value="pr", label=texts.WHO_PRACTITIONER),
 )
 CANCELLING = "cancelling"
+# The "Tell us now" button under an invitation: a tap on it is /start.
+BEGIN_DATA = "begin"
 REVIEW = "_review"
 EXPIRY_SECONDS = 14 * 24 * 3600
 DEFAULT_AUDIENCE = {
@@ -208,6 +210,7 @@ class FlowEngine:
             return ConversationHandler(
                 entry_points=[
                     CommandHandler("start", self._tracked(self.on_start), filters.ChatType.PRIVATE),
+                    CallbackQueryHandler(self._tracked(self.on_begin), pattern=f"^{BEGIN_DATA}$"),
                     *command_handlers,
                 ],
                 states=states,
@@ -363,6 +366,9 @@ class FlowEngine:
         query = update.callback_query
         assert query is not None
         data = context.data
+        if query.data == BEGIN_DATA:  # "Tell us now" while a conversation is under way
+            await query.answer()
+            return await self.on_start_again(update, context)
         button = Button.decode(query.data)
         if button is not None and button.state == data.get("at") and button.state.endswith(REVIEW):
             return await self.on_review_button(update, context, button)
@@ -796,6 +802,12 @@ class FlowEngine:
         await self.arrive(update, context, ConversationHandler.END)
         await self._send(update, context, say(goodbye, audience))
         return ConversationHandler.END
+
+    async def on_begin(self, update: Update, context: BotContext) -> State:
+        """The "Tell us now" button under an invitation, tapped: /start."""
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        return await self.on_start(update, context)
 
     async def on_start_again(self, update: Update, context: BotContext) -> State:
         """/start once a conversation is under way.

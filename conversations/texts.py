@@ -206,6 +206,7 @@ MYDATA_NOTHING = words("We don't have anything from you.")
 MYDATA_RESPONSE = words("Your answers from {date}")
 MYDATA_UNFINISHED = words("Not finished yet.")
 NO_MORE_NEWS = words("No more messages")
+TELL_US_NOW = words("✏️ Tell us now")
 NEWS_OFF = words(
     "OK. We won't send you any more news. "
     "You can still type /start to tell us how things are going.",

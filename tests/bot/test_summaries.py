@@ -222,7 +222,17 @@ async def test_the_interim_summary_invites_everyone_who_opted_in_and_tells_the_t
         now[0] = datetime(2026, 12, 1, 9, tzinfo=UTC).timestamp()
         await interim.run(app)
         await delivered(app)
-    assert "how is our help going?" in opted_in.last_reply
-    assert opted_in.last_buttons == [("No more messages", "news|off")]
-    assert len(not_opted_in.replies) == heard_before
-    assert "The interim summary for 2026-12 is in the QA reporting store" in team.last_reply
+        assert "how is our help going?" in opted_in.last_reply
+        assert opted_in.last_buttons == [
+            ("✏️ Tell us now", "begin"),
+            ("No more messages", "news|off"),
+        ]
+        assert len(not_opted_in.replies) == heard_before
+        assert "The interim summary for 2026-12 is in the QA reporting store" in team.last_reply
+
+        await opted_in.taps("✏️ Tell us now")
+        assert "Who is talking to me?" in opted_in.last_reply
+        await opted_in.taps("I'm a young person")
+        await opted_in.taps("✏️ Tell us now")  # again, from the same invitation, mid-flow
+        assert "part way through" in opted_in.replies[-2]
+        assert "Is that OK?" in opted_in.last_reply
