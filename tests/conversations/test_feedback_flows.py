@@ -111,13 +111,12 @@ async def test_typed_answers_to_button_questions(app, young_person):
     ]
 
 
-def edits_of(api: InProcessBotApi, message_id: int) -> list[str]:
-    """The texts a message was edited to, oldest first."""
+def edits_to(api: InProcessBotApi, message_id: int, method: str = "editMessageText") -> list[Any]:
+    """The calls that edited a message with `method`, oldest first."""
     return [
-        str(call.params.get("text"))
+        call
         for call in api.calls
-        if call.method == "editMessageText"
-        and int(call.params.get("message_id") or 0) == message_id
+        if call.method == method and int(call.params.get("message_id") or 0) == message_id
     ]
 
 
@@ -130,7 +129,7 @@ async def test_answers_typed_the_way_people_type_them(app, young_person, bot_api
     await young_person.says("yep")
     listened = young_person.messages[-1].message_id
     await young_person.says("always")  # to "Yes, always", "Sometimes", "No"
-    assert edits_of(bot_api, listened)[-1].endswith("✓ Yes, always")
+    assert edits_to(bot_api, listened)[-1].params["text"].endswith("✓ Yes, always")
     assert "Do you feel we respect you" in young_person.last_reply
     await young_person.says("not sure")  # no button says so
     assert "Please tap one of the buttons" in young_person.replies[-2]
@@ -193,9 +192,8 @@ async def test_who_they_are_can_be_typed_at_the_greeting(app, young_person, bot_
     greeting = young_person.messages[-1].message_id
     await young_person.says("young person")
     assert "Before we start" in young_person.replies[-2]
-    assert edits_of(bot_api, greeting) == [
-        young_person.messages[0].params["text"] + "\n✓ I'm a young person"
-    ]
+    [edit] = edits_to(bot_api, greeting)
+    assert edit.params["text"] == young_person.messages[0].params["text"] + "\n✓ I'm a young person"
 
 
 @pytest.mark.parametrize("stop", ["stop", "Stop!", "I want to stop", "cancel"])
@@ -216,12 +214,7 @@ async def test_typing_stop_at_the_greeting_says_come_back_any_time(app, young_pe
     await young_person.says("stop")
     assert "You can come back at any time" in young_person.last_reply
     assert await rows(app, "SELECT * FROM responses") == []
-    [tidied] = [
-        call
-        for call in bot_api.calls
-        if call.method == "editMessageReplyMarkup"
-        and int(call.params.get("message_id") or 0) == greeting
-    ]
+    [tidied] = edits_to(bot_api, greeting, "editMessageReplyMarkup")
     assert tidied.buttons == []
 
 
@@ -465,12 +458,7 @@ async def test_each_typed_pick_takes_the_buttons_off_the_question_it_replaces(ap
     await parent.taps("Yes, let's start")
     first_question = parent.messages[-1].message_id
     await parent.says("early help")
-    [cleared] = [
-        call
-        for call in bot_api.calls
-        if call.method == "editMessageReplyMarkup"
-        and int(call.params.get("message_id") or 0) == first_question
-    ]
+    [cleared] = edits_to(bot_api, first_question, "editMessageReplyMarkup")
     assert cleared.buttons == []
 
 
