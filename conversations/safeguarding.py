@@ -32,8 +32,16 @@ from bot.context import BotContext
 from bot.outbox import deliver_due, queue_for_contacts
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
+from conversations.models import Option
 from conversations.roles import reader_of, role_guide, staff_only
-from conversations.widgets import MESSAGE_LIMIT, audience_of, in_parts, say, shorten
+from conversations.widgets import (
+    MESSAGE_LIMIT,
+    audience_of,
+    in_parts,
+    match_option,
+    say,
+    shorten,
+)
 from storage import repository, review, staff
 from storage import safeguarding as records
 
@@ -59,6 +67,13 @@ CONTACTS_CHAT_GUIDE = (
 # Short: if answering them is slow (Telegram retrying), the alert must not wait on it, and
 # the outbox job, every 10 seconds, sends it when the hold runs out.
 HOLD_FOR_THE_PERSON = timedelta(seconds=10)
+# Set when a person is offered "Keep going" or "Stop for now", so that their next
+# message, if it says one of those, does what the button does rather than answer a question.
+OFFERED_CHOICE = "offered_keep_going"
+AFTER_DISCLOSURE = (
+    Option(value="continue", label=texts.KEEP_GOING, typed=("continue", "carry on", "go on")),
+    Option(value="pause", label=texts.STOP_FOR_NOW, typed=("stop", "stop now", "pause")),
+)
 # Room kept in each message of a thread for the words around the person's own.
 PART_WRAPPING = 200
 Reask = Callable[[Update, BotContext], Awaitable[object]]
@@ -186,6 +201,10 @@ class Safeguarding:
         if normalise(text) in SAFE_WORDS and update.edited_message is None:
             await self.on_help(update, context)
             raise ApplicationHandlerStop
+        offered = context.user_data.pop(OFFERED_CHOICE, False) if context.user_data else False
+        choice = match_option(AFTER_DISCLOSURE, text, audience_of(context)) if offered else None
+        if choice is not None and update.edited_message is None:
+            await self.on_person_choice(update, context, choice.value)
 
     async def alert_from_reflection(
         self, update: Update, context: BotContext, text: str, result: Screening
@@ -302,6 +321,8 @@ class Safeguarding:
             if private
             else None
         )
+        if private and context.user_data is not None:
+            context.user_data[OFFERED_CHOICE] = True
         try:
             await context.bot.send_message(chat_id, say(texts.DISCLOSURE_THANKS, audience))
             await context.bot.send_message(
@@ -365,9 +386,15 @@ class Safeguarding:
     async def on_person_button(self, update: Update, context: BotContext) -> None:
         """Keep going, stop for now, or ask for a person."""
         query = update.callback_query
-        assert query is not None and update.effective_chat is not None
+        assert query is not None
         await query.answer()
-        choice = (query.data or "").partition("|")[2]
+        if context.user_data is not None:
+            context.user_data.pop(OFFERED_CHOICE, None)
+        await self.on_person_choice(update, context, (query.data or "").partition("|")[2])
+
+    async def on_person_choice(self, update: Update, context: BotContext, choice: str) -> None:
+        """Act on "person", "pause" or "continue", tapped or typed."""
+        assert update.effective_chat is not None
         audience = audience_of(context)
         chat_id = update.effective_chat.id
         if choice == "person":

@@ -64,6 +64,31 @@ async def test_after_a_disclosure_they_can_keep_going_or_stop(app, young_person)
     assert len(await rows(app, "SELECT * FROM safeguarding_events")) == 2
 
 
+async def test_keep_going_or_stop_typed_after_a_disclosure_is_never_an_answer(
+    app, young_person
+):
+    await reach_free_text(young_person)
+    await young_person.says("my stepdad hits me")
+    await young_person.says("keep going")
+    assert "one good thing" in young_person.last_reply
+    await young_person.says("she always rings me back")
+    assert "do better?" in young_person.last_reply
+    await young_person.says("im scared to go home tonight")
+    await young_person.says("stop")
+    assert "What you told us is saved" in young_person.last_reply
+    texts = [a["text"] for a in await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")]
+    assert texts == ["she always rings me back"]
+
+
+async def test_keep_going_typed_later_is_just_an_answer(app, young_person):
+    await reach_free_text(young_person)
+    await young_person.says("my stepdad hits me")
+    await young_person.taps("Keep going")
+    await young_person.says("keep going")  # the offer was taken: these are their words now
+    [answer] = await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")
+    assert answer["text"] == "keep going"
+
+
 async def test_the_alert_reaches_every_contact(tmp_path):
     settings = make_settings(
         tmp_path, SAFEGUARDING_CHAT_IDS=f"{SAFEGUARDING_CHAT},{SECOND_CONTACT}"
