@@ -38,7 +38,6 @@ from conversations.widgets import (
     answer_in_words,
     answered,
     fitted,
-    greeting_answered,
     is_done,
     mark_answered,
     mark_answered_by_id,
@@ -51,6 +50,7 @@ from conversations.widgets import (
     step_keyboard,
     toggled,
     typed_move,
+    with_answer,
 )
 from storage import repository
 
@@ -64,6 +64,12 @@ WHO_OPTIONS = (
     Option(value="pr", label=texts.WHO_PRACTITIONER),
 )
 CANCELLING = "cancelling"
+# What /cancel asks. Typed, its words choose too: "keep", "delete", "carry on".
+CANCEL_OPTIONS = (
+    Option(value="keep", label=texts.CANCEL_KEEP, typed=("stop", "yes")),
+    Option(value="delete", label=texts.CANCEL_DELETE),
+    Option(value="continue", label=texts.CANCEL_CONTINUE, typed=("continue", "go on", "no")),
+)
 # The "Tell us now" button under an invitation: a tap on it is /start.
 BEGIN_DATA = "begin"
 REVIEW = "_review"
@@ -419,8 +425,10 @@ class FlowEngine:
         data = context.data
         audience = data.get("audience")
         text = message.text.strip()
+        if data.get("at") == CANCELLING:
+            return await self.on_typed_cancel_choice(update, context, text)
         if data.get("at") == WHO and (who := match_option(WHO_OPTIONS, text, None)):
-            shown = greeting_answered(who.label.for_audience(None))
+            shown = with_answer(say(texts.GREETING, None), who.label.for_audience(None))
             await self.retire_prompt(update, context, shown)
             return await self.start_as(update, context, who.value)
         position = self.position(data)
@@ -761,34 +769,43 @@ class FlowEngine:
             [
                 [
                     InlineKeyboardButton(
-                        texts.CANCEL_KEEP.for_audience(audience), callback_data="cancel|keep"
+                        option.label.for_audience(audience), callback_data=f"cancel|{option.value}"
                     )
-                ],
-                [
-                    InlineKeyboardButton(
-                        texts.CANCEL_DELETE.for_audience(audience), callback_data="cancel|delete"
-                    )
-                ],
-                [
-                    InlineKeyboardButton(
-                        texts.CANCEL_CONTINUE.for_audience(audience),
-                        callback_data="cancel|continue",
-                    )
-                ],
+                ]
+                for option in CANCEL_OPTIONS
             ]
         )
         await self.arrive(update, context, CANCELLING)
-        await self._send(update, context, say(texts.CANCEL_QUESTION, audience), keyboard)
+        message = await self._send(update, context, say(texts.CANCEL_QUESTION, audience), keyboard)
+        if context.chat_data is not None:
+            context.chat_data[PROMPT_ID] = message.message_id
         return CANCELLING
 
     async def on_cancel_choice(self, update: Update, context: BotContext) -> State:
         query = update.callback_query
         assert query is not None
         await query.answer()
+        if context.chat_data is not None:
+            context.chat_data.pop(PROMPT_ID, None)
         await remove_buttons(query.message)
+        return await self.end_or_carry_on(update, context, (query.data or "").partition("|")[2])
+
+    async def on_typed_cancel_choice(self, update: Update, context: BotContext, text: str) -> State:
+        """Words typed at /cancel's question: one of its choices, or ask again."""
+        audience = context.data.get("audience")
+        option = match_option(CANCEL_OPTIONS, text, audience)
+        if option is None:
+            await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
+            return await self.ask_cancel(update, context)
+        question = say(texts.CANCEL_QUESTION, audience)
+        label = option.label.for_audience(audience)
+        await self.retire_prompt(update, context, with_answer(question, label))
+        return await self.end_or_carry_on(update, context, option.value)
+
+    async def end_or_carry_on(self, update: Update, context: BotContext, choice: str) -> State:
+        """Act on the answer to /cancel's question: keep, delete or continue."""
         data = context.data
         audience = data.get("audience")
-        choice = (query.data or "").partition("|")[2]
         if choice == "continue":
             position = self.position(data)
             if position is None:

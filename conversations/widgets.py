@@ -176,12 +176,12 @@ async def mark_answered(message: object, step: Step, audience: str | None, answe
 
 def answered(step: Step, audience: str | None, answer: str) -> str:
     """A question as it stands once answered: its words and the answer, no buttons."""
-    return f"<b>{say(step.prompt, audience)}</b>\n✓ {html.escape(answer, quote=False)}"
+    return with_answer(f"<b>{say(step.prompt, audience)}</b>", answer)
 
 
-def greeting_answered(answer: str) -> str:
-    """The greeting, once they have said who they are."""
-    return f"{say(texts.GREETING, None)}\n✓ {html.escape(answer, quote=False)}"
+def with_answer(question: str, answer: str) -> str:
+    """Any question (HTML) with the answer given under it."""
+    return f"{question}\n✓ {html.escape(answer, quote=False)}"
 
 
 async def remove_buttons(message: object) -> None:

@@ -357,6 +357,31 @@ async def test_cancel_then_carry_on_returns_to_the_question(app, young_person):
     assert "How are things going" in young_person.last_reply
 
 
+async def test_words_at_the_cancel_question_never_answer_the_question_behind_it(
+    app, young_person, bot_api
+):
+    await reach_first_free_text(young_person)
+    await young_person.says("/cancel")
+    await young_person.says("my worker is kind")
+    assert "Please tap one of the buttons" in young_person.replies[-2]
+    assert "keep what you told us so far, or delete it" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL") == []
+    question = young_person.messages[-1].message_id
+    await young_person.says("carry on")
+    assert "one good thing" in young_person.last_reply
+    assert edits_to(bot_api, question)[-1].params["text"].endswith("✓ Carry on")
+
+
+@pytest.mark.parametrize(("typed", "kept"), [("keep", True), ("yes", True), ("delete", False)])
+async def test_the_cancel_question_can_be_answered_in_words(app, young_person, typed, kept):
+    await start_young_person(young_person)
+    await young_person.answers("12 to 15")
+    await young_person.says("/cancel")
+    await young_person.says(typed)
+    assert len(await rows(app, "SELECT * FROM responses")) == (1 if kept else 0)
+    assert "Type /start" in young_person.last_reply
+
+
 async def test_saying_not_now_at_the_start_stores_nothing(app, young_person):
     await young_person.says("/start")
     await young_person.taps("I'm a young person")
