@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any
@@ -50,6 +51,13 @@ _LOGGER = logging.getLogger(__name__)
 REPEAT_AFTER = timedelta(minutes=15)
 THREAD_KEY = "safeguarding_thread"
 SAFE_WORDS = {"help", "help pls", "help please", "please help", "sos", "helpp"}
+# A message that only asks for a person does what the "Talk to a person" button does.
+# Only the whole message: "it would help to talk to someone" is feedback, not a request.
+ASKS_FOR_A_PERSON = re.compile(
+    r"(please )?((i )?(want to|need to|would like to) |(can|could|may) i |let me )?"
+    r"(talk|speak|chat) (to|with) (a |an )?(real )?(person|someone|somebody|human|adult)"
+    r"( please| pls| now| right now)?"
+)
 EXTRA_CATEGORIES = {
     "asked_for_person": "Asked to talk to a person",
     "unsafe_at_home": "Said they do not feel safe where they live",
@@ -201,6 +209,8 @@ class Safeguarding:
         if normalise(text) in SAFE_WORDS and update.edited_message is None:
             await self.on_help(update, context)
             raise ApplicationHandlerStop
+        if ASKS_FOR_A_PERSON.fullmatch(normalise(text)) and update.edited_message is None:
+            await self.on_person_choice(update, context, "person")
         offered = context.user_data.pop(OFFERED_CHOICE, False) if context.user_data else False
         choice = match_option(AFTER_DISCLOSURE, text, audience_of(context)) if offered else None
         if choice is not None and update.edited_message is None:

@@ -367,6 +367,22 @@ async def test_the_safe_word_offers_a_person(app, young_person, bot_api):
     assert "Asked to talk to a person" in alerts(bot_api)[0]
 
 
+async def test_asking_in_words_for_a_person_reaches_one(app, young_person, bot_api):
+    await reach_free_text(young_person)
+    await young_person.says("I want to talk to someone!")
+    assert "asked a person to message you" in young_person.last_reply
+    assert "Asked to talk to a person" in alerts(bot_api)[0]
+    assert await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL") == []
+
+
+async def test_wishing_there_were_a_person_to_talk_to_is_feedback(app, young_person, bot_api):
+    await reach_free_text(young_person)
+    await young_person.says("it would help to talk to someone")
+    assert alerts(bot_api) == []
+    [answer] = await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")
+    assert answer["text"] == "it would help to talk to someone"
+
+
 async def test_feeling_unsafe_at_home_alerts_a_contact_and_the_flow_goes_on(
     app, young_person, bot_api
 ):
