@@ -209,11 +209,13 @@ class Safeguarding:
         if normalise(text) in SAFE_WORDS and update.edited_message is None:
             await self.on_help(update, context)
             raise ApplicationHandlerStop
-        if ASKS_FOR_A_PERSON.fullmatch(normalise(text)) and update.edited_message is None:
+        if update.edited_message is not None or message.chat.type != "private":
+            return  # the requests below are for the bot, in its own chat, as they are sent
+        if ASKS_FOR_A_PERSON.fullmatch(normalise(text)):
             await self.on_person_choice(update, context, "person")
         offered = context.user_data.pop(OFFERED_CHOICE, False) if context.user_data else False
         choice = match_option(AFTER_DISCLOSURE, text, audience_of(context)) if offered else None
-        if choice is not None and update.edited_message is None:
+        if choice is not None:
             await self.on_person_choice(update, context, choice.value)
 
     async def alert_from_reflection(

@@ -375,6 +375,13 @@ async def test_asking_in_words_for_a_person_reaches_one(app, young_person, bot_a
     assert await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL") == []
 
 
+async def test_asking_for_a_person_in_a_group_is_not_taken_as_asking_the_bot(app, bot_api):
+    group = Person(app, bot_api, 3004, chat_type="group", chat_id=-400600)
+    await group.says("can I talk to someone")
+    assert alerts(bot_api) == []
+    assert await rows(app, "SELECT * FROM safeguarding_events") == []
+
+
 async def test_wishing_there_were_a_person_to_talk_to_is_feedback(app, young_person, bot_api):
     await reach_free_text(young_person)
     await young_person.says("it would help to talk to someone")
