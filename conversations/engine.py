@@ -70,6 +70,11 @@ CANCEL_OPTIONS = (
     Option(value="delete", label=texts.CANCEL_DELETE),
     Option(value="continue", label=texts.CANCEL_CONTINUE, typed=("continue", "go on", "no")),
 )
+# The engine's own questions, besides the flows' steps: their words and their choices.
+OWN_QUESTIONS = {
+    WHO: (texts.GREETING, WHO_OPTIONS),
+    CANCELLING: (texts.CANCEL_QUESTION, CANCEL_OPTIONS),
+}
 # The "Tell us now" button under an invitation: a tap on it is /start.
 BEGIN_DATA = "begin"
 REVIEW = "_review"
@@ -280,20 +285,12 @@ class FlowEngine:
                 for o in WHO_OPTIONS
             ]
         )
-        message = await self._send(update, context, say(texts.GREETING, None), keyboard)
-        if context.chat_data is not None:
-            context.chat_data[PROMPT_ID] = message.message_id
+        await self._send_prompt(update, context, say(texts.GREETING, None), keyboard)
         return WHO
 
     async def on_who(self, update: Update, context: BotContext) -> State:
         """A tap on the greeting's buttons."""
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        if context.chat_data is not None:
-            context.chat_data.pop(PROMPT_ID, None)
-        await remove_buttons(query.message)
-        return await self.start_as(update, context, (query.data or "").partition("|")[2])
+        return await self.start_as(update, context, await self._tapped(update, context))
 
     async def start_as(self, update: Update, context: BotContext, who: str) -> State:
         """Start the flow for whoever they said they are."""
@@ -332,11 +329,8 @@ class FlowEngine:
         await self.arrive(update, context, flow.state(step))
         if intro and step.intro is not None:
             await self._send(update, context, say(step.intro, audience))
-        message = await self._send(
-            update, context, f"<b>{say(step.prompt, audience)}</b>", step_keyboard(flow, step, data)
-        )
-        if context.chat_data is not None:
-            context.chat_data[PROMPT_ID] = message.message_id
+        question = f"<b>{say(step.prompt, audience)}</b>"
+        await self._send_prompt(update, context, question, step_keyboard(flow, step, data))
         return flow.state(step)
 
     async def reask(self, update: Update, context: BotContext) -> State:
@@ -425,12 +419,8 @@ class FlowEngine:
         data = context.data
         audience = data.get("audience")
         text = message.text.strip()
-        if data.get("at") == CANCELLING:
-            return await self.on_typed_cancel_choice(update, context, text)
-        if data.get("at") == WHO and (who := match_option(WHO_OPTIONS, text, None)):
-            shown = with_answer(say(texts.GREETING, None), who.label.for_audience(None))
-            await self.retire_prompt(update, context, shown)
-            return await self.start_as(update, context, who.value)
+        if data.get("at") in OWN_QUESTIONS:
+            return await self.on_typed_own_choice(update, context, text)
         position = self.position(data)
         if position is None or str(data.get("at", "")).endswith(REVIEW):
             await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
@@ -776,31 +766,25 @@ class FlowEngine:
             ]
         )
         await self.arrive(update, context, CANCELLING)
-        message = await self._send(update, context, say(texts.CANCEL_QUESTION, audience), keyboard)
-        if context.chat_data is not None:
-            context.chat_data[PROMPT_ID] = message.message_id
+        await self._send_prompt(update, context, say(texts.CANCEL_QUESTION, audience), keyboard)
         return CANCELLING
 
     async def on_cancel_choice(self, update: Update, context: BotContext) -> State:
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        if context.chat_data is not None:
-            context.chat_data.pop(PROMPT_ID, None)
-        await remove_buttons(query.message)
-        return await self.end_or_carry_on(update, context, (query.data or "").partition("|")[2])
+        return await self.end_or_carry_on(update, context, await self._tapped(update, context))
 
-    async def on_typed_cancel_choice(self, update: Update, context: BotContext, text: str) -> State:
-        """Words typed at /cancel's question: one of its choices, or ask again."""
+    async def on_typed_own_choice(self, update: Update, context: BotContext, text: str) -> State:
+        """Words typed at the greeting or /cancel's question: one of its choices, or ask again."""
+        at = context.data["at"]
         audience = context.data.get("audience")
-        option = match_option(CANCEL_OPTIONS, text, audience)
+        question, options = OWN_QUESTIONS[at]
+        option = match_option(options, text, audience)
         if option is None:
             await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
-            return await self.ask_cancel(update, context)
-        question = say(texts.CANCEL_QUESTION, audience)
+            return await self.reask(update, context)
         label = option.label.for_audience(audience)
-        await self.retire_prompt(update, context, with_answer(question, label))
-        return await self.end_or_carry_on(update, context, option.value)
+        await self.retire_prompt(update, context, with_answer(say(question, audience), label))
+        act = self.start_as if at == WHO else self.end_or_carry_on
+        return await act(update, context, option.value)
 
     async def end_or_carry_on(self, update: Update, context: BotContext, choice: str) -> State:
         """Act on the answer to /cancel's question: keep, delete or continue."""
@@ -884,6 +868,24 @@ class FlowEngine:
             await mark_answered_by_id(context, update, message_id, answered_as)
 
     # Sending
+
+    async def _send_prompt(
+        self, update: Update, context: BotContext, text: str, keyboard: InlineKeyboardMarkup | None
+    ) -> None:
+        """Send a question, remembering it so that a typed answer can retire its buttons."""
+        message = await self._send(update, context, text, keyboard)
+        if context.chat_data is not None:
+            context.chat_data[PROMPT_ID] = message.message_id
+
+    async def _tapped(self, update: Update, context: BotContext) -> str:
+        """A tap on a question's button: answered, its buttons gone; what follows the '|'."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        if context.chat_data is not None:
+            context.chat_data.pop(PROMPT_ID, None)
+        await remove_buttons(query.message)
+        return (query.data or "").partition("|")[2]
 
     async def _send(
         self,

@@ -206,12 +206,13 @@ class Safeguarding:
         if result.flagged:
             await self.raise_alert(update, context, text=text, result=result)
             raise ApplicationHandlerStop
-        if normalise(text) in SAFE_WORDS and update.edited_message is None:
+        words = normalise(text)
+        if words in SAFE_WORDS and update.edited_message is None:
             await self.on_help(update, context)
             raise ApplicationHandlerStop
         if update.edited_message is not None or message.chat.type != "private":
             return  # the requests below are for the bot, in its own chat, as they are sent
-        if ASKS_FOR_A_PERSON.fullmatch(normalise(text)):
+        if ASKS_FOR_A_PERSON.fullmatch(words):
             await self.on_person_choice(update, context, "person")
         offered = context.user_data.pop(OFFERED_CHOICE, False) if context.user_data else False
         choice = match_option(AFTER_DISCLOSURE, text, audience_of(context)) if offered else None
