@@ -42,6 +42,7 @@ from conversations.widgets import (
     mark_answered,
     mark_answered_by_id,
     match_option,
+    match_options,
     refresh_keyboard,
     remove_buttons,
     remove_buttons_by_id,
@@ -465,19 +466,23 @@ class FlowEngine:
         """A pick-several question answered by typing: tick or untick a choice, or finish."""
         data = context.data
         audience = data.get("audience")
-        option = match_option(step.options, text, audience)
-        chosen = [o.value for o in step.options if o.value in (data.get("selected") or [])]
-        if option is None and chosen and is_done(text, audience):
+        typed = match_options(step.options, text, audience)
+        selected: list[str] = data.get("selected") or []
+        chosen = [o.value for o in step.options if o.value in selected]
+        if not typed and chosen and is_done(text, audience):
             await self.retire_prompt(update, context)
             return await self.accept(update, context, flow, step, choice=",".join(chosen))
-        if option is None:
+        if not typed:
             return await self.ask_for_a_tap(update, context, flow, step, text)
-        data["selected"] = toggled(data.get("selected") or [], option.value)
-        ticked = option.value in data["selected"]
-        label = option.label.for_audience(audience)
+        if len(typed) == 1:  # typed again, a choice comes unticked, as a second tap would
+            data["selected"] = toggled(selected, typed[0].value)
+        else:  # several typed together are all meant to be ticked
+            data["selected"] = [*selected, *(o.value for o in typed if o.value not in selected)]
+        ticked = typed[0].value in data["selected"]
+        labels = ", ".join(option.label.for_audience(audience) for option in typed)
         await self.retire_prompt(update, context)
         await self._send(
-            update, context, say(texts.TICKED if ticked else texts.UNTICKED, audience, label=label)
+            update, context, say(texts.TICKED if ticked else texts.UNTICKED, audience, label=labels)
         )
         return await self.ask(update, context, flow, step, intro=False)
 

@@ -229,8 +229,16 @@ PARENT_CARER = Flow(
             ),
             options=(
                 Option(value="early_help", label=words("Early help")),
-                Option(value="social_work", label=words("Social work")),
-                Option(value="fostering", label=words("Fostering")),
+                Option(
+                    value="social_work",
+                    label=words("Social work"),
+                    typed=("social worker", "social workers", "social services", "social care"),
+                ),
+                Option(
+                    value="fostering",
+                    label=words("Fostering"),
+                    typed=("foster", "foster care", "foster carer", "foster carers"),
+                ),
                 Option(value="other", label=words("Something else")),
             ),
         ),

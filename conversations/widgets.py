@@ -258,6 +258,33 @@ def match_option(options: Sequence[Option], text: str, audience: str | None) -> 
     return holding[0] if len(holding) == 1 else None
 
 
+# Between choices typed together at a pick-several question: "early help and fostering".
+CHOICE_SEPARATORS = re.compile(r"\s*(?:,|&|\+|/|\band\b|\bplus\b)\s*", re.IGNORECASE)
+
+
+def match_options(options: Sequence[Option], text: str, audience: str | None) -> list[Option]:
+    """The options typed at a pick-several question: one, or several typed together.
+
+    Several count only when every part names an option (`match_option`), so a
+    sentence that merely mentions one ("we had a social worker and she left") is
+    not taken for a choice.
+    """
+    whole = match_option(options, text, audience)
+    if whole is not None:
+        return [whole]
+    parts = [part for part in CHOICE_SEPARATORS.split(text) if part.strip(" .!")]
+    if len(parts) < 2:
+        return []
+    chosen: list[Option] = []
+    for part in parts:
+        option = match_option(options, part, audience)
+        if option is None:
+            return []
+        if option not in chosen:
+            chosen.append(option)
+    return chosen
+
+
 def is_done(text: str, audience: str | None) -> bool:
     """Whether the person typed the Done button's words (with or without its emoji)."""
     done = _normalise(texts.DONE.for_audience(audience))

@@ -477,6 +477,23 @@ async def test_a_parent_can_tick_services_by_typing_them(app, parent):
     assert answer["choice"] == "social_work"
 
 
+async def test_a_parent_can_type_several_services_at_once(app, parent):
+    await parent.says("/start")
+    await parent.taps("I'm a parent or carer")
+    await parent.taps("Yes, let's start")
+    await parent.says("social worker and foster carers")
+    assert "Ticked: Social work, Fostering" in parent.replies[-2]
+    await parent.says("we had a social worker and then early help")
+    assert "tap one of the buttons" in parent.replies[-2]
+    await parent.says("early help, social work")  # one already ticked stays ticked
+    assert "Ticked: Early help, Social work" in parent.replies[-2]
+    labels = button_labels(parent.messages[-1])
+    assert {"✅ Early help", "✅ Social work", "✅ Fostering"} <= set(labels)
+    await parent.says("done")
+    [answer] = await rows(app, "SELECT * FROM answers WHERE step_id = 'service'")
+    assert answer["choice"] == "early_help,social_work,fostering"
+
+
 async def test_each_typed_pick_takes_the_buttons_off_the_question_it_replaces(app, parent, bot_api):
     await parent.says("/start")
     await parent.taps("I'm a parent or carer")

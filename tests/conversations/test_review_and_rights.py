@@ -326,9 +326,7 @@ async def test_forget_in_the_middle_of_feedback_then_keep_goes_back_to_the_quest
 
 
 @pytest.mark.parametrize("stop", ["/cancel", "stop"])
-async def test_cancel_at_the_forget_question_deletes_nothing_and_goes_back(
-    app, young_person, stop
-):
+async def test_cancel_at_the_forget_question_deletes_nothing_and_goes_back(app, young_person, stop):
     await start_young_person(young_person)
     await young_person.answers("12 to 15")
     await young_person.says("/forget")
@@ -394,9 +392,7 @@ async def test_privacy_notice_in_plain_words(app, young_person):
     assert any("We don't ask your name" in reply for reply in young_person.replies)
 
 
-async def test_privacy_notice_in_the_middle_of_feedback_then_the_same_question(
-    app, young_person
-):
+async def test_privacy_notice_in_the_middle_of_feedback_then_the_same_question(app, young_person):
     await start_young_person(young_person)
     await young_person.says("/privacy")
     assert "Your choices" in young_person.replies[-2]

@@ -64,9 +64,7 @@ async def test_after_a_disclosure_they_can_keep_going_or_stop(app, young_person)
     assert len(await rows(app, "SELECT * FROM safeguarding_events")) == 2
 
 
-async def test_keep_going_or_stop_typed_after_a_disclosure_is_never_an_answer(
-    app, young_person
-):
+async def test_keep_going_or_stop_typed_after_a_disclosure_is_never_an_answer(app, young_person):
     await reach_free_text(young_person)
     await young_person.says("my stepdad hits me")
     await young_person.says("keep going")

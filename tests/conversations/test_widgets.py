@@ -2,12 +2,13 @@
 
 import pytest
 
-from conversations.flows import SCALE_OPTIONS
+from conversations.flows import PARENT_CARER, SCALE_OPTIONS
 from conversations.widgets import (
     MESSAGE_LIMIT,
     fitted,
     is_stop,
     match_option,
+    match_options,
     shorten,
     typed_move,
 )
@@ -52,6 +53,26 @@ def test_fitted_keeps_the_longest_quotes_that_fit():
 def test_typed_words_choose_an_option_only_when_they_point_to_one(typed, value):
     option = match_option(SCALE_OPTIONS, typed, None)
     assert (option.value if option else None) == value
+
+
+SERVICES = PARENT_CARER.step("service").options
+
+
+@pytest.mark.parametrize(
+    ("typed", "values"),
+    [
+        ("Social work", ["social_work"]),
+        ("a social worker", []),  # "a" is not a choice, so the whole must name one
+        ("social worker", ["social_work"]),
+        ("early help and fostering", ["early_help", "fostering"]),
+        ("Fostering, social work & early help.", ["fostering", "social_work", "early_help"]),
+        ("foster care / foster carer", ["fostering"]),
+        ("we had a social worker and she left", []),  # a sentence, not choices
+        ("early help and more", []),
+    ],
+)
+def test_choices_typed_together_are_taken_only_if_each_names_one(typed, values):
+    assert [option.value for option in match_options(SERVICES, typed, None)] == values
 
 
 @pytest.mark.parametrize("typed", ["stop", "STOP.", "please stop", "Cancel", "i want to stop"])
