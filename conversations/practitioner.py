@@ -73,7 +73,10 @@ LINKS = (
 )
 NO_DRAFTS = "You have no unfinished reflections. Type /reflect to start one."
 PICK_DRAFT = "Your unfinished reflections. Which one do you want to carry on?"
-DRAFT_LINE = "{number}. Started {started}, last saved {saved}: {answered} of {total} answered."
+DRAFT_LINE = (
+    "{number}. Started {started}, last saved {saved}: {answered} of {total} answered{skipped}."
+)
+DRAFT_SKIPPED = ", {count} skipped"
 MORE_DRAFTS = "These are the {shown} you worked on last, of {count}. Finish one to see the rest."
 # How much of a draft's first answer its line and its button show, so drafts can be told apart.
 DRAFT_QUOTE_LENGTH = 80
@@ -314,13 +317,15 @@ class PractitionerTool:
         def when(stamp: str, form: str) -> str:
             return datetime.fromisoformat(stamp).astimezone(tz).strftime(form)
 
+        skipped = sum(a.skipped for a in answers)
         line = html.escape(
             DRAFT_LINE.format(
                 number=number,
                 started=when(draft.started_at, "%d %b"),
                 saved=when(draft.updated_at, "%d %b %H:%M"),
-                answered=len(answers),
+                answered=sum(not a.skipped for a in answers),
                 total=len(self.flow.steps),
+                skipped=DRAFT_SKIPPED.format(count=skipped) if skipped else "",
             ),
             quote=False,
         )

@@ -293,7 +293,19 @@ async def test_stopping_a_reflection_keeps_it_as_a_draft_in_practitioners_words(
     await practitioner.taps("Keep it as a draft")
     assert "Saved as a draft. /drafts carries on with it" in practitioner.last_reply
     await practitioner.says("/drafts")
-    assert "1 of 10 answered" in practitioner.last_reply
+    assert "1 of 10 answered." in practitioner.last_reply
+
+
+async def test_a_draft_counts_skipped_questions_apart_from_answered_ones(app, practitioner):
+    await onboard(app, practitioner)
+    await start_reflection(practitioner)
+    await practitioner.says(REFLECTION_ANSWERS[0])
+    await practitioner.says("skip")
+    await practitioner.says(REFLECTION_ANSWERS[2])
+    await practitioner.says("stop")
+    await practitioner.taps("Keep it as a draft")
+    await practitioner.says("/drafts")
+    assert "2 of 10 answered, 1 skipped." in practitioner.last_reply
 
 
 async def test_drafts_are_told_apart_by_the_start_of_their_first_answer(app, practitioner):
