@@ -81,7 +81,11 @@ MORE_DRAFTS = "These are the {shown} you worked on last, of {count}. Finish one 
 # How much of a draft's first answer its line and its button show, so drafts can be told apart.
 DRAFT_QUOTE_LENGTH = 80
 DRAFT_BUTTON_LENGTH = 30
-NO_REFLECTIONS = "You haven't submitted a reflection yet."
+NO_REFLECTIONS = "You haven't submitted a reflection yet. Type /reflect to start one."
+NO_REFLECTIONS_BUT_DRAFTS = (
+    "You haven't submitted a reflection yet. You have {count} unfinished: "
+    "type /drafts to carry on with one."
+)
 REMINDER = (
     "Hi {name}, a reminder: you have an unfinished reflection for a practice review. "
     "Type /drafts to carry on where you left off."
@@ -388,7 +392,7 @@ class PractitionerTool:
             context.db, self.respondent(update, context), self.flow.id
         )
         if not submitted:
-            await self.reply(update, context, NO_REFLECTIONS)
+            await self.reply(update, context, await self.nothing_submitted(update, context))
         else:
             assert update.effective_chat is not None
             document = await self.render(submitted, context, update)
@@ -396,6 +400,11 @@ class PractitionerTool:
                 update.effective_chat.id, document, filename="my-reflections.txt"
             )
         return await self.carry_on(update, context)
+
+    async def nothing_submitted(self, update: Update, context: BotContext) -> str:
+        """What to say when there is no copy to send: where their unfinished work is."""
+        drafts = await staff.drafts(context.db, self.respondent(update, context), self.flow.id)
+        return NO_REFLECTIONS_BUT_DRAFTS.format(count=len(drafts)) if drafts else NO_REFLECTIONS
 
     async def render(self, responses: list[Any], context: BotContext, update: Update) -> bytes:
         profile = await staff.get_profile(context.db, self.respondent(update, context))

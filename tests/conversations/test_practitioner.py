@@ -236,6 +236,20 @@ async def test_a_full_reflection_with_an_edit_before_submitting(app, practitione
     assert "CPR" not in review_row["reference_hash"]
 
 
+async def test_my_reflections_before_any_is_submitted_points_to_the_unfinished_one(
+    app, practitioner, bot_api
+):
+    await onboard(app, practitioner)
+    await practitioner.says("/myreflections")
+    assert "haven't submitted a reflection yet. Type /reflect" in practitioner.last_reply
+    await start_reflection(practitioner)
+    await practitioner.says(REFLECTION_ANSWERS[0])
+    await practitioner.says("/myreflections")
+    assert practitioner.said("You have 1 unfinished: type /drafts to carry on")
+    assert "2. How have you heard the child's voice" in practitioner.last_reply
+    assert not [c for c in bot_api.sent_to(practitioner.chat_id) if c.method == "sendDocument"]
+
+
 async def test_review_links_start_the_child_and_family_flows_on_the_same_review(
     app, practitioner, young_person, parent
 ):
