@@ -8,7 +8,16 @@ With --long-every K, every K-th person writes a long first answer (the most a
 young person's answer may hold), to show what long answers do to everyone's
 latency: tagging and screening them holds up the event loop.
 
+With --processes K, K bot processes run at once, each with N/K people of its
+own, and the figures are added up over the time from the first start to the
+last finish: what sharding chats across processes could give on this machine,
+before the router in front and the one owner of the scheduled jobs that a real
+split would need. Each process has a database of its own, the most favourable
+case, unless --shared-database puts them all on one, as the bot's reports and
+staff tools require.
+
 Run: .venv/bin/python -m bench.pipeline [--people N] [--long-every K]
+     [--processes K [--shared-database]]
 """
 
 from __future__ import annotations
@@ -16,17 +25,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import resource
 import statistics
 import tempfile
 import time
-from typing import Any
+from typing import Any, cast
 
 from telegram import Update
 from telegram.ext import Application
 
 from bench.common import settings_in
 from bot.app import build_application, running
+from bot.services import Services
 from bot.transport import ChatSimulator, InProcessBotApi
 from conversations.flows import YOUNG_PERSON
 from storage.synthetic import count_complete
@@ -56,9 +67,12 @@ LONG_ANSWER = (
 )[: YOUNG_PERSON.text_limit]
 
 
-async def run(people: int, long_every: int = 0) -> dict[str, object]:
-    with tempfile.TemporaryDirectory() as directory:
-        settings = settings_in(directory)
+async def run(
+    people: int, long_every: int = 0, directory: str | None = None, first_chat: int = 900_000
+) -> dict[str, object]:
+    """Run SCRIPT for `people` chats from `first_chat` on, in `directory` or a throwaway one."""
+    with tempfile.TemporaryDirectory() as throwaway:
+        settings = settings_in(directory or throwaway)
         api = InProcessBotApi()
         application = build_application(settings, request=api, rate_limit=False)
         latencies = time_each_update(application)
@@ -72,7 +86,9 @@ async def run(people: int, long_every: int = 0) -> dict[str, object]:
             # A figure that, unlike the timings, hardly drifts with the machine's speed
             # (only with how many people's saved state one persistence write carries).
             await application.services.db.conn.set_trace_callback(count_statement)
-            elapsed, cpu = await replay(application, people, latencies, long_every)
+            started_at = time.time()
+            elapsed, cpu = await replay(application, people, latencies, long_every, first_chat)
+            ended_at = time.time()
             statements_per_update = round(statements / len(latencies), 2)
             completed = await count_complete(application.services.db)
         return {
@@ -86,6 +102,8 @@ async def run(people: int, long_every: int = 0) -> dict[str, object]:
             "worker_max_rss_mb": round(
                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
             ),
+            "started_at": started_at,
+            "ended_at": ended_at,
         }
 
 
@@ -108,12 +126,13 @@ async def replay(
     people: int,
     latencies: list[float],
     long_every: int = 0,
+    first_chat: int = 900_000,
 ) -> tuple[float, float]:
     """Send SCRIPT from `people` chats, one step for all of them at a time.
 
     Returns the seconds it took and the CPU seconds the process used meanwhile (all threads).
     """
-    simulators = [ChatSimulator(900_000 + n) for n in range(people)]
+    simulators = [ChatSimulator(first_chat + n) for n in range(people)]
     started, cpu_started = time.perf_counter(), time.process_time()
     for number, (kind, value) in enumerate(SCRIPT, start=1):
         for index, person in enumerate(simulators):
@@ -153,12 +172,57 @@ async def wait_until(done) -> None:
         await asyncio.sleep(0.005)
 
 
+def run_in_processes(people: int, processes: int, shared: bool) -> dict[str, object]:
+    """`run` in several processes at once; the sum of their updates over the whole span."""
+    with tempfile.TemporaryDirectory() as directory:
+        if shared:  # created and migrated once, before the processes race to do it
+            asyncio.run(create_databases(directory))
+        jobs = [
+            (people // processes, directory if shared else None, 900_000 + 100_000 * number)
+            for number in range(processes)
+        ]
+        with multiprocessing.get_context("spawn").Pool(processes) as pool:
+            results = pool.starmap(run_alone, jobs)
+    updates = sum(cast(int, result["updates"]) for result in results)
+    span = max(cast(float, r["ended_at"]) for r in results) - min(
+        cast(float, r["started_at"]) for r in results
+    )
+    return {
+        "processes": processes,
+        "shared_database": shared,
+        "people": people,
+        "updates": updates,
+        "seconds": round(span, 2),
+        "updates_per_second": round(updates / span),
+        "each": [
+            {key: result[key] for key in ("updates_per_second", "latency_ms_p99", "max_rss_mb")}
+            for result in results
+        ],
+    }
+
+
+async def create_databases(directory: str) -> None:
+    services = Services(settings_in(directory))
+    await services.open()
+    await services.close()
+
+
+def run_alone(people: int, directory: str | None, first_chat: int) -> dict[str, object]:
+    return asyncio.run(run(people, directory=directory, first_chat=first_chat))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=1000)
     parser.add_argument("--long-every", type=int, default=0)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--shared-database", action="store_true")
     arguments = parser.parse_args()
-    print(json.dumps(asyncio.run(run(arguments.people, arguments.long_every)), indent=2))
+    if arguments.processes > 1:
+        result = run_in_processes(arguments.people, arguments.processes, arguments.shared_database)
+    else:
+        result = asyncio.run(run(arguments.people, arguments.long_every))
+    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":
