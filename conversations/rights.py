@@ -67,6 +67,8 @@ def data_in_words(
             if details
             else say(texts.MYDATA_ROLES, audience, roles=roles)
         )
+    if data["safeguarding_records_kept"]:
+        blocks.append(say(texts.MYDATA_SAFEGUARDING, audience))
     return blocks
 
 
@@ -152,7 +154,8 @@ class DataRights:
         respondent = context.services.pseudonym(update.effective_user.id)
         data = await review.export_person(context.db, respondent)
         audience = audience_of(context)
-        if not (data["responses"] or data["roles"] or data["opt_ins"]["hear_what_we_change"]):
+        held = ("responses", "roles", "safeguarding_records_kept")
+        if not (any(data[kind] for kind in held) or data["opt_ins"]["hear_what_we_change"]):
             await context.bot.send_message(
                 update.effective_chat.id, say(texts.MYDATA_NOTHING, audience)
             )

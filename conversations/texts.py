@@ -215,6 +215,15 @@ MYDATA_HEAR_BACK = words("You said we can tell you what we change, here in this 
 MYDATA_STAFF = words("Your role here: {roles}. Your name here: {name}. Your team: {team}.")
 MYDATA_ROLES = words("Your role here: {roles}.")
 MYDATA_FILE = words("The same, as a file:")
+# Said, never shown: the words may be read by someone else who picks up the phone.
+MYDATA_SAFEGUARDING = words(
+    "We also keep what you told us about being unsafe. The law says we must. "
+    "Only the people whose job is to keep children safe can read it.",
+    parent_carer="We also keep a record of what you told us about a child being unsafe, as "
+    "the law requires. Only our safeguarding staff can read it.",
+    practitioner="We also keep a record of what you wrote that showed a child at risk, as "
+    "the law requires. Only our safeguarding staff can read it.",
+)
 FORGET_QUESTION = words(
     "Do you want us to delete everything you told us? We can't undo this.",
 )

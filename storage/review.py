@@ -192,6 +192,9 @@ async def export_person(db: Database, respondent: str) -> dict[str, Any]:
         "SELECT display_name, team FROM staff WHERE respondent = ?", (respondent,)
     ) as cursor:
         profile = await cursor.fetchone()
+    [(safeguarding_records,)] = await db.read(
+        "SELECT COUNT(*) FROM safeguarding_events WHERE respondent = ?", (respondent,)
+    )
     return {
         "responses": responses,
         "opt_ins": {
@@ -200,6 +203,8 @@ async def export_person(db: Database, respondent: str) -> dict[str, Any]:
         },
         "roles": roles,
         "staff_details": dict(profile) if profile else None,
+        # Counted, not shown: what was said is for the safeguarding staff to handle.
+        "safeguarding_records_kept": int(safeguarding_records),
     }
 
 

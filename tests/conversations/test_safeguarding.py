@@ -4,6 +4,7 @@ import html
 import json
 import sqlite3
 from datetime import UTC, datetime
+from typing import Any
 
 from telegram.error import NetworkError
 
@@ -51,6 +52,41 @@ async def test_a_disclosure_mid_flow_reaches_the_person_first_then_the_contact(
     [event] = await rows(app, "SELECT * FROM safeguarding_events")
     assert event["text"] == "my stepdad hits me"
     assert event["category"] == "physical_abuse"
+
+
+def data_document(api: InProcessBotApi, chat_id: int) -> tuple[dict[str, Any], str]:
+    """The last /mydata file sent to the chat: as data, and as raw text."""
+    document = [c for c in api.sent_to(chat_id) if c.method == "sendDocument"][-1]
+    content = next(iter(document.files.values()))
+    raw = content[1] if isinstance(content, tuple) else content
+    text = raw.decode() if isinstance(raw, bytes) else str(raw)
+    return json.loads(text), text
+
+
+async def test_mydata_says_a_disclosure_is_kept_without_showing_its_words(
+    app, young_person, bot_api
+):
+    await reach_free_text(young_person)
+    await young_person.says("my stepdad hits me")
+    await young_person.taps("Keep going")
+    await young_person.says("/mydata")
+    assert young_person.said("We also keep what you told us about being unsafe")
+    assert not any("stepdad" in reply for reply in young_person.replies[-4:])
+    data, text = data_document(bot_api, young_person.chat_id)
+    assert data["safeguarding_records_kept"] == 1
+    assert "stepdad" not in text
+
+
+async def test_after_forget_mydata_still_says_the_disclosure_is_kept(app, young_person, bot_api):
+    await reach_free_text(young_person)
+    await young_person.says("my stepdad hits me")
+    await young_person.says("/forget")
+    await young_person.taps("Yes, delete it")
+    await young_person.says("/mydata")
+    assert "We don't have anything from you" not in young_person.last_reply
+    assert young_person.said("We also keep what you told us about being unsafe")
+    data, _ = data_document(bot_api, young_person.chat_id)
+    assert (data["responses"], data["safeguarding_records_kept"]) == ([], 1)
 
 
 async def test_after_a_disclosure_they_can_keep_going_or_stop(app, young_person):
