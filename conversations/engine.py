@@ -39,6 +39,7 @@ from conversations.widgets import (
     answered,
     fitted,
     is_done,
+    is_greeting,
     mark_answered,
     mark_answered_by_id,
     match_option,
@@ -420,6 +421,11 @@ class FlowEngine:
         data = context.data
         audience = data.get("audience")
         text = message.text.strip()
+        if is_greeting(text) and data.get("at") != CANCELLING:
+            # Someone back after a while says hello: not an answer, and not wrong.
+            if data.get("at") != WHO:  # the greeting already says hello
+                await self._send(update, context, say(texts.HELLO_AGAIN, audience))
+            return await self.reask(update, context)
         if data.get("at") in OWN_QUESTIONS:
             return await self.on_typed_own_choice(update, context, text)
         position = self.position(data)

@@ -81,6 +81,9 @@ FRESH_START = words(
 STILL_GOING = words(
     "We are part way through. Here is where we got to.",
 )
+HELLO_AGAIN = words(
+    "Hi! 👋 We are part way through. Here is where we got to.",
+)
 UNKNOWN_COMMAND = words(
     "I don't know that command. Here is the question again.",
 )

@@ -302,6 +302,21 @@ def typed_move(text: str) -> str | None:
     return "s" if words in SKIP_WORDS else "b" if words in BACK_WORDS else None
 
 
+# Typed on their own, these are a hello (often from someone coming back), never an answer.
+GREETINGS = frozenset(
+    {
+        *("hi", "hii", "hiii", "hiya", "hey", "heya", "hello", "helo", "hallo", "yo"),
+        *("hi there", "hey there", "hello there", "hi again", "hello again", "hey again"),
+        *("morning", "good morning", "good afternoon", "good evening"),
+    }
+)
+
+
+def is_greeting(text: str) -> bool:
+    """Whether the person typed only a hello."""
+    return _words(text) in GREETINGS
+
+
 # Typed on their own, these mean /cancel: people type "stop" rather than look for a command.
 STOP_WORDS = frozenset(
     {"stop", "stop please", "please stop", "i want to stop", "cancel", "quit", "exit"}

@@ -98,6 +98,30 @@ async def test_a_sticker_mid_flow_gets_a_kind_reply_and_the_same_question(app, y
     assert await rows(app, "SELECT * FROM answers") == []
 
 
+async def test_hello_from_someone_coming_back_is_not_taken_as_an_answer(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("hiya")
+    assert "tap one of the buttons" not in young_person.replies[-2]
+    assert "We are part way through" in young_person.replies[-2]
+    assert "How old are you?" in young_person.last_reply
+    await young_person.answers(*YOUNG_PERSON_ANSWERS[:7])
+    assert "one good thing" in young_person.last_reply
+    await young_person.says("Hello!")
+    assert "We are part way through" in young_person.replies[-2]
+    assert "one good thing" in young_person.last_reply
+    await young_person.says("hi, my worker always listens")  # more than a hello: an answer
+    assert await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL") == [
+        {"text": "hi, my worker always listens"}
+    ]
+
+
+async def test_hello_at_the_greeting_asks_who_again_without_a_telling_off(app, young_person):
+    await young_person.says("/start")
+    await young_person.says("hey")
+    assert "Who is talking to me?" in young_person.last_reply
+    assert not young_person.said("tap one of the buttons")
+
+
 async def test_typed_answers_to_button_questions(app, young_person):
     await start_young_person(young_person)
     await young_person.says("maybe later")

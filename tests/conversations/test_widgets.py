@@ -6,6 +6,7 @@ from conversations.flows import PARENT_CARER, SCALE_OPTIONS
 from conversations.widgets import (
     MESSAGE_LIMIT,
     fitted,
+    is_greeting,
     is_stop,
     match_option,
     match_options,
@@ -96,3 +97,13 @@ def test_skip_and_back_typed_alone_are_moves(typed, move):
 @pytest.mark.parametrize("typed", ["skip school", "back home is better", "I want to go back"])
 def test_skip_and_back_in_a_sentence_are_words(typed):
     assert typed_move(typed) is None
+
+
+@pytest.mark.parametrize("typed", ["hi", "Hiya!", "hello there", "Good morning 👋", "HEY"])
+def test_a_hello_on_its_own_is_a_greeting(typed):
+    assert is_greeting(typed)
+
+
+@pytest.mark.parametrize("typed", ["hi, my worker is kind", "say hello to my carer", "👋", "high"])
+def test_a_hello_inside_other_words_is_not(typed):
+    assert not is_greeting(typed)
