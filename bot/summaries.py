@@ -15,8 +15,6 @@ from analysis.windows import Kind, Window, due_runs, window_containing
 from bot.context import BotContext, FeedbackApplication
 from bot.outbox import deliver_due
 from bot.services import Services
-from conversations import texts
-from conversations.engine import BEGIN_DATA
 from conversations.flows import ALL_FLOWS, REFLECTION
 from conversations.rights import news_buttons
 from conversations.tagging import tag_untagged
@@ -117,7 +115,7 @@ async def run_summary(
                 kind="invitation",
                 text=INVITATION,
                 now=services.now(),
-                buttons=[[(texts.TELL_US_NOW.for_audience(None), BEGIN_DATA)], *news_buttons()],
+                buttons=news_buttons(),
             )
         await deliver_due(application)
     return summary

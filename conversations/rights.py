@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.engine import FlowEngine, State
+from conversations.engine import BEGIN_DATA, FlowEngine, State
 from conversations.models import Flow, Step
 from conversations.roles import reader_of, show_staff_menu
 from conversations.widgets import (
@@ -102,8 +102,12 @@ NEWS_OFF_DATA = "news|off"
 
 
 def news_buttons() -> list[list[tuple[str, str]]]:
-    """The button that goes under every piece of news someone opted in to."""
-    return [[(texts.NO_MORE_NEWS.for_audience(None), NEWS_OFF_DATA)]]
+    """The buttons under every piece of news someone opted in to: one to tell us more
+    (hearing what changed is when many have something to add), one to stop the news."""
+    return [
+        [(texts.TELL_US_NOW.for_audience(None), BEGIN_DATA)],
+        [(texts.NO_MORE_NEWS.for_audience(None), NEWS_OFF_DATA)],
+    ]
 
 
 class DataRights:

@@ -266,7 +266,7 @@ async def test_news_can_be_stopped_with_the_button_under_it(app, bot_api):
     await team.taps("Send to 1 person")
     await delivered(app)
     assert person.last_reply.startswith("💬 You said")
-    assert person.last_buttons == [("No more messages", "news|off")]
+    assert person.last_buttons == [("✏️ Tell us now", "begin"), ("No more messages", "news|off")]
 
     await person.taps("No more messages")
     assert "We won't send you any more news" in person.last_reply
@@ -277,6 +277,16 @@ async def test_news_can_be_stopped_with_the_button_under_it(app, bot_api):
 
     await record_done_action(team, "nobody rings back", "a duty worker answers every call")
     assert "nobody who opted in" in team.last_reply
+
+
+async def test_news_has_a_button_to_tell_us_more(app, bot_api):
+    person = await feedback(app, bot_api, 306, "she never rings back")
+    team = await member(app, bot_api, 906)
+    await record_done_action(team, "workers don't call back", "calls are returned in a day")
+    await team.taps("Send to 1 person")
+    await delivered(app)
+    await person.taps("✏️ Tell us now")
+    assert "Who is talking to me?" in person.last_reply
 
 
 async def test_forget_leaves_nothing_outside_safeguarding_records(app, bot_api):
