@@ -50,7 +50,13 @@ _LOGGER = logging.getLogger(__name__)
 
 REPEAT_AFTER = timedelta(minutes=15)
 THREAD_KEY = "safeguarding_thread"
-SAFE_WORDS = {"help", "help pls", "help please", "please help", "sos", "helpp"}
+# Sent alone, these ask for help now: they get /help's numbers and its "Talk to a person".
+# ("Help me" in any words is screened as a disclosure first, and alerts a person.)
+SAFE_WORDS = {
+    *("help", "help pls", "help please", "please help", "sos", "helpp", "help now"),
+    *("i need help", "need help", "i need help now", "i need help please", "i need some help"),
+    *("can you help", "can someone help", "can somebody help", "someone help", "somebody help"),
+}
 # A message that only asks for a person does what the "Talk to a person" button does.
 # Only the whole message: "it would help to talk to someone" is feedback, not a request.
 ASKS_FOR_A_PERSON = re.compile(

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from telegram.error import NetworkError
 
 from bot.app import build_application, running
@@ -391,9 +392,11 @@ async def test_an_edited_message_is_screened_too(app, young_person, bot_api):
     assert len(alerts(bot_api)) == 1
 
 
-async def test_the_safe_word_offers_a_person(app, young_person, bot_api):
+@pytest.mark.parametrize("typed", ["help", "I need help", "can someone help?"])
+async def test_the_safe_word_offers_a_person(app, young_person, bot_api, typed):
     await reach_free_text(young_person)
-    await young_person.says("help")
+    await young_person.says(typed)
+    assert await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL") == []
     assert "Childline on 0800 1111" in young_person.replies[-2]
     assert "one good thing" in young_person.last_reply
     await young_person.taps("Talk to a person")
