@@ -24,7 +24,7 @@ def run_try(directory, typed: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_try_chats_in_the_terminal_with_numbered_buttons_and_stores_answers(tmp_path):
-    result = run_try(tmp_path, "1\n1\n3\n4\nhello there\n/quit\n")
+    result = run_try(tmp_path, "1\n1\n3\n4\nmaybe later\n/quit\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "bot: Hi! 👋 I'm the feedback bot." in out
