@@ -191,8 +191,11 @@ class FlowEngine:
             self._tracked(self.on_cancel),
         )
         step_handlers = [stop, *answering]
+        moves = CommandHandler(["skip", "back"], self._tracked(self.on_move_command), FOREGROUND)
         states: dict[object, list[Handler]] = {
-            flow.state(step): step_handlers for flow in self.flows.values() for step in flow.steps
+            flow.state(step): [moves, *step_handlers]
+            for flow in self.flows.values()
+            for step in flow.steps
         }
         states[WHO] = [
             CallbackQueryHandler(self._tracked(self.on_who), pattern=r"^who\|"),
@@ -433,14 +436,9 @@ class FlowEngine:
             await self._send(update, context, say(texts.TAP_A_BUTTON, audience))
             return await self.reask(update, context)
         flow, step = position
-        move = typed_move(text)
-        if move == "s" and step.skippable:
-            skipped = answered(step, audience, texts.SKIPPED_MARK.for_audience(audience))
-            await self.retire_prompt(update, context, skipped)
-            return await self.accept(update, context, flow, step, skipped=True)
-        if move == "b" and data.get("history"):
-            await self.retire_prompt(update, context)
-            return await self.go_back(update, context, flow)
+        moved = await self.take_move(update, context, flow, step, typed_move(text))
+        if moved is not None:
+            return moved
         if step.kind == "multi":
             return await self.on_typed_pick(update, context, flow, step, text)
         if step.kind != "text":
@@ -465,6 +463,36 @@ class FlowEngine:
         await self.retire_prompt(update, context)
         data.setdefault(TYPED, {})[str(message.message_id)] = step.id
         return await self.accept(update, context, flow, step, text=text)
+
+    async def on_move_command(self, update: Update, context: BotContext) -> State:
+        """/skip and /back, as other bots have them: what the Skip and Back buttons do."""
+        message = update.effective_message
+        assert message is not None and message.text is not None
+        command = message.text.split()[0].lstrip("/").partition("@")[0].lower()
+        position = self.position(context.data)
+        if position is not None:
+            flow, step = position
+            moved = await self.take_move(update, context, flow, step, command[0])
+            if moved is not None:
+                return moved
+        # Nothing to skip here (a question that must be answered), or nothing to go back to.
+        await self._send(update, context, say(texts.TAP_A_BUTTON, context.data.get("audience")))
+        return await self.reask(update, context)
+
+    async def take_move(
+        self, update: Update, context: BotContext, flow: Flow, step: Step, move: str | None
+    ) -> State | None:
+        """Skip ("s") or go back ("b") from `step` when it allows; None when it does not."""
+        data = context.data
+        audience = data.get("audience")
+        if move == "s" and step.skippable:
+            skipped = answered(step, audience, texts.SKIPPED_MARK.for_audience(audience))
+            await self.retire_prompt(update, context, skipped)
+            return await self.accept(update, context, flow, step, skipped=True)
+        if move == "b" and data.get("history"):
+            await self.retire_prompt(update, context)
+            return await self.go_back(update, context, flow)
+        return None
 
     async def on_typed_pick(
         self, update: Update, context: BotContext, flow: Flow, step: Step, text: str

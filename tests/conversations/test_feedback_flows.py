@@ -203,6 +203,31 @@ async def test_skip_and_back_can_be_typed_and_are_never_stored_as_words(app, you
     assert answers["change"]["text"] == "more time to talk"
 
 
+async def test_the_skip_and_back_commands_other_bots_have_work_like_the_buttons(app, young_person):
+    await reach_first_free_text(young_person)
+    await young_person.says("/skip")
+    assert "do better?" in young_person.last_reply
+    await young_person.says("/back")
+    assert "one good thing" in young_person.last_reply
+    await young_person.says("more time to talk")
+    [good_thing] = await rows(app, "SELECT * FROM answers WHERE step_id = 'good_thing'")
+    assert good_thing["skipped"] == 0 and good_thing["text"] == "more time to talk"
+
+
+async def test_skip_and_back_commands_where_there_is_nothing_to_skip_or_go_back_to(
+    app, young_person
+):
+    await young_person.says("/start")
+    await young_person.taps("I'm a young person")
+    await young_person.says("/skip")
+    assert young_person.replies[-2] == "Please tap one of the buttons under the question."
+    assert "Is that OK?" in young_person.last_reply
+    await young_person.says("/back")
+    assert young_person.replies[-2] == "Please tap one of the buttons under the question."
+    assert "Is that OK?" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM answers") == []
+
+
 async def test_skip_typed_at_the_question_that_cannot_be_skipped_asks_for_a_tap(app, young_person):
     await young_person.says("/start")
     await young_person.taps("I'm a young person")
