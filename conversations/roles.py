@@ -31,7 +31,8 @@ ROLE_GUIDES = {
         "Safeguarding alerts go to the safeguarding chat set up for this bot. There, tap "
         "\"I'm dealing with this\" on an alert, answer the person with /reply and the alert's "
         "reference (SG-…) then your message, and end the conversation with /close and the "
-        "reference."
+        "reference. On call away from that chat, /reply and /close work here too, and the "
+        "safeguarding chat is told what you sent."
     ),
 }
 ROLE_GUIDES["admin"] = ROLE_GUIDES["participation"]

@@ -69,6 +69,9 @@ EXTRA_CATEGORIES = {
     "unsafe_at_home": "Said they do not feel safe where they live",
 }
 ALERT_TEXT_LIMIT = 3000
+# How much of a reply sent from a role holder's own chat the contacts' chats are shown
+# (small enough to stay one message even when every character needs escaping).
+REPLY_PREVIEW = 600
 CONTACTS_CHAT_GUIDE = (
     "This chat gets the feedback bot's safeguarding alerts.\n"
     '• On an alert, tap "I\'m dealing with this" so the others know.\n'
@@ -186,6 +189,32 @@ class Safeguarding:
         contacts = set(context.services.settings.safeguarding_chat_ids)
         chat, user = update.effective_chat, update.effective_user
         return bool((chat and chat.id in contacts) or (user and user.id in contacts))
+
+    async def may_answer(self, update: Update, context: BotContext) -> bool:
+        """Whether the sender may /reply and /close: in a contacts' chat, or, holding
+        the safeguarding role, in their own chat with the bot (on call, away from the group)."""
+        if self.is_contact(update, context):
+            return True
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or user is None or chat.type != chat.PRIVATE:
+            return False
+        return await staff.has_role(context.db, context.services.pseudonym(user.id), "safeguarding")
+
+    async def tell_contacts_from_elsewhere(
+        self, update: Update, context: BotContext, event: records.SafeguardingEvent, news: str
+    ) -> None:
+        """What a role holder did from their own chat, for the contacts' chats: the
+        others must know the person has been answered, or the thread closed."""
+        if self.is_contact(update, context):
+            return
+        user = update.effective_user
+        name = esc(user.full_name) if user else "A contact"
+        await queue_for_contacts(
+            context.services,
+            event_id=event.id,
+            kind="from_elsewhere",
+            texts=[f"💬 {event.reference}: {name}, from their own chat, {news}"],
+        )
 
     async def on_contacts_help(self, update: Update, context: BotContext) -> None:
         """/help or /start in a contacts' chat: how alerts work there."""
@@ -482,7 +511,7 @@ class Safeguarding:
         """`/reply <reference> <message>`: a contact answers the person through the bot."""
         chat = update.effective_chat
         assert chat is not None
-        if not self.is_contact(update, context):
+        if not await self.may_answer(update, context):
             await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
@@ -514,8 +543,12 @@ class Safeguarding:
         if contact is not None:
             context.application.user_data[contact.chat_id][THREAD_KEY] = event.reference
             context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
+        await self.tell_contacts_from_elsewhere(
+            update, context, event, f"sent them: «{esc(shorten(message, REPLY_PREVIEW))}»"
+        )
+        where = "here" if self.is_contact(update, context) else "in the safeguarding chat"
         await context.bot.send_message(
-            chat.id, f"Sending to {event.reference}. If it cannot reach them, you will hear here."
+            chat.id, f"Sending to {event.reference}. If it cannot reach them, you'll hear {where}."
         )
         await deliver_due(context.application)
         raise ApplicationHandlerStop
@@ -524,7 +557,7 @@ class Safeguarding:
         """`/close <reference>`: end the conversation thread with the person."""
         chat = update.effective_chat
         assert chat is not None
-        if not self.is_contact(update, context):
+        if not await self.may_answer(update, context):
             await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
@@ -537,7 +570,9 @@ class Safeguarding:
         if contact is not None:
             context.application.user_data[contact.chat_id].pop(THREAD_KEY, None)
             context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
+        await self.tell_contacts_from_elsewhere(update, context, event, "closed it.")
         await context.bot.send_message(chat.id, f"Closed {event.reference}.")
+        await deliver_due(context.application)
         raise ApplicationHandlerStop
 
     async def pass_on_to_contacts(

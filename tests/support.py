@@ -1,8 +1,10 @@
-"""Test helpers: settings for a temporary directory, and a person chatting with the bot."""
+"""Test helpers: settings for a temporary directory, and a person chatting with the bot
+(or a staff member, who took up an invite)."""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,8 @@ from telegram import Update
 from bot.context import FeedbackApplication
 from bot.settings import Settings, load_settings
 from bot.transport import ApiCall, ChatSimulator, InProcessBotApi
+from storage import staff
+from storage.pseudonym import keyed_hash
 
 TEST_TOKEN = "123456789:AAE-canary-token-for-tests-only-xyz123"
 TEST_KEY = "test-pseudonym-key-that-is-long-enough-0123456789"
@@ -120,6 +124,22 @@ class Person:
 
     def said(self, fragment: str) -> bool:
         return any(fragment in reply for reply in self.replies)
+
+
+async def member(
+    app: FeedbackApplication, api: InProcessBotApi, user_id: int, role: str = "participation"
+) -> Person:
+    """A staff member in their own chat with the bot, who has taken up an invite to `role`."""
+    code = f"code{user_id}"
+    await staff.create_invite(
+        app.services.db,
+        code_hash=keyed_hash(app.services.settings.pseudonym_secret, "invite", code),
+        role=role,
+        expires_at=datetime.now(UTC) + timedelta(days=1),
+    )
+    person = Person(app, api, user_id)
+    await person.says(f"/start inv-{code}")
+    return person
 
 
 def button_labels(call: ApiCall) -> list[str]:

@@ -2,7 +2,7 @@
 
 import asyncio
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from telegram.error import Forbidden
@@ -10,26 +10,12 @@ from telegram.error import Forbidden
 from bot.app import build_application, running
 from bot.outbox import deliver_due
 from bot.transport import InProcessBotApi
-from storage import repository, review, staff
-from storage.pseudonym import keyed_hash
+from storage import repository, review
 from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, rows, start_young_person
 from tests.conversations.test_practitioner import onboard, start_reflection
-from tests.support import Person, assert_valid_for_the_bot_api, make_settings
+from tests.support import Person, assert_valid_for_the_bot_api, make_settings, member
 
 PRIVILEGED = ["/themes", "/search call", "/actions", "/action", "/report"]
-
-
-async def member(app, api, user_id: int, role: str = "participation") -> Person:
-    code = f"code{user_id}"
-    await staff.create_invite(
-        app.services.db,
-        code_hash=keyed_hash(app.services.settings.pseudonym_secret, "invite", code),
-        role=role,
-        expires_at=datetime.now(UTC) + timedelta(days=1),
-    )
-    person = Person(app, api, user_id)
-    await person.says(f"/start inv-{code}")
-    return person
 
 
 async def feedback(app, api, user_id: int, change: str, *, hear_back: bool = True) -> Person:

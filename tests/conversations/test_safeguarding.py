@@ -15,7 +15,13 @@ from bot.transport import InProcessBotApi
 from conversations.safeguarding import HOLD_FOR_THE_PERSON
 from storage import safeguarding as records
 from tests.conversations.test_feedback_flows import rows, start_young_person
-from tests.support import SAFEGUARDING_CHAT, Person, assert_valid_for_the_bot_api, make_settings
+from tests.support import (
+    SAFEGUARDING_CHAT,
+    Person,
+    assert_valid_for_the_bot_api,
+    make_settings,
+    member,
+)
 
 SECOND_CONTACT = 777
 
@@ -375,6 +381,53 @@ async def test_only_safeguarding_contacts_can_reply(app, young_person, parent):
     [event] = await rows(app, "SELECT reference FROM safeguarding_events")
     await parent.says(f"/reply {event['reference']} hello")
     assert "this is for staff" in parent.last_reply
+    assert await rows(app, "SELECT * FROM safeguarding_messages") == []
+
+
+async def test_the_safeguarding_role_can_reply_and_close_from_its_own_chat(
+    app, young_person, bot_api
+):
+    await young_person.says("im scared to go home")
+    [event] = await rows(app, "SELECT reference FROM safeguarding_events")
+    on_call = await member(app, bot_api, 5150, role="safeguarding")
+    assert on_call.said("/reply and /close work here too")
+
+    await on_call.says(f"/reply {event['reference']} Are you & your brother safe right now?")
+    assert "Are you &amp; your brother safe right now?" in young_person.last_reply
+    assert "you'll hear in the safeguarding chat" in on_call.last_reply
+    assert alerts(bot_api)[-1] == (
+        f"💬 {event['reference']}: Sam, from their own chat, sent them: "
+        "«Are you &amp; your brother safe right now?»"
+    )
+    await young_person.says("yes")
+    assert "they replied: «yes»" in alerts(bot_api)[-1]
+
+    await on_call.says(f"/close {event['reference']}")
+    assert on_call.last_reply == f"Closed {event['reference']}."
+    assert alerts(bot_api)[-1] == f"💬 {event['reference']}: Sam, from their own chat, closed it."
+    assert_valid_for_the_bot_api(bot_api)
+
+
+@pytest.mark.parametrize("role", ["participation", "admin", "practitioner"])
+async def test_other_staff_cannot_reply_to_a_disclosure(app, young_person, bot_api, role):
+    await young_person.says("dad beats me")
+    [event] = await rows(app, "SELECT reference FROM safeguarding_events")
+    colleague = await member(app, bot_api, 5151, role=role)
+    await colleague.says(f"/reply {event['reference']} hello")
+    assert "this is for staff" in colleague.last_reply
+    await colleague.says(f"/close {event['reference']}")
+    assert "this is for staff" in colleague.last_reply
+    assert await rows(app, "SELECT * FROM safeguarding_messages") == []
+    [still_open] = await rows(app, "SELECT closed_at FROM safeguarding_events")
+    assert still_open["closed_at"] is None
+
+
+async def test_the_safeguarding_role_cannot_reply_from_a_group_it_is_in(app, young_person, bot_api):
+    await young_person.says("dad beats me")
+    [event] = await rows(app, "SELECT reference FROM safeguarding_events")
+    await member(app, bot_api, 5152, role="safeguarding")
+    in_a_group = Person(app, bot_api, 5152, chat_type="group", chat_id=-400700)
+    await in_a_group.says(f"/reply {event['reference']} hello")
     assert await rows(app, "SELECT * FROM safeguarding_messages") == []
 
 
