@@ -546,9 +546,13 @@ class Safeguarding:
         await self.tell_contacts_from_elsewhere(
             update, context, event, f"sent them: «{esc(shorten(message, REPLY_PREVIEW))}»"
         )
-        where = "here" if self.is_contact(update, context) else "in the safeguarding chat"
+        sending = f"Sending to {event.reference}."
         await context.bot.send_message(
-            chat.id, f"Sending to {event.reference}. If it cannot reach them, you'll hear {where}."
+            chat.id,
+            f"{sending} If it cannot reach them, you will hear here."
+            if self.is_contact(update, context)
+            else f"{sending} Their answers, and word if it cannot reach them, go to the"
+            " safeguarding chat.",
         )
         await deliver_due(context.application)
         raise ApplicationHandlerStop

@@ -394,7 +394,9 @@ async def test_the_safeguarding_role_can_reply_and_close_from_its_own_chat(
 
     await on_call.says(f"/reply {event['reference']} Are you & your brother safe right now?")
     assert "Are you &amp; your brother safe right now?" in young_person.last_reply
-    assert "you'll hear in the safeguarding chat" in on_call.last_reply
+    assert "Their answers, and word if it cannot reach them, go to the safeguarding chat" in (
+        on_call.last_reply
+    )
     assert alerts(bot_api)[-1] == (
         f"💬 {event['reference']}: Sam, from their own chat, sent them: "
         "«Are you &amp; your brother safe right now?»"
