@@ -227,6 +227,10 @@ SAME_AS = {
 }
 
 
+# A thank-you alone says nothing about which button: it must not pick "No thanks".
+THANKS = frozenset({"thanks", "thank you", "thankyou", "thanks a lot", "cheers", "thx"})
+
+
 def match_option(options: Sequence[Option], text: str, audience: str | None) -> Option | None:
     """The option the person typed: its label, value or emoji, or words only its label has.
 
@@ -248,7 +252,7 @@ def match_option(options: Sequence[Option], text: str, audience: str | None) -> 
         if typed in candidates:
             return option
     phrase = _words(typed)
-    if len(phrase) < 3:  # "a" or "no" would be found in too many labels
+    if len(phrase) < 3 or phrase in THANKS:  # "a" or "no" would be found in too many labels
         return None
     holding = [
         option

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conversations.flows import PARENT_CARER, SCALE_OPTIONS
+from conversations.flows import HEAR_BACK_OPTIONS, PARENT_CARER, SCALE_OPTIONS
 from conversations.widgets import (
     MESSAGE_LIMIT,
     fitted,
@@ -53,6 +53,15 @@ def test_fitted_keeps_the_longest_quotes_that_fit():
 )
 def test_typed_words_choose_an_option_only_when_they_point_to_one(typed, value):
     option = match_option(SCALE_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("thanks", None), ("Thank you!", None), ("no thanks", "no"), ("yes please", "yes")],
+)
+def test_a_thank_you_alone_does_not_pick_no_thanks(typed, value):
+    option = match_option(HEAR_BACK_OPTIONS, typed, None)
     assert (option.value if option else None) == value
 
 
