@@ -28,6 +28,7 @@ from bot.summaries import catch_up, schedule_summaries
 from conversations import general
 from conversations.engine import FlowEngine
 from conversations.flows import ALL_FLOWS
+from conversations.later_words import LaterWords
 from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.review import ReviewTools
 from conversations.rights import DataRights, purge_expired
@@ -97,12 +98,14 @@ def build_application(
     practitioners = PractitionerTool(engine)
     team = ReviewTools(engine)
     rights = DataRights(engine)
+    later_words = LaterWords(engine)
     application.add_handlers(practitioners.global_handlers(), GLOBAL_BUTTONS)
     application.add_handlers(staff_handlers() + team.handlers() + rights.handlers(), GLOBAL_BUTTONS)
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)
     application.add_handler(engine.edit_handler(), CONVERSATIONS)
+    application.add_handlers(later_words.handlers(), CONVERSATIONS)
     application.add_handlers(general.outside_flow_handlers(), CONVERSATIONS)
     application.add_error_handler(handle_error)
 

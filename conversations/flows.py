@@ -195,6 +195,7 @@ YOUNG_PERSON = Flow(
         "Thank you for telling us! 💛 We will read what you said. "
         "It helps us make things better for young people like you.",
     ),
+    later_words_step="anything_else",
 )
 
 PARENT_CARER = Flow(
@@ -316,6 +317,7 @@ PARENT_CARER = Flow(
         "Thank you for your feedback. We read every answer, and what families tell us "
         "shapes the changes we make."
     ),
+    later_words_step="anything_else",
 )
 
 REFLECTION = Flow(

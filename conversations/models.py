@@ -150,6 +150,8 @@ class Flow(Frozen):
     text_limit: int = Field(default=1500, ge=1, le=4000)
     # Show every answer, with an Edit button each, before the response is submitted.
     review_before_submit: bool = False
+    # The question for words that words sent after the end are added to, if the person agrees.
+    later_words_step: str | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Flow:
@@ -165,6 +167,9 @@ class Flow(Frozen):
             size = CALLBACK_OVERHEAD + len(self.id) + len(step.id) + longest_value
             if size > CALLBACK_DATA_LIMIT:
                 raise ValueError(f"flow {self.id}: step {step.id} makes callback data too long")
+        later = self.later_words_step
+        if later is not None and (later not in ids or self.step(later).kind != "text"):
+            raise ValueError(f"flow {self.id}: later words go to {later}, not a question for words")
         return self
 
     def asks_for_words_after(self, step: Step) -> bool:

@@ -87,6 +87,21 @@ HELLO_AGAIN = words(
 UNKNOWN_COMMAND = words(
     "I don't know that command. Here is the question again.",
 )
+# Words sent after a feedback chat has ended (see later_words.py).
+LATER_WORDS_OFFER = words(
+    "Thanks! 😊 Do you want to add this to what you told us?",
+    parent_carer="Thank you. Would you like us to add this to your feedback?",
+)
+LATER_WORDS_ADD = words("Yes, add it")
+LATER_WORDS_DROP = words("No thanks")
+LATER_WORDS_ADDED = words(
+    "Thank you! We have added it. 💛",
+    parent_carer="Thank you. We have added it to your feedback.",
+)
+LATER_WORDS_DROPPED = words(
+    "OK. We have not kept it.",
+    parent_carer="OK, we have not kept it.",
+)
 NOTHING_TO_ANSWER = words(
     "Hi! Type /start to tell us how our help is going, or /help if you need help now.",
 )
@@ -116,6 +131,9 @@ GROUP_REFUSAL = words(
 )
 SAVE_FAILED = words(
     "Sorry, I could not save that just now. Please send it again.",
+)
+SAVE_FAILED_TRY_AGAIN = words(
+    "Sorry, I could not save that just now. Please try again.",
 )
 SOMETHING_WENT_WRONG = words(
     "Sorry, something went wrong on our side. Please try again.",

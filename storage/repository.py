@@ -90,6 +90,23 @@ async def save_answer(
     return int(rows[0][0])
 
 
+async def add_to_answer(
+    db: Database, *, response_id: int, step_id: str, text: str
+) -> tuple[int, str]:
+    """Add words to a text answer, after any already there (a skip becomes an answer);
+    return the answer's id and its whole text, for tagging again."""
+    rows = await db.write(
+        "INSERT INTO answers (response_id, step_id, kind, text, skipped, answered_at)"
+        " VALUES (?, ?, 'text', ?, 0, ?)"
+        " ON CONFLICT (response_id, step_id) DO UPDATE SET"
+        " text = CASE WHEN answers.text IS NULL OR answers.text = '' THEN excluded.text"
+        " ELSE answers.text || char(10) || char(10) || excluded.text END,"
+        " skipped = 0, answered_at = excluded.answered_at RETURNING id, text",
+        (response_id, step_id, text, utc_now()),
+    )
+    return int(rows[0][0]), str(rows[0][1])
+
+
 async def list_answers(db: Database, response_id: int) -> list[Answer]:
     return await fetch_all(
         db, Answer, "SELECT * FROM answers WHERE response_id = ? ORDER BY id", (response_id,)

@@ -47,3 +47,18 @@ def test_a_step_that_goes_nowhere_known_is_refused():
             ),
             done=words("Thanks"),
         )
+
+
+@pytest.mark.parametrize("later", ["q", "nowhere"])
+def test_later_words_must_go_to_a_question_for_words(later):
+    with pytest.raises(ValidationError, match="not a question for words"):
+        Flow(
+            id="x",
+            audience_group="young_person",
+            title="Test",
+            steps=(
+                choice(Option(value="a", label=words("A")), Option(value="b", label=words("B"))),
+            ),
+            done=words("Thanks"),
+            later_words_step=later,
+        )
