@@ -9,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import BotContext
 from conversations import texts
-from conversations.widgets import say
+from conversations.widgets import is_thanks, say
 
 NOT_PRIVATE = ~filters.ChatType.PRIVATE
 
@@ -25,10 +25,12 @@ async def refuse_in_group(update: Update, context: BotContext) -> None:
 
 
 async def nothing_to_answer(update: Update, context: BotContext) -> None:
-    """Point someone who is not in a flow to /start and /help."""
-    chat = update.effective_chat
+    """Point someone who is not in a flow to /start and /help; a thank-you gets a welcome."""
+    chat, message = update.effective_chat, update.effective_message
     assert chat is not None
-    await context.bot.send_message(chat.id, say(texts.NOTHING_TO_ANSWER, None))
+    thanked = message is not None and is_thanks(message.text or "")
+    wording = texts.YOU_ARE_WELCOME if thanked else texts.NOTHING_TO_ANSWER
+    await context.bot.send_message(chat.id, say(wording, None))
 
 
 async def help_now(update: Update, context: BotContext) -> None:

@@ -102,6 +102,9 @@ LATER_WORDS_DROPPED = words(
     "OK. We have not kept it.",
     parent_carer="OK, we have not kept it.",
 )
+YOU_ARE_WELCOME = words(
+    "You're welcome! 😊 Type /start any time to tell us more.",
+)
 NOTHING_TO_ANSWER = words(
     "Hi! Type /start to tell us how our help is going, or /help if you need help now.",
 )

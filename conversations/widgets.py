@@ -228,7 +228,17 @@ SAME_AS = {
 
 
 # A thank-you alone says nothing about which button: it must not pick "No thanks".
-THANKS = frozenset({"thanks", "thank you", "thankyou", "thanks a lot", "cheers", "thx"})
+THANKS = frozenset(
+    {
+        *("thanks", "thank you", "thankyou", "thanks a lot", "cheers", "thx", "ty"),
+        *("ok thanks", "ok thank you", "thanks bye", "thank you bye"),
+    }
+)
+
+
+def is_thanks(text: str) -> bool:
+    """Whether the person typed only a thank-you."""
+    return _words(text) in THANKS
 
 
 def match_option(options: Sequence[Option], text: str, audience: str | None) -> Option | None:

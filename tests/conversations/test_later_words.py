@@ -91,9 +91,15 @@ async def test_no_thanks_keeps_nothing(app, young_person):
 
 async def test_a_thank_you_or_hello_after_the_end_is_not_taken_for_more_to_say(app, young_person):
     await finish_young_person(young_person)
-    for short in ("thanks", "hi", "ok cool"):
+    for short in ("hi", "ok cool"):
         await young_person.says(short)
-        assert "Type /start" in young_person.last_reply
+        assert "Type /start to tell us how our help is going" in young_person.last_reply
+    for thanks in ("thanks", "Thank you!", "ok thanks"):
+        await young_person.says(thanks)
+        assert young_person.last_reply == (
+            "You're welcome! 😊 Type /start any time to tell us more."
+        )
+    assert not young_person.said(OFFER)
 
 
 async def test_a_disclosure_after_the_end_alerts_and_is_never_added(app, young_person):
