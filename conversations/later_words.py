@@ -30,6 +30,7 @@ from conversations.widgets import (
     say,
 )
 from storage import repository
+from storage.models import Response
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -76,18 +77,18 @@ class LaterWords:
         if later is None or self.engine.clock() > later["until"]:
             context.data.pop(LATER, None)
             return await nothing_to_answer(update, context)
-        flow = self.engine.flows.get(later["flow"])
-        response = await repository.get_response(context.db, later["response"])
-        if flow is None or response is None:  # deleted since, by /forget or retention
+        target = await self.where_to_add(context)
+        if target is None:
             context.data.pop(LATER, None)
             return await nothing_to_answer(update, context)
+        flow, response = target
         audience = response.audience
         pending: str | None = later.get("pending")
         if pending is not None:
             choice = match_option(CHOICES, text, audience)
             if choice is not None:
                 await remove_buttons_by_id(context, update, later.pop("offer", None))
-                return await self.choose(update, context, choice.value)
+                return await self.choose(update, context, choice.value, flow, response)
         if pending is not None and len(text.split()) < FEWEST_WORDS:  # "thanks", "hmm"
             await self.send(update, context, texts.TAP_A_BUTTON, audience)
             return await self.offer(update, context, audience)
@@ -124,22 +125,38 @@ class LaterWords:
         assert query is not None
         await query.answer()
         await remove_buttons(query.message)
-        (context.data.get(LATER) or {}).pop("offer", None)
-        await self.choose(update, context, (query.data or "").partition("|")[2])
-
-    async def choose(self, update: Update, context: BotContext, choice: str) -> None:
-        """Add the words they were asked about, or let them go."""
         later = context.data.get(LATER) or {}
-        pending = later.pop("pending", None)
+        later.pop("offer", None)
+        target = await self.where_to_add(context)
+        if target is None:
+            later.pop("pending", None)
+            await self.send(update, context, texts.OLD_BUTTON_NO_CHAT, None)
+            return
+        await self.choose(update, context, (query.data or "").partition("|")[2], *target)
+
+    async def where_to_add(self, context: BotContext) -> tuple[Flow, Response] | None:
+        """The flow and response later words go to; None once deleted (/forget, retention)."""
+        later = context.data.get(LATER) or {}
         flow = self.engine.flows.get(later.get("flow", ""))
         response = await repository.get_response(context.db, later.get("response", 0))
-        if pending is None or flow is None or flow.later_words_step is None or response is None:
+        if flow is None or flow.later_words_step is None or response is None:
+            return None
+        return flow, response
+
+    async def choose(
+        self, update: Update, context: BotContext, choice: str, flow: Flow, response: Response
+    ) -> None:
+        """Add the words they were asked about, or let them go."""
+        later = context.data[LATER]
+        pending = later.pop("pending", None)
+        if pending is None:
             await self.send(update, context, texts.OLD_BUTTON_NO_CHAT, None)
             return
         audience = response.audience
         if choice != ADD:
             await self.send(update, context, texts.LATER_WORDS_DROPPED, audience)
             return
+        assert flow.later_words_step is not None  # where_to_add takes no other flow
         step = flow.step(flow.later_words_step)
         try:
             answer_id, whole = await repository.add_to_answer(
