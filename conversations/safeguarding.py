@@ -190,23 +190,19 @@ class Safeguarding:
         chat, user = update.effective_chat, update.effective_user
         return bool((chat and chat.id in contacts) or (user and user.id in contacts))
 
-    async def may_answer(self, update: Update, context: BotContext) -> bool:
-        """Whether the sender may /reply and /close: in a contacts' chat, or, holding
-        the safeguarding role, in their own chat with the bot (on call, away from the group)."""
-        if self.is_contact(update, context):
-            return True
+    async def on_call_in_own_chat(self, update: Update, context: BotContext) -> bool:
+        """Whether the sender holds the safeguarding role and writes in their own chat with
+        the bot: on call, away from the contacts' chat, they may /reply and /close there."""
         chat, user = update.effective_chat, update.effective_user
         if chat is None or user is None or chat.type != chat.PRIVATE:
             return False
         return await staff.has_role(context.db, context.services.pseudonym(user.id), "safeguarding")
 
-    async def tell_contacts_from_elsewhere(
+    async def tell_contacts_from_own_chat(
         self, update: Update, context: BotContext, event: records.SafeguardingEvent, news: str
     ) -> None:
         """What a role holder did from their own chat, for the contacts' chats: the
         others must know the person has been answered, or the thread closed."""
-        if self.is_contact(update, context):
-            return
         user = update.effective_user
         name = esc(user.full_name) if user else "A contact"
         await queue_for_contacts(
@@ -511,7 +507,8 @@ class Safeguarding:
         """`/reply <reference> <message>`: a contact answers the person through the bot."""
         chat = update.effective_chat
         assert chat is not None
-        if not await self.may_answer(update, context):
+        in_contacts_chat = self.is_contact(update, context)
+        if not in_contacts_chat and not await self.on_call_in_own_chat(update, context):
             await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
@@ -543,14 +540,14 @@ class Safeguarding:
         if contact is not None:
             context.application.user_data[contact.chat_id][THREAD_KEY] = event.reference
             context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
-        await self.tell_contacts_from_elsewhere(
-            update, context, event, f"sent them: «{esc(shorten(message, REPLY_PREVIEW))}»"
-        )
+        if not in_contacts_chat:
+            sent = f"sent them: «{esc(shorten(message, REPLY_PREVIEW))}»"
+            await self.tell_contacts_from_own_chat(update, context, event, sent)
         sending = f"Sending to {event.reference}."
         await context.bot.send_message(
             chat.id,
             f"{sending} If it cannot reach them, you will hear here."
-            if self.is_contact(update, context)
+            if in_contacts_chat
             else f"{sending} Their answers, and word if it cannot reach them, go to the"
             " safeguarding chat.",
         )
@@ -561,7 +558,8 @@ class Safeguarding:
         """`/close <reference>`: end the conversation thread with the person."""
         chat = update.effective_chat
         assert chat is not None
-        if not await self.may_answer(update, context):
+        in_contacts_chat = self.is_contact(update, context)
+        if not in_contacts_chat and not await self.on_call_in_own_chat(update, context):
             await self.refuse(update, context)
         args = context.args or []
         event = await records.find_event(context.db, args[0]) if args else None
@@ -574,9 +572,10 @@ class Safeguarding:
         if contact is not None:
             context.application.user_data[contact.chat_id].pop(THREAD_KEY, None)
             context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
-        await self.tell_contacts_from_elsewhere(update, context, event, "closed it.")
         await context.bot.send_message(chat.id, f"Closed {event.reference}.")
-        await deliver_due(context.application)
+        if not in_contacts_chat:
+            await self.tell_contacts_from_own_chat(update, context, event, "closed it.")
+            await deliver_due(context.application)
         raise ApplicationHandlerStop
 
     async def pass_on_to_contacts(
