@@ -1,9 +1,19 @@
 """Recognising possible safeguarding disclosures in any text.
 
-Pure: text in, `Screening` out. Patterns live in `safeguarding_patterns.json`
-so the safeguarding lead can extend them. Missing a disclosure is far worse
-than a false alarm, so patterns are broad and only known idioms ("I'm dying
-to see my brother") are let through.
+Pure: text in, `Screening` out, with one of three outcomes:
+
+- **alert**: a person is alerted now, and the person writing gets the help script;
+- **review**: a person looks today (the evidence is unsure, or the words are past,
+  resolved, about a topic or said laughing); the person writing carries on;
+- nothing.
+
+Two kinds of evidence, in layers. The explainable patterns in
+`safeguarding_patterns.json` (which the safeguarding lead can extend) are the
+strong evidence. A learned model (`analysis/safeguarding_model.py`, trained on
+thousands of texts by several authors) scores each sentence and the whole
+text, and recognises wording no pattern has. Context only ever downgrades an
+alert to a review, never to nothing: missing a disclosure is far worse than a
+false alarm.
 """
 
 from __future__ import annotations
@@ -14,9 +24,46 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.text import normalise
+from textblob.en import lexicon
+
+from analysis import safeguarding_model
+from analysis.safeguarding_model import Model
+from analysis.text import TEXT_SPEAK, normalise
 
 PATTERNS_FILE = Path(__file__).with_name("safeguarding_patterns.json")
+ALERT = "alert"
+REVIEW = "review"
+# Categories of events recorded before today's list; their alerts still need a label.
+LEGACY_CATEGORIES = {
+    "exploitation": "Exploitation",
+    "adult_risk_to_child": "Adult at risk of harming a child",
+    "threats_bullying": "Threats or bullying",
+}
+# The most urgent patterns name the category even when the model would say another.
+URGENT = ("danger_now", "self_harm_suicide")
+# Words that put what was said in the past, or make it talk about a topic or a joke.
+# They downgrade a pattern's alert to a review; the model has learnt them from examples.
+CONTEXT = {
+    "past or resolved": re.compile(
+        r"\b(used to|when i was (little|younger|small|a kid|a child|\d+)|years ago|in the past"
+        r"|not any ?more|no longer|at my old (house|home|placement|school|foster|carers)"
+        r"|before i (moved|came|went)|since i (moved|came|went)|last year"
+        r"|(its|it has|that has|thats|it all) (stopped|over|sorted)"
+        r"|now (i am|im|i feel|we are|were|she is|shes|he is|hes) (safe|happy|ok|fine))\b"
+    ),
+    "about a topic": re.compile(
+        r"\b(lesson|assembly|talk|video|film|movie|documentary|programme|game|book|story|news"
+        r"|series|episode|show|song|lyrics|training|course|workshop|play) (on|about|where|called)\b"
+        r"|\bwe (learned|learnt|talked|watched|did a project) about\b|\bin (fortnite|minecraft"
+        r"|roblox|gta|cod|call of duty|the film|the game|the book)\b"
+    ),
+    "said laughing": re.compile(r"\b(lol|lmao|lmfao|haha\w*|jk|only joking|jokes)\b"),
+}
+LAUGHING_EMOJI = ("😂", "🤣", "😆")
+# Under half the words known in English (or to the model), a text may be in a language
+# the detector cannot read; a person looks at it instead.
+KNOWN_SHARE = 0.5
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -32,8 +79,6 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
     idioms: tuple[re.Pattern[str], ...]
     idiom_examples: tuple[str, ...]
-    # (category, one alternation of its concern words) for the weaker "possible" tier.
-    signals: tuple[tuple[str, re.Pattern[str]], ...] = ()
     # (category, one alternation of all its patterns): one search per category.
     matchers: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
@@ -42,16 +87,39 @@ class PatternSet:
 class Screening:
     """The result of screening one text."""
 
-    flagged: bool
+    level: str | None = None
     category: str | None = None
     categories: tuple[str, ...] = ()
     triggers: tuple[str, ...] = field(default=())
-    # "strong": a disclosure pattern matched; "possible": only concern words did.
-    strength: str | None = None
+    # The model's probability of a disclosure (the highest over the text and its sentences).
+    score: float = 0.0
+    # Why a review and not an alert: "unsure", "past or resolved", "cannot read it", ...
+    reason: str | None = None
+
+    @property
+    def flagged(self) -> bool:
+        return self.level is not None
+
+    @property
+    def alert(self) -> bool:
+        return self.level == ALERT
 
     @property
     def label(self) -> str:
-        return load_patterns().categories.get(self.category or "", "")
+        return category_label(self.category or "")
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "flag": self.flagged,
+            "level": self.level,
+            "category": self.category,
+            "score": round(self.score, 3),
+            "reason": self.reason,
+        }
+
+
+def category_label(category: str) -> str:
+    return load_patterns().categories.get(category) or LEGACY_CATEGORIES.get(category, category)
 
 
 @lru_cache(maxsize=1)
@@ -63,12 +131,6 @@ def load_patterns(path: Path = PATTERNS_FILE) -> PatternSet:
         if entry["category"] not in categories:
             raise ValueError(f"unknown safeguarding category {entry['category']!r}")
         patterns.append(Pattern(entry["category"], re.compile(entry["pattern"]), entry["example"]))
-    signals = []
-    for category, phrases in data.get("signals", {}).items():
-        if category not in categories:
-            raise ValueError(f"unknown safeguarding category {category!r}")
-        words = "|".join(re.escape(normalise(phrase)) for phrase in phrases)
-        signals.append((category, re.compile(rf"\b(?:{words})\b")))
     matchers = tuple(
         (
             category,
@@ -84,14 +146,16 @@ def load_patterns(path: Path = PATTERNS_FILE) -> PatternSet:
         patterns=tuple(patterns),
         idioms=tuple(re.compile(entry["pattern"]) for entry in data["idioms"]),
         idiom_examples=tuple(entry["example"] for entry in data["idioms"]),
-        signals=tuple(signals),
         matchers=matchers,
     )
 
 
-def screen(text: str, patterns: PatternSet | None = None) -> Screening:
-    """Say whether `text` may be a disclosure, its most urgent category, and what triggered it."""
-    rules = patterns or load_patterns()
+def load_model() -> Model:
+    return safeguarding_model.load()
+
+
+def pattern_matches(text: str, rules: PatternSet) -> dict[str, list[str]]:
+    """The words each category's patterns matched, idioms ("dying to see him") removed first."""
     forms = []
     for form in (normalise(text), normalise(text, collapse_doubles=True)):
         for idiom in rules.idioms:
@@ -102,19 +166,67 @@ def screen(text: str, patterns: PatternSet | None = None) -> Screening:
         for form in forms:
             for match in matcher.finditer(form):
                 found.setdefault(category, []).append(match.group(0).strip())
-    strength = "strong"
-    if not found:
-        strength = "possible"
-        for category, signal in rules.signals:
-            for form in forms:
-                found_here = signal.search(form)
-                if found_here:
-                    found.setdefault(category, []).append(found_here.group(0))
-                    break
-    if not found:
-        return Screening(flagged=False)
-    ordered = tuple(category for category in rules.categories if category in found)
-    triggers = tuple(dict.fromkeys(t for category in ordered for t in found[category] if t))
+    return found
+
+
+def context_of(text: str) -> str | None:
+    """Whether the words are past or resolved, about a topic, or said laughing."""
+    words = normalise(text)
+    for reason, pattern in CONTEXT.items():
+        if pattern.search(words):
+            return reason
+    if any(emoji in text for emoji in LAUGHING_EMOJI):
+        return "said laughing"
+    return None
+
+
+def screen(text: str, patterns: PatternSet | None = None, model: Model | None = None) -> Screening:
+    """Say whether `text` may be a disclosure, how sure we are, its category and why."""
+    rules = patterns or load_patterns()
+    judge = model or load_model()
+    found = pattern_matches(text, rules)
+    score, sentence = judge.score(text)
+    if not found and score < judge.review:
+        return Screening(score=score)
+    context = context_of(sentence) or context_of(text) if found else None
+    if score >= judge.alert or (found and score >= judge.pattern_floor and context is None):
+        level, reason = ALERT, None
+    else:
+        level, reason = REVIEW, context or "unsure"
+    urgent = [category for category in URGENT if category in found]
+    first = urgent[0] if urgent else judge.category(sentence if not found else text)
+    ordered = (first, *(c for c in rules.categories if c in found and c != first))
+    triggers = [t for category in ordered for t in found.get(category, []) if t]
+    if score >= judge.review:
+        triggers.append(f"the model ({score:.0%}): «{sentence[:80]}»")
     return Screening(
-        flagged=True, category=ordered[0], categories=ordered, triggers=triggers, strength=strength
+        level=level,
+        category=first,
+        categories=ordered,
+        triggers=tuple(dict.fromkeys(triggers)),
+        score=score,
+        reason=reason,
     )
+
+
+def readable(text: str, model: Model | None = None) -> bool:
+    """Whether the detector can read `text`: mostly words of English (or of its training).
+
+    Texts in another script or another language go to a person instead of being
+    waved through ("a language it cannot read").
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    if sum(1 for ch in letters if ch.isascii()) < len(letters) / 2:
+        return False
+    words = LETTERS.findall(text.lower().replace("'", "").replace("’", ""))
+    if len(words) < 4:
+        return True
+    judge = model or load_model()
+    known = sum(
+        1
+        for word in words
+        if word in lexicon or word in TEXT_SPEAK.values() or judge.knows(word) or len(word) < 3
+    )
+    return known >= KNOWN_SHARE * len(words)

@@ -23,7 +23,7 @@ def tag_line(tagger: Tagger, line: str) -> dict[str, Any]:
         ],
         "sentiment": {"polarity": result.sentiment.polarity, "label": result.sentiment.label},
         "key_phrases": list(result.key_phrases),
-        "safeguarding": {"flag": safeguarding.flagged, "category": safeguarding.category},
+        "safeguarding": safeguarding.as_json(),
     }
 
 

@@ -1,38 +1,64 @@
-"""Print the disclosure detector's recall and false-alarm rate on the labelled set, as JSON.
+"""Score the safeguarding detector once on the frozen test split, with 95% intervals.
+
+The split (`tests/data/safeguarding_frozen/`) was written by two authors who never
+saw the patterns, the model or the training texts; training never reads it.
+Run once per model change and record the figures in the README; never tune on it.
 
 Run: .venv/bin/python -m bench.safeguarding_eval
 """
 
 import json
+import math
+from collections import defaultdict
 from pathlib import Path
 
-from analysis.safeguarding import screen
+from analysis.safeguarding import ALERT, screen
+from analysis.safeguarding_training import load_examples
 
-CASES = Path(__file__).parents[1] / "tests" / "data" / "safeguarding_cases.jsonl"
+FROZEN = Path(__file__).parents[1] / "tests" / "data" / "safeguarding_frozen"
+
+
+def wilson(part: int, whole: int) -> str:
+    """The share with its Wilson 95% interval."""
+    if not whole:
+        return "n/a"
+    z, p = 1.96, part / whole
+    centre = (p + z * z / (2 * whole)) / (1 + z * z / whole)
+    half = z * math.sqrt(p * (1 - p) / whole + z * z / (4 * whole * whole)) / (1 + z * z / whole)
+    low, high = max(0.0, centre - half), min(1.0, centre + half)
+    return f"{p:.3f} [{low:.3f}, {high:.3f}] ({part}/{whole})"
 
 
 def main() -> None:
-    cases = [json.loads(line) for line in CASES.read_text().splitlines() if line.strip()]
-    disclosures = [c for c in cases if c["disclosure"]]
-    others = [c for c in cases if not c["disclosure"]]
-    caught = [c for c in disclosures if screen(c["text"]).flagged]
-    strong = [c for c in caught if screen(c["text"]).strength == "strong"]
-    alarms = [screen(c["text"]) for c in others if screen(c["text"]).flagged]
-    print(
-        json.dumps(
-            {
-                "texts": len(cases),
-                "disclosures": len(disclosures),
-                "disclosures_flagged": len(caught),
-                "flagged_by_a_strong_pattern": len(strong),
-                "non_disclosures": len(others),
-                "false_alarms": len(alarms),
-                "false_alarm_rate": round(len(alarms) / len(others), 3),
-                "false_alarms_strong": sum(1 for a in alarms if a.strength == "strong"),
-            },
-            indent=2,
-        )
-    )
+    examples = load_examples(FROZEN)
+    results = [(e, screen(e.text)) for e in examples]
+    disclosures = [(e, r) for e, r in results if e.disclosure]
+    others = [(e, r) for e, r in results if not e.disclosure]
+    by_category: dict[str, list[bool]] = defaultdict(list)
+    by_speaker: dict[str, list[bool]] = defaultdict(list)
+    for example, result in disclosures:
+        by_category[example.category or ""].append(result.flagged)
+        by_speaker[example.speaker].append(result.flagged)
+    flagged = [(e, r) for e, r in disclosures if r.flagged]
+    figures = {
+        "texts": len(results),
+        "recall (alert or review)": wilson(len(flagged), len(disclosures)),
+        "recall at alert level": wilson(
+            sum(1 for _, r in disclosures if r.level == ALERT), len(disclosures)
+        ),
+        "false alarms at alert level": wilson(
+            sum(1 for _, r in others if r.level == ALERT), len(others)
+        ),
+        "false alarms at review level": wilson(
+            sum(1 for _, r in others if r.flagged and r.level != ALERT), len(others)
+        ),
+        "category accuracy (flagged disclosures)": wilson(
+            sum(1 for e, r in flagged if r.category == e.category), len(flagged)
+        ),
+        "recall by category": {k: wilson(sum(v), len(v)) for k, v in sorted(by_category.items())},
+        "recall by speaker": {k: wilson(sum(v), len(v)) for k, v in sorted(by_speaker.items())},
+    }
+    print(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

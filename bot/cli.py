@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -81,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         "tag", help="tag lines from standard input with themes, sentiment and safeguarding"
     )
     tag.set_defaults(command=tag_stdin)
+
+    train = commands.add_parser(
+        "train",
+        help="rebuild the safeguarding model from its labelled texts (needs scikit-learn)",
+    )
+    train.set_defaults(command=train_model)
 
     proposals = commands.add_parser(
         "taxonomy-proposals",
@@ -222,6 +229,18 @@ def create_invite(args: argparse.Namespace) -> int:
     print(f"Invite for the {args.role} role, valid once until {expires:%d %B %Y %H:%M} UTC")
     print(f"Code: inv-{code}")
     print(f"Link: https://t.me/{bot}?start=inv-{code}")
+    return 0
+
+
+def train_model(args: argparse.Namespace) -> int:
+    """Rebuild analysis/models/safeguarding.json.gz, the same bytes for the same files."""
+    from analysis.safeguarding_model import MODEL_FILE, save
+    from analysis.safeguarding_training import train
+
+    model, report = train()
+    save(model)
+    print(json.dumps(report, indent=2))
+    print(f"Wrote {MODEL_FILE}. Score it once: python -m bench.safeguarding_eval", file=sys.stderr)
     return 0
 
 

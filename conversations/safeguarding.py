@@ -27,7 +27,8 @@ from telegram.ext import (
     filters,
 )
 
-from analysis.safeguarding import Screening, load_patterns
+from analysis.safeguarding import ALERT, Screening
+from analysis.safeguarding import category_label as detector_label
 from analysis.text import normalise
 from bot.context import BotContext
 from bot.outbox import deliver_due, queue_for_contacts
@@ -101,7 +102,7 @@ def esc(text: str) -> str:
 
 
 def category_label(category: str) -> str:
-    return load_patterns().categories.get(category) or EXTRA_CATEGORIES.get(category, category)
+    return EXTRA_CATEGORIES.get(category) or detector_label(category)
 
 
 def alert_messages(
@@ -121,7 +122,9 @@ def alert_messages(
     words, *more = in_parts(event.text, ALERT_TEXT_LIMIT)
     words_ = words + ("…" if more else "")
     heading = "🔁 REPEAT: nobody has said they are dealing with this yet.\n" if repeat else ""
-    kind = "Possible disclosure" if event.strength == "possible" else "Safeguarding alert"
+    # "review" (and "possible", before there were levels): the detector was unsure.
+    review = event.strength in ("review", "possible")
+    kind = "Possible disclosure, for a person to look at today" if review else "Safeguarding alert"
     triggers = ", ".join(event.trigger_list) or "—"
     alert = (
         f"{heading}🚨 <b>{kind} {event.reference}</b>\n"
@@ -299,7 +302,7 @@ class Safeguarding:
             respondent=respondent,
             text=text,
             category=category or (result.category if result else None) or "asked_for_person",
-            strength=(result.strength if result else None) or "strong",
+            strength=(result.level if result else None) or ALERT,
             triggers=list(result.triggers) if result else [],
             source=self.describe_source(update, context),
             chat_type=chat.type,

@@ -38,11 +38,21 @@ def test_tag_reads_plain_and_json_lines_and_survives_bad_ones(tmp_path):
     first = outputs[0]
     assert {t["id"] for t in first["themes"]} == {"relationship_with_worker", "communication"}
     assert set(first["sentiment"]) == {"polarity", "label"}
-    assert first["safeguarding"] == {"flag": False, "category": None}
+    safeguarding = first["safeguarding"]
+    assert (safeguarding["flag"], safeguarding["level"], safeguarding["category"]) == (
+        False,
+        None,
+        None,
+    )
     assert "supervision_and_management" in {t["id"] for t in outputs[1]["themes"]}
     assert "error" in outputs[2] and outputs[2]["line"] == 3
     assert "error" in outputs[3]
-    assert outputs[4]["safeguarding"] == {"flag": True, "category": "physical_abuse"}
+    disclosure = outputs[4]["safeguarding"]
+    assert (disclosure["flag"], disclosure["level"], disclosure["category"]) == (
+        True,
+        "alert",
+        "physical_abuse",
+    )
 
 
 def test_db_migrate_check_and_backup(tmp_path):
