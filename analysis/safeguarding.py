@@ -63,6 +63,12 @@ LAUGHING_EMOJI = ("😂", "🤣", "😆")
 # Under half the words known in English (or to the model), a text may be in a language
 # the detector cannot read; a person looks at it instead.
 KNOWN_SHARE = 0.5
+# Shorter texts are judged by the patterns alone: a word or two ("back", "14") gives the
+# model too little to go on, and disclosures that short ("kms", "help me") are patterns'.
+MODEL_MIN_WORDS = 3
+# Below this many words the model alone asks for a review, never an alert: on short
+# complaints ("nobody calls me back") it is too easily swayed by a few letter groups.
+MODEL_ALERT_MIN_WORDS = 6
 LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -95,6 +101,8 @@ class Screening:
     score: float = 0.0
     # Why a review and not an alert: "unsure", "past or resolved", "cannot read it", ...
     reason: str | None = None
+    # Whether a pattern matched (otherwise the model alone raised it).
+    by_pattern: bool = False
 
     @property
     def flagged(self) -> bool:
@@ -186,13 +194,18 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
     judge = model or load_model()
     found = pattern_matches(text, rules)
     score, sentence = judge.score(text)
+    if len(normalise(text).split()) < MODEL_MIN_WORDS:
+        score, sentence = 0.0, text
     if not found and score < judge.review:
         return Screening(score=score)
     context = context_of(sentence) or context_of(text) if found else None
-    if score >= judge.alert or (found and score >= judge.pattern_floor and context is None):
+    short = not found and len(normalise(sentence).split()) < MODEL_ALERT_MIN_WORDS
+    if (score >= judge.alert and not short) or (
+        found and score >= judge.pattern_floor and context is None
+    ):
         level, reason = ALERT, None
     else:
-        level, reason = REVIEW, context or "unsure"
+        level, reason = REVIEW, context or ("short" if short else "unsure")
     urgent = [category for category in URGENT if category in found]
     first = urgent[0] if urgent else judge.category(sentence if not found else text)
     ordered = (first, *(c for c in rules.categories if c in found and c != first))
@@ -206,6 +219,7 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
         triggers=tuple(dict.fromkeys(triggers)),
         score=score,
         reason=reason,
+        by_pattern=bool(found),
     )
 
 

@@ -70,7 +70,8 @@ class Model:
         if not found:
             return 0.0
         weights = self.weights
-        total = sum(weights.get(feature, 0.0) for feature in found)
+        # fsum: the same total in any order (set order differs between processes).
+        total = math.fsum(weights.get(feature, 0.0) for feature in found)
         z = self.bias + total / math.sqrt(len(found))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

@@ -40,9 +40,11 @@ from conversations.widgets import (
     MESSAGE_LIMIT,
     audience_of,
     in_parts,
+    is_stop,
     match_option,
     say,
     shorten,
+    typed_move,
 )
 from storage import repository, review, staff
 from storage import safeguarding as records
@@ -95,6 +97,17 @@ AFTER_DISCLOSURE = (
 # Room kept in each message of a thread for the words around the person's own.
 PART_WRAPPING = 200
 Reask = Callable[[Update, BotContext], Awaitable[object]]
+
+
+def is_control_phrase(text: str) -> bool:
+    """Words that, typed alone, ask the bot for something: stop, skip, back, a person, help."""
+    words = normalise(text)
+    return (
+        is_stop(text)
+        or typed_move(text) is not None
+        or words in SAFE_WORDS
+        or ASKS_FOR_A_PERSON.fullmatch(words) is not None
+    )
 
 
 def esc(text: str) -> str:
@@ -230,10 +243,17 @@ class Safeguarding:
             return
         text = message.text or message.caption or ""
         result = await context.services.text.screen(text)
+        if result.flagged and not result.by_pattern and is_control_phrase(text):
+            # "I want to stop" or "I want to talk to someone" alone is the bot's own
+            # request, handled below and by the flows; the model alone does not alert on it.
+            result = Screening(score=result.score)
         thread = (context.user_data or {}).get(THREAD_KEY)
         if thread and not text.startswith("/"):
             await self.pass_on_to_contacts(update, context, thread, text, result)
             raise ApplicationHandlerStop
+        if result.flagged and not result.alert:
+            await self.note_for_review(update, context, text, result)
+            return  # the flow takes the words as usual, kept but flagged
         if result.flagged and str((context.user_data or {}).get("at", "")).startswith("pr:"):
             await self.alert_from_reflection(update, context, text, result)
             return
@@ -263,6 +283,23 @@ class Safeguarding:
         await context.bot.send_message(chat.id, say(texts.DISCLOSURE_THANKS, "practitioner"))
         if context.user_data is not None:
             context.user_data[FLAG_NEXT_ANSWER] = True
+        await alert_contacts(context, event)
+
+    async def note_for_review(
+        self, update: Update, context: BotContext, text: str, result: Screening
+    ) -> None:
+        """A person looks today: no crisis script, one gentle line, and the person carries on.
+
+        Their words are kept as their answer but flagged, so they are never quoted or
+        themed; the contacts get them marked as for a person to look at today, repeated
+        until someone says they are dealing with it.
+        """
+        event = await self.record(update, context, text=text, result=result, category=None)
+        if context.user_data is not None:
+            context.user_data[FLAG_NEXT_ANSWER] = True
+        chat = update.effective_chat
+        if chat is not None and chat.type == "private" and update.edited_message is None:
+            await context.bot.send_message(chat.id, say(texts.GENTLE_HELP, audience_of(context)))
         await alert_contacts(context, event)
 
     async def raise_alert(

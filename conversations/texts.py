@@ -178,6 +178,11 @@ DISCLOSURE_HELP_NOW = words(
     practitioner="If anyone is in danger now, call 999. NSPCC helpline: 0808 800 5000. "
     "Carry on, or stop for now?",
 )
+# After words a person should look at today, but that are not clearly a disclosure.
+GENTLE_HELP = words(
+    "Thank you. If you ever need help, type /help.",
+    parent_carer="Thank you. If you or a child ever need help, type /help.",
+)
 KEEP_GOING = words("Keep going")
 STOP_FOR_NOW = words("Stop for now")
 PAUSED = words(
