@@ -68,7 +68,7 @@ KNOWN_SHARE = 0.5
 MODEL_MIN_WORDS = 3
 # Below this many words the model alone asks for a review, never an alert: on short
 # complaints ("nobody calls me back") it is too easily swayed by a few letter groups.
-MODEL_ALERT_MIN_WORDS = 6
+MODEL_ALERT_MIN_WORDS = 8
 LETTERS = re.compile(r"[^\W\d_]+")
 
 
