@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from telegram.error import NetworkError
 
+from analysis.safeguarding import screen
 from bot.app import build_application, running
 from bot.outbox import deliver_due, queue_for_contacts
 from bot.transport import InProcessBotApi
@@ -559,3 +560,21 @@ async def test_a_reference_with_no_alert_is_named_as_such(app, young_person, bot
     await lead.says("/reply")
     assert alerts(bot_api)[-1].startswith("Use it like this")
     assert "A person from our team" not in young_person.last_reply
+
+
+async def test_words_the_detector_is_unsure_of_are_kept_flagged_and_the_person_carries_on(
+    app, young_person, bot_api
+):
+    unsure = "nobody rings me back when I call"
+    assert screen(unsure).level == "review"
+    await reach_free_text(young_person)
+    await young_person.says(unsure)
+
+    assert young_person.replies[-2] == "Thank you. If you ever need help, type /help."
+    assert "999" not in " ".join(young_person.replies[-2:])  # no crisis script
+    assert "?" in young_person.last_reply  # the next question
+    [answer] = await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL")
+    assert (answer["text"], answer["flagged"]) == (unsure, 1)
+    [event] = await rows(app, "SELECT * FROM safeguarding_events")
+    assert event["strength"] == "review"
+    assert "for a person to look at today" in alerts(bot_api)[0]
