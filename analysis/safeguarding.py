@@ -193,9 +193,9 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
     rules = patterns or load_patterns()
     judge = model or load_model()
     found = pattern_matches(text, rules)
-    score, sentence = judge.score(text)
-    if len(normalise(text).split()) < MODEL_MIN_WORDS:
-        score, sentence = 0.0, text
+    # Short replies are most of what people type at buttons: skip the model for them.
+    too_short = len(normalise(text).split()) < MODEL_MIN_WORDS
+    score, sentence = (0.0, text) if too_short else judge.score(text)
     if not found and score < judge.review:
         return Screening(score=score)
     context = context_of(sentence) or context_of(text) if found else None

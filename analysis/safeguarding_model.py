@@ -3,7 +3,7 @@
 Pure Python at run time (a dict lookup per feature), so it stays fast on one
 core and needs nothing downloaded. The weights live in
 `models/safeguarding.json.gz`, written by `feedbackbot train`
-(`analysis/training.py`) from the labelled texts in `training/safeguarding/`.
+(`analysis/safeguarding_training.py`) from the labelled texts in `training/safeguarding/`.
 
 Features are the words and word pairs of the normalised text, its letter
 3-, 4- and 5-grams (which carry misspellings, slang and romanised Urdu or
