@@ -34,7 +34,10 @@ PATTERNS_FILE = Path(__file__).with_name("safeguarding_patterns.json")
 ALERT = "alert"
 REVIEW = "review"
 # Categories of events recorded before today's list; their alerts still need a label.
+# Not a kind of harm: words the detector cannot read (another language or script).
+UNSCREENED = "unscreened"
 LEGACY_CATEGORIES = {
+    UNSCREENED: "Could not be screened: a person needs to read it",
     "exploitation": "Exploitation",
     "adult_risk_to_child": "Adult at risk of harming a child",
     "threats_bullying": "Threats or bullying",
@@ -63,6 +66,9 @@ LAUGHING_EMOJI = ("😂", "🤣", "😆")
 # Under half the words known in English (or to the model), a text may be in a language
 # the detector cannot read; a person looks at it instead.
 KNOWN_SHARE = 0.5
+CANNOT_READ = "cannot read it"
+# Fewer letters than this in another script (a "yes" or "thanks") are not worth a review.
+FOREIGN_SCRIPT_MIN_LETTERS = 6
 # Shorter texts are judged by the patterns alone: a word or two ("back", "14") gives the
 # model too little to go on, and disclosures that short ("kms", "help me") are patterns'.
 MODEL_MIN_WORDS = 3
@@ -197,7 +203,9 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
     too_short = len(normalise(text).split()) < MODEL_MIN_WORDS
     score, sentence = (0.0, text) if too_short else judge.score(text)
     if not found and score < judge.review:
-        return Screening(score=score)
+        if readable(text, judge):
+            return Screening(score=score)
+        return Screening(level=REVIEW, category=UNSCREENED, score=score, reason=CANNOT_READ)
     context = context_of(sentence) or context_of(text) if found else None
     short = not found and len(normalise(sentence).split()) < MODEL_ALERT_MIN_WORDS
     if (score >= judge.alert and not short) or (
@@ -233,7 +241,7 @@ def readable(text: str, model: Model | None = None) -> bool:
     if not letters:
         return True
     if sum(1 for ch in letters if ch.isascii()) < len(letters) / 2:
-        return False
+        return len(letters) < FOREIGN_SCRIPT_MIN_LETTERS
     words = LETTERS.findall(text.lower().replace("'", "").replace("’", ""))
     if len(words) < 4:
         return True

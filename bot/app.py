@@ -33,7 +33,12 @@ from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.review import ReviewTools
 from conversations.rights import DataRights, purge_expired
 from conversations.roles import PUBLIC_COMMANDS, refresh_staff_menus
-from conversations.safeguarding import Safeguarding, repeat_unacknowledged
+from conversations.safeguarding import (
+    REVIEW_DIGEST_EVERY,
+    Safeguarding,
+    repeat_unacknowledged,
+    send_review_digest,
+)
 from conversations.staff_commands import staff_handlers
 from conversations.tagging import tag_answer, tag_untagged
 from storage.persistence import SQLitePersistence
@@ -92,7 +97,11 @@ def build_application(
     application.services = services
 
     engine = FlowEngine(ALL_FLOWS, clock=clock)
-    guard = Safeguarding(reask=engine.reask, contacts_chats=settings.safeguarding_chat_ids)
+    guard = Safeguarding(
+        reask=engine.reask,
+        contacts_chats=settings.safeguarding_chat_ids,
+        hold_answer=engine.hold_answer,
+    )
     engine.answer_listeners.extend([guard.on_answer, tag_answer])
     # These register their states and commands with the engine before it builds its handler.
     practitioners = PractitionerTool(engine)
@@ -114,6 +123,12 @@ def build_application(
     jobs.run_repeating(deliver_outbox, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
     jobs.run_repeating(
         repeat_unacknowledged, interval=REPEAT_CHECK_SECONDS, first=30, name="repeat alerts"
+    )
+    jobs.run_repeating(
+        send_review_digest,
+        interval=REVIEW_DIGEST_EVERY,
+        first=REVIEW_DIGEST_EVERY,
+        name="review digest",
     )
     jobs.run_repeating(remind_drafts, interval=REMINDER_CHECK_SECONDS, first=60, name="reminders")
     # A job, so that many staff menus, paced by the rate limiter, never delay start-up.

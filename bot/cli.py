@@ -89,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     train.set_defaults(command=train_model)
 
+    examples = commands.add_parser(
+        "training-examples",
+        help="write the words contacts marked 'not a concern' as labelled training texts",
+    )
+    examples.add_argument("path", type=Path, help="a .jsonl file to write")
+    examples.set_defaults(command=export_training_examples)
+
     proposals = commands.add_parser(
         "taxonomy-proposals",
         help="phrases the team keeps adding by hand, proposed for analysis/taxonomy.json",
@@ -241,6 +248,43 @@ def train_model(args: argparse.Namespace) -> int:
     save(model)
     print(json.dumps(report, indent=2))
     print(f"Wrote {MODEL_FILE}. Score it once: python -m bench.safeguarding_eval", file=sys.stderr)
+    return 0
+
+
+def export_training_examples(args: argparse.Namespace) -> int:
+    """Words a safeguarding contact marked "not a concern", in the training folder's format.
+
+    They are real people's words: the trust keeps the file with its other records,
+    and adds it to `analysis/training/safeguarding/` only in its own copy.
+    """
+    from storage import safeguarding as records
+
+    settings = settings_for("tool")
+
+    async def marked() -> list[records.SafeguardingEvent]:
+        db = await open_database(settings.database_path, migrations.OPERATIONAL)
+        try:
+            return await records.marked_not_a_concern(db)
+        finally:
+            await db.close()
+
+    events = [e for e in asyncio.run(marked()) if not e.text.startswith("(")]
+    lines = [
+        json.dumps(
+            {
+                "text": event.text,
+                "disclosure": False,
+                "category": None,
+                "speaker": "unknown",
+                "style": f"marked not a concern by a contact ({event.reference})",
+                "author": "contacts-not-a-concern",
+            },
+            ensure_ascii=False,
+        )
+        for event in events
+    ]
+    args.path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    print(f"Wrote {len(lines)} labelled texts to {args.path}.")
     return 0
 
 

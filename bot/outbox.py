@@ -10,6 +10,7 @@ contact's message cannot reach the person, the contacts are told.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -26,6 +27,7 @@ from storage import safeguarding as records
 
 _LOGGER = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 300
+COPY = "copy"
 
 
 def backoff(attempts: int) -> timedelta:
@@ -112,7 +114,16 @@ async def _deliver(
         else None
     )
     try:
-        sent = await application.bot.send_message(chat_id, message.text, reply_markup=markup)
+        if message.kind == COPY:
+            # A voice note or photo the person sent, for the contacts to see or hear.
+            source = json.loads(message.text)
+            copied = await application.bot.copy_message(
+                chat_id, source["from_chat_id"], source["message_id"]
+            )
+            sent_id = copied.message_id
+        else:
+            sent = await application.bot.send_message(chat_id, message.text, reply_markup=markup)
+            sent_id = sent.message_id
     except RetryAfter as exc:
         wait = (
             exc.retry_after
@@ -168,7 +179,7 @@ async def _deliver(
             retry_at=services.now() + backoff(message.attempts),
         )
     else:
-        await records.mark_sent(services.db, message.id, sent.message_id, services.now())
+        await records.mark_sent(services.db, message.id, sent_id, services.now())
         return True
     return False
 

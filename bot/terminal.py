@@ -4,6 +4,10 @@ The bot's messages print here; inline buttons are numbered and chosen by
 typing the number. Updates go through the same `Application` and handlers as
 the real bot, over the in-process transport, and everything is stored in the
 configured SQLite database.
+
+Safeguarding alerts show here too, marked as the contacts' chat would get them,
+also when no SAFEGUARDING_CHAT_IDS are configured: trying the bot shows the
+whole loop, from a child's words to the alert a person acts on.
 """
 
 from __future__ import annotations
@@ -18,12 +22,16 @@ from bot.settings import Settings
 from bot.transport import ApiCall, ChatSimulator, InProcessBotApi
 
 TERMINAL_USER_ID = 100_000_001
+# Where alerts go in the terminal when no contacts' chat is configured (never a real chat).
+TERMINAL_CONTACTS_CHAT = -1_000_000_001
+CONTACTS = "    [safeguarding contacts' chat] "
 QUIT_WORDS = {"/quit", "/exit"}
 
 
 class TerminalChat:
-    def __init__(self, output: TextIO) -> None:
+    def __init__(self, output: TextIO, person_chat: int = TERMINAL_USER_ID) -> None:
         self.output = output
+        self.person_chat = person_chat
         self.buttons: list[tuple[str, str]] = []
         self.buttons_message_id = 0
 
@@ -33,9 +41,17 @@ class TerminalChat:
         if call.method == "editMessageReplyMarkup" and call.buttons:
             # A ticked choice in a pick-several question: show the buttons as they are now.
             self._show_buttons(call.buttons, int(call.params.get("message_id") or 0))
+        if call.method == "copyMessage":
+            self._print(f"{CONTACTS}(a copy of what you sent)")
         if call.method not in {"sendMessage", "sendDocument", "sendPhoto"}:
             return
         text = html.unescape(re.sub(r"<[^>]+>", "", call.text))
+        if call.chat_id is not None and call.chat_id != self.person_chat:
+            # What a safeguarding contact would see; its buttons are theirs, not yours.
+            self._print(CONTACTS + text.replace("\n", "\n" + CONTACTS))
+            if call.buttons:
+                self._print(CONTACTS + " | ".join(f"[{label}]" for label, _ in call.buttons))
+            return
         self._print("bot: " + text.replace("\n", "\n     "))
         if call.method != "sendMessage":
             self._print(f"     [{call.method[4:].lower()} attached]")
@@ -56,6 +72,8 @@ class TerminalChat:
 async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: TextIO) -> None:
     terminal = TerminalChat(output)
     api = InProcessBotApi(on_call=terminal.show)
+    if not settings.safeguarding_chat_ids:
+        settings = settings.model_copy(update={"safeguarding_chat_ids": (TERMINAL_CONTACTS_CHAT,)})
     application = build_application(settings, request=api)
     person = ChatSimulator(TERMINAL_USER_ID, first_name="You")
     output.write(

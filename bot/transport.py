@@ -128,6 +128,8 @@ class InProcessBotApi(BaseRequest):
             return []
         if call.method in {"sendMessage", "sendDocument", "sendPhoto", "editMessageText"}:
             return self._message_json(call)
+        if call.method == "copyMessage":
+            return {"message_id": next(self._message_ids)}
         return True
 
     def _message_json(self, call: ApiCall) -> dict[str, Any]:
@@ -252,8 +254,10 @@ class ChatSimulator:
         }
         return self._update({"message": self._message(sticker=sticker)}, bot)
 
-    def photo(self, bot: Any) -> Update:
+    def photo(self, bot: Any, caption: str | None = None) -> Update:
         photo = [{"file_id": "p", "file_unique_id": "p", "width": 10, "height": 10}]
+        if caption:
+            return self._update({"message": self._message(photo=photo, caption=caption)}, bot)
         return self._update({"message": self._message(photo=photo)}, bot)
 
     def voice(self, bot: Any) -> Update:

@@ -92,10 +92,14 @@ TYPED = "typed"
 # Where the person was when another module's question (/forget's "are you sure?", an
 # invite's "what name?") came up, to go back to after it.
 UNDER = "under"
+# An answer whose words raised a safeguarding alert is kept (flagged) at once, but the
+# next question waits for the person to choose to go on: this is that answer's step.
+HELD = "held"
 # Keys of the person's user_data that describe their place in a flow.
 POSITION_KEYS = (
     "at",
     UNDER,
+    HELD,
     "flow",
     "step",
     "audience",
@@ -112,8 +116,8 @@ CONVERSATION = "feedback"
 # 3.9 database calls per update), just to tidy old buttons after a restart.
 PROMPT_ID = "prompt_id"
 FOREGROUND = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
-# Set by safeguarding when a practitioner's answer also raised an alert: the answer is
-# kept (it is their reflection) but flagged, so reports never quote it.
+# Set by safeguarding, to the id of the event some words raised, when the flow is to take
+# those words as the answer: kept, but flagged, so reports never quote or theme them.
 FLAG_NEXT_ANSWER = "flag_next_answer"
 # A question's own number ("1. What is life like…"), which the review screen puts back.
 NUMBERED = re.compile(r"^\d+\.\s+")
@@ -339,8 +343,12 @@ class FlowEngine:
         return flow.state(step)
 
     async def reask(self, update: Update, context: BotContext) -> State:
-        """Show again whatever the person was last asked."""
+        """Show again whatever the person was last asked (or, after a held answer, what follows)."""
         data = context.data
+        held = data.pop(HELD, None)
+        position = self.position(data)
+        if held is not None and position is not None and position[1].id == held:
+            return await self.move_on(update, context, *position)
         ask = self.askers.get(str(data.get("at")))
         if ask is not None:
             return await ask(update, context)
@@ -609,6 +617,48 @@ class FlowEngine:
                 await self._send(update, context, say(texts.SAVE_FAILED, data.get("audience")))
                 return await self.ask(update, context, flow, step, intro=False)
             data.setdefault("history", []).append(step.id)
+        return await self.move_on(update, context, flow, step, choice=choice, skipped=skipped)
+
+    async def hold_answer(
+        self, update: Update, context: BotContext, text: str, event_id: int
+    ) -> bool:
+        """Keep words that raised an alert as the answer to the typed question on screen,
+        flagged, without asking the next question: the person is being helped first, and
+        `reask` goes on from here when they choose to. False if no typed question was
+        waiting for them (or it could not be stored): the words are then only in the
+        safeguarding record.
+        """
+        data = context.data
+        position = self.position(data)
+        if position is None or data.get("at") != position[0].state(position[1]):
+            return False
+        flow, step = position
+        if step.kind != "text" or len(text) > flow.text_limit:
+            return False
+        data[FLAG_NEXT_ANSWER] = event_id
+        try:
+            await self.store(update, context, flow, step, choice=None, text=text, skipped=False)
+        except (sqlite3.Error, OSError):
+            _LOGGER.exception("Could not keep the answer to %s", flow.state(step))
+            data.pop(FLAG_NEXT_ANSWER, None)
+            return False
+        await self.retire_prompt(update, context)
+        data.setdefault("history", []).append(step.id)
+        data[HELD] = step.id
+        return True
+
+    async def move_on(
+        self,
+        update: Update,
+        context: BotContext,
+        flow: Flow,
+        step: Step,
+        *,
+        choice: str | None = None,
+        skipped: bool = False,
+    ) -> State:
+        """Go to whatever follows the answered step: a question, the review, or the end."""
+        data = context.data
         data["selected"] = []
         if data.pop("editing", False):
             return await self.ask_review(update, context, flow)
@@ -634,6 +684,8 @@ class FlowEngine:
         if step.effect == "audience" and choice and not skipped:
             data["audience"] = choice
         response_id = await self._response_id(update, context, flow)
+        flag = data.pop(FLAG_NEXT_ANSWER, None)
+        event_id = flag if isinstance(flag, int) and not isinstance(flag, bool) else None
         answer_id = await repository.save_answer(
             context.db,
             response_id=response_id,
@@ -643,7 +695,8 @@ class FlowEngine:
             text=text,
             skipped=skipped,
             audience=data.get("audience") if step.effect == "audience" else None,
-            flagged=bool(data.pop(FLAG_NEXT_ANSWER, False)) and text is not None,
+            flagged=bool(flag) and text is not None,
+            safeguarding_event=event_id if text is not None else None,
         )
         if step.effect == "contact_consent" and update.effective_chat is not None:
             await repository.save_contact(

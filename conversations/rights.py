@@ -84,6 +84,8 @@ def response_heading(response: dict[str, Any], audience: str | None, tz: tzinfo)
 def answer_blocks(step: Step, answer: dict[str, Any], audience: str | None) -> list[str]:
     """The question in bold and the answer under it; a long answer goes on in more blocks."""
     question = f"<b>{html.escape(step.prompt.for_audience(audience), quote=False)}</b>\n"
+    if answer.get("with_safeguarding_record"):
+        return [question + html.escape(say(texts.MYDATA_HELD_WORDS, audience), quote=False)]
     words = answer_in_words(
         step,
         audience,

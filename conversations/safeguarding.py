@@ -1,22 +1,33 @@
 """Safeguarding in the chat: screen every text, answer the person, alert a human.
 
 Runs in its own handler group ahead of every flow, so a disclosure is caught
-in any state, in any chat. A disclosure is never stored as an answer: it goes
-to the safeguarding records only, and the alert goes through the outbox
-(`bot/outbox.py`) so it is retried until Telegram accepts it.
+in any state, in any chat. Three outcomes:
+
+- an alert: the person gets the help reply, and the contacts an alert, repeated
+  until someone takes it; the person's next messages go to the contacts;
+- a review (the detector is unsure, or cannot read the message: a voice note,
+  a photo, another language): one gentle line, the person carries on, and the
+  contacts get it in a review queue whose digest repeats until all are looked at;
+- nothing.
+
+Words that raised either are kept as the person's answer when they answer a
+question, flagged so they are never quoted or themed, until a contact marks
+them "not a concern". Alerts go through the outbox (`bot/outbox.py`), so they
+are retried until Telegram accepts them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import html
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
@@ -27,7 +38,7 @@ from telegram.ext import (
     filters,
 )
 
-from analysis.safeguarding import ALERT, Screening
+from analysis.safeguarding import ALERT, REVIEW, UNSCREENED, Screening
 from analysis.safeguarding import category_label as detector_label
 from analysis.text import normalise
 from bot.context import BotContext
@@ -36,6 +47,7 @@ from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
 from conversations.models import Option
 from conversations.roles import reader_of, role_guide, staff_only
+from conversations.tagging import tag_untagged
 from conversations.widgets import (
     MESSAGE_LIMIT,
     audience_of,
@@ -52,6 +64,26 @@ from storage import safeguarding as records
 _LOGGER = logging.getLogger(__name__)
 
 REPEAT_AFTER = timedelta(minutes=15)
+# How often the review queue's digest is sent while anything in it is not looked at.
+REVIEW_DIGEST_EVERY = timedelta(hours=1)
+DIGEST_LISTS = 10
+# What the bot cannot screen: a person must see or hear it.
+MEDIA = (
+    filters.VOICE
+    | filters.VIDEO_NOTE
+    | filters.AUDIO
+    | filters.VIDEO
+    | filters.PHOTO
+    | filters.Document.ALL
+)
+MEDIA_NAMES = (
+    ("voice", "a voice note"),
+    ("video_note", "a video message"),
+    ("audio", "a sound recording"),
+    ("video", "a video"),
+    ("photo", "a photo"),
+    ("document", "a file"),
+)
 THREAD_KEY = "safeguarding_thread"
 # Sent alone, these ask for help now: they get /help's numbers and its "Talk to a person".
 # ("Help me" in any words is screened as a disclosure first, and alerts a person.)
@@ -97,6 +129,22 @@ AFTER_DISCLOSURE = (
 # Room kept in each message of a thread for the words around the person's own.
 PART_WRAPPING = 200
 Reask = Callable[[Update, BotContext], Awaitable[object]]
+# The engine's `hold_answer`: keep words as the answer on screen, flagged, and wait.
+HoldAnswer = Callable[[Update, BotContext, str, int], Awaitable[bool]]
+
+
+def media_kind(message: Message) -> str | None:
+    """What the message carries that the bot cannot screen, in words, if anything."""
+    for attribute, name in MEDIA_NAMES:
+        if getattr(message, attribute, None):
+            return name
+    return None
+
+
+def event_buttons(event: records.SafeguardingEvent) -> list[list[tuple[str, str]]]:
+    """The buttons under an alert or a review item, while nobody has taken it."""
+    take = "I've looked at this" if event.for_review else "I'm dealing with this"
+    return [[(take, f"sgack|{event.id}")], [("Not a concern", f"sgnot|{event.id}")]]
 
 
 def is_control_phrase(text: str) -> bool:
@@ -135,9 +183,13 @@ def alert_messages(
     words, *more = in_parts(event.text, ALERT_TEXT_LIMIT)
     words_ = words + ("…" if more else "")
     heading = "🔁 REPEAT: nobody has said they are dealing with this yet.\n" if repeat else ""
-    # "review" (and "possible", before there were levels): the detector was unsure.
-    review = event.strength in ("review", "possible")
-    kind = "Possible disclosure, for a person to look at today" if review else "Safeguarding alert"
+    kind = (
+        "For a person to look at today"
+        if event.category == UNSCREENED
+        else "Possible disclosure, for a person to look at today"
+        if event.for_review
+        else "Safeguarding alert"
+    )
     triggers = ", ".join(event.trigger_list) or "—"
     alert = (
         f"{heading}🚨 <b>{kind} {event.reference}</b>\n"
@@ -183,14 +235,21 @@ def records_time(stamp: str, tz: Any) -> str:
 
 
 class Safeguarding:
-    def __init__(self, reask: Reask, contacts_chats: Sequence[int] = ()) -> None:
+    def __init__(
+        self,
+        reask: Reask,
+        contacts_chats: Sequence[int] = (),
+        hold_answer: HoldAnswer | None = None,
+    ) -> None:
         self.reask = reask
+        self.hold_answer = hold_answer
         # The SAFEGUARDING_CHAT_IDS chats, where /help and /start explain the alerts.
         self.contacts_chats = list(contacts_chats)
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         return [
             CallbackQueryHandler(self.on_acknowledge, pattern=r"^sgack\|"),
+            CallbackQueryHandler(self.on_not_a_concern, pattern=r"^sgnot[yn]?\|"),
             CallbackQueryHandler(self.on_person_button, pattern=r"^sg\|"),
             CommandHandler("reply", self.on_reply),
             CommandHandler("close", self.on_close),
@@ -198,7 +257,7 @@ class Safeguarding:
                 ["help", "start"], self.on_contacts_help, filters.Chat(self.contacts_chats)
             ),
             CommandHandler("help", self.on_help),
-            MessageHandler(filters.TEXT | filters.CAPTION, self.on_text),
+            MessageHandler(filters.TEXT | filters.CAPTION | MEDIA, self.on_text),
         ]
 
     def is_contact(self, update: Update, context: BotContext) -> bool:
@@ -237,28 +296,41 @@ class Safeguarding:
     # Every text
 
     async def on_text(self, update: Update, context: BotContext) -> None:
-        """Screen every text; on a disclosure answer the person, alert a human, and stop."""
+        """Screen every message; act on an alert or a review, or pass it to a listening thread."""
         message = update.effective_message
         if message is None or update.effective_user is None or self.is_contact(update, context):
             return
         text = message.text or message.caption or ""
-        result = await context.services.text.screen(text)
+        media = media_kind(message)
+        result = await context.services.text.screen(text) if text else Screening()
         if result.flagged and not result.by_pattern and is_control_phrase(text):
             # "I want to stop" or "I want to talk to someone" alone is the bot's own
             # request, handled below and by the flows; the model alone does not alert on it.
             result = Screening(score=result.score)
-        thread = (context.user_data or {}).get(THREAD_KEY)
+        data = context.user_data if context.user_data is not None else {}
+        thread = data.get(THREAD_KEY)
         if thread and not text.startswith("/"):
-            await self.pass_on_to_contacts(update, context, thread, text, result)
+            offered = data.get(OFFERED_CHOICE)
+            choice = match_option(AFTER_DISCLOSURE, text, audience_of(context)) if offered else None
+            if choice is not None:
+                await self.on_person_choice(update, context, choice.value)
+            await self.pass_on_to_contacts(update, context, thread, text, result, media)
             raise ApplicationHandlerStop
+        if thread and normalise(text).startswith("start"):
+            # Starting again is going back to the questions: their words are theirs again.
+            data.pop(THREAD_KEY, None)
+            data.pop(OFFERED_CHOICE, None)
         if result.flagged and not result.alert:
-            await self.note_for_review(update, context, text, result)
+            await self.note_for_review(update, context, text, result, media)
             return  # the flow takes the words as usual, kept but flagged
-        if result.flagged and str((context.user_data or {}).get("at", "")).startswith("pr:"):
+        if media is not None and not result.flagged:
+            await self.note_unscreened(update, context, text, media)
+            return  # the flow says it reads only words, and how to get help now
+        if result.flagged and str(data.get("at", "")).startswith("pr:"):
             await self.alert_from_reflection(update, context, text, result)
             return
         if result.flagged:
-            await self.raise_alert(update, context, text=text, result=result)
+            await self.raise_alert(update, context, text=text, result=result, media=media)
             raise ApplicationHandlerStop
         words = normalise(text)
         if words in SAFE_WORDS and update.edited_message is None:
@@ -268,7 +340,7 @@ class Safeguarding:
             return  # the requests below are for the bot, in its own chat, as they are sent
         if ASKS_FOR_A_PERSON.fullmatch(words):
             await self.on_person_choice(update, context, "person")
-        offered = context.user_data.pop(OFFERED_CHOICE, False) if context.user_data else False
+        offered = data.pop(OFFERED_CHOICE, False)
         choice = match_option(AFTER_DISCLOSURE, text, audience_of(context)) if offered else None
         if choice is not None:
             await self.on_person_choice(update, context, choice.value)
@@ -282,24 +354,38 @@ class Safeguarding:
         assert chat is not None
         await context.bot.send_message(chat.id, say(texts.DISCLOSURE_THANKS, "practitioner"))
         if context.user_data is not None:
-            context.user_data[FLAG_NEXT_ANSWER] = True
+            context.user_data[FLAG_NEXT_ANSWER] = event.id
         await alert_contacts(context, event)
 
     async def note_for_review(
-        self, update: Update, context: BotContext, text: str, result: Screening
+        self,
+        update: Update,
+        context: BotContext,
+        text: str,
+        result: Screening,
+        media: str | None = None,
     ) -> None:
         """A person looks today: no crisis script, one gentle line, and the person carries on.
 
         Their words are kept as their answer but flagged, so they are never quoted or
-        themed; the contacts get them marked as for a person to look at today, repeated
-        until someone says they are dealing with it.
+        themed; the contacts get them in the review queue (see `send_review_digest`).
         """
-        event = await self.record(update, context, text=text, result=result, category=None)
-        if context.user_data is not None:
-            context.user_data[FLAG_NEXT_ANSWER] = True
+        shown = f"({media}) {text}" if media else text
+        event = await self.record(update, context, text=shown, result=result, category=None)
+        if context.user_data is not None and media is None:
+            context.user_data[FLAG_NEXT_ANSWER] = event.id
         chat = update.effective_chat
         if chat is not None and chat.type == "private" and update.edited_message is None:
             await context.bot.send_message(chat.id, say(texts.GENTLE_HELP, audience_of(context)))
+        await alert_contacts(context, event)
+
+    async def note_unscreened(
+        self, update: Update, context: BotContext, caption: str, media: str
+    ) -> None:
+        """A voice note, photo or file the bot cannot screen: a person looks at it today."""
+        shown = f"({media})" + (f" with the words: {caption}" if caption else "")
+        result = Screening(level=REVIEW, category=UNSCREENED, triggers=(f"{media}: not screened",))
+        event = await self.record(update, context, text=shown, result=result, category=None)
         await alert_contacts(context, event)
 
     async def raise_alert(
@@ -308,15 +394,22 @@ class Safeguarding:
         context: BotContext,
         *,
         text: str,
-        result: Screening | None = None,
-        category: str | None = None,
-        reply: bool = True,
+        result: Screening,
+        media: str | None = None,
     ) -> records.SafeguardingEvent:
-        """Record the event and queue the alerts, tell the person, then deliver the alerts."""
-        event = await self.record(update, context, text=text, result=result, category=category)
+        """Record the event and queue the alerts, keep the words as their answer, tell the
+        person, listen to what they say next, then deliver the alerts."""
+        shown = f"({media}) {text}" if media else text
+        event = await self.record(update, context, text=shown, result=result, category=None)
         chat = update.effective_chat
-        if reply and chat is not None:
-            await self.answer_person(context, chat.id, chat.type == "private")
+        assert chat is not None
+        private = chat.type == "private"
+        if private and context.user_data is not None:
+            if self.hold_answer is not None and media is None and update.edited_message is None:
+                await self.hold_answer(update, context, text, event.id)
+            # What they say next goes to the contacts, until they choose to keep going.
+            context.user_data[THREAD_KEY] = event.reference
+        await self.answer_person(context, chat.id, private)
         await alert_contacts(context, event)
         return event
 
@@ -346,6 +439,17 @@ class Safeguarding:
             now=services.now(),
         )
         await self.queue_alerts(context, event, repeat=False, hold=True)
+        message = update.effective_message
+        if message is not None and media_kind(message) is not None:
+            # The contacts get a copy, to see or hear it; the person's chat id stays in the bot.
+            copy = json.dumps({"from_chat_id": chat.id, "message_id": message.message_id})
+            await queue_for_contacts(
+                services,
+                event_id=event.id,
+                kind="copy",
+                texts=[copy],
+                due=services.now() + HOLD_FOR_THE_PERSON,
+            )
         _LOGGER.warning("Safeguarding event %s recorded (%s)", event.reference, event.category)
         return event
 
@@ -366,7 +470,7 @@ class Safeguarding:
             event_id=event.id,
             kind="repeat" if repeat else "alert",
             texts=[alert],
-            buttons=[[("I'm dealing with this", f"sgack|{event.id}")]],
+            buttons=event_buttons(event),
             due=due,
         )
         if continued:
@@ -389,32 +493,34 @@ class Safeguarding:
 
     async def answer_person(self, context: BotContext, chat_id: int, private: bool) -> None:
         audience = audience_of(context)
-        keyboard = (
-            InlineKeyboardMarkup(
-                [
-                    [
-                        InlineKeyboardButton(
-                            texts.KEEP_GOING.for_audience(audience), callback_data="sg|continue"
-                        ),
-                        InlineKeyboardButton(
-                            texts.STOP_FOR_NOW.for_audience(audience), callback_data="sg|pause"
-                        ),
-                    ]
-                ]
-            )
-            if private
-            else None
-        )
+        keyboard = self.after_disclosure_buttons(audience) if private else None
         if private and context.user_data is not None:
             context.user_data[OFFERED_CHOICE] = True
         try:
-            await context.bot.send_message(chat_id, say(texts.DISCLOSURE_THANKS, audience))
+            thanks = say(texts.DISCLOSURE_THANKS, audience)
+            if private:
+                thanks += " " + say(texts.WHAT_HAPPENS_NEXT, audience)
+            await context.bot.send_message(chat_id, thanks)
             await context.bot.send_message(
                 chat_id, say(texts.DISCLOSURE_HELP_NOW, audience), reply_markup=keyboard
             )
         except TelegramError:
             # The alert is already queued; the person is told again when they next write.
             _LOGGER.exception("Could not answer the person after a disclosure")
+
+    def after_disclosure_buttons(self, audience: str | None) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        texts.KEEP_GOING.for_audience(audience), callback_data="sg|continue"
+                    ),
+                    InlineKeyboardButton(
+                        texts.STOP_FOR_NOW.for_audience(audience), callback_data="sg|pause"
+                    ),
+                ]
+            ]
+        )
 
     # Answers inside flows
 
@@ -463,7 +569,9 @@ class Safeguarding:
         )
         if roles:
             await context.bot.send_message(chat.id, role_guide(roles))
-        if (context.user_data or {}).get("at"):
+        data = context.user_data or {}
+        if data.get("at") and not data.get(THREAD_KEY):
+            # (While a thread listens, the question waits for their "Keep going".)
             await self.reask(update, context)
         raise ApplicationHandlerStop
 
@@ -472,8 +580,6 @@ class Safeguarding:
         query = update.callback_query
         assert query is not None
         await query.answer()
-        if context.user_data is not None:
-            context.user_data.pop(OFFERED_CHOICE, None)
         await self.on_person_choice(update, context, (query.data or "").partition("|")[2])
 
     async def on_person_choice(self, update: Update, context: BotContext, choice: str) -> None:
@@ -494,10 +600,19 @@ class Safeguarding:
         elif choice == "pause":
             await context.bot.send_message(chat_id, say(texts.PAUSED, audience))
         elif (context.user_data or {}).get("at"):
+            self.stop_listening(context)
             await self.reask(update, context)
         else:
+            self.stop_listening(context)
             await context.bot.send_message(chat_id, say(texts.NOTHING_TO_ANSWER, audience))
         raise ApplicationHandlerStop
+
+    def stop_listening(self, context: BotContext) -> None:
+        """Back to the questions: their messages are answers again, not for the contacts.
+        (A contact's /reply starts the thread again.)"""
+        if context.user_data is not None:
+            context.user_data.pop(THREAD_KEY, None)
+            context.user_data.pop(OFFERED_CHOICE, None)
 
     # Safeguarding contacts
 
@@ -521,15 +636,75 @@ class Safeguarding:
         await query.answer("Thank you. The other contacts have been told.")
         if query.message is not None:
             with contextlib.suppress(TelegramError):
-                await query.edit_message_reply_markup(None)
+                await query.edit_message_reply_markup(markup([event_buttons(event)[1]]))
+        taken = "has looked at this" if event.for_review else "is dealing with this"
         await queue_for_contacts(
             services,
             event_id=event.id,
             kind="acknowledged",
-            texts=[f"✅ {event.reference}: {esc(name)} is dealing with this."],
+            texts=[f"✅ {event.reference}: {esc(name)} {taken}."],
         )
         await deliver_due(context.application)
         raise ApplicationHandlerStop
+
+    async def on_not_a_concern(self, update: Update, context: BotContext) -> None:
+        """ "Not a concern", asked to be sure: the event closes, the words it flagged go back
+        into the feedback, and they become a labelled example for the next training run."""
+        query = update.callback_query
+        assert query is not None
+        if not self.is_contact(update, context):
+            await self.refuse(update, context)
+        action, _, number = (query.data or "").partition("|")
+        event = await records.get_event(context.db, int(number or 0))
+        if event is None:
+            await query.answer("That alert was not found.")
+            raise ApplicationHandlerStop
+        if event.not_a_concern_at is not None:
+            await query.answer(f"{event.not_a_concern_by} already marked this not a concern.")
+            raise ApplicationHandlerStop
+        sure = [("Yes, not a concern", f"sgnoty|{event.id}"), ("No, keep it", f"sgnotn|{event.id}")]
+        buttons = {
+            "sgnot": [sure],
+            "sgnotn": event_buttons(event)[1:] if event.acknowledged_at else event_buttons(event),
+        }
+        if action in buttons:
+            await query.answer()
+            with contextlib.suppress(TelegramError):
+                await query.edit_message_reply_markup(markup(buttons[action]))
+            raise ApplicationHandlerStop
+        services = context.services
+        user = update.effective_user
+        name = user.full_name if user else "A contact"
+        if not await records.mark_not_a_concern(services.db, event.id, by=name, now=services.now()):
+            await query.answer("Someone else marked this already.")
+            raise ApplicationHandlerStop
+        await query.answer("Thank you. Their words go back into the feedback.")
+        with contextlib.suppress(TelegramError):
+            await query.edit_message_reply_markup(None)
+        await self.end_thread(context, event)
+        await queue_for_contacts(
+            services,
+            event_id=event.id,
+            kind="acknowledged",
+            texts=[
+                f"✅ {event.reference}: {esc(name)} marked this not a concern. Any answer it"
+                " held back goes into the feedback, and the words help the detector learn."
+            ],
+        )
+        await deliver_due(context.application)
+        await tag_untagged(services.db, services.text)
+        raise ApplicationHandlerStop
+
+    async def end_thread(self, context: BotContext, event: records.SafeguardingEvent) -> None:
+        """The person's messages stop going to the contacts for this event."""
+        contact = await repository.get_contact(context.services.db, event.respondent)
+        if contact is None:
+            return
+        data = context.application.user_data[contact.chat_id]
+        if data.get(THREAD_KEY) == event.reference:
+            data.pop(THREAD_KEY, None)
+            data.pop(OFFERED_CHOICE, None)
+            context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
 
     async def refuse(self, update: Update, context: BotContext) -> None:
         """Tell someone who is not a safeguarding contact that this is for staff; audit it."""
@@ -608,10 +783,7 @@ class Safeguarding:
             raise ApplicationHandlerStop
         services = context.services
         await records.close_event(services.db, event.id, services.now())
-        contact = await repository.get_contact(services.db, event.respondent)
-        if contact is not None:
-            context.application.user_data[contact.chat_id].pop(THREAD_KEY, None)
-            context.application.mark_data_for_update_persistence(user_ids=contact.chat_id)
+        await self.end_thread(context, event)
         await context.bot.send_message(chat.id, f"Closed {event.reference}.")
         if not in_contacts_chat:
             await self.tell_contacts_from_own_chat(update, context, event, "closed it.")
@@ -619,9 +791,20 @@ class Safeguarding:
         raise ApplicationHandlerStop
 
     async def pass_on_to_contacts(
-        self, update: Update, context: BotContext, reference: str, text: str, result: Screening
+        self,
+        update: Update,
+        context: BotContext,
+        reference: str,
+        text: str,
+        result: Screening,
+        media: str | None = None,
     ) -> None:
+        """Their message goes to the contacts of the event that is listening, never answers a
+        question; after an alert they are offered the way back to the questions again."""
         services = context.services
+        message = update.effective_message
+        assert message is not None
+        text = f"({media}) {text}".strip() if media else text
         event = await records.find_event(services.db, reference)
         chat = update.effective_chat
         assert chat is not None
@@ -652,7 +835,17 @@ class Safeguarding:
                 for number, part in enumerate(parts, start=1)
             ],
         )
-        await context.bot.send_message(chat.id, say(texts.PASSED_ON, audience_of(context)))
+        if media is not None:
+            copy = json.dumps({"from_chat_id": chat.id, "message_id": message.message_id})
+            await queue_for_contacts(services, event_id=event.id, kind="copy", texts=[copy])
+        audience = audience_of(context)
+        offered = (context.user_data or {}).get(OFFERED_CHOICE)
+        await context.bot.send_message(
+            chat.id,
+            say(texts.PASSED_ON, audience)
+            + (" " + say(texts.WHEN_READY, audience) if offered else ""),
+            reply_markup=self.after_disclosure_buttons(audience) if offered else None,
+        )
         await deliver_due(context.application)
 
 
@@ -678,6 +871,39 @@ async def repeat_unacknowledged(context: BotContext) -> None:
         await handler.queue_alerts(context, event, repeat=True)
         await records.mark_alerted(services.db, event.id, now)
     await deliver_due(context.application)
+
+
+async def send_review_digest(context: BotContext) -> None:
+    """Job: list, for the contacts, the review queue's items nobody has looked at yet.
+
+    Repeats while anything is in it, so a message for a person to look at today is
+    not left behind by a busy chat, without the fifteen-minute repeat alerts get.
+    """
+    services = context.services
+    waiting = await records.open_reviews(services.db)
+    if not waiting:
+        return
+    tz = services.settings.tz
+    lines = [
+        f"• {e.reference}, {records_time(e.created_at, tz)}, {esc(category_label(e.category))}:"
+        f" «{esc(shorten(e.text, 80))}»"
+        for e in waiting[:DIGEST_LISTS]
+    ]
+    more = len(waiting) - DIGEST_LISTS
+    digest = (
+        f"📋 <b>To look at today: {len(waiting)} not looked at yet</b>\n"
+        + "\n".join(lines)
+        + (f"\n…and {more} more." if more > 0 else "")
+        + '\n\nOn each one, tap "I\'ve looked at this" or "Not a concern".'
+    )
+    await queue_for_contacts(services, event_id=waiting[0].id, kind="digest", texts=[digest])
+    await deliver_due(context.application)
+
+
+def markup(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
 
 
 async def _no_reask(update: Update, context: BotContext) -> None:

@@ -197,6 +197,17 @@ UNSAFE_AT_HOME = words(
     "If you are in danger now, call 999.",
 )
 PASSED_ON = words("Thank you. I have passed that on to the person helping you.")
+# After a disclosure: what happens now, and that what they write next is read by a person.
+WHAT_HAPPENS_NEXT = words(
+    "A person from our team will read it soon. They may write to you here. "
+    "If you write more now, it goes to them too.",
+    parent_carer="A person from our team will read it soon, and may message you here. "
+    "Anything you write now goes to them too.",
+)
+WHEN_READY = words(
+    "When you want to go back to the questions, tap Keep going.",
+    parent_carer="When you are ready to go back to the questions, tap Keep going.",
+)
 MESSAGE_FROM_TEAM = words(
     "💬 A person from our team says:\n\n{message}\n\nYou can answer here.",
 )
@@ -245,6 +256,7 @@ MYDATA_STAFF = words("Your role here: {roles}. Your name here: {name}. Your team
 MYDATA_ROLES = words("Your role here: {roles}.")
 MYDATA_FILE = words("The same, as a file:")
 # Said, never shown: the words may be read by someone else who picks up the phone.
+MYDATA_HELD_WORDS = words("(Kept with what you told us about being unsafe.)")
 MYDATA_SAFEGUARDING = words(
     "We also keep what you told us about being unsafe. The law says we must. "
     "Only the people whose job is to keep children safe can read it.",

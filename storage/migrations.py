@@ -309,6 +309,18 @@ OPERATIONAL: tuple[Migration, ...] = (
             SET flagged = (SELECT a.flagged FROM answers a WHERE a.id = answer_themes.answer_id)
         """,
     ),
+    Migration(
+        11,
+        "a flagged answer names its safeguarding event; a contact may mark one not a concern",
+        """
+        ALTER TABLE answers ADD COLUMN safeguarding_event INTEGER
+            REFERENCES safeguarding_events(id);
+        CREATE INDEX answers_by_safeguarding_event ON answers(safeguarding_event)
+            WHERE safeguarding_event IS NOT NULL;
+        ALTER TABLE safeguarding_events ADD COLUMN not_a_concern_by TEXT;
+        ALTER TABLE safeguarding_events ADD COLUMN not_a_concern_at TEXT
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

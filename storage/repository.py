@@ -72,20 +72,34 @@ async def save_answer(
     skipped: bool = False,
     audience: str | None = None,
     flagged: bool = False,
+    safeguarding_event: int | None = None,
 ) -> int:
     """Store (or replace, when they went back) one answer the moment it arrives; return its id.
 
-    A trigger moves the response's `updated_at` along with it.
+    A flagged answer names the safeguarding event its words raised, if any, so that
+    a contact's "not a concern" can give it back to the feedback. A trigger moves the
+    response's `updated_at` along with it.
     """
     if audience is not None:
         await db.write("UPDATE responses SET audience = ? WHERE id = ?", (audience, response_id))
     rows = await db.write(
         "INSERT INTO answers (response_id, step_id, kind, choice, text, skipped, answered_at,"
-        " flagged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " flagged, safeguarding_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (response_id, step_id) DO UPDATE SET kind = excluded.kind,"
         " choice = excluded.choice, text = excluded.text, skipped = excluded.skipped,"
-        " answered_at = excluded.answered_at, flagged = excluded.flagged RETURNING id",
-        (response_id, step_id, kind, choice, text, int(skipped), utc_now(), int(flagged)),
+        " answered_at = excluded.answered_at, flagged = excluded.flagged,"
+        " safeguarding_event = excluded.safeguarding_event RETURNING id",
+        (
+            response_id,
+            step_id,
+            kind,
+            choice,
+            text,
+            int(skipped),
+            utc_now(),
+            int(flagged),
+            safeguarding_event,
+        ),
     )
     return int(rows[0][0])
 

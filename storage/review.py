@@ -173,8 +173,13 @@ async def export_person(db: Database, respondent: str) -> dict[str, Any]:
     ) as cursor:
         for row in await cursor.fetchall():
             async with db.conn.execute(
-                "SELECT step_id, choice, text, skipped, answered_at FROM answers"
-                " WHERE response_id = ? ORDER BY id",
+                # Words a safeguarding contact has not yet said are not a concern are held
+                # with the safeguarding record, and shown as such, not in a file to share.
+                "SELECT step_id, choice,"
+                " CASE WHEN flagged AND safeguarding_event IS NOT NULL THEN NULL ELSE text END"
+                " AS text, skipped, answered_at,"
+                " flagged AND safeguarding_event IS NOT NULL AS with_safeguarding_record"
+                " FROM answers WHERE response_id = ? ORDER BY id",
                 (row["id"],),
             ) as answers:
                 responses.append(

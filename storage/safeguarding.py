@@ -32,6 +32,13 @@ class SafeguardingEvent(Row):
     acknowledged_by: str | None
     acknowledged_at: str | None
     closed_at: str | None
+    not_a_concern_by: str | None = None
+    not_a_concern_at: str | None = None
+
+    @property
+    def for_review(self) -> bool:
+        """The detector was unsure: a person looks today ("possible" before there were levels)."""
+        return self.strength in REVIEW_STRENGTHS
 
     @property
     def trigger_list(self) -> list[str]:
@@ -65,6 +72,7 @@ class OutboxMessage(Row):
         return [[(label, data) for label, data in row] for row in rows]
 
 
+REVIEW_STRENGTHS = ("review", "possible")
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # What a reference looks like (whether or not there is such an event).
 REFERENCE = re.compile(r"^SG-[A-Z0-9]{5}$")
@@ -153,12 +161,55 @@ async def acknowledge(db: Database, event_id: int, *, by: str, now: datetime) ->
 
 
 async def unacknowledged_since(db: Database, cutoff: datetime) -> list[SafeguardingEvent]:
+    """Alerts (not reviews, which have their digest) nobody has taken since `cutoff`."""
     return await fetch_all(
         db,
         SafeguardingEvent,
         "SELECT * FROM safeguarding_events WHERE acknowledged_at IS NULL AND closed_at IS NULL"
-        " AND last_alerted_at <= ? ORDER BY id",
-        (cutoff.isoformat(timespec="seconds"),),
+        " AND last_alerted_at <= ? AND strength NOT IN (?, ?) ORDER BY id",
+        (cutoff.isoformat(timespec="seconds"), *REVIEW_STRENGTHS),
+    )
+
+
+async def open_reviews(db: Database) -> list[SafeguardingEvent]:
+    """The review queue: messages for a person to look at that nobody has looked at yet."""
+    return await fetch_all(
+        db,
+        SafeguardingEvent,
+        "SELECT * FROM safeguarding_events WHERE acknowledged_at IS NULL AND closed_at IS NULL"
+        " AND strength IN (?, ?) ORDER BY id",
+        REVIEW_STRENGTHS,
+    )
+
+
+async def mark_not_a_concern(db: Database, event_id: int, *, by: str, now: datetime) -> bool:
+    """A contact judged the words not a concern: close the event, and give any answer it
+    flagged back to the feedback (a trigger clears its tagging, to be tagged again).
+    False if someone already marked it."""
+    stamp = now.isoformat(timespec="seconds")
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "UPDATE safeguarding_events SET not_a_concern_by = ?, not_a_concern_at = ?,"
+            " acknowledged_by = COALESCE(acknowledged_by, ?),"
+            " acknowledged_at = COALESCE(acknowledged_at, ?), closed_at = COALESCE(closed_at, ?)"
+            " WHERE id = ? AND not_a_concern_at IS NULL",
+            (by, stamp, by, stamp, stamp, event_id),
+        )
+        if cursor.rowcount != 1:
+            return False
+        await conn.execute(
+            "UPDATE answers SET flagged = 0 WHERE safeguarding_event = ?", (event_id,)
+        )
+        return True
+
+
+async def marked_not_a_concern(db: Database) -> list[SafeguardingEvent]:
+    """Words contacts judged not a concern: labelled examples for the next training run."""
+    return await fetch_all(
+        db,
+        SafeguardingEvent,
+        "SELECT * FROM safeguarding_events WHERE not_a_concern_at IS NOT NULL ORDER BY id",
+        (),
     )
 
 
@@ -298,7 +349,7 @@ async def enqueue_to_many(
 
 # Safeguarding traffic goes before reminders and broadcasts.
 PRIORITY = (
-    "CASE kind WHEN 'alert' THEN 0 WHEN 'repeat' THEN 0 WHEN 'reply' THEN 1"
+    "CASE kind WHEN 'alert' THEN 0 WHEN 'repeat' THEN 0 WHEN 'copy' THEN 0 WHEN 'reply' THEN 1"
     " WHEN 'from_person' THEN 1 WHEN 'acknowledged' THEN 1 WHEN 'undelivered' THEN 1 ELSE 2 END"
 )
 

@@ -121,3 +121,33 @@ def test_a_final_summary_cannot_be_built_before_its_window_is_nearly_over(tmp_pa
     assert result.returncode == 2
     assert f"final summary of {next_year}-08 can only be built from 31 August" in result.stderr
     assert "--kind interim" in result.stderr
+
+
+def test_training_examples_writes_the_words_contacts_marked_not_a_concern(tmp_path):
+    import sqlite3
+
+    assert run(["db", "migrate"], tmp_path).returncode == 0
+    database = tmp_path / "data" / "feedback.sqlite3"
+    with sqlite3.connect(database) as conn:
+        columns = (
+            "reference, respondent, text, category, strength, triggers, source, chat_type,"
+            " created_at, last_alerted_at, not_a_concern_by, not_a_concern_at"
+        )
+        for reference, text, marked in [
+            ("SG-AAAAA", "my cousin got hit by a ball at footy", "2026-12-01T10:00:00+00:00"),
+            ("SG-BBBBB", "he hits me", None),
+            ("SG-CCCCC", "(a voice note)", "2026-12-01T10:00:00+00:00"),
+        ]:
+            conn.execute(
+                f"INSERT INTO safeguarding_events ({columns})"
+                " VALUES (?, 'r', ?, 'physical_abuse', 'review', '[]', 's', 'private',"
+                " '2026-12-01T09:00:00+00:00', '2026-12-01T09:00:00+00:00', ?, ?)",
+                (reference, text, "Sam" if marked else None, marked),
+            )
+    conn.close()
+    out = tmp_path / "marked.jsonl"
+    result = run(["training-examples", str(out)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    [example] = [json.loads(line) for line in out.read_text().splitlines()]
+    assert example["text"] == "my cousin got hit by a ball at footy"
+    assert (example["disclosure"], example["author"]) == (False, "contacts-not-a-concern")

@@ -72,3 +72,19 @@ async def test_pressing_enter_alone_sends_nothing(tmp_path):
     text = output.getvalue()
     assert "only read typed words" not in text
     assert "Before we start, here is what happens" in text
+
+
+async def test_try_shows_the_alert_as_the_contacts_would_see_it_with_no_contacts_configured(
+    tmp_path,
+):
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "f.sqlite3")}, mode="try")
+    assert settings.safeguarding_chat_ids == ()
+    output = io.StringIO()
+    await chat_in_terminal(settings, io.StringIO("my stepdad hits me\n"), output)
+    text = output.getvalue()
+    assert "bot: Thank you for telling me." in text
+    assert "[safeguarding contacts' chat] 🚨 Safeguarding alert SG-" in text
+    assert "Their words: «my stepdad hits me»" in text
+    assert "[I'm dealing with this] | [Not a concern]" in text
+    # The person's own buttons stay the ones they can choose.
+    assert "[1] Keep going" in text

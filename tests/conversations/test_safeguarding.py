@@ -56,10 +56,13 @@ async def test_a_disclosure_mid_flow_reaches_the_person_first_then_the_contact(
     assert "young person's feedback, question 'good_thing'" in alert.text
     assert alert.buttons[0][0] == "I'm dealing with this"
 
-    assert await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL") == []
     [event] = await rows(app, "SELECT * FROM safeguarding_events")
     assert event["text"] == "my stepdad hits me"
     assert event["category"] == "physical_abuse"
+    # Their words are kept as their answer, but flagged: never quoted or themed.
+    [answer] = await rows(app, "SELECT * FROM answers WHERE text IS NOT NULL")
+    assert (answer["text"], answer["flagged"]) == ("my stepdad hits me", 1)
+    assert answer["safeguarding_event"] == event["id"]
 
 
 def data_document(api: InProcessBotApi, chat_id: int) -> tuple[dict[str, Any], str]:
@@ -101,25 +104,61 @@ async def test_after_a_disclosure_they_can_keep_going_or_stop(app, young_person)
     await reach_free_text(young_person)
     await young_person.says("i want to die")
     await young_person.taps("Keep going")
-    assert "one good thing" in young_person.last_reply
+    assert "do better?" in young_person.last_reply  # their words answered 'good thing'
     await young_person.says("im scared to go home tonight")
     await young_person.taps("Stop for now")
     assert "What you told us is saved" in young_person.last_reply
     assert len(await rows(app, "SELECT * FROM safeguarding_events")) == 2
 
 
+async def test_after_a_disclosure_they_are_told_what_happens_next(app, young_person):
+    await reach_free_text(young_person)
+    await young_person.says("my stepdad hits me")
+    thanks = young_person.replies[-2]
+    assert "A person from our team will read it soon" in thanks
+    assert "If you write more now, it goes to them too" in thanks
+
+
+async def test_after_a_disclosure_their_next_words_go_to_the_contacts_never_to_a_question(
+    app, young_person, bot_api
+):
+    await reach_free_text(young_person)
+    await young_person.says("mums bf gets rough w me when shes at work")
+    before = len(young_person.replies)
+    await young_person.says("wait are u gonna tell him?? he'll go mad")
+
+    [reply] = young_person.replies_since(before)
+    assert "passed that on to the person helping you" in reply
+    assert "tap Keep going" in reply and "tap one of the buttons" not in reply
+    assert [label for label, _ in young_person.last_buttons] == ["Keep going", "Stop for now"]
+    assert "they replied: «wait are u gonna tell him?? he'll go mad»" in alerts(bot_api)[-1]
+    [message] = await rows(app, "SELECT direction, text FROM safeguarding_messages")
+    assert message["direction"] == "from_person"
+
+    await young_person.taps("Keep going")
+    assert "do better?" in young_person.last_reply
+    await young_person.says("more time with my worker")
+    answers = await rows(app, "SELECT step_id, text, flagged FROM answers WHERE text IS NOT NULL")
+    assert [(a["step_id"], a["flagged"]) for a in answers] == [("good_thing", 1), ("change", 0)]
+    assert "anything else" in young_person.last_reply
+
+
 async def test_keep_going_or_stop_typed_after_a_disclosure_is_never_an_answer(app, young_person):
     await reach_free_text(young_person)
     await young_person.says("my stepdad hits me")
     await young_person.says("keep going")
-    assert "one good thing" in young_person.last_reply
-    await young_person.says("she always rings me back")
     assert "do better?" in young_person.last_reply
+    await young_person.says("she always rings me back")
+    assert "anything else" in young_person.last_reply
     await young_person.says("im scared to go home tonight")
     await young_person.says("stop")
     assert "What you told us is saved" in young_person.last_reply
-    texts = [a["text"] for a in await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")]
-    assert texts == ["she always rings me back"]
+    answers = await rows(app, "SELECT text, flagged FROM answers WHERE text IS NOT NULL")
+    assert [(a["text"], a["flagged"]) for a in answers] == [
+        ("my stepdad hits me", 1),
+        ("she always rings me back", 0),
+        ("im scared to go home tonight", 1),
+    ]
 
 
 async def test_keep_going_typed_later_is_just_an_answer(app, young_person):
@@ -127,8 +166,8 @@ async def test_keep_going_typed_later_is_just_an_answer(app, young_person):
     await young_person.says("my stepdad hits me")
     await young_person.taps("Keep going")
     await young_person.says("keep going")  # the offer was taken: these are their words now
-    [answer] = await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")
-    assert answer["text"] == "keep going"
+    answers = await rows(app, "SELECT text, flagged FROM answers WHERE text IS NOT NULL")
+    assert [(a["text"], a["flagged"]) for a in answers][-1] == ("keep going", 0)
 
 
 async def test_the_alert_reaches_every_contact(tmp_path):
@@ -529,6 +568,7 @@ async def test_an_alert_naming_open_alerts_with_the_longest_words_still_fits(
 ):
     for number in range(4):
         await young_person.says(f"he hits me {number}")
+        await young_person.taps("Keep going")  # so the next words are not for this alert
         [latest] = await rows(app, "SELECT id FROM safeguarding_events ORDER BY id DESC LIMIT 1")
         contact = Person(app, bot_api, 600 + number, chat_type="group", chat_id=SAFEGUARDING_CHAT)
         contact.sim.first_name = "&" * 64
@@ -578,3 +618,149 @@ async def test_words_the_detector_is_unsure_of_are_kept_flagged_and_the_person_c
     [event] = await rows(app, "SELECT * FROM safeguarding_events")
     assert event["strength"] == "review"
     assert "for a person to look at today" in alerts(bot_api)[0]
+
+
+def contacts_chat(app, api: InProcessBotApi, user_id: int = 555) -> Person:
+    return Person(app, api, user_id, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+
+
+async def test_not_a_concern_gives_the_words_back_to_the_feedback_after_asking_to_be_sure(
+    app, young_person, bot_api
+):
+    unsure = "nobody rings me back when I call"
+    await reach_free_text(young_person)
+    await young_person.says(unsure)
+    [event] = await rows(app, "SELECT id, reference FROM safeguarding_events")
+    first_alert = next(c for c in bot_api.sent_to(SAFEGUARDING_CHAT) if c.method == "sendMessage")
+    assert [row[0] for row in first_alert.buttons] == ["I've looked at this", "Not a concern"]
+
+    lead = contacts_chat(app, bot_api)
+    await lead.presses_data(f"sgnot|{event['id']}")
+    edits = [c for c in bot_api.calls if c.method == "editMessageReplyMarkup"]
+    assert "Yes, not a concern" in json.dumps(edits[-1].params)
+    [answer] = await rows(app, "SELECT flagged FROM answers WHERE text IS NOT NULL")
+    assert answer["flagged"] == 1  # nothing changes until they are sure
+
+    await lead.presses_data(f"sgnoty|{event['id']}")
+    [answer] = await rows(app, "SELECT id, flagged FROM answers WHERE text IS NOT NULL")
+    assert answer["flagged"] == 0
+    assert await rows(app, "SELECT * FROM answer_analysis WHERE answer_id = ?", answer["id"])
+    [marked] = await rows(app, "SELECT * FROM safeguarding_events")
+    assert marked["not_a_concern_by"] and marked["closed_at"]
+    assert f"{event['reference']}: Sam marked this not a concern" in alerts(bot_api)[-1]
+
+
+async def test_keep_it_puts_the_alert_buttons_back(app, young_person, bot_api):
+    await young_person.says("my stepdad hits me")
+    [event] = await rows(app, "SELECT id FROM safeguarding_events")
+    lead = contacts_chat(app, bot_api)
+    await lead.presses_data(f"sgnot|{event['id']}")
+    await lead.presses_data(f"sgnotn|{event['id']}")
+    edits = [c for c in bot_api.calls if c.method == "editMessageReplyMarkup"]
+    assert "I'm dealing with this" in json.dumps(edits[-1].params)
+    [kept] = await rows(app, "SELECT not_a_concern_at, closed_at FROM safeguarding_events")
+    assert (kept["not_a_concern_at"], kept["closed_at"]) == (None, None)
+
+
+async def test_only_a_contact_can_say_not_a_concern(app, young_person, parent, bot_api):
+    await young_person.says("my stepdad hits me")
+    [event] = await rows(app, "SELECT id FROM safeguarding_events")
+    await parent.presses_data(f"sgnoty|{event['id']}")
+    [kept] = await rows(app, "SELECT not_a_concern_at FROM safeguarding_events")
+    assert kept["not_a_concern_at"] is None
+
+
+async def test_not_a_concern_ends_the_thread_so_their_words_are_answers_again(
+    app, young_person, bot_api
+):
+    await reach_free_text(young_person)
+    await young_person.says("he hurts me")
+    [event] = await rows(app, "SELECT id FROM safeguarding_events")
+    await contacts_chat(app, bot_api).presses_data(f"sgnoty|{event['id']}")
+    await young_person.taps("Keep going")
+    await young_person.says("more visits")
+    answers = await rows(app, "SELECT text, flagged FROM answers WHERE text IS NOT NULL")
+    assert [(a["text"], a["flagged"]) for a in answers] == [("he hurts me", 0), ("more visits", 0)]
+
+
+async def test_the_review_queue_digest_repeats_until_every_item_is_looked_at(tmp_path):
+    now = [1_800_000_000.0]
+    api = InProcessBotApi()
+    async with running(
+        build_application(make_settings(tmp_path), request=api, clock=lambda: now[0])
+    ) as app:
+        young = Person(app, api, 44)
+        await reach_free_text(young)
+        await young.says("nobody rings me back when I call")
+        assert app.job_queue is not None
+        [digest] = app.job_queue.get_jobs_by_name("review digest")
+        [repeat] = app.job_queue.get_jobs_by_name("repeat alerts")
+        now[0] += 20 * 60
+        await repeat.run(app)
+        assert not any(text.startswith("🔁") for text in alerts(api))  # reviews get the digest
+        await digest.run(app)
+        [event] = await rows(app, "SELECT id, reference FROM safeguarding_events")
+        assert alerts(api)[-1].startswith("📋")
+        assert event["reference"] in alerts(api)[-1]
+        assert "nobody rings me back" in alerts(api)[-1]
+        await digest.run(app)
+        assert len([t for t in alerts(api) if t.startswith("📋")]) == 2
+
+        await contacts_chat(app, api).presses_data(f"sgack|{event['id']}")
+        assert "Sam has looked at this" in alerts(api)[-1]
+        sent = len(alerts(api))
+        await digest.run(app)
+        assert len(alerts(api)) == sent
+
+
+async def test_a_voice_note_goes_to_a_person_to_hear_and_the_flow_goes_on(
+    app, young_person, bot_api
+):
+    await reach_free_text(young_person)
+    await young_person.sends("voice")
+    assert young_person.said("I can only read typed words")
+    assert "one good thing" in young_person.last_reply  # the question again: they carry on
+    [event] = await rows(app, "SELECT * FROM safeguarding_events")
+    assert (event["strength"], event["category"]) == ("review", "unscreened")
+    assert "For a person to look at today" in alerts(bot_api)[0]
+    assert "a voice note" in alerts(bot_api)[0]
+    [copy] = [c for c in bot_api.calls if c.method == "copyMessage"]
+    assert copy.chat_id == SAFEGUARDING_CHAT
+    assert int(copy.params["from_chat_id"]) == young_person.chat_id
+
+
+async def test_a_photo_with_a_disclosure_in_its_caption_is_alerted_with_the_photo(
+    app, young_person, bot_api
+):
+    await young_person._process(
+        young_person.sim.photo(app.bot, caption="my stepdad hits me, look at my arm")
+    )
+    [event] = await rows(app, "SELECT * FROM safeguarding_events")
+    assert event["strength"] == "alert"
+    assert "(a photo) my stepdad hits me, look at my arm" in alerts(bot_api)[0]
+    assert [c.chat_id for c in bot_api.calls if c.method == "copyMessage"] == [SAFEGUARDING_CHAT]
+
+
+async def test_words_the_bot_cannot_read_go_to_a_person_and_are_kept_flagged(
+    app, young_person, bot_api
+):
+    await reach_free_text(young_person)
+    await young_person.says("مجھے گھر میں ڈر لگتا ہے")
+    [event] = await rows(app, "SELECT * FROM safeguarding_events")
+    assert (event["strength"], event["category"]) == ("review", "unscreened")
+    assert "Could not be screened" in alerts(bot_api)[0]
+    [answer] = await rows(app, "SELECT flagged FROM answers WHERE text IS NOT NULL")
+    assert answer["flagged"] == 1
+
+
+async def test_help_while_the_conversation_listens_does_not_move_the_questions_on(
+    app, young_person, bot_api
+):
+    await reach_free_text(young_person)
+    await young_person.says("my stepdad hits me")
+    await young_person.says("/help")
+    assert "Childline" in young_person.last_reply
+    await young_person.says("is someone coming")
+    assert "passed that on" in young_person.last_reply
+    await young_person.taps("Keep going")
+    assert "do better?" in young_person.last_reply

@@ -150,11 +150,11 @@ async def test_the_migration_clears_tagging_left_on_skipped_and_since_changed_an
     db = await open_database(tmp_path / "old.sqlite3", [])
     try:
         await migrations_apply(db, up_to=9)
-        skipped = await typed_answer(db, "had words once")
+        skipped = await old_typed_answer(db, "had words once")
         await tag(db, skipped, "had words once")
-        changed = await typed_answer(db, "old words")
+        changed = await old_typed_answer(db, "old words")
         await tag(db, changed, "old words")
-        current = await typed_answer(db, "current words")
+        current = await old_typed_answer(db, "current words")
         await tag(db, current, "current words")
         # As a version without the trigger left them: the answers changed after tagging.
         await db.write("UPDATE answers SET text = NULL, skipped = 1 WHERE id = ?", (skipped,))
@@ -169,6 +169,19 @@ async def test_the_migration_clears_tagging_left_on_skipped_and_since_changed_an
         assert await tagging_of(db, current) == (1, [("timeliness", "tagger")])
     finally:
         await db.close()
+
+
+async def old_typed_answer(db: Database, text: str) -> int:
+    """An answer as a version-9 database stored it (before answers named an event)."""
+    response = await repository.create_response(
+        db, respondent="p3", flow_id="yp", audience_group="young_person", audience="teen"
+    )
+    rows = await db.write(
+        "INSERT INTO answers (response_id, step_id, kind, text, skipped, answered_at)"
+        " VALUES (?, ?, 'text', ?, 0, '2026-01-01') RETURNING id",
+        (response.id, f"step{response.id}", text),
+    )
+    return int(rows[0][0])
 
 
 async def migrations_apply(db: Database, *, up_to: int | None = None) -> None:
