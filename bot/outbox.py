@@ -21,6 +21,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, Tele
 from telegram.ext import Application
 
 from bot.context import FeedbackApplication
+from bot.retrying import OUTBOX_SEND, MaybeSent
 from bot.services import Services
 from storage import repository
 from storage import safeguarding as records
@@ -113,6 +114,12 @@ async def _deliver(
         if message.buttons
         else None
     )
+    text = message.text
+    if message.uncertain and message.for_contacts and message.kind != COPY:
+        event = await records.get_event(services.db, message.event_id or 0)
+        reference = event.reference if event else "an earlier message"
+        text = f"🔁 This may repeat {reference} (Telegram's answer was lost).\n{text}"
+    outbox_send = OUTBOX_SEND.set(True)
     try:
         if message.kind == COPY:
             # A voice note or photo the person sent, for the contacts to see or hear.
@@ -122,7 +129,7 @@ async def _deliver(
             )
             sent_id = copied.message_id
         else:
-            sent = await application.bot.send_message(chat_id, message.text, reply_markup=markup)
+            sent = await application.bot.send_message(chat_id, text, reply_markup=markup)
             sent_id = sent.message_id
     except RetryAfter as exc:
         wait = (
@@ -170,6 +177,22 @@ async def _deliver(
             message,
             "they have blocked the bot" if isinstance(exc, Forbidden) else "Telegram refused it",
         )
+    except MaybeSent as exc:
+        if message.uncertain:
+            _LOGGER.warning("Outbox message %s: answer lost again; counted as sent", message.id)
+            await records.mark_probably_sent(
+                services.db, message.id, error=str(exc), now=services.now()
+            )
+            return True
+        _LOGGER.warning(
+            "Outbox message %s may have been sent (%s); resending once", message.id, exc
+        )
+        await records.mark_maybe_sent(
+            services.db,
+            message.id,
+            error=str(exc),
+            retry_at=services.now() + backoff(message.attempts),
+        )
     except TelegramError as exc:
         _LOGGER.warning("Outbox message %s not delivered yet: %s", message.id, type(exc).__name__)
         await records.mark_retry(
@@ -181,6 +204,8 @@ async def _deliver(
     else:
         await records.mark_sent(services.db, message.id, sent_id, services.now())
         return True
+    finally:
+        OUTBOX_SEND.reset(outbox_send)
     return False
 
 
@@ -188,13 +213,14 @@ async def _tell_contacts_undelivered(
     services: Services, message: records.OutboxMessage, reason: str
 ) -> None:
     """A contact's message to the person could not be sent: the contacts must know."""
-    if message.kind != "reply" or message.event_id is None:
+    if message.kind not in ("reply", records.HELP) or message.event_id is None:
         return
     event = await records.get_event(services.db, message.event_id)
     reference = event.reference if event else "the person"
+    what = "Your message to" if message.kind == "reply" else "The help reply (999, Childline) to"
     await queue_for_contacts(
         services,
         event_id=message.event_id,
         kind="undelivered",
-        texts=[f"⚠️ Your message to {reference} could not be delivered: {reason}."],
+        texts=[f"⚠️ {what} {reference} could not be delivered: {reason}."],
     )

@@ -2,19 +2,41 @@
 
 Flood control (429) is left to `AIORateLimiter`, which waits as told. Anything
 else is an answer from Telegram and is not retried.
+
+Messages sent from the outbox are not retried here: the outbox is their one retry
+layer. For them a failure is sorted into "never reached Telegram" (retry freely)
+and `MaybeSent` (Telegram may have done it and its answer was lost), which the
+outbox resends at most once, saying it may be a repeat.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from contextvars import ContextVar
 
+import httpx
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 _LOGGER = logging.getLogger(__name__)
+# Set by the outbox around its own sends.
+OUTBOX_SEND: ContextVar[bool] = ContextVar("outbox_send", default=False)
+# Failures that prove the request never reached the Bot API.
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class MaybeSent(NetworkError):
+    """Telegram may have performed the request, but its answer was lost (5xx, no answer)."""
+
+
+def never_reached(exc: BaseException) -> bool:
+    """Whether a failed request certainly did not reach the Bot API (so resending is safe)."""
+    return isinstance(exc.__cause__, NEVER_SENT) or "httpx.ConnectError" in str(exc)
+
+
 ATTEMPTS = 4
 FIRST_BACKOFF_SECONDS = 0.5
 
@@ -52,6 +74,16 @@ class RetryingRequest(BaseRequest):
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
+        if OUTBOX_SEND.get():
+            return await self._once(
+                url,
+                method,
+                request_data,
+                read_timeout,
+                write_timeout,
+                connect_timeout,
+                pool_timeout,
+            )
         for attempt in range(1, self.attempts + 1):
             try:
                 code, payload = await self.inner.do_request(
@@ -73,3 +105,32 @@ class RetryingRequest(BaseRequest):
                 _LOGGER.warning("%s answered %s; retrying", api_method, code)
             await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
         raise AssertionError("unreachable")
+
+    async def _once(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None,
+        read_timeout: ODVInput[float],
+        write_timeout: ODVInput[float],
+        connect_timeout: ODVInput[float],
+        pool_timeout: ODVInput[float],
+    ) -> tuple[int, bytes]:
+        """One try, for the outbox: a failure that may have been done is `MaybeSent`."""
+        try:
+            code, payload = await self.inner.do_request(
+                url,
+                method,
+                request_data,
+                read_timeout,
+                write_timeout,
+                connect_timeout,
+                pool_timeout,
+            )
+        except (TimedOut, NetworkError) as exc:
+            if never_reached(exc):
+                raise
+            raise MaybeSent(f"no answer from Telegram ({type(exc).__name__})") from exc
+        if code >= 500:
+            raise MaybeSent(f"Telegram answered {code}")
+        return code, payload

@@ -400,16 +400,25 @@ class Safeguarding:
         """Record the event and queue the alerts, keep the words as their answer, tell the
         person, listen to what they say next, then deliver the alerts."""
         shown = f"({media}) {text}" if media else text
-        event = await self.record(update, context, text=shown, result=result, category=None)
         chat = update.effective_chat
         assert chat is not None
         private = chat.type == "private"
+        event = await self.record(
+            update,
+            context,
+            text=shown,
+            result=result,
+            category=None,
+            help_reply=self.help_reply(context) if private else (),
+        )
         if private and context.user_data is not None:
             if self.hold_answer is not None and media is None and update.edited_message is None:
                 await self.hold_answer(update, context, text, event.id)
             # What they say next goes to the contacts, until they choose to keep going.
             context.user_data[THREAD_KEY] = event.reference
-        await self.answer_person(context, chat.id, private)
+            context.user_data[OFFERED_CHOICE] = True
+        else:
+            await self.answer_in_group(context, chat.id)
         await alert_contacts(context, event)
         return event
 
@@ -421,7 +430,10 @@ class Safeguarding:
         text: str,
         result: Screening | None,
         category: str | None,
+        help_reply: Sequence[records.QueuedText] = (),
     ) -> records.SafeguardingEvent:
+        """Record the event, with the help reply to the person in the same transaction
+        (so it survives what the alert survives), then queue the alerts, held briefly."""
         services = context.services
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
@@ -437,6 +449,7 @@ class Safeguarding:
             source=self.describe_source(update, context),
             chat_type=chat.type,
             now=services.now(),
+            help_reply=help_reply,
         )
         await self.queue_alerts(context, event, repeat=False, hold=True)
         message = update.effective_message
@@ -491,36 +504,38 @@ class Safeguarding:
             return f"practitioner reflection, question '{step_id}'"
         return "a message outside any feedback flow"
 
-    async def answer_person(self, context: BotContext, chat_id: int, private: bool) -> None:
+    def help_reply(self, context: BotContext) -> list[records.QueuedText]:
+        """The reply to a disclosure in their own chat: thanks, what happens next, help now,
+        and the way back to the questions. It goes through the outbox, like the alert."""
         audience = audience_of(context)
-        keyboard = self.after_disclosure_buttons(audience) if private else None
-        if private and context.user_data is not None:
-            context.user_data[OFFERED_CHOICE] = True
+        thanks = (
+            say(texts.DISCLOSURE_THANKS, audience) + " " + say(texts.WHAT_HAPPENS_NEXT, audience)
+        )
+        return [
+            records.QueuedText(thanks),
+            records.QueuedText(
+                say(texts.DISCLOSURE_HELP_NOW, audience), self.after_disclosure_rows(audience)
+            ),
+        ]
+
+    async def answer_in_group(self, context: BotContext, chat_id: int) -> None:
+        """A disclosure in a group: the help words there, at once (the alert is queued)."""
         try:
-            thanks = say(texts.DISCLOSURE_THANKS, audience)
-            if private:
-                thanks += " " + say(texts.WHAT_HAPPENS_NEXT, audience)
-            await context.bot.send_message(chat_id, thanks)
-            await context.bot.send_message(
-                chat_id, say(texts.DISCLOSURE_HELP_NOW, audience), reply_markup=keyboard
-            )
+            await context.bot.send_message(chat_id, say(texts.DISCLOSURE_THANKS, None))
+            await context.bot.send_message(chat_id, say(texts.DISCLOSURE_HELP_NOW, None))
         except TelegramError:
-            # The alert is already queued; the person is told again when they next write.
-            _LOGGER.exception("Could not answer the person after a disclosure")
+            _LOGGER.exception("Could not answer a disclosure in a group")
+
+    def after_disclosure_rows(self, audience: str | None) -> list[list[tuple[str, str]]]:
+        return [
+            [
+                (texts.KEEP_GOING.for_audience(audience), "sg|continue"),
+                (texts.STOP_FOR_NOW.for_audience(audience), "sg|pause"),
+            ]
+        ]
 
     def after_disclosure_buttons(self, audience: str | None) -> InlineKeyboardMarkup:
-        return InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        texts.KEEP_GOING.for_audience(audience), callback_data="sg|continue"
-                    ),
-                    InlineKeyboardButton(
-                        texts.STOP_FOR_NOW.for_audience(audience), callback_data="sg|pause"
-                    ),
-                ]
-            ]
-        )
+        return markup(self.after_disclosure_rows(audience))
 
     # Answers inside flows
 

@@ -321,6 +321,13 @@ OPERATIONAL: tuple[Migration, ...] = (
         ALTER TABLE safeguarding_events ADD COLUMN not_a_concern_at TEXT
         """,
     ),
+    Migration(
+        12,
+        "an outbox message whose sending Telegram may have done, its answer lost",
+        """
+        ALTER TABLE outbox ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

@@ -11,6 +11,7 @@ import re
 import secrets
 from collections.abc import Sequence
 from datetime import datetime
+from typing import NamedTuple
 
 from storage.database import Database
 from storage.models import Row
@@ -60,6 +61,8 @@ class OutboxMessage(Row):
     message_id: int | None
     last_error: str | None
     created_at: str
+    # 1 once Telegram may have done it though its answer was lost: resent once, marked.
+    uncertain: int = 0
 
     @property
     def for_contacts(self) -> bool:
@@ -73,6 +76,17 @@ class OutboxMessage(Row):
 
 
 REVIEW_STRENGTHS = ("review", "possible")
+# The outbox kind of the reply that tells a person who disclosed how to get help now.
+HELP = "help"
+
+
+class QueuedText(NamedTuple):
+    """A message for the outbox: its words, and its buttons as rows of (label, data)."""
+
+    text: str
+    buttons: list[list[tuple[str, str]]] | None = None
+
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # What a reference looks like (whether or not there is such an event).
 REFERENCE = re.compile(r"^SG-[A-Z0-9]{5}$")
@@ -94,7 +108,9 @@ async def record_event(
     source: str,
     chat_type: str,
     now: datetime,
+    help_reply: Sequence[QueuedText] = (),
 ) -> SafeguardingEvent:
+    """Record an event and, in the same transaction, queue the help reply to the person."""
     stamp = now.isoformat(timespec="seconds")
     async with db.transaction() as conn:
         cursor = await conn.execute(
@@ -115,6 +131,22 @@ async def record_event(
             ),
         )
         event_id = int(cursor.lastrowid or 0)
+        await conn.executemany(
+            "INSERT INTO outbox (event_id, respondent, kind, text, buttons, next_attempt_at,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    event_id,
+                    respondent,
+                    HELP,
+                    message.text,
+                    json.dumps(message.buttons) if message.buttons else None,
+                    stamp,
+                    stamp,
+                )
+                for message in help_reply
+            ],
+        )
     event = await get_event(db, event_id)
     assert event is not None
     return event
@@ -347,10 +379,12 @@ async def enqueue_to_many(
         )
 
 
-# Safeguarding traffic goes before reminders and broadcasts.
+# Safeguarding traffic goes before reminders and broadcasts: first the help reply to a
+# person who disclosed, then alerts, then the rest of the conversation about an event.
 PRIORITY = (
-    "CASE kind WHEN 'alert' THEN 0 WHEN 'repeat' THEN 0 WHEN 'copy' THEN 0 WHEN 'reply' THEN 1"
-    " WHEN 'from_person' THEN 1 WHEN 'acknowledged' THEN 1 WHEN 'undelivered' THEN 1 ELSE 2 END"
+    "CASE kind WHEN 'help' THEN 0 WHEN 'alert' THEN 1 WHEN 'repeat' THEN 1 WHEN 'copy' THEN 1"
+    " WHEN 'reply' THEN 2 WHEN 'from_person' THEN 2 WHEN 'acknowledged' THEN 2"
+    " WHEN 'undelivered' THEN 2 ELSE 3 END"
 )
 
 
@@ -378,6 +412,25 @@ async def mark_retry(db: Database, message_id: int, *, error: str, retry_at: dat
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
             " WHERE id = ?",
             (error, retry_at.isoformat(timespec="seconds"), message_id),
+        )
+
+
+async def mark_maybe_sent(db: Database, message_id: int, *, error: str, retry_at: datetime) -> None:
+    """Telegram may have sent it: try once more (the resend says it may be a repeat)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, uncertain = 1, last_error = ?,"
+            " next_attempt_at = ? WHERE id = ?",
+            (error, retry_at.isoformat(timespec="seconds"), message_id),
+        )
+
+
+async def mark_probably_sent(db: Database, message_id: int, *, error: str, now: datetime) -> None:
+    """Telegram's answer was lost twice: count it as sent rather than send a third copy."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = ? WHERE id = ?",
+            (now.isoformat(timespec="seconds"), f"probably delivered; {error}", message_id),
         )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
+from telegram.error import NetworkError
 
 from bot.context import FeedbackApplication
 from bot.settings import Settings, load_settings
@@ -20,6 +21,11 @@ from storage.pseudonym import keyed_hash
 TEST_TOKEN = "123456789:AAE-canary-token-for-tests-only-xyz123"
 TEST_KEY = "test-pseudonym-key-that-is-long-enough-0123456789"
 SAFEGUARDING_CHAT = -100_200_300
+
+
+def connection_refused() -> NetworkError:
+    """What python-telegram-bot raises when the Bot API cannot be reached at all."""
+    return NetworkError("httpx.ConnectError: [Errno 111] Connection refused")
 
 
 def make_settings(directory: Path, **overrides: str) -> Settings:

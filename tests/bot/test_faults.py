@@ -6,13 +6,16 @@ import sqlite3
 import threading
 import time
 
+import pytest
 from telegram.error import TimedOut
 
 from bot.app import build_application, running
+from bot.outbox import deliver_due
 from bot.transport import ApiCall, InProcessBotApi
+from storage import safeguarding as records
 from tests.conversations.test_feedback_flows import rows, start_young_person
 from tests.conversations.test_practitioner import onboard
-from tests.support import Person, make_settings
+from tests.support import SAFEGUARDING_CHAT, Person, connection_refused, make_settings
 
 
 def failing_first(api, method: str, times: int, failure):
@@ -199,3 +202,86 @@ async def test_a_bot_killed_just_as_it_asks_resumes_at_that_question(settings, t
         {"step_id": "mood", "choice": "ok"},
         {"step_id": "know_worker", "choice": "not_sure"},
     ]
+
+
+def contacts_texts(api: InProcessBotApi) -> list[str]:
+    return [c.text for c in api.sent_to(SAFEGUARDING_CHAT) if c.method == "sendMessage"]
+
+
+async def test_help_reaches_a_child_who_disclosed_during_an_outage_once_it_is_back(tmp_path):
+    now = [1_800_000_000.0]
+    settings = make_settings(tmp_path)
+    down = InProcessBotApi()
+
+    def unreachable(call):
+        raise connection_refused()
+
+    down.responders["sendMessage"] = unreachable
+    async with running(build_application(settings, request=down, clock=lambda: now[0])) as app:
+        await Person(app, down, 42).says("my stepdad hits me")
+    # The bot stopped (or was killed) during the outage; it starts again once the API is back.
+    now[0] += 600
+    back = InProcessBotApi()
+    async with running(build_application(settings, request=back, clock=lambda: now[0])) as app:
+        await deliver_due(app)
+    sent = [c for c in back.calls if c.method == "sendMessage"]
+    assert [c.chat_id for c in sent] == [42, 42, SAFEGUARDING_CHAT]
+    assert "You did the right thing" in sent[0].text
+    assert "999" in sent[1].text and "0800 1111" in sent[1].text
+    assert [label for label, _ in sent[1].buttons] == ["Keep going", "Stop for now"]
+    assert "my stepdad hits me" in sent[2].text
+
+
+def done_but_answer_lost(api: InProcessBotApi, failure):
+    """Telegram performs each send to the contacts (the call is recorded), but the bot
+    never gets its answer."""
+
+    def responder(call):
+        if call.chat_id == SAFEGUARDING_CHAT:
+            return failure(call)
+        return api._default_result(call)
+
+    api.responders["sendMessage"] = responder
+
+
+def server_error(call):
+    return 500, b'{"ok": false, "error_code": 500, "description": "Internal Server Error"}'
+
+
+@pytest.mark.parametrize("failure", [server_error, timed_out], ids=["500", "no answer"])
+async def test_an_alert_whose_answer_is_lost_is_sent_at_most_twice_the_second_saying_so(
+    tmp_path, failure
+):
+    now = [1_800_000_000.0]
+    api = InProcessBotApi()
+    done_but_answer_lost(api, failure)
+    async with running(
+        build_application(make_settings(tmp_path), request=api, clock=lambda: now[0])
+    ) as app:
+        await Person(app, api, 45).says("my stepdad hits me")
+        for _ in range(6):  # the outbox job, well after every backoff
+            now[0] += 600
+            await deliver_due(app)
+        [event] = await rows(app, "SELECT reference FROM safeguarding_events")
+        [alert] = [m for m in await records.list_outbox(app.services.db) if m.kind == "alert"]
+    sent = contacts_texts(api)
+    assert len(sent) == 2
+    assert sent[1].startswith(f"🔁 This may repeat {event['reference']}")
+    assert alert.sent_at is not None  # counted as delivered: no third copy, ever
+
+
+async def test_an_unreachable_api_is_retried_until_the_alert_is_delivered(tmp_path):
+    now = [1_800_000_000.0]
+    api = InProcessBotApi()
+    api.responders["sendMessage"] = lambda call: (_ for _ in ()).throw(connection_refused())
+    async with running(
+        build_application(make_settings(tmp_path), request=api, clock=lambda: now[0])
+    ) as app:
+        await Person(app, api, 47).says("my stepdad hits me")
+        for _ in range(8):
+            now[0] += 600
+            await deliver_due(app)
+        del api.responders["sendMessage"]
+        now[0] += 600
+        await deliver_due(app)
+    assert contacts_texts(api)[-1].startswith("🚨")  # no "may repeat": it never got there

@@ -3,11 +3,9 @@
 import html
 import json
 import sqlite3
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from telegram.error import NetworkError
 
 from analysis.safeguarding import screen
 from bot.app import build_application, running
@@ -20,6 +18,7 @@ from tests.support import (
     SAFEGUARDING_CHAT,
     Person,
     assert_valid_for_the_bot_api,
+    connection_refused,
     make_settings,
     member,
 )
@@ -29,6 +28,10 @@ SECOND_CONTACT = 777
 
 def alerts(api: InProcessBotApi, chat_id: int = SAFEGUARDING_CHAT) -> list[str]:
     return [call.text for call in api.sent_to(chat_id) if call.method == "sendMessage"]
+
+
+async def outbox_alerts(app) -> list[records.OutboxMessage]:
+    return [m for m in await records.list_outbox(app.services.db) if m.kind == "alert"]
 
 
 async def reach_free_text(person: Person) -> None:
@@ -188,7 +191,7 @@ async def test_the_outbox_retries_and_delivers_after_a_restart(tmp_path):
 
     def bot_api_down(call):
         if call.chat_id == SAFEGUARDING_CHAT:
-            raise NetworkError("Bot API unreachable")
+            raise connection_refused()
         return down._default_result(call)
 
     down.responders["sendMessage"] = bot_api_down
@@ -196,41 +199,40 @@ async def test_the_outbox_retries_and_delivers_after_a_restart(tmp_path):
         person = Person(app, down, 42)
         await person.says("dad beats me")
         assert person.said("You did the right thing")
-        [queued] = await records.list_outbox(app.services.db)
+        [queued] = await outbox_alerts(app)
         assert queued.sent_at is None and queued.attempts == 1
 
     now[0] += 600
     back = InProcessBotApi()
     async with running(build_application(settings, request=back, clock=lambda: now[0])) as app:
         assert await deliver_due(app) == 1
-        [delivered] = await records.list_outbox(app.services.db)
+        [delivered] = await outbox_alerts(app)
         assert delivered.sent_at is not None
     assert "dad beats me" in alerts(back)[0]
 
 
-async def test_the_alert_is_stored_but_held_until_the_person_has_been_answered(tmp_path):
-    """So the outbox job, running at any moment, can never send it ahead of the child's reply."""
-    now = [1_800_000_000.0]
+async def test_the_help_reply_is_queued_with_the_event_and_goes_out_before_the_alert(tmp_path):
+    """Both are stored before anything is sent, and the outbox sends the child's reply first,
+    so the outbox job, running at any moment, can never send the alert ahead of it."""
     settings = make_settings(tmp_path)
     api = InProcessBotApi()
-    seen_when_answered: list[tuple[int, int]] = []
+    outbox_when_first_sent: list[list[str]] = []
 
-    def answer_and_look_at_the_outbox(call):
-        if call.chat_id == 46:
+    def look_at_the_outbox(call):
+        if not outbox_when_first_sent:
             with sqlite3.connect(settings.database_path) as db:
-                stamp = datetime.fromtimestamp(now[0], UTC).isoformat(timespec="seconds")
-                queued, due = db.execute(
-                    "SELECT count(*), count(*) FILTER (WHERE next_attempt_at <= ?) FROM outbox",
-                    (stamp,),
-                ).fetchone()
-            seen_when_answered.append((queued, due))
+                kinds = [row[0] for row in db.execute("SELECT kind FROM outbox ORDER BY id")]
+            outbox_when_first_sent.append(kinds)
         return api._default_result(call)
 
-    api.responders["sendMessage"] = answer_and_look_at_the_outbox
-    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
-        await Person(app, api, 46).says("my stepdad hits me")
-    assert seen_when_answered == [(1, 0), (1, 0)]
-    assert "my stepdad hits me" in alerts(api)[0]
+    async with running(build_application(settings, request=api)) as app:
+        person = Person(app, api, 46)
+        await person.says("/start")
+        api.responders["sendMessage"] = look_at_the_outbox
+        await person.says("my stepdad hits me")
+    assert outbox_when_first_sent == [["help", "help", "alert"]]
+    order = [c.chat_id for c in api.calls if c.method == "sendMessage"][-3:]
+    assert order == [46, 46, SAFEGUARDING_CHAT]
 
 
 async def test_a_held_alert_goes_out_by_itself_if_the_bot_stopped_before_releasing_it(tmp_path):
@@ -280,7 +282,7 @@ async def test_an_alert_telegram_refuses_is_retried_until_the_bot_is_back_in_the
     async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
         person = Person(app, api, 43)
         await person.says("my stepdad hits me")
-        [queued] = await records.list_outbox(app.services.db)
+        [queued] = await outbox_alerts(app)
         assert queued.failed_at is None and queued.sent_at is None
 
         del api.responders["sendMessage"]  # an admin adds the bot back to the group
@@ -302,7 +304,7 @@ async def test_an_alert_follows_a_group_that_became_a_supergroup(app, young_pers
     )
     await young_person.says("my stepdad hits me")
     assert "my stepdad hits me" in alerts(bot_api, supergroup)[-1]
-    [alert] = await records.list_outbox(app.services.db)
+    [alert] = await outbox_alerts(app)
     assert alert.chat_id == supergroup and alert.sent_at is not None
 
 
