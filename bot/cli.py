@@ -13,7 +13,7 @@ from bot.log import configure_logging
 from bot.settings import Mode, Settings, SettingsError, load_settings
 from storage import migrations
 from storage.database import (
-    IntegrityCheckFailed,
+    DatabaseRefused,
     Migration,
     backup_database,
     open_database,
@@ -35,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.command(args))
     except SettingsError as exc:
         print(f"Configuration error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except DatabaseRefused as exc:
+        print(f"Database refused: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return 0
@@ -336,8 +339,8 @@ def db_check(args: argparse.Namespace) -> int:
         for path, steps in _databases(settings):
             try:
                 db = await open_database(path, steps)
-            except IntegrityCheckFailed as exc:
-                print(f"{path}: integrity check FAILED: {exc}", file=sys.stderr)
+            except DatabaseRefused as exc:
+                print(f"FAILED: {exc}", file=sys.stderr)
                 return 1
             print(f"{path}: ok, schema version {await schema_version(db.conn)}")
             await db.close()

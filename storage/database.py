@@ -32,7 +32,12 @@ import aiosqlite
 BUSY_TIMEOUT_MS = 15_000
 
 
-class IntegrityCheckFailed(RuntimeError):
+class DatabaseRefused(RuntimeError):
+    """A file the bot must neither use nor change: not a database, damaged, another
+    application's, or from a newer version of the bot. The message is one sentence."""
+
+
+class IntegrityCheckFailed(DatabaseRefused):
     """`PRAGMA integrity_check` reported a damaged database."""
 
 
@@ -41,6 +46,17 @@ class Migration:
     version: int
     name: str
     sql: str
+
+
+class Schema(tuple[Migration, ...]):
+    """One database's numbered migrations, and the `application_id` that marks its files."""
+
+    application_id: int
+
+    def __new__(cls, application_id: int, *migrations: Migration) -> Schema:
+        schema = super().__new__(cls, migrations)
+        schema.application_id = application_id
+        return schema
 
 
 class Batch:
@@ -202,28 +218,80 @@ def utc_now() -> str:
 
 
 async def open_database(path: Path, migrations: Sequence[Migration]) -> Database:
-    """Open (creating if needed), configure, migrate and check one database file."""
+    """Open (creating if needed), check, configure and migrate one database file.
+
+    An existing file is checked before anything is written to it: one that is not
+    ours, is damaged or comes from a newer version is refused (`DatabaseRefused`)
+    and left exactly as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    existing = await asyncio.to_thread(_has_content, path)
+    application_id = migrations.application_id if isinstance(migrations, Schema) else 0
     conn = await aiosqlite.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     try:
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if existing:
+            await refuse_unless_ours(conn, path, application_id, migrations)
         await conn.execute("PRAGMA journal_mode = WAL")
         await conn.execute("PRAGMA synchronous = FULL")
         await conn.execute("PRAGMA foreign_keys = ON")
-        await check_integrity(conn)
         await apply_migrations(conn, migrations)
+        if application_id:
+            await conn.execute(f"PRAGMA application_id = {int(application_id)}")
     except BaseException:
         await conn.close()
         raise
     return Database(path=path, conn=conn)
 
 
+def _has_content(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0
+
+
+async def refuse_unless_ours(
+    conn: aiosqlite.Connection, path: Path, application_id: int, migrations: Sequence[Migration]
+) -> None:
+    """Read, never write: is this file a sound database of ours, of a version we know?"""
+    try:
+        async with conn.execute("PRAGMA application_id") as cursor:
+            row = await cursor.fetchone()
+        found = int(row[0]) if row else 0
+        async with conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cursor:
+            tables = {str(r[0]) for r in await cursor.fetchall()}
+        await check_integrity(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(
+            f"{path} is not a readable SQLite database ({exc}); it was left as it is."
+        ) from None
+    if application_id and found not in (0, application_id):
+        raise DatabaseRefused(
+            f"{path} belongs to another application (application_id {found:#x}), or is the"
+            " bot's other database; it was left as it is."
+        )
+    if application_id and found == 0 and tables and "schema_migrations" not in tables:
+        raise DatabaseRefused(
+            f"{path} is another application's database (it has tables but none of ours);"
+            " it was left as it is."
+        )
+    if "schema_migrations" in tables and migrations:
+        async with conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations") as c:
+            row = await c.fetchone()
+        newest = max(m.version for m in migrations)
+        if row and int(row[0]) > newest:
+            raise DatabaseRefused(
+                f"{path} was written by a newer version of the bot (schema {row[0]}; this"
+                f" version knows up to {newest}); it was left as it is: run the newer version."
+            )
+
+
 async def check_integrity(conn: aiosqlite.Connection) -> None:
     async with conn.execute("PRAGMA integrity_check") as cursor:
         rows = [row[0] for row in await cursor.fetchall()]
     if rows != ["ok"]:
-        raise IntegrityCheckFailed("; ".join(str(row) for row in rows[:5]))
+        raise IntegrityCheckFailed(
+            f"the integrity check failed: {'; '.join(str(row) for row in rows[:3])}"
+        )
 
 
 async def schema_version(conn: aiosqlite.Connection) -> int:

@@ -5,9 +5,12 @@ Telegram ids appear only in the `ptb_state` persistence table and in `contacts`,
 and every such row can be deleted for one person.
 """
 
-from storage.database import Migration
+from storage.database import Migration, Schema
 
-OPERATIONAL: tuple[Migration, ...] = (
+# `PRAGMA application_id` marks each file as ours ("FBop", "FBrp"), so that another
+# application's database is never adopted, nor one of ours opened as the other.
+OPERATIONAL = Schema(
+    0x4642_6F70,
     Migration(
         1,
         "responses, answers, contacts, review links, bot persistence",
@@ -331,7 +334,8 @@ OPERATIONAL: tuple[Migration, ...] = (
 )
 
 # The QA reporting store holds aggregates and de-identified text only.
-REPORTING: tuple[Migration, ...] = (
+REPORTING = Schema(
+    0x4642_7270,
     Migration(
         1,
         "store information",

@@ -151,3 +151,18 @@ def test_training_examples_writes_the_words_contacts_marked_not_a_concern(tmp_pa
     [example] = [json.loads(line) for line in out.read_text().splitlines()]
     assert example["text"] == "my cousin got hit by a ball at footy"
     assert (example["disclosure"], example["author"]) == (False, "contacts-not-a-concern")
+
+
+def test_a_database_that_is_not_ours_gets_one_sentence_exit_2_and_db_check_fails(tmp_path):
+    (tmp_path / "data").mkdir()
+    database = tmp_path / "data" / "feedback.sqlite3"
+    database.write_bytes(b"\x00garbage, not SQLite" * 500)
+    started = run(["try"], tmp_path)
+    assert started.returncode == 2
+    assert "Traceback" not in started.stderr
+    [line] = started.stderr.strip().splitlines()
+    assert line.startswith("Database refused:") and "left as it is" in line
+    checked = run(["db", "check"], tmp_path)
+    assert checked.returncode == 1
+    assert "FAILED" in checked.stderr and "Traceback" not in checked.stderr
+    assert database.read_bytes() == b"\x00garbage, not SQLite" * 500

@@ -5,8 +5,9 @@ import pytest
 
 from storage import migrations
 from storage.database import (
-    IntegrityCheckFailed,
+    DatabaseRefused,
     Migration,
+    Schema,
     apply_migrations,
     backup_database,
     open_database,
@@ -92,8 +93,59 @@ async def test_a_damaged_database_fails_the_integrity_check(tmp_path):
     for offset in range(page_size * 3, page_size * 6):
         data[offset] = 0xAB
     path.write_bytes(bytes(data))
-    with pytest.raises((IntegrityCheckFailed, sqlite3.DatabaseError)):
+    with pytest.raises(DatabaseRefused):
         await open_database(path, TWO_STEPS)
+    assert path.read_bytes() == bytes(data)  # left exactly as it was
+
+
+def unchanged(path):
+    return path.read_bytes()
+
+
+async def test_another_applications_database_is_refused_and_left_as_it_is(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE songs (title TEXT)")
+    other.close()
+    before = unchanged(path)
+    with pytest.raises(DatabaseRefused, match="another application's database"):
+        await open_database(path, migrations.OPERATIONAL)
+    assert unchanged(path) == before
+
+
+async def test_a_file_that_is_not_a_database_is_refused_and_left_as_it_is(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    path.write_bytes(b"these are somebody's notes, not a database\n" * 200)
+    with pytest.raises(DatabaseRefused, match="not a readable SQLite database"):
+        await open_database(path, migrations.OPERATIONAL)
+    assert path.read_bytes().startswith(b"these are somebody's notes")
+
+
+async def test_our_two_databases_are_marked_and_never_mistaken_for_each_other(tmp_path):
+    db = await open_database(tmp_path / "feedback.sqlite3", migrations.OPERATIONAL)
+    assert await pragma(db, "application_id") == migrations.OPERATIONAL.application_id
+    await db.close()
+    with pytest.raises(DatabaseRefused, match="another application"):
+        await open_database(tmp_path / "feedback.sqlite3", migrations.REPORTING)
+
+
+async def test_a_database_from_before_the_mark_is_ours_and_gets_marked(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    db = await open_database(path, TWO_STEPS)  # unmarked, as older versions left it
+    await db.close()
+    db = await open_database(path, Schema(0x1234, *TWO_STEPS))
+    assert await pragma(db, "application_id") == 0x1234
+    await db.close()
+
+
+async def test_a_database_from_a_newer_version_is_refused_and_left_as_it_is(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    db = await open_database(path, TWO_STEPS)
+    await db.close()
+    before = unchanged(path)
+    with pytest.raises(DatabaseRefused, match="newer version of the bot"):
+        await open_database(path, TWO_STEPS[:1])
+    assert unchanged(path) == before
 
 
 async def test_backup_copies_a_live_database(tmp_path):
