@@ -36,6 +36,7 @@ from conversations.roles import PUBLIC_COMMANDS, refresh_staff_menus
 from conversations.safeguarding import (
     REVIEW_DIGEST_EVERY,
     Safeguarding,
+    drain_journal,
     repeat_unacknowledged,
     send_review_digest,
 )
@@ -139,7 +140,10 @@ def build_application(
 
 
 async def deliver_outbox(context: BotContext) -> None:
-    """Job: deliver queued alerts and replies, including any left from before a restart."""
+    """Job: deliver queued alerts and replies, including any left from before a restart,
+    and move into the database any disclosure kept in the journal while it could not be
+    written."""
+    await drain_journal(context)
     await deliver_due(context.application)
 
 

@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.text_worker import TextWorker
 from storage import migrations, repository
 from storage.database import Database, open_database
+from storage.journal import Journal
 from storage.pseudonym import pseudonymise
 
 
@@ -27,6 +28,11 @@ class Services:
     _open_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery_requested: bool = False
+    # Where disclosures wait when the database cannot be written (storage/journal.py).
+    journal: Journal = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.journal = Journal(self.settings.database_path.with_name("safeguarding-journal.bin"))
 
     async def open(self) -> Database:
         """Open both databases if they are not open yet; return the operational one.
@@ -36,6 +42,7 @@ class Services:
         async with self._open_lock:
             if self._db is None:
                 self._db = await open_database(self.settings.database_path, migrations.OPERATIONAL)
+                await asyncio.to_thread(self.journal.reserve)
             if self._reporting is None:
                 self._reporting = await open_database(
                     self.settings.reporting_database_path, migrations.REPORTING

@@ -18,13 +18,15 @@ are retried until Telegram accepts them.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import html
 import json
 import logging
 import re
+import sqlite3
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -229,8 +231,6 @@ def usage(args: Sequence[str], example: str) -> str:
 
 
 def records_time(stamp: str, tz: Any) -> str:
-    from datetime import datetime
-
     return datetime.fromisoformat(stamp).astimezone(tz).strftime("%d %b %Y %H:%M %Z")
 
 
@@ -353,7 +353,7 @@ class Safeguarding:
         chat = update.effective_chat
         assert chat is not None
         await context.bot.send_message(chat.id, say(texts.DISCLOSURE_THANKS, "practitioner"))
-        if context.user_data is not None:
+        if context.user_data is not None and event.id:
             context.user_data[FLAG_NEXT_ANSWER] = event.id
         await alert_contacts(context, event)
 
@@ -372,7 +372,7 @@ class Safeguarding:
         """
         shown = f"({media}) {text}" if media else text
         event = await self.record(update, context, text=shown, result=result, category=None)
-        if context.user_data is not None and media is None:
+        if context.user_data is not None and media is None and event.id:
             context.user_data[FLAG_NEXT_ANSWER] = event.id
         chat = update.effective_chat
         if chat is not None and chat.type == "private" and update.edited_message is None:
@@ -411,13 +411,13 @@ class Safeguarding:
             category=None,
             help_reply=self.help_reply(context) if private else (),
         )
-        if private and context.user_data is not None:
+        if private and context.user_data is not None and event.id:
             if self.hold_answer is not None and media is None and update.edited_message is None:
                 await self.hold_answer(update, context, text, event.id)
             # What they say next goes to the contacts, until they choose to keep going.
             context.user_data[THREAD_KEY] = event.reference
             context.user_data[OFFERED_CHOICE] = True
-        else:
+        elif not private:
             await self.answer_in_group(context, chat.id)
         await alert_contacts(context, event)
         return event
@@ -438,32 +438,89 @@ class Safeguarding:
         user, chat = update.effective_user, update.effective_chat
         assert user is not None and chat is not None
         respondent = services.pseudonym(user.id)
-        await repository.remember_chat(services.db, respondent=respondent, chat_id=user.id)
-        event = await records.record_event(
-            services.db,
-            respondent=respondent,
-            text=text,
-            category=category or (result.category if result else None) or "asked_for_person",
-            strength=(result.level if result else None) or ALERT,
-            triggers=list(result.triggers) if result else [],
-            source=self.describe_source(update, context),
-            chat_type=chat.type,
-            now=services.now(),
-            help_reply=help_reply,
-        )
-        await self.queue_alerts(context, event, repeat=False, hold=True)
-        message = update.effective_message
-        if message is not None and media_kind(message) is not None:
-            # The contacts get a copy, to see or hear it; the person's chat id stays in the bot.
-            copy = json.dumps({"from_chat_id": chat.id, "message_id": message.message_id})
-            await queue_for_contacts(
-                services,
-                event_id=event.id,
-                kind="copy",
-                texts=[copy],
-                due=services.now() + HOLD_FOR_THE_PERSON,
+        reference = records.new_reference()
+        fields: dict[str, Any] = {
+            "reference": reference,
+            "respondent": respondent,
+            "text": text,
+            "category": category or (result.category if result else None) or "asked_for_person",
+            "strength": (result.level if result else None) or ALERT,
+            "triggers": list(result.triggers) if result else [],
+            "source": self.describe_source(update, context),
+            "chat_type": chat.type,
+        }
+        try:
+            await repository.remember_chat(services.db, respondent=respondent, chat_id=user.id)
+            event = await records.record_event(
+                services.db, now=services.now(), help_reply=help_reply, **fields
             )
+            await self.queue_alerts(context, event, repeat=False, hold=True)
+            message = update.effective_message
+            if message is not None and media_kind(message) is not None:
+                # The contacts get a copy, to see or hear it; the person's chat id stays here.
+                copy = json.dumps({"from_chat_id": chat.id, "message_id": message.message_id})
+                await queue_for_contacts(
+                    services,
+                    event_id=event.id,
+                    kind="copy",
+                    texts=[copy],
+                    due=services.now() + HOLD_FOR_THE_PERSON,
+                )
+        except (sqlite3.Error, OSError):
+            _LOGGER.exception("Could not store safeguarding event %s: journal and send", reference)
+            return await self.without_the_database(context, fields, user.id, help_reply)
         _LOGGER.warning("Safeguarding event %s recorded (%s)", event.reference, event.category)
+        return event
+
+    async def without_the_database(
+        self,
+        context: BotContext,
+        fields: dict[str, Any],
+        chat_id: int,
+        help_reply: Sequence[records.QueuedText],
+    ) -> records.SafeguardingEvent:
+        """The database cannot be written (a full disk, say): a disclosure is never dropped.
+
+        It goes into the journal, whose space was reserved at start-up, and the help
+        reply and the alerts are sent at once, directly. `drain_journal` moves it into
+        the database, and queues whatever could not be sent, once it can be written.
+        Returns the event as it will be stored, with id 0 (not stored yet).
+        """
+        services = context.services
+        stamp = services.now().isoformat(timespec="seconds")
+        record = {**fields, "created_at": stamp, "chat_id": chat_id}
+        record["help"] = [[m.text, m.buttons] for m in help_reply]
+        await asyncio.to_thread(services.journal.append, record)
+        event = records.SafeguardingEvent(
+            id=0,
+            **{**fields, "triggers": json.dumps(fields["triggers"])},
+            created_at=stamp,
+            last_alerted_at=stamp,
+            acknowledged_by=None,
+            acknowledged_at=None,
+            closed_at=None,
+        )
+        sent = []
+        try:
+            for message in help_reply:
+                buttons = markup(message.buttons) if message.buttons else None
+                await context.bot.send_message(chat_id, message.text, reply_markup=buttons)
+            sent.append("help")
+        except TelegramError:
+            _LOGGER.exception("Could not send the help reply either; it waits in the journal")
+        alert, continued = alert_messages(event, context, repeat=False)
+        note = "\n\n⚠️ The database could not be written. This alert comes again, with its"
+        try:
+            for chat in services.settings.safeguarding_chat_ids:
+                for text in [alert + note + " buttons, once it can.", *continued]:
+                    await context.bot.send_message(chat, text)
+            sent.append("alert")
+        except TelegramError:
+            _LOGGER.exception("Could not send the alert either; it waits in the journal")
+        if sent:
+            await asyncio.to_thread(
+                services.journal.append, {"reference": event.reference, "sent": sent}
+            )
         return event
 
     async def queue_alerts(
@@ -872,6 +929,8 @@ async def alert_contacts(context: BotContext, event: records.SafeguardingEvent) 
     next places and keep a child who just disclosed waiting for their reply. If
     the bot dies before this, the outbox job sends them when the hold runs out.
     """
+    if not event.id:
+        return  # not stored (see `Safeguarding.without_the_database`): it was sent directly
     services = context.services
     await records.release_held(services.db, event.id, services.now())
     await deliver_due(context.application)
@@ -886,6 +945,56 @@ async def repeat_unacknowledged(context: BotContext) -> None:
         await handler.queue_alerts(context, event, repeat=True)
         await records.mark_alerted(services.db, event.id, now)
     await deliver_due(context.application)
+
+
+async def drain_journal(context: BotContext) -> int:
+    """Move events kept in the journal into the database, once it can be written; queue
+    the help reply and alerts that could not be sent then. Return how many were moved.
+
+    Safe to run again after a crash part-way: an event already stored (by its
+    reference) is not stored twice.
+    """
+    services = context.services
+    kept = await asyncio.to_thread(services.journal.records)
+    if not kept:
+        return 0
+    sent: dict[str, set[str]] = {}
+    for record in kept:
+        if "sent" in record:
+            sent.setdefault(record["reference"], set()).update(record["sent"])
+    handler = Safeguarding(reask=_no_reask)
+    moved = 0
+    try:
+        for record in (r for r in kept if "sent" not in r):
+            if await records.find_event(services.db, record["reference"]) is not None:
+                continue
+            done = sent.get(record["reference"], set())
+            await repository.remember_chat(
+                services.db, respondent=record["respondent"], chat_id=record["chat_id"]
+            )
+            help_reply = [records.QueuedText(text, buttons) for text, buttons in record["help"]]
+            event = await records.record_event(
+                services.db,
+                reference=record["reference"],
+                respondent=record["respondent"],
+                text=record["text"],
+                category=record["category"],
+                strength=record["strength"],
+                triggers=record["triggers"],
+                source=record["source"],
+                chat_type=record["chat_type"],
+                now=datetime.fromisoformat(record["created_at"]),
+                help_reply=[] if "help" in done else help_reply,
+            )
+            await handler.queue_alerts(context, event, repeat=False)
+            moved += 1
+    except (sqlite3.Error, OSError):
+        _LOGGER.warning("The database still cannot be written; the journal keeps its events")
+        return moved
+    await asyncio.to_thread(services.journal.clear)
+    _LOGGER.warning("Moved %d safeguarding events from the journal into the database", moved)
+    await deliver_due(context.application)
+    return moved
 
 
 async def send_review_digest(context: BotContext) -> None:

@@ -109,8 +109,13 @@ async def record_event(
     chat_type: str,
     now: datetime,
     help_reply: Sequence[QueuedText] = (),
+    reference: str | None = None,
 ) -> SafeguardingEvent:
-    """Record an event and, in the same transaction, queue the help reply to the person."""
+    """Record an event and, in the same transaction, queue the help reply to the person.
+
+    `reference` is given when the event was made while the database could not be
+    written (from the journal): the contacts already know it by that reference.
+    """
     stamp = now.isoformat(timespec="seconds")
     async with db.transaction() as conn:
         cursor = await conn.execute(
@@ -118,7 +123,7 @@ async def record_event(
             " triggers, source, chat_type, created_at, last_alerted_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                new_reference(),
+                reference or new_reference(),
                 respondent,
                 text,
                 category,

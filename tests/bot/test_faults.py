@@ -285,3 +285,51 @@ async def test_an_unreachable_api_is_retried_until_the_alert_is_delivered(tmp_pa
         now[0] += 600
         await deliver_due(app)
     assert contacts_texts(api)[-1].startswith("🚨")  # no "may repeat": it never got there
+
+
+async def test_a_disclosure_when_the_database_cannot_be_written_still_gets_help_and_an_alert(
+    app, young_person, bot_api
+):
+    await start_young_person(young_person)
+    await app.services.db.conn.execute("PRAGMA query_only = 1")  # as when the disk is full
+    await young_person.says("my stepdad hits me")
+
+    assert young_person.said("You did the right thing")
+    assert young_person.said("0800 1111")
+    [alert] = contacts_texts(bot_api)
+    assert "my stepdad hits me" in alert and "database could not be written" in alert
+    reference = alert.split("Safeguarding alert ")[1].split("\n")[0].strip("</b>")
+    assert app.services.journal.records()
+
+    await app.services.db.conn.execute("PRAGMA query_only = 0")  # space freed
+    [outbox_job] = app.job_queue.get_jobs_by_name("outbox")
+    await outbox_job.run(app)
+
+    [event] = await rows(app, "SELECT reference, text FROM safeguarding_events")
+    assert (event["reference"], event["text"]) == (reference, "my stepdad hits me")
+    again = contacts_texts(bot_api)[-1]
+    assert reference in again and "I'm dealing with this" in json.dumps(
+        bot_api.sent_to(SAFEGUARDING_CHAT)[-1].params
+    )
+    assert len([r for r in young_person.replies if "You did the right thing" in r]) == 1
+    assert app.services.journal.records() == []
+    await outbox_job.run(app)  # moved once, never twice
+    assert len(await rows(app, "SELECT * FROM safeguarding_events")) == 1
+
+
+async def test_a_disclosure_with_no_database_and_no_api_is_delivered_when_both_are_back(
+    app, young_person, bot_api
+):
+    await app.services.db.conn.execute("PRAGMA query_only = 1")
+    bot_api.responders["sendMessage"] = lambda call: (_ for _ in ()).throw(connection_refused())
+    await young_person.says("my stepdad hits me")
+    assert contacts_texts(bot_api) and not any(
+        "SG-" in c.text for c in bot_api.calls if c.method == "sendMessage" and c.result
+    )
+    await app.services.db.conn.execute("PRAGMA query_only = 0")
+    del bot_api.responders["sendMessage"]
+    [outbox_job] = app.job_queue.get_jobs_by_name("outbox")
+    await outbox_job.run(app)
+    delivered = [c for c in bot_api.calls if c.method == "sendMessage" and c.result]
+    assert [c.chat_id for c in delivered] == [young_person.chat_id] * 2 + [SAFEGUARDING_CHAT]
+    assert "You did the right thing" in delivered[0].text
