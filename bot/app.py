@@ -91,11 +91,17 @@ def build_application(
         # The builder's generic types don't follow this branch; the limiter is the library's own.
         builder = builder.rate_limiter(paced_rate_limiter())  # type: ignore[arg-type]
     # Sending retries passing failures; polling has its own retry loop in the updater.
-    builder = builder.request(RetryingRequest(request or HTTPXRequest(connection_pool_size=16)))
+    builder = builder.request(
+        RetryingRequest(
+            request or HTTPXRequest(connection_pool_size=16),
+            identity_file=settings.database_path.with_name("bot-identity.json"),
+        )
+    )
     if request is not None:
         builder = builder.get_updates_request(request)
     application: FeedbackApplication = builder.build()  # type: ignore[assignment]
     application.services = services
+    application.inbox_pending = set()
 
     engine = FlowEngine(ALL_FLOWS, clock=clock)
     guard = Safeguarding(

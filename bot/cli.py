@@ -139,9 +139,8 @@ def start_whichever(args: argparse.Namespace) -> int:
 
 
 def run_bot(args: argparse.Namespace) -> int:
-    from telegram import Update
-
     from bot.app import build_application
+    from bot.polling import serve_polling
     from bot.webhook import serve_webhook
 
     settings = settings_for("run")
@@ -149,7 +148,7 @@ def run_bot(args: argparse.Namespace) -> int:
     if args.webhook:
         asyncio.run(serve_webhook(application, settings))
     else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        asyncio.run(serve_polling(application))
     return 0
 
 

@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot, JobQueue
 
 from bot.services import Services
+from storage import inbox
 from storage.database import Database
 from storage.persistence import SQLitePersistence
 
@@ -52,6 +53,8 @@ class FeedbackApplication(
     """
 
     services: Services
+    # Updates from the inbox (storage/inbox.py) not yet handled; marked once they are.
+    inbox_pending: set[int]
 
     async def save_now(self, update: Update, conversation: str, state: object) -> None:
         """Write one person's data and conversation state now, in the middle of their update.
@@ -87,3 +90,10 @@ class FeedbackApplication(
         except Exception:
             # The state stays buffered and is written with the next update.
             _LOGGER.exception("Could not write conversation state; will retry")
+        if isinstance(update, Update) and update.update_id in self.inbox_pending:
+            self.inbox_pending.discard(update.update_id)
+            try:
+                await inbox.mark_handled(self.services.db, update.update_id, self.services.now())
+            except Exception:
+                # Handled again at the next start: a repeat is better than a loss.
+                _LOGGER.exception("Could not mark update %s as handled", update.update_id)

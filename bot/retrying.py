@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from contextvars import ContextVar
+from pathlib import Path
 
 import httpx
 from telegram._utils.defaultvalue import DEFAULT_NONE
@@ -48,10 +49,13 @@ class RetryingRequest(BaseRequest):
         *,
         attempts: int = ATTEMPTS,
         backoff: float = FIRST_BACKOFF_SECONDS,
+        identity_file: Path | None = None,
     ) -> None:
         self.inner = inner
         self.attempts = attempts
         self.backoff = backoff
+        # The bot's own getMe answer from the last start, so it can start without Telegram.
+        self.identity_file = identity_file
 
     @property
     def read_timeout(self) -> float | None:
@@ -74,6 +78,8 @@ class RetryingRequest(BaseRequest):
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
+        if api_method == "getMe" and self.identity_file is not None:
+            return await self._identity(url, method, request_data)
         if OUTBOX_SEND.get():
             return await self._once(
                 url,
@@ -105,6 +111,32 @@ class RetryingRequest(BaseRequest):
                 _LOGGER.warning("%s answered %s; retrying", api_method, code)
             await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
         raise AssertionError("unreachable")
+
+    async def _identity(
+        self, url: str, method: str, request_data: RequestData | None
+    ) -> tuple[int, bytes]:
+        """getMe, remembered: while the Bot API cannot be reached, the last answer it gave
+        (the bot's id and name, nothing secret) lets the bot start and work offline."""
+        assert self.identity_file is not None
+        try:
+            code, payload = await self.inner.do_request(url, method, request_data)
+        except (TimedOut, NetworkError):
+            if not self.identity_file.exists():
+                raise
+            _LOGGER.warning("Cannot reach the Bot API; starting with the identity saved last time")
+            return 200, await asyncio.to_thread(self.identity_file.read_bytes)
+        if code == 200:
+            await asyncio.to_thread(self._remember, payload)
+        return code, payload
+
+    def _remember(self, payload: bytes) -> None:
+        assert self.identity_file is not None
+        if self.identity_file.exists() and self.identity_file.read_bytes() == payload:
+            return
+        self.identity_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.identity_file.with_suffix(".partial")
+        partial.write_bytes(payload)
+        partial.replace(self.identity_file)
 
     async def _once(
         self,

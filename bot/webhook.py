@@ -11,15 +11,19 @@ import hmac
 import json
 import logging
 import signal
+import sqlite3
 from typing import Any
 from urllib.parse import urlsplit
 
 import tornado.web
 from telegram import Update
+from telegram.error import InvalidToken, TelegramError
 
 from bot.app import running
 from bot.context import FeedbackApplication
+from bot.polling import Contact, initialize_when_reachable, replay_inbox, wait_or_stop
 from bot.settings import Settings, SettingsError
+from storage import inbox
 
 _LOGGER = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -41,7 +45,19 @@ class WebhookHandler(tornado.web.RequestHandler):
         except (ValueError, TypeError, KeyError):
             self.set_status(400)
             return
-        await self.bot_application.update_queue.put(update)
+        services = self.bot_application.services
+        try:
+            # Stored before the 200, which tells Telegram it need not send it again.
+            new = await inbox.store(
+                services.db, [(update.update_id, json.dumps(payload))], services.now()
+            )
+        except (sqlite3.Error, OSError):
+            _LOGGER.exception("Could not store an update; Telegram will send it again")
+            self.set_status(503)
+            return
+        if new:  # otherwise a resend of one already stored
+            self.bot_application.inbox_pending.add(update.update_id)
+            await self.bot_application.update_queue.put(update)
         self.set_status(200)
 
     def log_exception(self, *args: Any) -> None:
@@ -73,10 +89,9 @@ async def serve_webhook(application: FeedbackApplication, settings: Settings) ->
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    await initialize_when_reachable(application, stop)
     async with running(application):
-        await application.bot.set_webhook(
-            url=settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
-        )
+        await replay_inbox(application)
         server = webhook_app(application, secret, path).listen(
             settings.webhook_port, address=settings.webhook_listen
         )
@@ -84,6 +99,21 @@ async def serve_webhook(application: FeedbackApplication, settings: Settings) ->
             "Webhook server listening on %s:%s", settings.webhook_listen, settings.webhook_port
         )
         try:
+            contact = Contact()
+            while not stop.is_set():
+                try:
+                    await application.bot.set_webhook(
+                        url=settings.webhook_url,
+                        secret_token=secret,
+                        allowed_updates=Update.ALL_TYPES,
+                    )
+                except InvalidToken:
+                    raise
+                except TelegramError as exc:
+                    await wait_or_stop(stop, contact.lost(exc))
+                else:
+                    contact.back()
+                    break
             await stop.wait()
         finally:
             server.stop()

@@ -32,9 +32,11 @@ from conversations.widgets import (
     pack,
     say,
 )
-from storage import repository, review, staff
+from storage import inbox, repository, review, staff
 from storage.persistence import SQLitePersistence
 
+# How long the ids of handled updates are kept, to recognise one Telegram sends again.
+INBOX_MEMORY = timedelta(days=7)
 CONFIRMING_FORGET = "forget:confirm"
 
 
@@ -240,7 +242,9 @@ class DataRights:
 
 
 async def purge_expired(context: BotContext) -> None:
-    """Nightly job: delete raw answers older than the retention period. Reports stay."""
+    """Nightly job: delete raw answers older than the retention period. Reports stay.
+    Also forget the ids of updates handled over a week ago (kept to spot a resend)."""
     services = context.services
     cutoff = services.now() - timedelta(days=services.settings.retention_days)
     await review.purge_older_than(services.db, cutoff)
+    await inbox.forget_handled_before(services.db, services.now() - INBOX_MEMORY)

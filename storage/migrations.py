@@ -331,6 +331,19 @@ OPERATIONAL = Schema(
         ALTER TABLE outbox ADD COLUMN uncertain INTEGER NOT NULL DEFAULT 0
         """,
     ),
+    Migration(
+        13,
+        "the inbox: each update is stored before Telegram is told it arrived",
+        """
+        CREATE TABLE inbox (
+            update_id INTEGER PRIMARY KEY,
+            payload TEXT,
+            received_at TEXT NOT NULL,
+            handled_at TEXT
+        );
+        CREATE INDEX inbox_unhandled ON inbox(update_id) WHERE handled_at IS NULL
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

@@ -47,14 +47,14 @@ def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:
 
 
 class BotApiEmulator:
-    def __init__(self, log_path: Path) -> None:
+    def __init__(self, log_path: Path, port: int | None = None) -> None:
         if shutil.which("node") is None:
             pytest.skip("Node.js is not installed")
         if not (E2E_DIR / "node_modules" / "telegram-test-api").exists():
             pytest.fail(
                 "run `make test` (or npm install in tests/e2e) to install telegram-test-api"
             )
-        self.port = free_port()
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
@@ -77,7 +77,7 @@ class BotApiEmulator:
 class BotProcess:
     """`python -m bot run` as a real process, killable with SIGKILL."""
 
-    def __init__(self, emulator: BotApiEmulator, directory: Path, **extra_env: str) -> None:
+    def __init__(self, emulator: Any, directory: Path, **extra_env: str) -> None:
         self.directory = directory
         self.database = directory / "feedback.sqlite3"
         self.env = {
