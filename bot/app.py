@@ -12,7 +12,7 @@ from typing import Any
 
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest, HTTPXRequest
 
 from analysis.safeguarding import load_patterns
@@ -21,6 +21,7 @@ from bot.concurrency import PerChatUpdateProcessor
 from bot.context import BotContext, FeedbackApplication
 from bot.errors import handle_error
 from bot.outbox import deliver_due
+from bot.pacing import FairRateLimiter
 from bot.retrying import RetryingRequest
 from bot.services import Services
 from bot.settings import Settings
@@ -89,7 +90,7 @@ def build_application(
     )
     if rate_limit:  # off only in the pipeline benchmark, which measures the bot alone
         # The builder's generic types don't follow this branch; the limiter is the library's own.
-        builder = builder.rate_limiter(paced_rate_limiter())  # type: ignore[arg-type]
+        builder = builder.rate_limiter(FairRateLimiter())  # type: ignore[arg-type]
     # Sending retries passing failures; polling has its own retry loop in the updater.
     builder = builder.request(
         RetryingRequest(
@@ -151,18 +152,6 @@ async def deliver_outbox(context: BotContext) -> None:
     written."""
     await drain_journal(context)
     await deliver_due(context.application)
-
-
-# Telegram allows about 30 messages a second overall. A steady 29 a second, with no
-# bursts, never trips flood control; a 30-message burst allowance does, and every
-# flood-control answer pauses all sending for a second.
-MESSAGES_PER_SECOND = 29
-
-
-def paced_rate_limiter() -> AIORateLimiter:
-    return AIORateLimiter(
-        overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND, max_retries=5
-    )
 
 
 async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram.error import TelegramError
 from telegram.ext import filters
 
 from bot.context import BotContext
@@ -170,7 +170,7 @@ async def mark_answered(message: object, step: Step, audience: str | None, answe
     """Replace the question's buttons with the answer, so old buttons can't be pressed."""
     if not isinstance(message, Message):
         return
-    with contextlib.suppress(BadRequest):
+    with contextlib.suppress(TelegramError):
         await message.edit_text(answered(step, audience, answer), reply_markup=None)
 
 
@@ -186,14 +186,14 @@ def with_answer(question: str, answer: str) -> str:
 
 async def remove_buttons(message: object) -> None:
     if isinstance(message, Message):
-        with contextlib.suppress(BadRequest):
+        with contextlib.suppress(TelegramError):
             await message.edit_reply_markup(reply_markup=None)
 
 
 async def remove_buttons_by_id(context: BotContext, update: Update, message_id: int | None) -> None:
     if message_id is None or update.effective_chat is None:
         return
-    with contextlib.suppress(BadRequest):
+    with contextlib.suppress(TelegramError):
         await context.bot.edit_message_reply_markup(update.effective_chat.id, message_id)
 
 
@@ -203,13 +203,13 @@ async def mark_answered_by_id(
     """Show a question known only by its id as answered (`answered`): one answered by typing."""
     if message_id is None or update.effective_chat is None:
         return
-    with contextlib.suppress(BadRequest):
+    with contextlib.suppress(TelegramError):
         await context.bot.edit_message_text(text, update.effective_chat.id, message_id)
 
 
 async def refresh_keyboard(message: object, flow: Flow, step: Step, data: dict[str, Any]) -> None:
     if isinstance(message, Message):
-        with contextlib.suppress(BadRequest):
+        with contextlib.suppress(TelegramError):
             await message.edit_reply_markup(reply_markup=step_keyboard(flow, step, data))
 
 

@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from telegram.error import TimedOut
+from telegram.error import NetworkError, TimedOut
 
 from bot.app import build_application, running
 from bot.outbox import deliver_due
@@ -333,3 +333,17 @@ async def test_a_disclosure_with_no_database_and_no_api_is_delivered_when_both_a
     delivered = [c for c in bot_api.calls if c.method == "sendMessage" and c.result]
     assert [c.chat_id for c in delivered] == [young_person.chat_id] * 2 + [SAFEGUARDING_CHAT]
     assert "You did the right thing" in delivered[0].text
+
+
+async def test_a_failed_mark_as_answered_edit_never_fails_the_answer(app, young_person, bot_api):
+    await start_young_person(young_person)
+
+    def edits_fail(call):
+        raise NetworkError("httpx.ReadError: the edit was lost")
+
+    bot_api.responders["editMessageText"] = edits_fail
+    bot_api.responders["editMessageReplyMarkup"] = edits_fail
+    await young_person.taps("12 to 15")
+    assert "How is it going" in young_person.last_reply or "going" in young_person.last_reply
+    assert await rows(app, "SELECT choice FROM answers") == [{"choice": "teen"}]
+    assert not young_person.said("something went wrong")
