@@ -68,10 +68,11 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     clock: Callable[[], float] = clock_time.time,
+    monotonic: Callable[[], float] = clock_time.monotonic,
     rate_limit: bool = True,
 ) -> FeedbackApplication:
     """Build the application: persistence, rate limiter, typed context, handlers, errors."""
-    services = Services(settings, clock=clock)
+    services = Services(settings, clock=clock, monotonic=monotonic)
     token = settings.token if settings.telegram_bot_token else OFFLINE_TOKEN
     log.protect([token])
     log.quiet_libraries()

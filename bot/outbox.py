@@ -49,10 +49,14 @@ async def deliver_due(application: Application[Any, Any, Any, Any, Any, Any]) ->
         attempted: set[int] = set()
         while True:
             services.delivery_requested = False
+            waited = services.monotonic()
+            ready = [i for i, due in services.retry_due.items() if due <= waited]
             batch = [
                 m
-                for m in await records.due_messages(services.db, services.now())
+                for m in await records.due_messages(services.db, services.now(), also=ready)
                 if m.id not in attempted
+                # A retry waits on the monotonic clock, however the wall clock moved.
+                and services.retry_due.get(m.id, waited) <= waited
             ]
             if not batch:
                 if services.delivery_requested:
@@ -94,6 +98,7 @@ async def _deliver(
     *,
     followed: bool = False,
 ) -> bool:
+    services.retry_due.pop(message.id, None)  # tried now; `_later` sets its next wait
     chat_id = message.chat_id
     if chat_id is None and message.respondent is not None:
         contact = await repository.get_contact(services.db, message.respondent)
@@ -138,7 +143,10 @@ async def _deliver(
             else timedelta(seconds=exc.retry_after)
         )
         await records.mark_retry(
-            services.db, message.id, error="flood control", retry_at=services.now() + wait
+            services.db,
+            message.id,
+            error="flood control",
+            retry_at=_later(services, message.id, wait),
         )
     except ChatMigrated as exc:
         _LOGGER.error(
@@ -162,7 +170,7 @@ async def _deliver(
                 services.db,
                 message.id,
                 error=type(exc).__name__,
-                retry_at=services.now() + backoff(message.attempts),
+                retry_at=_later(services, message.id, backoff(message.attempts)),
             )
             return False
         _LOGGER.error("Outbox message %s cannot be delivered: %s", message.id, type(exc).__name__)
@@ -191,7 +199,7 @@ async def _deliver(
             services.db,
             message.id,
             error=str(exc),
-            retry_at=services.now() + backoff(message.attempts),
+            retry_at=_later(services, message.id, backoff(message.attempts)),
         )
     except TelegramError as exc:
         _LOGGER.warning("Outbox message %s not delivered yet: %s", message.id, type(exc).__name__)
@@ -199,7 +207,7 @@ async def _deliver(
             services.db,
             message.id,
             error=type(exc).__name__,
-            retry_at=services.now() + backoff(message.attempts),
+            retry_at=_later(services, message.id, backoff(message.attempts)),
         )
     else:
         await records.mark_sent(services.db, message.id, sent_id, services.now())
@@ -207,6 +215,14 @@ async def _deliver(
     finally:
         OUTBOX_SEND.reset(outbox_send)
     return False
+
+
+def _later(services: Services, message_id: int, wait: timedelta) -> datetime:
+    """When to try a message again: kept on the monotonic clock while the bot runs (so a
+    wall-clock step neither stalls nor hurries it), and as a time in the outbox for after
+    a restart."""
+    services.retry_due[message_id] = services.monotonic() + wait.total_seconds()
+    return services.now() + wait
 
 
 async def _tell_contacts_undelivered(

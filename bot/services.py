@@ -21,6 +21,11 @@ from storage.pseudonym import pseudonymise
 class Services:
     settings: Settings
     clock: Callable[[], float] = time.time
+    # Waits (outbox retries, repeated alerts) run on this clock, which a step of the wall
+    # clock neither stalls nor brings forward: when each is next due, by id.
+    monotonic: Callable[[], float] = time.monotonic
+    retry_due: dict[int, float] = field(default_factory=dict)
+    alerted_at: dict[int, float] = field(default_factory=dict)
     _db: Database | None = None
     _reporting: Database | None = None
     # Tags and screens texts; long ones in a worker process (see bot/text_worker.py).

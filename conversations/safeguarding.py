@@ -45,6 +45,7 @@ from analysis.safeguarding import category_label as detector_label
 from analysis.text import normalise
 from bot.context import BotContext
 from bot.outbox import deliver_due, queue_for_contacts
+from bot.services import Services
 from conversations import texts
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
 from conversations.models import Option
@@ -455,6 +456,7 @@ class Safeguarding:
                 services.db, now=services.now(), help_reply=help_reply, **fields
             )
             await self.queue_alerts(context, event, repeat=False, hold=True)
+            services.alerted_at[event.id] = services.monotonic()
             message = update.effective_message
             if message is not None and media_kind(message) is not None:
                 # The contacts get a copy, to see or hear it; the person's chat id stays here.
@@ -939,12 +941,28 @@ async def alert_contacts(context: BotContext, event: records.SafeguardingEvent) 
 async def repeat_unacknowledged(context: BotContext) -> None:
     """Job: send again, marked as a repeat, any alert nobody acknowledged in 15 minutes."""
     services = context.services
-    now = services.now()
+    now, waited = services.now(), services.monotonic()
     handler = Safeguarding(reask=_no_reask)
-    for event in await records.unacknowledged_since(services.db, now - REPEAT_AFTER):
+    for event in await records.unacknowledged(services.db):
+        if not due_again(event, services, now, waited):
+            continue
         await handler.queue_alerts(context, event, repeat=True)
         await records.mark_alerted(services.db, event.id, now)
+        services.alerted_at[event.id] = waited
     await deliver_due(context.application)
+
+
+def due_again(
+    event: records.SafeguardingEvent, services: Services, now: datetime, waited: float
+) -> bool:
+    """Whether an unacknowledged alert is due to be repeated. While the bot runs, by the
+    monotonic clock; an alert from before a restart by the wall clock, where a last alert
+    in the future means the clock stepped back: it is due."""
+    alerted = services.alerted_at.get(event.id)
+    if alerted is not None:
+        return bool(waited - alerted >= REPEAT_AFTER.total_seconds())
+    last = datetime.fromisoformat(event.last_alerted_at)
+    return last <= now - REPEAT_AFTER or last > now + timedelta(minutes=1)
 
 
 async def drain_journal(context: BotContext) -> int:

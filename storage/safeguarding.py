@@ -10,7 +10,7 @@ import json
 import re
 import secrets
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from storage.database import Database
@@ -197,14 +197,14 @@ async def acknowledge(db: Database, event_id: int, *, by: str, now: datetime) ->
         return cursor.rowcount == 1
 
 
-async def unacknowledged_since(db: Database, cutoff: datetime) -> list[SafeguardingEvent]:
-    """Alerts (not reviews, which have their digest) nobody has taken since `cutoff`."""
+async def unacknowledged(db: Database) -> list[SafeguardingEvent]:
+    """Open alerts (not reviews, which have their digest) nobody has taken yet."""
     return await fetch_all(
         db,
         SafeguardingEvent,
         "SELECT * FROM safeguarding_events WHERE acknowledged_at IS NULL AND closed_at IS NULL"
-        " AND last_alerted_at <= ? AND strength NOT IN (?, ?) ORDER BY id",
-        (cutoff.isoformat(timespec="seconds"), *REVIEW_STRENGTHS),
+        " AND strength NOT IN (?, ?) ORDER BY id",
+        REVIEW_STRENGTHS,
     )
 
 
@@ -393,13 +393,28 @@ PRIORITY = (
 )
 
 
-async def due_messages(db: Database, now: datetime, *, limit: int = 30) -> list[OutboxMessage]:
+# No wait the bot sets is longer (backoff is at most five minutes): a message due later
+# than this was scheduled before the wall clock stepped back, and is due now.
+HORIZON = timedelta(minutes=15)
+
+
+async def due_messages(
+    db: Database, now: datetime, *, also: Sequence[int] = (), limit: int = 30
+) -> list[OutboxMessage]:
+    """Messages due by the wall clock (or beyond any wait we set), and those in `also`."""
     return await fetch_all(
         db,
         OutboxMessage,
         "SELECT * FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
-        f" AND next_attempt_at <= ? ORDER BY {PRIORITY}, id LIMIT ?",
-        (now.isoformat(timespec="seconds"), limit),
+        " AND (next_attempt_at <= ? OR next_attempt_at > ?"
+        " OR id IN (SELECT value FROM json_each(?)))"
+        f" ORDER BY {PRIORITY}, id LIMIT ?",
+        (
+            now.isoformat(timespec="seconds"),
+            (now + HORIZON).isoformat(timespec="seconds"),
+            json.dumps(list(also)),
+            limit,
+        ),
     )
 
 

@@ -217,12 +217,16 @@ async def test_help_reaches_a_child_who_disclosed_during_an_outage_once_it_is_ba
         raise connection_refused()
 
     down.responders["sendMessage"] = unreachable
-    async with running(build_application(settings, request=down, clock=lambda: now[0])) as app:
+    async with running(
+        build_application(settings, request=down, clock=lambda: now[0], monotonic=lambda: now[0])
+    ) as app:
         await Person(app, down, 42).says("my stepdad hits me")
     # The bot stopped (or was killed) during the outage; it starts again once the API is back.
     now[0] += 600
     back = InProcessBotApi()
-    async with running(build_application(settings, request=back, clock=lambda: now[0])) as app:
+    async with running(
+        build_application(settings, request=back, clock=lambda: now[0], monotonic=lambda: now[0])
+    ) as app:
         await deliver_due(app)
     sent = [c for c in back.calls if c.method == "sendMessage"]
     assert [c.chat_id for c in sent] == [42, 42, SAFEGUARDING_CHAT]
@@ -256,7 +260,9 @@ async def test_an_alert_whose_answer_is_lost_is_sent_at_most_twice_the_second_sa
     api = InProcessBotApi()
     done_but_answer_lost(api, failure)
     async with running(
-        build_application(make_settings(tmp_path), request=api, clock=lambda: now[0])
+        build_application(
+            make_settings(tmp_path), request=api, clock=lambda: now[0], monotonic=lambda: now[0]
+        )
     ) as app:
         await Person(app, api, 45).says("my stepdad hits me")
         for _ in range(6):  # the outbox job, well after every backoff
@@ -275,7 +281,9 @@ async def test_an_unreachable_api_is_retried_until_the_alert_is_delivered(tmp_pa
     api = InProcessBotApi()
     api.responders["sendMessage"] = lambda call: (_ for _ in ()).throw(connection_refused())
     async with running(
-        build_application(make_settings(tmp_path), request=api, clock=lambda: now[0])
+        build_application(
+            make_settings(tmp_path), request=api, clock=lambda: now[0], monotonic=lambda: now[0]
+        )
     ) as app:
         await Person(app, api, 47).says("my stepdad hits me")
         for _ in range(8):
@@ -347,3 +355,68 @@ async def test_a_failed_mark_as_answered_edit_never_fails_the_answer(app, young_
     assert "How is it going" in young_person.last_reply or "going" in young_person.last_reply
     assert await rows(app, "SELECT choice FROM answers") == [{"choice": "teen"}]
     assert not young_person.said("something went wrong")
+
+
+class Clocks:
+    """A wall clock that can be stepped, and a monotonic clock that only moves forward."""
+
+    def __init__(self) -> None:
+        self.wall = 1_800_000_000.0
+        self.steady = 1000.0
+
+    def wait(self, seconds: float) -> None:
+        self.wall += seconds
+        self.steady += seconds
+
+
+@pytest.mark.parametrize("step", [-3600, 3600], ids=["stepped back", "stepped forward"])
+async def test_an_alert_retry_neither_stalls_nor_hurries_when_the_wall_clock_steps(tmp_path, step):
+    clocks = Clocks()
+    api = InProcessBotApi()
+    api.responders["sendMessage"] = lambda call: (
+        (_ for _ in ()).throw(connection_refused())
+        if call.chat_id == SAFEGUARDING_CHAT
+        else api._default_result(call)
+    )
+    application = build_application(
+        make_settings(tmp_path),
+        request=api,
+        clock=lambda: clocks.wall,
+        monotonic=lambda: clocks.steady,
+    )
+    async with running(application) as app:
+        await Person(app, api, 48).says("my stepdad hits me")
+        tried = len(contacts_texts(api))
+        clocks.wall += step  # the wall clock steps while the alert waits (5 s) to be retried
+        clocks.wait(1)
+        await deliver_due(app)
+        assert len(contacts_texts(api)) == tried  # not hurried by a step forward
+        del api.responders["sendMessage"]  # the API is back
+        clocks.wait(10)
+        assert await deliver_due(app) >= 1  # not stalled by a step back
+    assert contacts_texts(api)[-1].startswith("🚨")
+
+
+@pytest.mark.parametrize("step", [-3600, 3600], ids=["stepped back", "stepped forward"])
+async def test_repeats_of_an_unacknowledged_alert_keep_their_15_minutes_when_the_clock_steps(
+    tmp_path, step
+):
+    clocks = Clocks()
+    api = InProcessBotApi()
+    application = build_application(
+        make_settings(tmp_path),
+        request=api,
+        clock=lambda: clocks.wall,
+        monotonic=lambda: clocks.steady,
+    )
+    async with running(application) as app:
+        await Person(app, api, 49).says("my stepdad hits me")
+        assert app.job_queue is not None
+        [repeat] = app.job_queue.get_jobs_by_name("repeat alerts")
+        clocks.wall += step
+        clocks.wait(60)
+        await repeat.run(app)
+        assert not any(t.startswith("🔁") for t in contacts_texts(api))  # not hurried
+        clocks.wait(15 * 60)
+        await repeat.run(app)
+        assert any(t.startswith("🔁") for t in contacts_texts(api))  # not stalled

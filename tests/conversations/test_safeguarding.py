@@ -195,7 +195,9 @@ async def test_the_outbox_retries_and_delivers_after_a_restart(tmp_path):
         return down._default_result(call)
 
     down.responders["sendMessage"] = bot_api_down
-    async with running(build_application(settings, request=down, clock=lambda: now[0])) as app:
+    async with running(
+        build_application(settings, request=down, clock=lambda: now[0], monotonic=lambda: now[0])
+    ) as app:
         person = Person(app, down, 42)
         await person.says("dad beats me")
         assert person.said("You did the right thing")
@@ -204,7 +206,9 @@ async def test_the_outbox_retries_and_delivers_after_a_restart(tmp_path):
 
     now[0] += 600
     back = InProcessBotApi()
-    async with running(build_application(settings, request=back, clock=lambda: now[0])) as app:
+    async with running(
+        build_application(settings, request=back, clock=lambda: now[0], monotonic=lambda: now[0])
+    ) as app:
         assert await deliver_due(app) == 1
         [delivered] = await outbox_alerts(app)
         assert delivered.sent_at is not None
@@ -239,7 +243,9 @@ async def test_a_held_alert_goes_out_by_itself_if_the_bot_stopped_before_releasi
     now = [1_800_000_000.0]
     settings = make_settings(tmp_path)
     api = InProcessBotApi()
-    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+    async with running(
+        build_application(settings, request=api, clock=lambda: now[0], monotonic=lambda: now[0])
+    ) as app:
         event = await records.record_event(
             app.services.db,
             respondent="r1",
@@ -279,7 +285,9 @@ async def test_an_alert_telegram_refuses_is_retried_until_the_bot_is_back_in_the
         else api._default_result(call)
     )
     settings = make_settings(tmp_path)
-    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+    async with running(
+        build_application(settings, request=api, clock=lambda: now[0], monotonic=lambda: now[0])
+    ) as app:
         person = Person(app, api, 43)
         await person.says("my stepdad hits me")
         [queued] = await outbox_alerts(app)
@@ -349,7 +357,9 @@ async def test_an_alert_nobody_acknowledges_is_repeated_after_15_minutes(tmp_pat
     now = [1_800_000_000.0]
     api = InProcessBotApi()
     settings = make_settings(tmp_path)
-    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
+    async with running(
+        build_application(settings, request=api, clock=lambda: now[0], monotonic=lambda: now[0])
+    ) as app:
         await Person(app, api, 44).says("i cut my arms when im sad")
         assert app.job_queue is not None
         [repeat_job] = app.job_queue.get_jobs_by_name("repeat alerts")
@@ -689,7 +699,9 @@ async def test_the_review_queue_digest_repeats_until_every_item_is_looked_at(tmp
     now = [1_800_000_000.0]
     api = InProcessBotApi()
     async with running(
-        build_application(make_settings(tmp_path), request=api, clock=lambda: now[0])
+        build_application(
+            make_settings(tmp_path), request=api, clock=lambda: now[0], monotonic=lambda: now[0]
+        )
     ) as app:
         young = Person(app, api, 44)
         await reach_free_text(young)
