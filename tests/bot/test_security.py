@@ -47,6 +47,13 @@ async def test_webhook_requests_without_the_secret_get_403_and_change_nothing(ap
                     break
                 await asyncio.sleep(0.02)
             assert "Who is talking to me?" in bot_api.sent_to(5)[0].text
+            # Telegram sends it again (our 200 was lost): stored once, handled once.
+            again = await client.post("/telegram", json=update, headers={SECRET_HEADER: SECRET})
+            assert again.status_code == 200
+            await asyncio.sleep(0.2)
+            assert len(bot_api.sent_to(5)) == 1
+            [stored] = await app.services.db.read("SELECT update_id, handled_at FROM inbox")
+            assert stored[0] == 1 and stored[1] is not None
             garbage = await client.post(
                 "/telegram", content=b"not json", headers={SECRET_HEADER: SECRET}
             )
