@@ -73,6 +73,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# The word after a title is a name if it is capitalised, a known first name, or not
+# an English word: "Miss Jones", "mr ahmed", but not "I miss my brother".
+TITLE = re.compile(r"^(\w+\.?\s+)([A-Za-z][a-z'-]+)$")
+SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|^\W+)$")
 # Generic words that a school pattern must not eat on their own ("at school").
 SCHOOL_GENERIC = {
     "at",
@@ -262,9 +266,21 @@ def deidentify(text: str) -> str:
     for placeholder, pattern in RULES:
         if placeholder == "[school]":
             result = pattern.sub(lambda m: _school(m), result)
+        elif placeholder == "[name]":
+            result = pattern.sub(_titled, result)
         else:
             result = pattern.sub(placeholder, result)
     return _names(result)
+
+
+def _titled(match: re.Match[str]) -> str:
+    found = TITLE.match(match.group(0))
+    if found is None:
+        return "[name]"
+    word = found.group(2)
+    if word[0].isupper() or word in given_names() or _unknown_word(word):
+        return "[name]"
+    return match.group(0)
 
 
 def _school(match: re.Match[str]) -> str:
@@ -284,6 +300,18 @@ def _school(match: re.Match[str]) -> str:
         if word.lower() in SCHOOL_GENERIC:
             break
         if capitalised and not word[:1].isupper():
+            break
+        # In lower case, a school's name is words English does not have ("oakfield"),
+        # not "us with school" or "a different school".
+        if (
+            not capitalised
+            and not _unknown_word(word.lower().strip("'."))
+            and word.lower()
+            not in (
+                "st",
+                "saint",
+            )
+        ):
             break
         name.insert(0, word)
         if not capitalised and len(name) == 2:
@@ -309,7 +337,14 @@ def _names(text: str) -> str:
         bare = base.lower().strip("'")
         if bare in NOT_NAMES:
             return word
-        if base in proper or any(part in names for part in bare.split("-")):
+        known_name = any(part in names for part in bare.split("-"))
+        if (
+            not known_name
+            and SENTENCE_START.search(text[: match.start()])
+            and not _unknown_word(bare)
+        ):
+            return word  # "Hope you read this": capitalised because a sentence starts there
+        if base in proper or known_name:
             return "[name]" + possessive
         return word
 

@@ -1,4 +1,5 @@
-"""`feedbackbot tag`: tag lines of text (plain, or JSON with "text" and "group") as JSON lines."""
+"""`feedbackbot tag` and `feedbackbot deidentify`: lines of text (plain, or JSON with
+"text" and "group") in, one JSON object per line out."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from analysis.deidentify import deidentify
 from analysis.safeguarding import screen
 from analysis.themes import Tagger
 
@@ -52,6 +54,19 @@ def tag_lines(lines: Iterable[str], tagger: Tagger | None = None) -> Iterator[st
     for number, line in enumerate(lines, start=1):
         try:
             output: dict[str, Any] = tag_line(tagger, line)
+        except (ValueError, json.JSONDecodeError) as exc:
+            output = {"error": str(exc), "line": number}
+        yield json.dumps(output, ensure_ascii=False)
+
+
+def deidentify_lines(lines: Iterable[str]) -> Iterator[str]:
+    """`{"text": …}` with identifying details replaced, per input line (blank lines skipped)."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            text, _ = parse_line(line)
+            output: dict[str, Any] = {"text": deidentify(text)}
         except (ValueError, json.JSONDecodeError) as exc:
             output = {"error": str(exc), "line": number}
         yield json.dumps(output, ensure_ascii=False)

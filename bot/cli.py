@@ -86,6 +86,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     tag.set_defaults(command=tag_stdin)
 
+    clean = commands.add_parser(
+        "deidentify",
+        help='remove identifying details: lines (text or {"text"}) in, {"text": …} lines out',
+    )
+    clean.set_defaults(command=deidentify_stdin)
+
     train = commands.add_parser(
         "train",
         help="rebuild the safeguarding model from its labelled texts (needs scikit-learn)",
@@ -294,6 +300,14 @@ def tag_stdin(args: argparse.Namespace) -> int:
     from analysis.tag_lines import tag_lines
 
     for output in tag_lines(sys.stdin):
+        print(output, flush=True)
+    return 0
+
+
+def deidentify_stdin(args: argparse.Namespace) -> int:
+    from analysis.tag_lines import deidentify_lines
+
+    for output in deidentify_lines(sys.stdin):
         print(output, flush=True)
     return 0
 

@@ -67,3 +67,25 @@ def test_no_identifying_detail_survives(text, details):
 )
 def test_ordinary_words_are_left_alone(text):
     assert deidentify(text) == text
+
+
+# Ordinary words are not names: a quote that reads "[name] is what I felt" is worthless.
+KEPT_WHOLE = [
+    "I miss my brother",
+    "Hope you read this",
+    "Support from the school nurse helped a lot",
+    "she help us with school for my son",
+    "i go to a different school now",
+    "Trust is hard for me but she earned it",
+]
+
+
+@pytest.mark.parametrize("text", KEPT_WHOLE)
+def test_ordinary_words_that_look_like_names_are_left_alone(text):
+    assert deidentify(text) == text
+
+
+def test_a_capitalised_name_at_the_start_of_a_sentence_is_still_removed():
+    assert deidentify("Kayleigh is my sw. Grace said I could ring") == (
+        "[name] is my sw. [name] said I could ring"
+    )

@@ -166,3 +166,13 @@ def test_a_database_that_is_not_ours_gets_one_sentence_exit_2_and_db_check_fails
     assert checked.returncode == 1
     assert "FAILED" in checked.stderr and "Traceback" not in checked.stderr
     assert database.read_bytes() == b"\x00garbage, not SQLite" * 500
+
+
+def test_deidentify_cleans_each_line_and_survives_bad_ones(tmp_path):
+    lines = "my worker sarah rang me on 07700 900123\n" + json.dumps({"text": "Hope you read this"})
+    result = run(["deidentify"], tmp_path, lines + '\n{"text": 5}\n')
+    assert result.returncode == 0, result.stderr
+    outputs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert outputs[0] == {"text": "my worker [name] rang me on [phone]"}
+    assert outputs[1] == {"text": "Hope you read this"}
+    assert "error" in outputs[2]

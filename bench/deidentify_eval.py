@@ -1,0 +1,100 @@
+"""Score de-identification on labelled sentences, with 95% intervals.
+
+Each line of a set names the identifying details in its text, as exact substrings.
+Two figures:
+- recall: the share of identifying details no longer in the output (target 100%);
+- garbled: the share of sentences in which words that identify nobody were
+  replaced (target at most 2%). The output's words, with every placeholder made
+  one token, are compared with the text whose identifying details are replaced.
+
+The frozen split (`tests/data/deidentify_frozen/`) was written by an author who
+never saw the rules; score on it once per change of the rules, never tune on it.
+`--dev` scores the development set in `analysis/training/deidentify/` instead.
+
+Run: .venv/bin/python -m bench.deidentify_eval [--dev] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from analysis.deidentify import deidentify
+from bench.safeguarding_eval import wilson
+
+ROOT = Path(__file__).parents[1]
+FROZEN = ROOT / "tests" / "data" / "deidentify_frozen"
+DEV = ROOT / "analysis" / "training" / "deidentify"
+RESULTS = ROOT / "analysis" / "models" / "deidentify.frozen-test.json"
+PLACEHOLDER = re.compile(r"\[[a-z]+\]")
+WORD = re.compile(r"\[x\]|[\w']+")
+
+
+def load(folder: Path) -> list[dict[str, Any]]:
+    lines = []
+    for path in sorted(folder.glob("*.jsonl")):
+        lines += [
+            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line
+        ]
+    return lines
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, every placeholder one token, runs of placeholders one."""
+    tokens = WORD.findall(PLACEHOLDER.sub("[x]", text).lower())
+    return [t for i, t in enumerate(tokens) if not (t == "[x]" and i and tokens[i - 1] == "[x]")]
+
+
+def expected(text: str, identifiers: list[str]) -> str:
+    for identifier in sorted(identifiers, key=len, reverse=True):
+        text = text.replace(identifier, "[x]")
+    return text
+
+
+def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
+    found, missed_by_kind, total_by_kind = 0, Counter[str](), Counter[str]()
+    garbled = 0
+    for line in lines:
+        output = deidentify(line["text"])
+        for identifier, kind in zip(line["identifiers"], line["kinds"], strict=True):
+            total_by_kind[kind] += 1
+            if identifier in output:
+                missed_by_kind[kind] += 1
+                if show:
+                    print(f"LEFT {kind}: {identifier!r} in {output!r}")
+            else:
+                found += 1
+        if words(output) != words(expected(line["text"], line["identifiers"])):
+            garbled += 1
+            if show:
+                print(f"GARBLED: {line['text']!r}\n      -> {output!r}")
+    identifiers = sum(total_by_kind.values())
+    return {
+        "sentences": len(lines),
+        "with identifiers": sum(1 for line in lines if line["identifiers"]),
+        "recall of identifying details": wilson(found, identifiers),
+        "sentences garbled": wilson(garbled, len(lines)),
+        "left, by kind": {
+            kind: f"{missed_by_kind[kind]} of {total}"
+            for kind, total in sorted(total_by_kind.items())
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dev", action="store_true", help="score the development set")
+    parser.add_argument("--show", action="store_true", help="print every miss and garble")
+    args = parser.parse_args()
+    result = score(load(DEV if args.dev else FROZEN), show=args.show)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    if not args.dev:
+        RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
