@@ -14,23 +14,29 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from textblob.en import lexicon
+from textblob.en import lexicon, spelling
 from textblob.en import tag as pos_tag
 
 from analysis.text import TEXT_SPEAK
 
 NAMES_FILE = Path(__file__).with_name("given_names.json")
 
+# Words before a school word, of which `_school` keeps those that are not its name.
+GENERIC_SCHOOL = re.compile(
+    r"\b(?:[A-Za-z'.]+\s){1,5}(?:primary|secondary|academy|high school|grammar|infants|"
+    r"juniors|junior school|college|school)\b",
+    re.IGNORECASE,
+)
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("[email]", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("[link]", re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)),
-    ("[handle]", re.compile(r"(?<!\w)@\w{3,}")),
+    ("[handle]", re.compile(r"(?<!\w)@\w[\w.]{1,}\w")),
     ("[phone]", re.compile(r"(?:\+44\s?\(?0?\)?|\b0)(?:\s?\d){9,10}\b")),
     ("[postcode]", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)),
     (
         "[date]",
         re.compile(
-            r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|"
+            r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|"
             r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
             r"[a-z]*\.?,?\s+(?:19|20)\d{2}\b|"
             r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|"
@@ -48,34 +54,37 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    ("[address]", re.compile(r"\b(?:flat|apartment|apt)\.?\s+\d+[A-Za-z]?\b", re.IGNORECASE)),
     (
         "[school]",
         re.compile(
-            r"\b(?:[A-Za-z'.]+\s){1,4}(?:primary|secondary|academy|high school|grammar|infants|"
-            r"juniors|junior school|college|school)\b",
-            re.IGNORECASE,
+            r"\b(?:St|Saint)\.?\s+[A-Z][\w']+(?:\s+(?:C\s?of\s?E|CofE|CE|RC|Catholic|"
+            r"Church of England))?\s+(?:Primary|Academy|High School|School|College|Infants|"
+            r"Juniors|Junior School|Nursery)\b"
         ),
     ),
+    ("[school]", GENERIC_SCHOOL),
     (
         "[reference]",
         re.compile(
             r"\b(?:[A-Z]{2,5}[-/]?\d{3,}(?:[-/]\d+)*|\d{6,})\b|"
-            r"\b(?:case|ref|reference|nhs)\s*(?:no\.?|number|#)?\s*:?\s*"
-            r"[A-Z0-9](?:[A-Z0-9-]|\s(?=\d)){3,}\b",
+            r"\b(?:case|ref|reference|nhs)\b\.?\s*(?:no\.?|number|id|#)?\s*:?\s*"
+            r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d)){3,}\b",
             re.IGNORECASE,
         ),
     ),
     (
         "[name]",
         re.compile(
-            r"\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x|[Dd]r)\.?\s+[A-Za-z][a-z'-]+|"
-            r"\b(?:[Nn]an|[Nn]anny|[Aa]unty|[Aa]untie|[Uu]ncle)\s+[A-Z][a-z'-]+"
+            r"\b(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Mm]x|[Dd]r)\.?\s+[A-Za-z][A-Za-z']*(?:-[A-Za-z]+)*|"
+            r"\b(?:[Nn]an|[Nn]anny|[Aa]unty|[Aa]untie|[Uu]ncle)\s+[A-Z][a-z]+(?:['-][A-Za-z]+)*"
         ),
     ),
 )
 # The word after a title is a name if it is capitalised, a known first name, or not
 # an English word: "Miss Jones", "mr ahmed", but not "I miss my brother".
-TITLE = re.compile(r"^(\w+\.?\s+)([A-Za-z][a-z'-]+)$")
+TITLE = re.compile(r"^(\w+\.?\s+)([A-Za-z][A-Za-z'-]+)$")
+KINSHIP = frozenset({"nan", "nanny", "aunty", "auntie", "uncle"})
 SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|^\W+)$")
 # Generic words that a school pattern must not eat on their own ("at school").
 SCHOOL_GENERIC = {
@@ -174,6 +183,44 @@ NOT_NAMES = frozenset(
         "childline",
         "nspcc",
         "ofsted",
+        # Labels and titles alone, and the apps people name.
+        "tel",
+        "mob",
+        "dob",
+        "ref",
+        "postcode",
+        "flat",
+        "miss",
+        "sir",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "instagram",
+        "insta",
+        "snapchat",
+        "snap",
+        "tiktok",
+        "facebook",
+        "whatsapp",
+        "youtube",
+        "twitter",
+        "telegram",
+        "xbox",
+        "playstation",
+        "fortnite",
+        "roblox",
+        "minecraft",
+        "google",
+        "trust",
+        "helpline",
+        "nanny",
+        "aunty",
+        "auntie",
+        "uncle",
+        "grandma",
+        "grandad",
+        "granny",
         # Lower-case words the English lexicon lacks, which a person's place may hold.
         "mam",
         "mi",
@@ -211,7 +258,53 @@ NOT_NAMES = frozenset(
         "theyd",
     ]
 )
-CAPITAL_WORD = re.compile(r"\b[A-Z][a-z']+(?:-[A-Z]?[a-z']+)*\b")
+CAPITAL_WORD = re.compile(r"\b[A-Z][a-zA-Z']*[a-z][a-zA-Z']*(?:-[A-Za-z][a-zA-Z']*)*\b")
+# After these a word names a thing, not a person ("a teddy", "the Trust").
+THING_BEFORE = re.compile(r"\b(?:a|an|the|this|these|those|some|any)\s+$", re.IGNORECASE)
+IRISH_NAME = re.compile(r"\b[Oo]'[A-Za-z]{2,}\b")
+# Nicknames: "call me smudge", "goes by jojo", "known as 'Bella B'".
+NICKNAME = re.compile(
+    r"(?i:\b((?:call(?:s|ed)?|calling)\s+(?:me|him|her|them|herself|himself)\s+|goes\s+by\s+|"
+    r"known\s+as\s+|nick\s?name(?:\s+is)?\s+|(?:is|was|are|were)\s+called\s+|named\s+|"
+    r"name\s+is\s+))(['\"‘“]?)([A-Za-z][\w-]*(?:\s[A-Z][\w-]*)?)(\2)"
+)
+QUOTED_NICKNAME = re.compile(
+    r"(?i:\b((?:call(?:s|ed)?|calling)\s+(?:me|him|her|them|herself|himself)\s+(?:[a-z]+\s+){0,2}|"
+    r"goes\s+by\s+|known\s+as\s+|nick\s?name(?:\s+is)?\s+))(['\"‘“])([^'\"‘’“”]{1,30})(['\"’”])"
+)
+NOT_NICKNAMES = frozenset(
+    [
+        "back",
+        "later",
+        "names",
+        "again",
+        "when",
+        "if",
+        "on",
+        "at",
+        "a",
+        "an",
+        "the",
+        "every",
+        "whenever",
+        "tomorrow",
+        "today",
+        "tonight",
+        "now",
+        "soon",
+        "anytime",
+        "please",
+        "up",
+        "out",
+        "over",
+        "in",
+        "to",
+        "and",
+        "or",
+        "but",
+        "so",
+    ]
+)
 # A lower-case word where a person's name usually stands: after a naming word or a
 # person ("is called", "my worker", "me and", "with") or before what people do ("said").
 PERSON_WORDS = frozenset(
@@ -239,21 +332,54 @@ PERSON_WORDS = frozenset(
         "grandad",
         "grandma",
         "nanna",
+        "pa",
+        "adviser",
+        "advisor",
+        "mum",
+        "dad",
+        "mam",
+        "nan",
+        "gran",
+        "son",
+        "daughter",
+        "aunt",
+        "auntie",
+        "uncle",
+        "niece",
+        "nephew",
+        "husband",
+        "wife",
+        "tell",
+        "thank",
+        "thanks",
     ]
 )
 AFTER_PERSON_CUE = re.compile(
     r"\b((?:(?:is|was|are|were)\s+called|named|name\s+is|name's|"
-    rf"(?:{'|'.join(sorted(PERSON_WORDS))})(?:\s+(?:is|was))?(?:\s+called)?|me\s+and|with|told|"
+    rf"(?:{'|'.join(sorted(PERSON_WORDS))})(?:\s+(?:is|was))?(?:\s+called)?|me\s+(?:and|n|an|&)|"
+    r"with|told|"
     r"asked)\s+)([a-z][a-z'-]+)\b(?=(?:\s+([a-z]+))?)"
 )
 BEFORE_PERSON_VERB = re.compile(
     r"(?<![\w\[])([a-z][a-z'-]+)(\s+(?:said|says|told|tells|helped|helps|came|comes|rang|rings|"
     r"phoned|listens|listened|visits|visited|explained|explains|talks|talked|understands|"
+    r"pushed|hit|hits|hurt|hurts|kicked|punched|bullied|bullies|shouted|shouts|took|takes|"
+    r"picked|drove|brought|gave|gives|messaged|texted|texts|sent|"
     r"and\s+me|and\s+i)\b)"
 )
 # Endings of English words whose stem the lexicon knows ("whacks", "shouting", "werent").
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "ness", "y", "nt")
 NOUN_TAGS = frozenset({"NN", "NNS"})
+OWNERS = frozenset({"my", "your", "our", "their"})
+# A lower-case word the English lexicon lacks, starting a sentence before "is": "kez is".
+FIRST_WORD_IS = re.compile(r"(?:^|(?<=[.!?]\s))([a-z][a-z'-]+)(\s+(?:is|was)\b)")
+SURNAME_PARTICLE = re.compile(r"\[name\] (?:van|de|der|den|von|da|di|le|la)(?: \[name\])+")
+HOUSE_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+\[name\](?:\s\[name\])?")
+BEFORE_SURNAME = re.compile(r"\b([A-Z][a-z]+) \[name\]")
+AFTER_FIRST_NAME = re.compile(
+    r"(?<=\[name\] )(?:(?!I\b)[A-Z][a-zA-Z']*|[a-z]+(?:-[a-z]+)+|(?:van|de|der|von|da|di|le|la)"
+    r"(?:\s(?:der|den|de|la))?\s[A-Z][a-zA-Z']+)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +390,7 @@ def given_names() -> frozenset[str]:
 def deidentify(text: str) -> str:
     result = text
     for placeholder, pattern in RULES:
-        if placeholder == "[school]":
+        if pattern is GENERIC_SCHOOL:
             result = pattern.sub(lambda m: _school(m), result)
         elif placeholder == "[name]":
             result = pattern.sub(_titled, result)
@@ -277,7 +403,9 @@ def _titled(match: re.Match[str]) -> str:
     found = TITLE.match(match.group(0))
     if found is None:
         return "[name]"
-    word = found.group(2)
+    title, word = found.groups()
+    if title.strip().lower() in KINSHIP:
+        return f"{title}[name]"  # "Nanny [name]": who she is to them stays
     if word[0].isupper() or word in given_names() or _unknown_word(word):
         return "[name]"
     return match.group(0)
@@ -335,32 +463,83 @@ def _names(text: str) -> str:
         possessive = "'s" if word.endswith("'s") else ""
         base = word[: -len(possessive)] if possessive else word
         bare = base.lower().strip("'")
-        if bare in NOT_NAMES:
-            return word
+        before = text[: match.start()]
+        if bare in NOT_NAMES or THING_BEFORE.search(before):
+            return word  # "the Trust", "a Blessing"
         known_name = any(part in names for part in bare.split("-"))
-        if (
-            not known_name
-            and SENTENCE_START.search(text[: match.start()])
-            and not _unknown_word(bare)
-        ):
-            return word  # "Hope you read this": capitalised because a sentence starts there
+        if SENTENCE_START.search(before) and not _unknown_word(bare):
+            # Capitalised because a sentence starts there: "Hope you read this". A first
+            # name that is also a word ("Grace", "Mark") is a name unless a noun or "my"
+            # follows it ("Grace period", "Mark my words").
+            following = text[match.end() :].split(maxsplit=1)
+            next_word = following[0].lower().strip(".,!?;:") if following else ""
+            if not known_name or lexicon.get(next_word) in NOUN_TAGS or next_word in OWNERS:
+                return word
+            if next_word == "and" and len(following) > 1:
+                after_and = following[1].split(maxsplit=1)[0].strip(".,!?;:")
+                if after_and.islower() and lexicon.get(after_and) in NOUN_TAGS:
+                    return word  # "Holly and ivy", "Grace and kindness"
         if base in proper or known_name:
             return "[name]" + possessive
+        if not SENTENCE_START.search(before) and lexicon.get(bare) in ("NN", None):
+            return "[name]" + possessive  # mid-sentence, a capitalised noun: "Daisy from"
         return word
+
+    def lower_case_name(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word not in names or THING_BEFORE.search(result[: match.start()]):
+            return word
+        # "mark", "grace", "miss" are words first: names only where a person stands.
+        return "[name]" if lexicon.get(word) in (None, "NNP") else word
 
     # Capitalised words the tagger calls proper nouns, and known first names in any case.
     result = CAPITAL_WORD.sub(replace, text)
-    result = re.sub(
-        r"\b[a-z][a-z'-]+\b", lambda m: "[name]" if m.group(0) in names else m.group(0), result
-    )
+    result = IRISH_NAME.sub("[name]", result)
+    result = re.sub(r"\b[a-z][a-z'-]+\b", lower_case_name, result)
+    result = QUOTED_NICKNAME.sub(lambda m: f"{m.group(1)}{m.group(2)}[name]{m.group(4)}", result)
+    result = NICKNAME.sub(_nickname, result)
     result = AFTER_PERSON_CUE.sub(_after_person_cue, result)
-    return BEFORE_PERSON_VERB.sub(
+    result = BEFORE_PERSON_VERB.sub(
         lambda m: "[name]" + m.group(2) if _unknown_word(m.group(1)) else m.group(0), result
     )
+    result = FIRST_WORD_IS.sub(
+        lambda m: "[name]" + m.group(2) if _unknown_word(m.group(1)) else m.group(0), result
+    )
+    # A first name before a removed surname, and a surname after a removed first name.
+    result = BEFORE_SURNAME.sub(_before_surname, result)
+    result = AFTER_FIRST_NAME.sub("[name]", result)
+    result = SURNAME_PARTICLE.sub("[name]", result)
+    # A house number before a name is an address ("102 Queensway").
+    return HOUSE_NUMBER.sub("[address]", result)
+
+
+def _nickname(match: re.Match[str]) -> str:
+    cue, quote, nickname, _ = match.groups()
+    first = nickname.split()[0]
+    if not quote and (
+        first.lower() in NOT_NICKNAMES
+        or (first.islower() and lexicon.get(first) not in (None, "NN", "NNP", "NNS"))
+    ):
+        return match.group(0)  # "call me back", "called her foster carer"
+    return f"{cue}{quote}[name]{quote}"
+
+
+def _before_surname(match: re.Match[str]) -> str:
+    word = match.group(1).lower()
+    if (
+        word in NOT_NAMES
+        or word in KINSHIP
+        or word in PERSON_WORDS
+        or lexicon.get(word) not in (None, "NNP", "NN")
+    ):
+        return match.group(0)
+    return "[name] [name]"
 
 
 def _after_person_cue(match: re.Match[str]) -> str:
     cue, word, following = match.groups()
+    if cue.split()[-1] in ("is", "was") and word in spelling and word not in given_names():
+        return match.group(0)  # "my daughter was unwell"
     # "working with neurodiverse children": a word before a noun describes it.
     if following and lexicon.get(following) in NOUN_TAGS:
         return match.group(0)
@@ -373,7 +552,9 @@ def _unknown_word(word: str) -> bool:
     bare = word.removesuffix("'s").strip("'-")
     if len(bare) < 2 or "'" in bare or bare in NOT_NAMES or bare in TEXT_SPEAK:
         return False
-    if bare in PERSON_WORDS or lexicon.get(bare) not in (None, "NNP"):
+    if bare in PERSON_WORDS or bare.removesuffix("s") in PERSON_WORDS:
+        return False
+    if lexicon.get(bare) not in (None, "NNP"):
         return False
     return not any(
         lexicon.get(stem) is not None

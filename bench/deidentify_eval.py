@@ -2,10 +2,12 @@
 
 Each line of a set names the identifying details in its text, as exact substrings.
 Two figures:
-- recall: the share of identifying details no longer in the output (target 100%);
-- garbled: the share of sentences in which words that identify nobody were
-  replaced (target at most 2%). The output's words, with every placeholder made
-  one token, are compared with the text whose identifying details are replaced.
+- recall: the share of identifying details of which no word (of two characters or
+  more) is left in the output (target 100%): "ben hartley-jones" → "[name]
+  hartley-jones" is a miss;
+- garbled: the share of sentences in which a word that identifies nobody was
+  replaced (target at most 2%). Labels that only announce a detail ("Mr",
+  "case no", "Tel:", "postcode") may go with it.
 
 The frozen split (`tests/data/deidentify_frozen/`) was written by an author who
 never saw the rules; score on it once per change of the rules, never tune on it.
@@ -43,10 +45,52 @@ def load(folder: Path) -> list[dict[str, Any]]:
     return lines
 
 
+# Words that announce a detail rather than being one: losing them garbles nothing.
+LABELS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "case",
+        "ref",
+        "reference",
+        "referral",
+        "number",
+        "no",
+        "id",
+        "tel",
+        "phone",
+        "mob",
+        "mobile",
+        "email",
+        "dob",
+        "postcode",
+        "address",
+        "flat",
+        "apt",
+        "nhs",
+        "crn",
+    ]
+)
+
+
 def words(text: str) -> list[str]:
-    """The words of a text, every placeholder one token, runs of placeholders one."""
-    tokens = WORD.findall(PLACEHOLDER.sub("[x]", text).lower())
-    return [t for i, t in enumerate(tokens) if not (t == "[x]" and i and tokens[i - 1] == "[x]")]
+    return WORD.findall(PLACEHOLDER.sub("[x]", text).lower())
+
+
+def left_in(output: str, identifier: str) -> bool:
+    """Whether any word of the identifier (two characters or more) is still in the output."""
+    kept = set(words(output))
+    return any(len(word) > 1 and word in kept and word not in LABELS for word in words(identifier))
+
+
+def garbled(output: str, text: str, identifiers: list[str]) -> bool:
+    """Whether words that identify nobody were lost (counted, so a repeated word counts)."""
+    lost = Counter(words(expected(text, identifiers))) - Counter(words(output))
+    return any(word != "[x]" and word not in LABELS for word in lost)
 
 
 def expected(text: str, identifiers: list[str]) -> str:
@@ -57,19 +101,19 @@ def expected(text: str, identifiers: list[str]) -> str:
 
 def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
     found, missed_by_kind, total_by_kind = 0, Counter[str](), Counter[str]()
-    garbled = 0
+    garbles = 0
     for line in lines:
         output = deidentify(line["text"])
         for identifier, kind in zip(line["identifiers"], line["kinds"], strict=True):
             total_by_kind[kind] += 1
-            if identifier in output:
+            if left_in(output, identifier):
                 missed_by_kind[kind] += 1
                 if show:
                     print(f"LEFT {kind}: {identifier!r} in {output!r}")
             else:
                 found += 1
-        if words(output) != words(expected(line["text"], line["identifiers"])):
-            garbled += 1
+        if garbled(output, line["text"], line["identifiers"]):
+            garbles += 1
             if show:
                 print(f"GARBLED: {line['text']!r}\n      -> {output!r}")
     identifiers = sum(total_by_kind.values())
@@ -77,7 +121,7 @@ def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
         "sentences": len(lines),
         "with identifiers": sum(1 for line in lines if line["identifiers"]),
         "recall of identifying details": wilson(found, identifiers),
-        "sentences garbled": wilson(garbled, len(lines)),
+        "sentences garbled": wilson(garbles, len(lines)),
         "left, by kind": {
             kind: f"{missed_by_kind[kind]} of {total}"
             for kind, total in sorted(total_by_kind.items())

@@ -1,7 +1,8 @@
 """Benchmark: tag a fixed corpus and print texts per second and peak memory as JSON.
 
 Run: .venv/bin/python -m bench.tagger [--texts N]
-Single process, single thread: the figure is for one core.
+Single process, single thread: the figure is for one core. Next to it, the bare
+TextBlob sentiment speed from the same run, so a slower day shows as such.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import json
 import resource
 import time
 import tracemalloc
+
+from textblob import TextBlob
 
 from analysis.safeguarding import screen
 from analysis.themes import Tagger
@@ -38,6 +41,7 @@ def main() -> None:
     tagger.tag("warm up", with_key_phrases=True)
     full = rate(texts, lambda t: (tagger.tag(t), screen(t)))
     themes_only = rate(texts, lambda t: tagger.tag(t, with_key_phrases=False))
+    bare_sentiment = rate(texts, lambda t: TextBlob(t).sentiment)
     # Memory is traced in a separate pass: tracing slows Python down several times.
     tracemalloc.start()
     rate(texts[:500], lambda t: (tagger.tag(t), screen(t)))
@@ -51,6 +55,7 @@ def main() -> None:
                 "texts_per_second_full": round(full),
                 "full_means": "themes, sentiment, key phrases and safeguarding screening",
                 "texts_per_second_themes_and_sentiment": round(themes_only),
+                "texts_per_second_bare_textblob_sentiment": round(bare_sentiment),
                 "ms_per_text_full": round(1000 / full, 3),
                 "peak_traced_memory_mb": round(peak / 2**20, 1),
                 "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
