@@ -29,6 +29,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBUserWarning
 
+from analysis.replies import EXPLAIN, SKIP
 from bot.context import BotContext, FeedbackApplication
 from conversations import texts
 from conversations.models import Flow, Option, Step, Wording
@@ -44,6 +45,7 @@ from conversations.widgets import (
     mark_answered_by_id,
     match_option,
     match_options,
+    read_typed,
     refresh_keyboard,
     remove_buttons,
     remove_buttons_by_id,
@@ -61,9 +63,31 @@ _LOGGER = logging.getLogger(__name__)
 WHO = "who"
 # The greeting's question. Its values are flow ids, but "pr" goes to the staff entry.
 WHO_OPTIONS = (
-    Option(value="yp", label=texts.WHO_YOUNG_PERSON),
-    Option(value="pc", label=texts.WHO_PARENT),
-    Option(value="pr", label=texts.WHO_PRACTITIONER),
+    Option(
+        value="yp",
+        label=texts.WHO_YOUNG_PERSON,
+        typed=(
+            *("kid", "a kid", "child", "a child", "young person", "teenager", "teen"),
+            *("care leaver", "in care", "im in care", "student", "pupil", "young carer"),
+        ),
+    ),
+    Option(
+        value="pc",
+        label=texts.WHO_PARENT,
+        typed=(
+            *("mum", "dad", "mother", "father", "parent", "carer", "foster carer", "nan"),
+            *("grandma", "grandad", "grandparent", "step mum", "stepmum", "stepdad", "guardian"),
+            *("kinship carer", "special guardian", "auntie", "aunt", "uncle", "mama", "mam"),
+        ),
+    ),
+    Option(
+        value="pr",
+        label=texts.WHO_PRACTITIONER,
+        typed=(
+            *("social worker", "sw", "staff", "practitioner", "iro", "team manager"),
+            *("family support worker", "i work for you", "i work for the council", "pa"),
+        ),
+    ),
 )
 CANCELLING = "cancelling"
 # What /cancel asks. Typed, its words choose too: "keep", "delete", "carry on".
@@ -452,7 +476,7 @@ class FlowEngine:
         if step.kind != "text":
             option = match_option(step.options, text, audience)
             if option is None:
-                return await self.ask_for_a_tap(update, context, flow, step, text)
+                return await self.not_a_button(update, context, flow, step, text)
             label = option.label.for_audience(audience)
             await self.retire_prompt(update, context, answered(step, audience, label))
             return await self.accept(update, context, flow, step, choice=option.value)
@@ -534,6 +558,28 @@ class FlowEngine:
         previous = flow.step(data["history"].pop())
         data["selected"] = []
         return await self.ask(update, context, flow, previous)
+
+    async def not_a_button(
+        self, update: Update, context: BotContext, flow: Flow, step: Step, text: str
+    ) -> State:
+        """A typed reply no one button fits: skip if asked, explain if asked, say which
+        buttons it could mean, or ask for a tap."""
+        audience = context.data.get("audience")
+        reading = read_typed(step.options, text, audience)
+        if reading.intent == SKIP:
+            moved = await self.take_move(update, context, flow, step, "s")
+            if moved is not None:
+                return moved
+        if reading.intent == EXPLAIN:
+            await self._send(update, context, say(step.explain or texts.EXPLAIN_QUESTION, audience))
+            return await self.ask(update, context, flow, step, intro=False)
+        if len(reading.could_be) > 1:
+            labels = [o.label.for_audience(audience) for o in step.options]
+            named = [labels[[o.value for o in step.options].index(v)] for v in reading.could_be]
+            options = " or ".join(f"“{label}”" for label in named)
+            await self._send(update, context, say(texts.WHICH_ONE, audience, options=options))
+            return await self.ask(update, context, flow, step, intro=False)
+        return await self.ask_for_a_tap(update, context, flow, step, text)
 
     async def ask_for_a_tap(
         self, update: Update, context: BotContext, flow: Flow, step: Step, text: str

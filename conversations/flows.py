@@ -50,7 +50,12 @@ YOUNG_PERSON = Flow(
             ),
             options=(
                 Option(value="agree", label=words("OK, let's start"), typed=("yes", "ok", "okay")),
-                Option(value="not_now", label=words("Not now"), next=END, typed=("no",)),
+                Option(
+                    value="not_now",
+                    label=words("Not now"),
+                    next=END,
+                    typed=("no", "later", "not rn", "not right now", "maybe later", "another time"),
+                ),
             ),
         ),
         Step(
@@ -63,13 +68,20 @@ YOUNG_PERSON = Flow(
                 Option(
                     value="child",
                     label=words("8 to 11"),
-                    typed=tuple(str(age) for age in range(5, 12)),
+                    typed=(*(str(age) for age in range(5, 12)), "primary school", "in primary"),
                 ),
-                Option(value="teen", label=words("12 to 15"), typed=("12", "13", "14", "15")),
+                Option(
+                    value="teen",
+                    label=words("12 to 15"),
+                    typed=("12", "13", "14", "15", "secondary school", "high school"),
+                ),
                 Option(
                     value="young_adult",
                     label=words("16 or older"),
-                    typed=tuple(str(age) for age in range(16, 26)),
+                    typed=(
+                        *(str(age) for age in range(16, 26)),
+                        *("college", "sixth form", "uni", "university", "care leaver", "adult"),
+                    ),
                 ),
             ),
         ),
@@ -90,6 +102,21 @@ YOUNG_PERSON = Flow(
             prompt=words(
                 "Do you know who your worker is?",
                 child="Do you know who your worker is? That is the person who helps you.",
+                young_adult="Do you know who your worker or PA is?",
+            ),
+            explain=words(
+                "Your worker is the person from our team who helps you and comes to see you.",
+                young_adult="Your worker or PA is the one from our team who helps you. "
+                "PA is short for personal adviser.",
+            ),
+            options=(
+                Option(value="yes", label=words("Yes"), typed=("i know", "i know who", "yes i do")),
+                Option(
+                    value="no",
+                    label=words("No"),
+                    typed=("i dont know who", "dont know who", "no i dont", "i dont have one"),
+                ),
+                Option(value="not_sure", label=words("Not sure")),
             ),
         ),
         Step(
@@ -100,6 +127,7 @@ YOUNG_PERSON = Flow(
                 "Do you feel we listen to you?",
                 young_adult="Do you feel we listen to you and take your views seriously?",
             ),
+            explain=words("Do we hear what you say, and think about it?"),
             options=ALWAYS_SOMETIMES_NO,
         ),
         Step(
@@ -112,6 +140,10 @@ YOUNG_PERSON = Flow(
                 young_adult="Do you feel we respect who you are, like your culture, faith "
                 "or identity?",
             ),
+            explain=words(
+                "Respect means we treat you well and care about who you are. "
+                "That means your family, your culture and what you believe.",
+            ),
             options=ALWAYS_SOMETIMES_NO,
         ),
         Step(
@@ -120,13 +152,27 @@ YOUNG_PERSON = Flow(
             report_label="I understand my plan",
             prompt=words(
                 "Do you understand your plan? It says how we will help you.",
-                young_adult="Do you understand your plan and why we made it?",
+                young_adult="Do you understand your plan (your pathway plan) and why we made it?",
+            ),
+            explain=words(
+                "Your plan is written down by your worker. It says how we will help you.",
+                young_adult="Your plan, or pathway plan, is written with your personal "
+                "adviser. It says how we will help you as you get older.",
             ),
             options=(
                 Option(value="yes", label=words("Yes")),
                 Option(value="a_bit", label=words("A bit")),
                 Option(value="no", label=words("No")),
-                Option(value="not_sure", label=words("I'm not sure I have one")),
+                Option(
+                    value="not_sure",
+                    label=words("I'm not sure I have one"),
+                    # "not sure" alone may be about understanding it, not having one.
+                    answers=(),
+                    typed=(
+                        *("i dont have one", "i dont have a plan", "no plan"),
+                        *("do i have a plan", "do i even have a plan", "never seen a plan"),
+                    ),
+                ),
             ),
         ),
         Step(
@@ -218,7 +264,12 @@ PARENT_CARER = Flow(
             ),
             options=(
                 Option(value="agree", label=words("Yes, let's start"), typed=("ok", "okay")),
-                Option(value="not_now", label=words("Not now"), next=END, typed=("no",)),
+                Option(
+                    value="not_now",
+                    label=words("Not now"),
+                    next=END,
+                    typed=("no", "later", "not right now", "another time", "maybe later"),
+                ),
             ),
         ),
         Step(
@@ -273,7 +324,14 @@ PARENT_CARER = Flow(
                 Option(value="yes", label=words("Yes")),
                 Option(value="partly", label=words("Partly")),
                 Option(value="no", label=words("No")),
-                Option(value="no_plan", label=words("There was no plan")),
+                Option(
+                    value="no_plan",
+                    label=words("There was no plan"),
+                    typed=(
+                        *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
+                        *("never had a plan", "we never had a plan", "we didnt have one"),
+                    ),
+                ),
             ),
         ),
         Step(
@@ -391,10 +449,27 @@ REFLECTION = Flow(
             report_label="Practitioner self-rating against the practice standards",
             prompt=words("10. How would you rate this work against our practice standards?"),
             options=(
-                Option(value="outstanding", label=words("Outstanding")),
-                Option(value="good", label=words("Good")),
-                Option(value="requires_improvement", label=words("Requires improvement")),
-                Option(value="inadequate", label=words("Inadequate")),
+                # Ofsted's grades, as practitioners write them.
+                Option(
+                    value="outstanding",
+                    label=words("Outstanding"),
+                    typed=("outstanding", "grade 1", "grade one"),
+                ),
+                Option(value="good", label=words("Good"), typed=("grade 2", "grade two")),
+                Option(
+                    value="requires_improvement",
+                    label=words("Requires improvement"),
+                    answers=(),
+                    typed=(
+                        *("ri", "r i", "req improvement", "requires improvement", "needs work"),
+                        *("needs improvement", "needs improving", "grade 3", "grade three"),
+                    ),
+                ),
+                Option(
+                    value="inadequate",
+                    label=words("Inadequate"),
+                    typed=("inadequate", "grade 4", "grade four"),
+                ),
             ),
         ),
     ),

@@ -76,8 +76,12 @@ class Option(Frozen):
     value: str = Field(max_length=20)
     label: Wording
     next: str | None = None
-    # Other things people type that mean this option ("14" for "12 to 15").
+    # Other things people type that mean this option ("14" for "12 to 15"); found also
+    # inside a longer reply ("im his dad").
     typed: tuple[str, ...] = ()
+    # The kinds of answer it stands for (`analysis.replies.INTENTS`): None for the kind its
+    # value names ("yes", "sometimes"), () for none ("I'm not sure I have one" is not "idk").
+    answers: tuple[str, ...] | None = None
 
     @field_validator("value")
     @classmethod
@@ -108,6 +112,8 @@ class Step(Frozen):
     report_label: str | None = None
     # Answers that must reach a safeguarding contact ("No" to "Do you feel safe?").
     alert_on: tuple[str, ...] = ()
+    # What the question means, in plain words, for "wat does respect mean".
+    explain: Wording | None = None
 
     @field_validator("id")
     @classmethod

@@ -53,6 +53,17 @@ TOO_LONG = words(
 TAP_A_BUTTON = words(
     "Please tap one of the buttons under the question.",
 )
+# A typed reply that could mean more than one button.
+WHICH_ONE = words(
+    "Do you mean {options}? Tap the one you mean.",
+)
+# "What does that mean?" at a question that has no explanation of its own.
+EXPLAIN_QUESTION = words(
+    "It is asking what you think. There is no wrong answer. Tap the one that fits best, "
+    "or tap Skip.",
+    parent_carer="There is no wrong answer: tap the one that fits best, or tap Skip.",
+    practitioner="Tap the one that fits best, or Skip.",
+)
 # When someone types a sentence where a button is wanted, and a question for their own
 # words is still to come.
 TAP_THEN_WRITE_LATER = words(

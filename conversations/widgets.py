@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 from telegram.ext import filters
 
+from analysis.replies import Choice, Reading, read_reply
 from bot.context import BotContext
 from conversations import texts
 from conversations.models import Flow, Option, Step, Wording
@@ -241,35 +242,44 @@ def is_thanks(text: str) -> bool:
     return _words(text) in THANKS
 
 
-def match_option(options: Sequence[Option], text: str, audience: str | None) -> Option | None:
+def read_typed(
+    options: Sequence[Option], text: str, audience: str | None, *, inside: bool = True
+) -> Reading:
+    """What a reply typed at a button question means (`analysis.replies.read_reply`)."""
+    return read_reply(text, [choice_of(option, audience) for option in options], inside=inside)
+
+
+def choice_of(option: Option, audience: str | None) -> Choice:
+    """A button as typed replies may name it: its words, value, emoji and `typed` words."""
+    label = option.label.for_audience(audience)
+    emoji = label.split(" ", 1)[0]
+    return Choice(
+        value=option.value,
+        words=(
+            label,
+            # Its value is a word for it too, unless it stands for no kind of answer.
+            *((option.value.replace("_", " "),) if option.answers is None else ()),
+            *option.typed,
+            *((emoji, label.split(" ", 1)[-1]) if not emoji.isascii() else ()),
+        ),
+        answers=option.answers,
+        phrases=option.typed,
+    )
+
+
+def match_option(
+    options: Sequence[Option], text: str, audience: str | None, *, inside: bool = True
+) -> Option | None:
     """The option the person typed: its label, value or emoji, or words only its label has.
 
     People type what they mean ("always", "young person", "yeah"), not a button's
     exact words, so words found in one label alone pick it. Words that more than one
     label holds ("really", for "Really good" and "Really bad") pick nothing.
     """
-    typed = _normalise(text)
-    typed = SAME_AS.get(typed, typed)
-    if not typed:
+    reading = read_typed(options, text, audience, inside=inside)
+    if reading.choice is None:
         return None
-    for option in options:
-        label = option.label.for_audience(audience)
-        candidates = {_normalise(label), _normalise(option.value.replace("_", " "))}
-        candidates.update(_normalise(words) for words in option.typed)
-        emoji = label.split(" ", 1)[0]
-        if not emoji.isascii():
-            candidates.add(emoji)
-        if typed in candidates:
-            return option
-    phrase = _words(typed)
-    if len(phrase) < 3 or phrase in THANKS:  # "a" or "no" would be found in too many labels
-        return None
-    holding = [
-        option
-        for option in options
-        if f" {phrase} " in f" {_words(option.label.for_audience(audience))} "
-    ]
-    return holding[0] if len(holding) == 1 else None
+    return next(option for option in options if option.value == reading.choice)
 
 
 # Between choices typed together at a pick-several question: "early help and fostering".
@@ -283,7 +293,7 @@ def match_options(options: Sequence[Option], text: str, audience: str | None) ->
     sentence that merely mentions one ("we had a social worker and she left") is
     not taken for a choice.
     """
-    whole = match_option(options, text, audience)
+    whole = match_option(options, text, audience, inside=False)
     if whole is not None:
         return [whole]
     parts = [part for part in CHOICE_SEPARATORS.split(text) if part.strip(" .!")]
@@ -291,7 +301,7 @@ def match_options(options: Sequence[Option], text: str, audience: str | None) ->
         return []
     chosen: list[Option] = []
     for part in parts:
-        option = match_option(options, part, audience)
+        option = match_option(options, part, audience, inside=False)
         if option is None:
             return []
         if option not in chosen:

@@ -166,11 +166,13 @@ async def test_answers_typed_the_way_people_type_them(app, young_person, bot_api
     ]
 
 
-async def test_words_in_more_than_one_button_choose_none(app, young_person):
+async def test_words_in_more_than_one_button_choose_none_and_are_named(app, young_person):
     await start_young_person(young_person)
     await young_person.says("12 to 15")
     await young_person.says("really")  # "Really good" or "Really bad"?
-    assert "Please tap one of the buttons" in young_person.replies[-2]
+    assert young_person.replies[-2] == (
+        "Do you mean “😢 Really bad” or “😄 Really good”? Tap the one you mean."
+    )
     assert "How are things going" in young_person.last_reply
     assert [a["step_id"] for a in await rows(app, "SELECT step_id FROM answers")] == ["age"]
 
@@ -663,3 +665,45 @@ async def test_an_edited_command_is_not_taken_for_an_edited_answer(app, young_pe
     replies = len(young_person.replies)
     await young_person.edits_last_message("/privacy")
     assert not any("changes to that message" in r for r in young_person.replies[replies:])
+
+
+async def test_typed_replies_at_buttons_are_understood(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("im 9")
+    assert "How is it going" in young_person.last_reply
+    await young_person.says("pretty good")
+    assert "Do you know who your worker is?" in young_person.last_reply
+    await young_person.says("idk")
+    await young_person.says("sumtimes")
+    answers = {a["step_id"]: a["choice"] for a in await rows(app, "SELECT * FROM answers")}
+    assert answers == {
+        "age": "child",
+        "mood": "good",
+        "know_worker": "not_sure",
+        "listened": "sometimes",
+    }
+
+
+async def test_a_question_about_the_question_gets_a_plain_explanation(app, young_person):
+    await start_young_person(young_person)
+    await young_person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes")
+    assert "respect you" in young_person.last_reply
+    await young_person.says("wat does respect mean")
+    assert young_person.replies[-2].startswith("Respect means we treat you well")
+    assert "respect you" in young_person.last_reply
+
+
+async def test_skip_typed_in_words_skips(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("12 to 15")
+    await young_person.says("rather not say")
+    assert "Do you know who your worker is?" in young_person.last_reply
+    [mood] = await rows(app, "SELECT skipped FROM answers WHERE step_id = 'mood'")
+    assert mood["skipped"] == 1
+
+
+async def test_care_leavers_are_asked_about_their_pa_and_pathway_plan(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("I'm 17")
+    await young_person.says("🙂 Good")
+    assert "worker or PA" in young_person.last_reply

@@ -36,7 +36,8 @@ def young_person_texts() -> list[tuple[str, str]]:
         if flow.audience_group != "young_person":
             continue
         for step in flow.steps:
-            for part, wording in (("prompt", step.prompt), ("intro", step.intro)):
+            parts = (("prompt", step.prompt), ("intro", step.intro), ("explain", step.explain))
+            for part, wording in parts:
                 if wording is None:
                     continue
                 for audience in YOUNG_AUDIENCES:

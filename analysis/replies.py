@@ -1,0 +1,355 @@
+"""Understanding a reply typed where a button was asked for. Pure: text in, reading out.
+
+People type what they mean, not a button's words: "yeah go on", "im 9", "sumtimes",
+"pretty good", "idk", "👍", "wat does respect mean". A reading is one of:
+- the option they mean, when only one option fits;
+- the options it could mean, when more than one does (the bot asks which);
+- "skip", when they ask not to answer; "explain", when they ask what it means;
+- nothing, when it says nothing about the options (the bot asks again).
+
+Guessing wrong is worse than asking again, so a word that could mean two buttons
+("rubbish": really bad, or not good?) gives both, never one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+SKIP = "skip"
+EXPLAIN = "explain"
+
+# What people type for each kind of answer. Option values are matched to these by
+# name ("yes", "sometimes", "good") or through `SAME_MEANING` ("agree" is a yes).
+INTENTS: dict[str, tuple[str, ...]] = {
+    "yes": (
+        *("yes", "yeah", "yeh", "yea", "ye", "yep", "yup", "ya", "yas", "yess", "yah", "yh", "y"),
+        *(
+            "go on",
+            "yeah go on",
+            "yes ok",
+            "ok yes",
+            "yeah ok",
+            "ok yeah",
+            "yeah sure",
+            "sure thing",
+        ),
+        *("of course", "course", "definitely", "deffo", "defo", "absolutely", "certainly"),
+        *("no problem", "no probs", "no worries", "dont mind", "i dont mind", "happy to"),
+        *("yes please", "yes pls", "yes plz", "yeah please", "i do", "i guess so", "guess so"),
+        *("suppose so", "i suppose", "i suppose so", "go ahead", "thats fine", "thats ok"),
+        *("i would", "i would like that", "that would be nice", "why not"),
+        *("yes always", "always", "all the time", "every time", "totally", "100%", "for sure"),
+        *("yes they do", "they do", "yes we were", "yes i was", "yes i did"),
+        *(
+            "tak",
+            "haan",
+            "han",
+            "ji",
+            "ji haan",
+            "da",
+            "👍",
+            "👌",
+            "✅",
+            "✔",
+            "☑",
+            "🙆",
+            "yeah sure",
+        ),
+    ),
+    "no": (
+        *("no", "nah", "na", "nope", "naa", "nahh", "noo", "nop", "n", "never", "not at all"),
+        *("no thanks", "no thank you", "nah im good", "im good", "no ta", "nah thanks", "no way"),
+        *("no not really", "no i dont", "no i do not"),
+        *("not now", "nothing", "nie", "nahi", "nahin", "nai", "👎", "❌", "🙅"),
+        *("dont message me", "dont text me", "rather you didnt", "rather u didnt", "please dont"),
+        *("not bothered", "no i dont know", "nobody listens", "no one listens", "not listened"),
+        *("not interested", "no interest", "no need", "dont need it", "dont bother"),
+        *("i feel not listened", "they dont listen", "never listened", "no they dont"),
+    ),
+    "sometimes": (
+        *("sometimes", "some times", "sumtimes", "sometime", "somtimes", "occasionally"),
+        *("now and then", "now and again", "kinda", "kind of", "sort of", "sorta", "a bit"),
+        *("bit", "a little", "a little bit", "little bit", "partly", "partially", "half"),
+        *("50/50", "50 50", "depends", "it depends", "on and off", "not always", "some of it"),
+        *("some of the time", "ish", "not every time", "not all the time", "bits of it"),
+        *("some of them", "some of them did", "some times yes some no", "sumtimes yeah"),
+    ),
+    "not_sure": (
+        *("not sure", "unsure", "idk", "i dont know", "dont know", "dunno", "i dunno", "no idea"),
+        *("not a clue", "no clue", "i have no idea", "not sure tbh", "idk tbh", "dk", "idek"),
+        *("who knows", "i forget", "i forgot", "cant remember", "don't know", "🤷", "🤔"),
+    ),
+    "awful": (
+        *("really bad", "very bad", "terrible", "awful", "horrible", "horrendous", "dreadful"),
+        *("worst", "the worst", "crap", "shit", "shite", "hate it", "i hate it", "really rubbish"),
+        *("rubbish", "rubish", "pants", "bad bad", "shocking", "appalling", "disgusting"),
+        *("so bad", "well bad", "proper bad", "😢", "😭", "😡", "🤬"),
+    ),
+    "bad": (
+        *("bad", "not good", "not great", "poor", "not very good", "not that good", "rubbish"),
+        *("rubish", "pants", "bit rubbish", "a bit rubbish", "bit bad", "a bit bad", "bad ish"),
+        *("could be better", "not so good", "not too good", "🙁", "☹", "😞", "😕"),
+    ),
+    "ok": (
+        *("ok", "okay", "alright", "its ok", "its okay", "its alright", "fine", "its fine"),
+        *("sure", "k", "kk", "okey", "oki", "fine by me"),
+        *("meh", "so so", "so-so", "average", "not bad", "not too bad", "could be worse"),
+        *("ok ish", "okish", "alright ish"),
+        *("all right", "middle", "in the middle", "😐", "😑", "🤷"),
+    ),
+    "good": (
+        *("good", "pretty good", "decent", "nice", "quite good", "gd", "its good", "fairly good"),
+        *("gud", "goood", "not bad", "good actually", "yeah good", "yh good", "ye good"),
+        *("good thanks", "going good", "going well", "well", "🙂", "😊", "👍"),
+    ),
+    "great": (
+        *("really good", "very good", "great", "amazing", "brilliant", "excellent", "fab"),
+        *("fabulous", "awesome", "perfect", "love it", "ace", "fantastic", "brill", "bare good"),
+        *("gr8", "grt", "v good", "vgood", "v gd", "really gd", "rlly good", "rly good", "class"),
+        *("so good", "well good", "proper good", "the best", "10/10", "outstanding", "superb"),
+        *("😄", "😁", "😀", "🤩", "😍", "❤", "❤️", "💯"),
+    ),
+    SKIP: (
+        *("skip", "pass", "next", "skip it", "skip this", "rather not say", "id rather not say"),
+        *("prefer not to say", "dont want to say", "i dont want to say", "rather not"),
+        *("i dont want to answer", "dont want to answer", "no comment", "not saying"),
+        *("i would rather not say", "mind your business", "none of your business"),
+        *("dont want to talk about it", "prefer not answer", "prefer not to answer"),
+        *("skip pls", "skip please", "next please", "next one", "move on", "pass please"),
+    ),
+    # No, or only partly? Where there is an in-between button, ask which.
+    "not_really": ("not really", "not rly", "not realy", "not reallly", "not rlly"),
+    # Between always and sometimes: "mostly" where there is such a button, else ask.
+    "mostly": (
+        *("mostly", "mostly yes", "mostly ya", "mostly yeah", "usually", "usually yeah"),
+        *("most of the time", "a lot of the time", "most times", "mostly yh", "mainly"),
+    ),
+}
+# Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
+GRADED = frozenset({"sometimes", "mostly"})
+# "ok", "fine", "sure": yes to a yes-or-no question, OK on a scale, nothing where the
+# answers are graded (always / sometimes / no), where they say too little.
+LUKEWARM = frozenset(
+    {"ok", "okay", "k", "kk", "okey", "oki", "alright", "fine", "fine by me", "sure", "all right"}
+)
+# Option values that mean the same as a kind of answer.
+SAME_MEANING = {
+    "agree": ("yes",),
+    "not_now": ("no",),
+    "a_bit": ("sometimes",),
+    "partly": ("sometimes",),
+    "no_plan": (),
+    "outstanding": ("great",),
+}
+# Words that carry no answer: "lol no" is "no", "um yes" is "yes".
+FILLER = frozenset(
+    {
+        *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
+        *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
+        *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
+        *("maybe", "mate", "bro", "innit", "oh", "ah"),
+    }
+)
+# A question about the question: "wat does respect mean", "what's a plan?".
+ASKS_WHAT = re.compile(
+    r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
+    r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
+    r"\bdon'?t (?:understand|get)\b|\bdont (?:understand|get)\b|\bwhat do you mean\b|"
+    r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b"
+)
+SPELT_NUMBERS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+NUMBER_WORDS = {word: number for number, word in enumerate(SPELT_NUMBERS)} | {
+    f"twenty {word}": 20 + number for number, word in enumerate(SPELT_NUMBERS[1:6], start=1)
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One button, as a typed reply may name it: its value, the words that mean it, and
+    the kinds of answer it stands for (None: the kind its value names, as "yes")."""
+
+    value: str
+    words: tuple[str, ...]
+    answers: tuple[str, ...] | None = None
+    # Phrases of its own that pick it wherever they stand in a reply ("foster carer").
+    phrases: tuple[str, ...] = ()
+
+    def stands_for(self, intent: str) -> bool:
+        if self.answers is not None:
+            return intent in self.answers
+        return intent == self.value or intent in SAME_MEANING.get(self.value, ())
+
+
+NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|only)\b")
+ALMOST = re.compile(r"\b(?:nearly|almost|turning|soon)\b|\bnext (?:month|week|year)\b")
+# A button's phrase inside a longer reply picks it only in a short one.
+MOST_WORDS_INSIDE = 8
+QUESTION_WORDS = frozenset(
+    {
+        *("what", "wat", "wot", "whats", "wats", "who", "whos", "how", "why", "where", "when"),
+        *("will", "would", "can", "could", "do", "does", "is", "are", "which", "whose"),
+    }
+)
+# Whole replies only: inside a sentence they say too little ("i dont really mind").
+WHOLE_REPLIES = {"dont": "no", "i dont": "no", "no dont": "no", "please dont": "no"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    choice: str | None = None
+    could_be: tuple[str, ...] = ()
+    intent: str | None = None  # SKIP or EXPLAIN
+
+
+def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> Reading:
+    """What a typed reply means among `choices`; see the module docstring.
+
+    `inside=False` takes a button's own phrases only as the whole reply (at a
+    pick-several question, "we had a social worker" is a sentence, not a choice).
+    """
+    raw = text.strip()
+    typed = normalise(raw)
+    if not typed:
+        return Reading()
+    words = {value: {normalise(w) for w in choice.words} for value, choice in _by_value(choices)}
+    exact = [value for value, said in words.items() if typed in said or squash(typed) in said]
+    if len(exact) == 1:
+        return Reading(choice=exact[0])
+    if ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed)):
+        return Reading(intent=EXPLAIN)
+    core = " ".join(word for word in typed.split() if word not in FILLER)
+    if not core:
+        return Reading()  # "thanks", "lol": nothing about the buttons ("No thanks"!)
+    number = _number(core)
+    if number is not None and ALMOST.search(core):
+        number -= 1  # "nearly 12", "16 next month": not yet
+    if number is not None:
+        by_number = [v for v, said in words.items() if str(number) in said]
+        if by_number:
+            return _one_or_several(by_number)
+    # Their own words for a button, found inside the reply ("im his dad", "we never had a plan").
+    holders = [
+        value
+        for value, choice in _by_value(choices)
+        if inside
+        and len(core.split()) <= MOST_WORDS_INSIDE
+        and any(len(p) >= 3 and _contains(core, normalise(p)) for p in choice.phrases)
+    ]
+    if len(holders) == 1:
+        return Reading(choice=holders[0])
+    found = _intents(core) | ({WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set())
+    if SKIP in found and len(found) == 1:
+        return Reading(intent=SKIP)
+    found.discard(SKIP)
+    if found & GRADED:
+        found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
+    values = [value for value, _ in _by_value(choices)]
+    if {"between", "or"} & set(core.split()):
+        found = set()  # "between good and outstanding": ask which
+        return Reading()
+    if "but" in core.split() and NEGATION.search(core.split("but", 1)[1]):
+        found = set()  # "yes but not at night": a condition, not an answer; ask
+    # "Not really" is "no" to how often (listened?), but may be "partly" to how much.
+    partial = [v for v in values if v in ("a_bit", "partly")]
+    if "not_really" in found:
+        found.discard("not_really")
+        found |= {"no", *(["sometimes"] if partial else [])}
+    meant = {v for v, choice in _by_value(choices) for i in found if choice.stands_for(i)}
+    if "mostly" in found and not meant:
+        meant = {
+            v for v, c in _by_value(choices) if c.stands_for("yes") or c.stands_for("sometimes")
+        }
+    if (
+        "ok" in found
+        and "ok" not in values
+        and not any(c.stands_for(g) for _, c in _by_value(choices) for g in ("sometimes",))
+    ):
+        meant |= {v for v, c in _by_value(choices) if c.stands_for("yes")}
+    meant |= {v for v, said in words.items() if core in said or squash(core) in said}
+    if meant:
+        return _one_or_several(sorted(meant, key=values.index))
+    # Words that only one button's label holds ("always", "young person").
+    # Words only one button's own label holds ("always" in "Yes, always").
+    holding = [
+        v
+        for v, choice in _by_value(choices)
+        if choice.answers is None and _contains(normalise(choice.words[0]), core)
+    ]
+    if len(holding) == 1 and len(core) >= 3:
+        return Reading(choice=holding[0])
+    if len(holding) > 1:
+        return Reading(could_be=tuple(holding))
+    if raw.endswith("?") or typed.split()[0] in QUESTION_WORDS:
+        return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
+    return Reading()
+
+
+def normalise(text: str) -> str:
+    """Lower case, apostrophes dropped, punctuation to spaces (emoji kept), one space."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("'", "").replace("’", "")
+    text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
+    text = re.sub(r"\?+", " ?", text)
+    return " ".join(text.split()).replace(" ?", "").strip()
+
+
+def squash(text: str) -> str:
+    """Letters typed over and over said once more: "yesss" is "yess", "nooooo" is "noo"."""
+    return re.sub(r"(\w)\1{2,}", r"\1\1", text)
+
+
+def _by_value(choices: Sequence[Choice]) -> list[tuple[str, Choice]]:
+    return [(choice.value, choice) for choice in choices]
+
+
+def _one_or_several(values: Sequence[str]) -> Reading:
+    unique = list(dict.fromkeys(values))
+    return Reading(choice=unique[0]) if len(unique) == 1 else Reading(could_be=tuple(unique))
+
+
+def _contains(label: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {label} "
+
+
+def _asks_about(typed: str) -> bool:
+    return typed.split()[0] in {"what", "wat", "wot", "whats", "wats", "who", "whos", "how"}
+
+
+def _number(text: str) -> int | None:
+    """The one age-like number in a reply ("im 9", "fourteen", "13 years old"), if one."""
+    if re.search(r"\b(?:year|yr|class)\s*\d", text):
+        return None  # a school year, not an age
+    digits = [int(d) for d in re.findall(r"\b(\d{1,2})\b", text)]
+    spelt = [n for phrase, n in NUMBER_WORDS.items() if _contains(text, phrase)]
+    if any(n > 20 for n in spelt):
+        spelt = [n for n in spelt if n > 20]  # "twenty one", not "one"
+    found = set(digits) | set(spelt)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> list[tuple[str, frozenset[str]]]:
+    """Every phrase with the kinds of answer it can be, longest first."""
+    kinds: dict[str, set[str]] = {}
+    for intent, phrases in INTENTS.items():
+        for phrase in phrases:
+            kinds.setdefault(normalise(phrase) or phrase, set()).add(intent)
+    return sorted(((p, frozenset(k)) for p, k in kinds.items()), key=lambda item: -len(item[0]))
+
+
+def _intents(text: str) -> set[str]:
+    """The kinds of answer a reply holds, longest phrases first ("not good" is not "good")."""
+    remaining = f" {squash(text)} "
+    found: set[str] = set()
+    for phrase, kinds in _phrases():
+        if f" {phrase} " in remaining or (not phrase.isascii() and phrase in remaining):
+            found |= kinds
+            remaining = remaining.replace(phrase, " ")
+    return found

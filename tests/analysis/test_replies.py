@@ -1,0 +1,139 @@
+"""Typed replies at button questions: understood, or asked again, never guessed wrong."""
+
+import pytest
+
+from analysis.replies import EXPLAIN, SKIP, Choice, read_reply
+
+ALWAYS = [
+    Choice("yes", ("Yes, always", "yes")),
+    Choice("sometimes", ("Sometimes", "sometimes")),
+    Choice("no", ("No", "no")),
+]
+YES_NO = [Choice("yes", ("Yes please", "yes")), Choice("no", ("No thanks", "no"))]
+SCALE = [
+    Choice(value, (label, value))
+    for value, label in [
+        ("awful", "😢 Really bad"),
+        ("bad", "🙁 Not good"),
+        ("ok", "😐 OK"),
+        ("good", "🙂 Good"),
+        ("great", "😄 Really good"),
+    ]
+]
+AGES = [
+    Choice("child", ("8 to 11", *map(str, range(5, 12)))),
+    Choice("teen", ("12 to 15", "12", "13", "14", "15")),
+    Choice("young_adult", ("16 or older", *map(str, range(16, 26)))),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("yeah go on", "yes"),
+        ("👍", "yes"),
+        ("yes pls", "yes"),
+        ("nah im good", "no"),
+        ("lol no", "no"),
+        ("sure", "yes"),
+        ("yes no problem", "yes"),
+    ],
+)
+def test_yes_and_no_in_everyday_words(typed, meant):
+    assert read_reply(typed, YES_NO).choice == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("sumtimes", "sometimes"),
+        ("some times", "sometimes"),
+        ("never", "no"),
+        ("kinda", "sometimes"),
+    ],
+)
+def test_how_often(typed, meant):
+    assert read_reply(typed, ALWAYS).choice == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("pretty good", "good"),
+        ("meh", "ok"),
+        ("amazing", "great"),
+        ("terrible", "awful"),
+        ("not good", "bad"),
+        ("gr8", "great"),
+    ],
+)
+def test_the_scale(typed, meant):
+    assert read_reply(typed, SCALE).choice == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("im 9", "child"),
+        ("i'm nine", "child"),
+        ("fourteen", "teen"),
+        ("I'm 17", "young_adult"),
+        ("13 years old", "teen"),
+        ("nearly 12", "child"),
+        ("16 next month", "teen"),
+    ],
+)
+def test_ages_in_words_and_numbers(typed, meant):
+    assert read_reply(typed, AGES).choice == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "could_be"),
+    [
+        ("really", SCALE, ("awful", "great")),
+        ("rubbish", SCALE, ("awful", "bad")),
+        ("yes and no", ALWAYS, ("yes", "no")),
+    ],
+)
+def test_a_reply_that_could_mean_two_buttons_names_both(typed, choices, could_be):
+    reading = read_reply(typed, choices)
+    assert (reading.choice, reading.could_be) == (None, could_be)
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("ok", ALWAYS),  # "ok" to "do we listen?" says too little
+        ("yes but not at night", YES_NO),
+        ("thanks", YES_NO),  # not "No thanks"
+        ("year 9", AGES),  # a school year, not an age
+        ("between good and great", SCALE),
+        ("i dont really mind either way", YES_NO),
+    ],
+)
+def test_unclear_replies_choose_nothing(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["wat does respect mean", "what do you mean?", "respect??", "whats a PA"]
+)
+def test_a_question_about_the_question_asks_for_an_explanation(typed):
+    assert read_reply(typed, ALWAYS).intent == EXPLAIN
+
+
+@pytest.mark.parametrize("typed", ["skip", "rather not say", "skip pls", "prefer not to say"])
+def test_asking_to_skip(typed):
+    assert read_reply(typed, ALWAYS).intent == SKIP
+
+
+def test_a_button_that_stands_for_no_kind_of_answer_is_chosen_by_its_own_words_only():
+    plan = [
+        Choice("yes", ("Yes",)),
+        Choice("no", ("No",)),
+        Choice(
+            "not_sure", ("I'm not sure I have one", "no plan"), answers=(), phrases=("no plan",)
+        ),
+    ]
+    assert read_reply("not sure", plan).choice is None
+    assert read_reply("there is no plan", plan).choice == "not_sure"
