@@ -26,7 +26,7 @@ EXPLAIN = "explain"
 # name ("yes", "sometimes", "good") or through `SAME_MEANING` ("agree" is a yes).
 INTENTS: dict[str, tuple[str, ...]] = {
     "yes": (
-        *("yes", "yeah", "yeh", "yea", "ye", "yep", "yup", "ya", "yas", "yess", "yah", "yh", "y"),
+        *("yes", "yeah", "yeh", "yea", "ye", "yep", "yup", "ya", "yas", "yess", "yah", "yh", "aye"),
         *(
             "go on",
             "yeah go on",
@@ -38,8 +38,9 @@ INTENTS: dict[str, tuple[str, ...]] = {
             "sure thing",
         ),
         *("of course", "course", "definitely", "deffo", "defo", "absolutely", "certainly"),
-        *("no problem", "no probs", "no worries", "dont mind", "i dont mind", "happy to"),
-        *("yes please", "yes pls", "yes plz", "yeah please", "i do", "i guess so", "guess so"),
+        *("agree", "i agree", "okk", "okie", "gwan", "gwan then", "go on then", "lets go"),
+        *("no problem", "no probs", "no worries", "happy to"),
+        *("yes please", "yes pls", "yes plz", "yeah please", "yes i do", "i guess so", "guess so"),
         *("suppose so", "i suppose", "i suppose so", "go ahead", "thats fine", "thats ok"),
         *("i would", "i would like that", "that would be nice", "why not"),
         *("yes always", "always", "all the time", "every time", "totally", "100%", "for sure"),
@@ -61,12 +62,12 @@ INTENTS: dict[str, tuple[str, ...]] = {
         ),
     ),
     "no": (
-        *("no", "nah", "na", "nope", "naa", "nahh", "noo", "nop", "n", "never", "not at all"),
+        *("no", "nah", "na", "nope", "naa", "nahh", "noo", "nop", "never", "not at all", "nowt"),
         *("no thanks", "no thank you", "nah im good", "im good", "no ta", "nah thanks", "no way"),
         *("no not really", "no i dont", "no i do not"),
         *("not now", "nothing", "nie", "nahi", "nahin", "nai", "👎", "❌", "🙅"),
         *("dont message me", "dont text me", "rather you didnt", "rather u didnt", "please dont"),
-        *("not bothered", "no i dont know", "nobody listens", "no one listens", "not listened"),
+        *("no i dont know", "nobody listens", "no one listens", "not listened"),
         *("not interested", "no interest", "no need", "dont need it", "dont bother"),
         *("i feel not listened", "they dont listen", "never listened", "no they dont"),
     ),
@@ -82,6 +83,8 @@ INTENTS: dict[str, tuple[str, ...]] = {
         *("not sure", "unsure", "idk", "i dont know", "dont know", "dunno", "i dunno", "no idea"),
         *("not a clue", "no clue", "i have no idea", "not sure tbh", "idk tbh", "dk", "idek"),
         *("who knows", "i forget", "i forgot", "cant remember", "don't know", "🤷", "🤔"),
+        *("not rly sure", "not really sure", "not too sure", "not that sure", "forgot her name"),
+        *("forgot his name", "forgot their name", "cant remember her name"),
     ),
     "awful": (
         *("really bad", "very bad", "terrible", "awful", "horrible", "horrendous", "dreadful"),
@@ -92,6 +95,7 @@ INTENTS: dict[str, tuple[str, ...]] = {
     "bad": (
         *("bad", "not good", "not great", "poor", "not very good", "not that good", "rubbish"),
         *("rubish", "pants", "bit rubbish", "a bit rubbish", "bit bad", "a bit bad", "bad ish"),
+        *("its peak", "peak"),
         *("could be better", "not so good", "not too good", "🙁", "☹", "😞", "😕"),
     ),
     "ok": (
@@ -99,27 +103,37 @@ INTENTS: dict[str, tuple[str, ...]] = {
         *("sure", "k", "kk", "okey", "oki", "fine by me"),
         *("meh", "so so", "so-so", "average", "not bad", "not too bad", "could be worse"),
         *("ok ish", "okish", "alright ish"),
-        *("all right", "middle", "in the middle", "😐", "😑", "🤷"),
+        *("all right", "middle", "in the middle", "😐", "😑", "sound", "calm", "nowt special"),
+        *("nothing special", "not bad not good"),
     ),
     "good": (
         *("good", "pretty good", "decent", "nice", "quite good", "gd", "its good", "fairly good"),
         *("gud", "goood", "not bad", "good actually", "yeah good", "yh good", "ye good"),
-        *("good thanks", "going good", "going well", "well", "🙂", "😊", "👍"),
+        *("good thanks", "going good", "going well", "🙂", "😊", "👍"),
     ),
     "great": (
         *("really good", "very good", "great", "amazing", "brilliant", "excellent", "fab"),
         *("fabulous", "awesome", "perfect", "love it", "ace", "fantastic", "brill", "bare good"),
         *("gr8", "grt", "v good", "vgood", "v gd", "really gd", "rlly good", "rly good", "class"),
+        *("mint", "well mint", "top", "buzzing", "buzzin", "boss", "amazin", "brilliant tbh"),
         *("so good", "well good", "proper good", "the best", "10/10", "outstanding", "superb"),
         *("😄", "😁", "😀", "🤩", "😍", "❤", "❤️", "💯"),
     ),
     SKIP: (
-        *("skip", "pass", "next", "skip it", "skip this", "rather not say", "id rather not say"),
+        *("skip", "pass", "skip it", "skip this", "rather not say", "id rather not say"),
         *("prefer not to say", "dont want to say", "i dont want to say", "rather not"),
         *("i dont want to answer", "dont want to answer", "no comment", "not saying"),
         *("i would rather not say", "mind your business", "none of your business"),
         *("dont want to talk about it", "prefer not answer", "prefer not to answer"),
         *("skip pls", "skip please", "next please", "next one", "move on", "pass please"),
+        *(
+            "dont wanna say",
+            "not telling",
+            "not telling you",
+            "not telling u",
+            "n/a",
+            "can we skip",
+        ),
     ),
     # No, or only partly? Where there is an in-between button, ask which.
     "not_really": ("not really", "not rly", "not realy", "not reallly", "not rlly"),
@@ -192,6 +206,9 @@ NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|only)\b")
 ALMOST = re.compile(r"\b(?:nearly|almost|turning|soon)\b|\bnext (?:month|week|year)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
+BIRTHDAY = re.compile(
+    r"\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bon my birthday\b"
+)
 QUESTION_WORDS = frozenset(
     {
         *("what", "wat", "wot", "whats", "wats", "who", "whos", "how", "why", "where", "when"),
@@ -199,7 +216,13 @@ QUESTION_WORDS = frozenset(
     }
 )
 # Whole replies only: inside a sentence they say too little ("i dont really mind").
-WHOLE_REPLIES = {"dont": "no", "i dont": "no", "no dont": "no", "please dont": "no"}
+WHOLE_REPLIES = {
+    **dict.fromkeys(("dont", "i dont", "no dont", "please dont", "n"), "no"),
+    **dict.fromkeys(("i do", "y"), "yes"),
+    **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
+}
+# Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
+SARCASM = re.compile(r"\byeah right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b")
 
 
 @dataclass(frozen=True)
@@ -225,17 +248,26 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
         return Reading(choice=exact[0])
     if ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed)):
         return Reading(intent=EXPLAIN)
+    if SARCASM.search(typed):
+        return Reading()
+    if _intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP:
+        return Reading(intent=SKIP)
+    if (raw.endswith("?") or typed.split()[0] in QUESTION_WORDS) and not re.search(r"\d", typed):
+        return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     core = " ".join(word for word in typed.split() if word not in FILLER)
-    if not core:
-        return Reading()  # "thanks", "lol": nothing about the buttons ("No thanks"!)
+    only_filler = not core
+    if only_filler:
+        core = typed  # "so so", "thanks": read whole, but never found inside a label
     number = _number(core)
-    if number is not None and ALMOST.search(core):
+    if number is not None and (ALMOST.search(core) or BIRTHDAY.search(core)):
         number -= 1  # "nearly 12", "16 next month": not yet
     if number is not None:
         by_number = [v for v, said in words.items() if str(number) in said]
         if by_number:
             return _one_or_several(by_number)
     # Their own words for a button, found inside the reply ("im his dad", "we never had a plan").
+    if {"between", "or"} & set(core.split()):
+        return Reading()  # "between good and outstanding": ask which
     holders = [
         value
         for value, choice in _by_value(choices)
@@ -245,7 +277,8 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
     ]
     if len(holders) == 1:
         return Reading(choice=holders[0])
-    found = _intents(core) | ({WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set())
+    found = _intents(core) | _intents(typed)
+    found |= {WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set()
     if SKIP in found and len(found) == 1:
         return Reading(intent=SKIP)
     found.discard(SKIP)
@@ -277,11 +310,18 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
     if meant:
         return _one_or_several(sorted(meant, key=values.index))
     # Words that only one button's label holds ("always", "young person").
+    fuzzy = _near_intent(core) if len(core.split()) == 1 else None
+    if fuzzy is not None:
+        near = [v for v, c in _by_value(choices) if c.stands_for(fuzzy)]
+        if len(near) == 1:
+            return Reading(choice=near[0])  # "alwayz", "somtims"
     # Words only one button's own label holds ("always" in "Yes, always").
     holding = [
         v
         for v, choice in _by_value(choices)
-        if choice.answers is None and _contains(normalise(choice.words[0]), core)
+        if not only_filler
+        and choice.answers is None
+        and _contains(normalise(choice.words[0]), core)
     ]
     if len(holding) == 1 and len(core) >= 3:
         return Reading(choice=holding[0])
@@ -353,3 +393,31 @@ def _intents(text: str) -> set[str]:
             found |= kinds
             remaining = remaining.replace(phrase, " ")
     return found
+
+
+def _near_intent(word: str) -> str | None:
+    """The one kind of answer a misspelt word is close to ("alwayz", "somtims"), if one."""
+    if len(word) < 5 or not word.isalpha():
+        return None
+    near = {
+        intent
+        for phrase, kinds in _phrases()
+        if " " not in phrase and len(phrase) >= 5 and _distance(word, phrase) <= 2
+        for intent in kinds
+    }
+    return near.pop() if len(near) == 1 else None
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, for short words."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]

@@ -67,8 +67,9 @@ WHO_OPTIONS = (
         value="yp",
         label=texts.WHO_YOUNG_PERSON,
         typed=(
-            *("kid", "a kid", "child", "a child", "young person", "teenager", "teen"),
+            *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
             *("care leaver", "in care", "im in care", "student", "pupil", "young carer"),
+            *("left care", "leaving care", *(str(age) for age in range(5, 26))),
         ),
     ),
     Option(
@@ -85,7 +86,8 @@ WHO_OPTIONS = (
         label=texts.WHO_PRACTITIONER,
         typed=(
             *("social worker", "sw", "staff", "practitioner", "iro", "team manager"),
-            *("family support worker", "i work for you", "i work for the council", "pa"),
+            *("family support worker", "i work for you", "i work for the council"),
+            *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
         ),
     ),
 )

@@ -54,7 +54,10 @@ YOUNG_PERSON = Flow(
                     value="not_now",
                     label=words("Not now"),
                     next=END,
-                    typed=("no", "later", "not rn", "not right now", "maybe later", "another time"),
+                    typed=(
+                        *("no", "later", "not rn", "not right now", "maybe later", "another time"),
+                        *("not today", "after", "cant talk", "cant now", "busy", "in class"),
+                    ),
                 ),
             ),
         ),
@@ -68,12 +71,18 @@ YOUNG_PERSON = Flow(
                 Option(
                     value="child",
                     label=words("8 to 11"),
-                    typed=(*(str(age) for age in range(5, 12)), "primary school", "in primary"),
+                    typed=(
+                        *(str(age) for age in range(5, 12)),
+                        *("primary school", "in primary", *(f"year {n}" for n in range(1, 7))),
+                    ),
                 ),
                 Option(
                     value="teen",
                     label=words("12 to 15"),
-                    typed=("12", "13", "14", "15", "secondary school", "high school"),
+                    typed=(
+                        *("12", "13", "14", "15", "secondary school", "high school"),
+                        *(f"year {n}" for n in range(8, 11)),
+                    ),
                 ),
                 Option(
                     value="young_adult",
@@ -81,6 +90,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *(str(age) for age in range(16, 26)),
                         *("college", "sixth form", "uni", "university", "care leaver", "adult"),
+                        *("year 12", "year 13", "left care", "left school"),
                     ),
                 ),
             ),
@@ -114,7 +124,10 @@ YOUNG_PERSON = Flow(
                 Option(
                     value="no",
                     label=words("No"),
-                    typed=("i dont know who", "dont know who", "no i dont", "i dont have one"),
+                    typed=(
+                        *("i dont know who", "dont know who", "no i dont", "i dont have one"),
+                        *("no idea", "no clue", "not a clue", "no idea who"),
+                    ),
                 ),
                 Option(value="not_sure", label=words("Not sure")),
             ),
@@ -171,6 +184,8 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("i dont have one", "i dont have a plan", "no plan"),
                         *("do i have a plan", "do i even have a plan", "never seen a plan"),
+                        *("never seen one", "never been given a plan", "never been given one"),
+                        *("never got a plan", "never had a plan"),
                     ),
                 ),
             ),
@@ -268,7 +283,10 @@ PARENT_CARER = Flow(
                     value="not_now",
                     label=words("Not now"),
                     next=END,
-                    typed=("no", "later", "not right now", "another time", "maybe later"),
+                    typed=(
+                        *("no", "later", "not right now", "another time", "maybe later"),
+                        *("not today", "after", "busy", "at work", "cant now"),
+                    ),
                 ),
             ),
         ),
@@ -330,6 +348,12 @@ PARENT_CARER = Flow(
                     typed=(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
                         *("never had a plan", "we never had a plan", "we didnt have one"),
+                        *(
+                            "never got plan",
+                            "never got a plan",
+                            "never given a plan",
+                            "never got one",
+                        ),
                     ),
                 ),
             ),
