@@ -200,7 +200,8 @@ def _responses(raw: RawData) -> tuple[GroupResponses, ...]:
     return tuple(result)
 
 
-def _theme_totals(raw: RawData | None) -> dict[str, tuple[int, float]]:
+def theme_totals(raw: RawData | None) -> dict[str, tuple[int, float]]:
+    """Per theme, how many answers and their mean feeling: unsuppressed, for staff only."""
     totals: dict[str, list[float]] = {}
     for theme, _, count, mean in raw.theme_counts if raw else ():
         entry = totals.setdefault(theme, [0, 0.0])
@@ -212,8 +213,8 @@ def _theme_totals(raw: RawData | None) -> dict[str, tuple[int, float]]:
 def _theme_stats(
     current: RawData, previous: RawData | None, labels: dict[str, str]
 ) -> tuple[ThemeStat, ...]:
-    now = _theme_totals(current)
-    before = _theme_totals(previous)
+    now = theme_totals(current)
+    before = theme_totals(previous)
     stats = []
     for theme_id, label in labels.items():
         count, mean = now.get(theme_id, (0, 0.0))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import html
 import re
+from pathlib import Path
 from typing import TextIO
 
 from bot.app import build_application, running
@@ -28,10 +29,22 @@ CONTACTS = "    [safeguarding contacts' chat] "
 QUIT_WORDS = {"/quit", "/exit"}
 
 
+# Buttons that only move through the questions: with nothing else shown, the question
+# asks for words, and a number typed there is an answer ("14"), not a button.
+MOVES = frozenset({"Skip ➡️", "⬅️ Back"})
+
+
 class TerminalChat:
-    def __init__(self, output: TextIO, person_chat: int = TERMINAL_USER_ID) -> None:
+    def __init__(
+        self,
+        output: TextIO,
+        person_chat: int = TERMINAL_USER_ID,
+        copies: Path | None = None,
+    ) -> None:
         self.output = output
         self.person_chat = person_chat
+        # Where documents the bot sends (a practitioner's copy) are saved.
+        self.copies = copies
         self.buttons: list[tuple[str, str]] = []
         self.buttons_message_id = 0
 
@@ -54,9 +67,24 @@ class TerminalChat:
             return
         self._print("bot: " + text.replace("\n", "\n     "))
         if call.method != "sendMessage":
-            self._print(f"     [{call.method[4:].lower()} attached]")
+            self._print(f"     [{call.method[4:].lower()} attached{self._save(call)}]")
         if call.buttons:
             self._show_buttons(call.buttons, call.message_id or 0)
+
+    def pressable(self) -> bool:
+        """Whether a number typed now chooses a button, rather than being an answer."""
+        return bool(self.buttons) and not all(label in MOVES for label, _ in self.buttons)
+
+    def _save(self, call: ApiCall) -> str:
+        """Save an attached file under `copies`; say where, as the chat would offer it."""
+        if self.copies is None or not call.files:
+            return ""
+        name, content = next(iter(call.files.items()))
+        filename, data = (content[0], content[1]) if isinstance(content, tuple) else (name, content)
+        self.copies.mkdir(parents=True, exist_ok=True)
+        path = self.copies / Path(str(filename)).name
+        path.write_bytes(data if isinstance(data, bytes) else str(data).encode())
+        return f", saved as {path}"
 
     def _show_buttons(self, buttons: list[tuple[str, str]], message_id: int) -> None:
         self.buttons = buttons
@@ -70,7 +98,7 @@ class TerminalChat:
 
 
 async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: TextIO) -> None:
-    terminal = TerminalChat(output)
+    terminal = TerminalChat(output, copies=settings.database_path.parent / "copies")
     api = InProcessBotApi(on_call=terminal.show)
     if not settings.safeguarding_chat_ids:
         settings = settings.model_copy(update={"safeguarding_chat_ids": (TERMINAL_CONTACTS_CHAT,)})
@@ -93,7 +121,11 @@ async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: Tex
             choice = typed.strip()
             if not choice:
                 continue  # Telegram sends no empty messages; Enter alone is a slip
-            if choice.isdigit() and 1 <= int(choice) <= len(terminal.buttons):
+            if (
+                terminal.pressable()
+                and choice.isdigit()
+                and 1 <= int(choice) <= len(terminal.buttons)
+            ):
                 data = terminal.buttons[int(choice) - 1][1]
                 update = person.press(data, application.bot, message_id=terminal.buttons_message_id)
             else:

@@ -708,6 +708,8 @@ class FlowEngine:
         """Go to whatever follows the answered step: a question, the review, or the end."""
         data = context.data
         data["selected"] = []
+        if step.after is not None:
+            await self._send(update, context, say(step.after, data.get("audience")))
         if data.pop("editing", False):
             return await self.ask_review(update, context, flow)
         following = flow.next_step(step, None if skipped else choice)

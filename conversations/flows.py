@@ -208,6 +208,10 @@ YOUNG_PERSON = Flow(
             kind="text",
             # Only "No" leads here, and its alert has just thanked them (texts.UNSAFE_AT_HOME).
             prompt=words("Do you want to tell us more? You can type it here, or tap Skip."),
+            after=words(
+                "Thank you. Someone will check on you soon. "
+                "Now a few more questions about our help. You can stop at any time."
+            ),
         ),
         Step(
             id="good_thing",

@@ -114,6 +114,8 @@ class Step(Frozen):
     alert_on: tuple[str, ...] = ()
     # What the question means, in plain words, for "wat does respect mean".
     explain: Wording | None = None
+    # Said once the step is answered, before whatever follows (a kind word in between).
+    after: Wording | None = None
 
     @field_validator("id")
     @classmethod

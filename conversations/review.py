@@ -21,7 +21,7 @@ from telegram.ext import (
 )
 
 from analysis.deidentify import deidentify
-from analysis.reports import build_summary
+from analysis.reports import theme_totals
 from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
 from bot.context import BotContext
@@ -122,26 +122,22 @@ class ReviewTools:
             previous = await reporting.load_theme_counts(
                 snapshot, *window.previous().utc_bounds(tz)
             )
-        summary = build_summary(
-            window_id=window.id,
-            kind="interim",
-            period=("", ""),
-            built_at="",
-            current=current,
-            previous=previous,
-            theme_labels=labels,
-            questions=[],
-            self_rating=None,
-        )
-        lines = [f"<b>Themes, {window.id}</b> (responses, change, mean feeling)"]
+        # Staff see the real counts, small ones too: only the reporting store and
+        # exports hide counts under five.
+        now, before = theme_totals(current), theme_totals(previous)
+        lines = [
+            f"<b>Themes, {window.id}</b> (responses, change since {window.previous().id},"
+            " mean feeling from −1 to +1)"
+        ]
         buttons = []
-        for stat in summary.themes:
-            if stat.count.label == "0":
+        for theme_id, (count, mean) in sorted(now.items(), key=lambda item: -item[1][0]):
+            if not count or theme_id not in labels:
                 continue
-            feeling = "—" if stat.mean_sentiment is None else f"{stat.mean_sentiment:+.2f}"
-            lines.append(f"{esc(stat.label)}: {stat.count.label} ({stat.change_label}) {feeling}")
+            change = count - before.get(theme_id, (0, 0.0))[0]
+            label = labels[theme_id]
+            lines.append(f"{esc(label)}: {count} ({change:+d}) {mean:+.2f}")
             buttons.append(
-                InlineKeyboardButton(stat.label, callback_data=f"th|{stat.theme_id}|{window.id}|0")
+                InlineKeyboardButton(label, callback_data=f"th|{theme_id}|{window.id}|0")
             )
         if not buttons:
             lines.append("No tagged responses in this window yet.")
@@ -395,8 +391,8 @@ class ReviewTools:
             lines += [
                 f"#{action.id} [{action.status}] "
                 f"{esc(labels.get(action.theme_id, action.theme_id))}: "
-                f"You said {esc(shorten(action.you_said, length))}. "
-                f"We did {esc(shorten(action.we_did, length))}."
+                f"You said: {esc(as_sentence(shorten(action.you_said, length)))} "
+                f"We did: {esc(as_sentence(shorten(action.we_did, length)))}"
                 for action in actions
             ]
             return "\n".join(lines if actions else [*lines, "No actions yet. /action records one."])
@@ -479,3 +475,10 @@ class ReviewTools:
             update, context, f"Sending to {people(len(audience))}, paced within Telegram's limits."
         )
         context.application.create_task(deliver_due(context.application))
+
+
+def as_sentence(words: str) -> str:
+    """Words ending as one sentence: "or call back" and "or call back." both end with a full
+    stop, once, so two joined sentences never read "back.. We"."""
+    words = words.strip()
+    return words if words.endswith((".", "!", "?", "…")) else words + "."

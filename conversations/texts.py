@@ -235,8 +235,8 @@ PRIVACY_WHAT = words(
     "after the retention period (about a year).",
 )
 PRIVACY_WHY = words(
-    "Why: we read what you say to make our help better. We only share totals, like how many "
-    "people said the same thing. We never share who said it.",
+    "Why: we read what you say to make our help better. Our reports show totals, and some "
+    "of the words people wrote. We take out names first, so no one knows who said it.",
     parent_carer="Why: to improve our services. Reports only show totals and quotes with names "
     "and details removed, and no total smaller than five.",
     practitioner="Why: your name and team are only for your own copies and reminders. "

@@ -88,3 +88,32 @@ async def test_try_shows_the_alert_as_the_contacts_would_see_it_with_no_contacts
     assert "[I'm dealing with this] | [Not a concern]" in text
     # The person's own buttons stay the ones they can choose.
     assert "[1] Keep going" in text
+
+
+async def test_a_number_typed_at_a_question_for_words_is_an_answer_not_a_button(tmp_path):
+    settings = load_settings({"DATABASE_PATH": str(tmp_path / "f.sqlite3")}, mode="try")
+    typed = "1\n1\n2\n4\nYes\nYes, always\nYes, always\nYes\nYes\n1\n"
+    await chat_in_terminal(settings, io.StringIO(typed), io.StringIO())
+    with sqlite3.connect(tmp_path / "f.sqlite3") as db:
+        [(text, skipped)] = db.execute(
+            "SELECT text, skipped FROM answers WHERE step_id = 'good_thing'"
+        ).fetchall()
+    db.close()
+    assert (text, skipped) == ("1", 0)
+
+
+def test_a_document_the_bot_sends_is_saved_and_its_place_printed(tmp_path):
+    from bot.terminal import TerminalChat
+    from bot.transport import ApiCall
+
+    output = io.StringIO()
+    chat = TerminalChat(output, copies=tmp_path / "copies")
+    call = ApiCall(
+        "sendDocument",
+        {"chat_id": 100_000_001, "caption": "Your copy"},
+        {"document": ("reflection.txt", b"what went well", "text/plain")},
+    )
+    chat.show(call)
+    saved = tmp_path / "copies" / "reflection.txt"
+    assert saved.read_bytes() == b"what went well"
+    assert f"saved as {saved}" in output.getvalue()

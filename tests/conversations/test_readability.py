@@ -36,7 +36,12 @@ def young_person_texts() -> list[tuple[str, str]]:
         if flow.audience_group != "young_person":
             continue
         for step in flow.steps:
-            parts = (("prompt", step.prompt), ("intro", step.intro), ("explain", step.explain))
+            parts = (
+                ("prompt", step.prompt),
+                ("intro", step.intro),
+                ("explain", step.explain),
+                ("after", step.after),
+            )
             for part, wording in parts:
                 if wording is None:
                     continue

@@ -60,6 +60,33 @@ async def test_themes_page_through_responses_newest_first(app, bot_api):
     assert "view themes" in actions and "button th" in actions and "role granted" in actions
 
 
+async def test_staff_see_small_theme_counts_as_they_are(app, bot_api):
+    for number in range(2):
+        await feedback(app, bot_api, 120 + number, f"she never rings back, time {number}")
+    team = await member(app, bot_api, 920)
+    await team.says("/themes")
+    assert "Communication: 2 (+2)" in team.last_reply
+    assert "fewer than 5" not in team.last_reply
+
+
+async def test_actions_read_as_two_sentences(app, bot_api):
+    await review.create_action(
+        app.services.db,
+        theme_id="communication",
+        you_said="answer your phone or call back.",
+        we_did="Every social worker now rings back within a day",
+        status="planned",
+        created_by="x",
+    )
+    team = await member(app, bot_api, 921)
+    await team.says("/actions")
+    assert (
+        "You said: answer your phone or call back. "
+        "We did: Every social worker now rings back within a day." in team.last_reply
+    )
+    assert ".." not in team.last_reply
+
+
 async def test_a_correction_from_the_chat_reaches_the_tagger(app, bot_api):
     await feedback(app, bot_api, 101, "the park near my carers has no lights")
     [answer] = await rows(app, "SELECT id FROM answers WHERE text LIKE 'the park%'")
@@ -386,6 +413,9 @@ async def test_privacy_notice_in_plain_words(app, young_person):
     await young_person.says("/privacy")
     assert any("/forget" in reply for reply in young_person.replies)
     assert any("We don't ask your name" in reply for reply in young_person.replies)
+    # Reports carry de-identified quotes, and the notice says so, not "only totals".
+    assert any("some of the words people wrote" in reply for reply in young_person.replies)
+    assert not any("only share totals" in reply for reply in young_person.replies)
 
 
 async def test_privacy_notice_in_the_middle_of_feedback_then_the_same_question(app, young_person):

@@ -544,6 +544,16 @@ async def test_feeling_unsafe_at_home_alerts_a_contact_and_the_flow_goes_on(
     assert "do not feel safe where they live" in alerts(bot_api)[0]
 
 
+async def test_after_saying_they_feel_unsafe_a_kind_word_comes_before_the_next_question(
+    app, young_person
+):
+    await start_young_person(young_person)
+    await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes, always", "Yes", "No")
+    await young_person.taps("Skip")
+    assert young_person.replies[-2].startswith("Thank you. Someone will check on you soon.")
+    assert "one good thing" in young_person.last_reply
+
+
 async def test_a_second_alert_names_the_same_persons_open_alerts(app, young_person, bot_api):
     await start_young_person(young_person)
     await young_person.answers("8 to 11", "😐 OK", "Yes", "Yes, always", "Yes, always", "Yes", "No")
