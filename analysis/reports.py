@@ -26,6 +26,8 @@ QUOTES_PER_THEME = 5
 GOOD_PRACTICE_LIMIT = 10
 GOOD_PRACTICE_POLARITY = 0.5
 GROUPS = ("young_person", "parent_carer", "practitioner")
+# Which group each flow asks.
+FLOW_GROUPS = {"yp": "young_person", "pc": "parent_carer", "pr": "practitioner"}
 GROUP_LABELS = {
     "young_person": "Young people",
     "parent_carer": "Parents and carers",
@@ -135,6 +137,8 @@ class Summary:
     good_practice: tuple[str, ...]
     safeguarding_events: Count
     actions: tuple[Action, ...] = field(default=())
+    # Everyone's responses together; not shown when it would give away one small group.
+    all_responses: Count = field(default=Count(0, "0"))
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)
@@ -180,7 +184,19 @@ def build_summary(
         good_practice=_good_practice(current, shown_themes),
         safeguarding_events=Count.of(current.safeguarding_events),
         actions=tuple(Action(*row) for row in current.actions),
+        all_responses=_all_responses(current),
     )
+
+
+def _all_responses(raw: RawData) -> Count:
+    """The total, unless exactly one group is too small to show: with the others shown, the
+    total would give that group's count away (other totals less the shown ones)."""
+    by_group = [
+        Count.of(sum(n for g, _, n in raw.group_status_counts if g == group)) for group in GROUPS
+    ]
+    if sum(1 for count in by_group if not count.shown) == 1:
+        return Count(None, "not shown")
+    return Count.of(sum(n for _, _, n in raw.group_status_counts))
 
 
 def _responses(raw: RawData) -> tuple[GroupResponses, ...]:
@@ -363,7 +379,12 @@ def to_markdown(summary: Summary) -> str:
         )
     lines += ["", "## Ratings", ""]
     for rating in [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]:
-        lines += [f"**{rating.question}**", "", "| Answer | Count | Share |", "| --- | --- | --- |"]
+        lines += [
+            f"**{rating_heading(rating)}**",
+            "",
+            "| Answer | Count | Share |",
+            "| --- | --- | --- |",
+        ]
         lines += [f"| {a.answer} | {a.count.label} | {_percent(a.share)} |" for a in rating.answers]
         lines.append("")
     lines += ["## What people said", ""]
@@ -440,24 +461,48 @@ def to_csv(summary: Summary) -> str:
     return out.getvalue()
 
 
+def what_this_covers(summary: Summary) -> str:
+    """The window and the kind of summary, in words a board member needs no glossary for."""
+    stage = (
+        "This is an interim summary: the window is not over yet, so the figures will grow. "
+        "The final summary follows when it ends."
+        if summary.kind == "interim"
+        else "This is the final summary for this window."
+    )
+    return (
+        f"Reflection window {summary.window_id}: feedback given from "
+        f"{summary.period_start[:10]} to {last_day(summary)}, looked at in the trust's "
+        f"reflection month. {stage}"
+    )
+
+
+def rating_heading(rating: RatingStat) -> str:
+    """A rating question, with the group it was asked of."""
+    group = FLOW_GROUPS.get(rating.flow_id)
+    return f"{rating.question} ({GROUP_LABELS[group]})" if group else rating.question
+
+
 def to_html(summary: Summary) -> str:
     """A self-contained page: headline figures, a theme chart, ratings, quotes, three voices."""
     e = html.escape
     labels = {stat.theme_id: stat.label for stat in summary.themes}
-    total = sum(row.total.value or 0 for row in summary.responses)
     headline = "".join(
         f"<div class='figure'><b>{e(row.total.label)}</b><span>{e(GROUP_LABELS[row.group])}</span></div>"
         for row in summary.responses
     )
     chart = _theme_chart(summary)
-    ratings = "".join(
-        f"<h3>{e(r.question)}</h3><table><tr><th>Answer</th><th>Count</th><th>Share</th></tr>"
-        + "".join(
-            f"<tr><td>{e(a.answer)}</td><td>{e(a.count.label)}</td><td>{_percent(a.share)}</td></tr>"
-            for a in r.answers
+    ratings = (
+        "".join(
+            f"<h3>{e(rating_heading(r))}</h3><table><tr><th>Answer</th><th>Count</th><th>Share</th></tr>"
+            + "".join(
+                f"<tr><td>{e(a.answer)}</td><td>{e(a.count.label)}</td><td>{_percent(a.share)}</td></tr>"
+                for a in r.answers
+            )
+            + "</table>"
+            for r in [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]
+            if any(a.count.label != "0" for a in r.answers)
         )
-        + "</table>"
-        for r in [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]
+        or "<p>No ratings given in this window yet.</p>"
     )
     quotes = ""
     for theme, sides in summary.quotes.items():
@@ -476,6 +521,12 @@ def to_html(summary: Summary) -> str:
         + "</tr>"
         for theme, by_group in summary.voices.items()
         if any(by_group.values())
+    )
+    voices_table = (
+        "<table><tr><th>Theme</th><th>Young people</th><th>Families</th><th>Practitioners</th>"
+        f"</tr>{voices}</table>"
+        if voices
+        else "<p>Not enough responses yet to set the three voices side by side.</p>"
     )
     good = (
         "".join(f"<li>“{e(text)}”</li>" for text in summary.good_practice)
@@ -497,16 +548,19 @@ table{{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}} th,td{{border:1
 li.positive{{list-style:'👍 '}} li.negative{{list-style:'👎 '}} small{{color:#505a5f}} .note{{color:#505a5f;font-size:.9rem}}
 </style></head><body>
 <h1>Practice feedback: reflection window {e(summary.window_id)} ({e(summary.kind)} summary)</h1>
-<p class="note">Period {e(summary.period_start[:10])} to {e(last_day(summary))}; built {e(summary.built_at[:16])} UTC.
-Counts under {SUPPRESS_BELOW} are shown as “{FEWER_THAN_5}”. Quotes are de-identified. Safeguarding events are a count only.</p>
+<p>{e(what_this_covers(summary))}</p>
+<p class="note">Built {e(summary.built_at[:16])} UTC.
+Counts under {SUPPRESS_BELOW} are shown as “{FEWER_THAN_5}”, and a total that would give a small group away is not shown.
+Quotes have names and other identifying details taken out.
+Safeguarding concerns are a count only: alerts and messages a person looked at, not counting those a safeguarding contact marked “not a concern”, or requests to talk to a person.</p>
 <h2>Headline figures</h2>
-<div class="figures">{headline}<div class='figure'><b>{e(Count.of(total).label)}</b><span>All responses</span></div>
-<div class='figure'><b>{e(summary.safeguarding_events.label)}</b><span>Safeguarding events</span></div></div>
+<div class="figures">{headline}<div class='figure'><b>{e(summary.all_responses.label)}</b><span>All responses</span></div>
+<div class='figure'><b>{e(summary.safeguarding_events.label)}</b><span>Safeguarding concerns raised</span></div></div>
 <h2>Themes</h2>{chart}
 <h2>Ratings</h2>{ratings}
 <h2>Three voices, side by side</h2>
-<table><tr><th>Theme</th><th>Young people</th><th>Families</th><th>Practitioners</th></tr>{voices}</table>
-<h2>What people said</h2>{quotes}
+{voices_table}
+<h2>What people said</h2>{quotes or "<p>No quotes in this window yet.</p>"}
 <h2>Good practice</h2><ul>{good}</ul>
 <h2>You said, we did</h2>
 <table><tr><th>Theme</th><th>You said</th><th>We did</th><th>Status</th></tr>{actions or "<tr><td colspan=4>No actions recorded yet.</td></tr>"}</table>

@@ -72,7 +72,9 @@ async def load_raw(
     )
     [(safeguarding,)] = await _rows(
         db,
-        "SELECT COUNT(*) FROM safeguarding_events WHERE created_at >= ? AND created_at < ?",
+        # Concerns raised: not false alarms a contact cleared, nor asks to talk to a person.
+        "SELECT COUNT(*) FROM safeguarding_events WHERE created_at >= ? AND created_at < ?"
+        " AND not_a_concern_at IS NULL AND category != 'asked_for_person'",
         (start[:19], end[:19]),
     )
     actions = await _rows(

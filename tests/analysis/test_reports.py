@@ -177,3 +177,44 @@ def test_every_format_carries_the_figures():
     assert "src=" not in page and "<link" not in page  # self-contained
     assert "theme,timeliness,all,,10,0.714,+4,-0.47" in table
     assert "to 2026-12-31" in markdown
+
+
+def test_the_html_page_never_shows_a_total_that_contradicts_its_groups():
+    few = RawData(
+        group_status_counts=[("young_person", "complete", 3), ("parent_carer", "complete", 12)],
+        theme_counts=[],
+        responses_with_themes=0,
+        rating_counts=[],
+        quote_candidates=[],
+        reflections_went_well=[],
+        safeguarding_events=0,
+    )
+    page = to_html(summary(few))
+    assert "<b>0</b><span>All responses" not in page
+    # One group too small to show: a total would give it away (15 less the 12 shown).
+    assert "<b>not shown</b><span>All responses" in page
+
+
+def test_the_html_page_explains_itself_and_has_no_empty_tables():
+    empty = RawData(
+        group_status_counts=[],
+        theme_counts=[],
+        responses_with_themes=0,
+        rating_counts=[],
+        quote_candidates=[],
+        reflections_went_well=[],
+        safeguarding_events=0,
+    )
+    page = to_html(summary(empty))
+    assert "feedback given from 2026-09-01 to 2026-12-31" in page
+    assert "This is the final summary for this window." in page
+    assert "Not enough responses yet to set the three voices side by side." in page
+    assert "No quotes in this window yet." in page
+    assert "No ratings given in this window yet." in page
+    assert "Safeguarding concerns raised" in page
+
+
+def test_rating_tables_say_which_group_was_asked():
+    page = to_html(summary(CURRENT))
+    assert "I feel listened to (Young people)" in page
+    assert "Self-rating (Practitioners)" in page

@@ -788,3 +788,18 @@ async def test_help_while_the_conversation_listens_does_not_move_the_questions_o
     assert "passed that on" in young_person.last_reply
     await young_person.taps("Keep going")
     assert "do better?" in young_person.last_reply
+
+
+async def test_reports_count_concerns_not_cleared_false_alarms_or_asks_for_a_person(
+    app, young_person, parent, bot_api
+):
+    from storage import reporting
+
+    await young_person.says("my stepdad hits me")
+    await parent.says("I want to talk to someone")
+    await contacts_chat(app, bot_api).presses_data("sgnoty|1")  # the first: not a concern
+    await young_person.says("/start")
+    await young_person.says("he hits me when mum is out")
+    raw = await reporting.load_raw(app.services.db, "2000-01-01", "2100-01-01")
+    assert len(await rows(app, "SELECT id FROM safeguarding_events")) == 3
+    assert raw.safeguarding_events == 1
