@@ -240,11 +240,22 @@ def create_invite(args: argparse.Namespace) -> int:
             await db.close()
 
     asyncio.run(store())
-    bot = settings.bot_username or "<your_bot_username>"
+    bot = settings.bot_username or saved_bot_username(settings) or "<your_bot_username>"
     print(f"Invite for the {args.role} role, valid once until {expires:%d %B %Y %H:%M} UTC")
     print(f"Code: inv-{code}")
     print(f"Link: https://t.me/{bot}?start=inv-{code}")
     return 0
+
+
+def saved_bot_username(settings: Settings) -> str | None:
+    """The bot's @username as it last introduced itself (getMe, kept next to the database),
+    so an invite link names the same bot as the links the bot itself gives out."""
+    path = settings.database_path.with_name("bot-identity.json")
+    try:
+        username = json.loads(path.read_text(encoding="utf-8"))["result"]["username"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return str(username) if username else None
 
 
 def train_model(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ TERMINAL_USER_ID = 100_000_001
 TERMINAL_CONTACTS_CHAT = -1_000_000_001
 CONTACTS = "    [safeguarding contacts' chat] "
 QUIT_WORDS = {"/quit", "/exit"}
+PROMPT = "you> "
 
 
 # Buttons that only move through the questions: with nothing else shown, the question
@@ -45,6 +46,7 @@ class TerminalChat:
         self.person_chat = person_chat
         # Where documents the bot sends (a practitioner's copy) are saved.
         self.copies = copies
+        self.waiting = False
         self.buttons: list[tuple[str, str]] = []
         self.buttons_message_id = 0
 
@@ -92,8 +94,21 @@ class TerminalChat:
         for number, (label, _) in enumerate(buttons, start=1):
             self._print(f"     [{number}] {label}")
 
+    def prompt(self) -> None:
+        """Show the "you> " prompt; what arrives while it waits is printed above a new one."""
+        self.output.write(PROMPT)
+        self.output.flush()
+        self.waiting = True
+
+    def typed(self) -> None:
+        self.waiting = False
+
     def _print(self, line: str) -> None:
-        self.output.write(line + "\n")
+        # An alert or broadcast arriving while they type goes on its own line, and the
+        # prompt comes back under it, not "you> bot: …".
+        self.output.write(("\n" if self.waiting else "") + line + "\n")
+        if self.waiting:
+            self.output.write(PROMPT)
         self.output.flush()
 
 
@@ -111,9 +126,9 @@ async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: Tex
     async with running(application):
         await application.process_update(person.text("/start", application.bot))
         while True:
-            output.write("you> ")
-            output.flush()
+            terminal.prompt()
             line = await asyncio.to_thread(input_stream.readline)
+            terminal.typed()
             if not line or line.strip() in QUIT_WORDS:
                 output.write("\nBye!\n")
                 return

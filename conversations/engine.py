@@ -167,6 +167,7 @@ class StoredAnswer:
 AnswerListener = Callable[[Update, BotContext, StoredAnswer], Awaitable[None]]
 CompletionListener = Callable[[Update, BotContext, Flow, int], Awaitable[None]]
 Callback = Callable[[Update, BotContext], Coroutine[Any, Any, State]]
+StaffWelcome = Callable[[Update, BotContext], Coroutine[Any, Any, State | None]]
 
 
 class FlowEngine:
@@ -187,6 +188,8 @@ class FlowEngine:
         self.commands: dict[str, Callback] = {}
         # What "I work here" at the greeting does (the practitioner tool sets it).
         self.staff_entry: Callback | None = None
+        # How /start welcomes back someone who already works here (None: not staff).
+        self.staff_welcome: StaffWelcome | None = None
         # States other modules add (setting up, choosing a draft…), and how to ask each again.
         self.extra_states: dict[str, list[Handler]] = {}
         self.askers: dict[str, Callback] = {}
@@ -302,6 +305,10 @@ class FlowEngine:
             return await self.payload_handlers[flow_id](update, context)
         flow = self.flows.get(flow_id)
         if flow is None or flow.audience_group == "practitioner":
+            if not payload and self.staff_welcome is not None:
+                welcomed = await self.staff_welcome(update, context)
+                if welcomed is not None:
+                    return welcomed
             return await self.greet(update, context)
         review_id = None
         if token:

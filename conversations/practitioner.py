@@ -107,6 +107,7 @@ class PractitionerTool:
         self.flow = flow
         engine.payload_handlers["inv"] = self.redeem_invite
         engine.staff_entry = self.on_i_work_here
+        engine.staff_welcome = self.welcome_back
         engine.commands.update(
             reflect=self.on_reflect, drafts=self.on_drafts, myreflections=self.on_my_reflections
         )
@@ -223,6 +224,23 @@ class PractitionerTool:
         """Ask the question the person was at again, if they were at one."""
         if context.data.get("at"):
             return await self.engine.reask(update, context)
+        return ConversationHandler.END
+
+    async def welcome_back(self, update: Update, context: BotContext) -> State | None:
+        """/start from someone already set up to work here: welcomed back by name with what
+        they can do, not asked who they are as if new. None for everyone else."""
+        respondent = self.respondent(update, context)
+        roles = await staff.roles_of(context.db, respondent)
+        if not roles:
+            return None
+        profile = await staff.get_profile(context.db, respondent)
+        name = (
+            f", {html.escape(profile.display_name, quote=False)}"
+            if profile and profile.display_name
+            else ""
+        )
+        await self.engine.arrive(update, context, ConversationHandler.END)
+        await self.reply(update, context, f"Welcome back{name}.\n\n{role_guide(roles)}")
         return ConversationHandler.END
 
     async def on_i_work_here(self, update: Update, context: BotContext) -> State:

@@ -98,6 +98,8 @@ def test_invite_uses_the_key_the_terminal_chat_made_so_its_code_works_there(tmp_
     result = run(["invite", "--role", "participation"], tmp_path)
     assert result.returncode == 0, result.stderr
     code = result.stdout.split("Code: ")[1].split()[0]
+    # The same bot as the links the bot gives out itself (/reflect's), not a placeholder.
+    assert f"https://t.me/practice_feedback_bot?start={code}" in result.stdout
 
     chat = run(["try"], tmp_path, stdin=f"/start {code}\n/themes\n")
     assert "Sorry, this is for staff" not in chat.stdout

@@ -117,3 +117,16 @@ def test_a_document_the_bot_sends_is_saved_and_its_place_printed(tmp_path):
     saved = tmp_path / "copies" / "reflection.txt"
     assert saved.read_bytes() == b"what went well"
     assert f"saved as {saved}" in output.getvalue()
+
+
+def test_something_arriving_while_the_prompt_waits_prints_on_its_own_line():
+    from bot.terminal import TerminalChat
+    from bot.transport import ApiCall
+
+    output = io.StringIO()
+    chat = TerminalChat(output)
+    chat.prompt()
+    chat.show(
+        ApiCall("sendMessage", {"chat_id": 100_000_001, "text": "News: we changed visits"}, {})
+    )
+    assert output.getvalue() == "you> \nbot: News: we changed visits\nyou> "

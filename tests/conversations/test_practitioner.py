@@ -83,11 +83,10 @@ async def test_a_safeguarding_invite_says_where_alerts_go_and_how_to_answer(app,
     assert "/reply" in practitioner.last_reply and "/close" in practitioner.last_reply
 
 
-async def test_i_work_here_shows_team_members_their_tools(app, practitioner):
+async def test_start_shows_team_members_their_tools(app, practitioner):
     await make_invite(app, "team2", role="participation")
     await practitioner.says("/start inv-team2")
     await practitioner.says("/start")
-    await practitioner.taps("I work here")
     assert "/themes" in practitioner.last_reply
     assert "reflective tool is for practitioners" not in " ".join(practitioner.replies)
 
@@ -104,10 +103,11 @@ async def test_help_shows_staff_how_to_get_help_and_their_tools(app, practitione
     assert "/themes" not in " ".join(young_person.replies)
 
 
-async def test_i_work_here_starts_a_reflection_for_a_practitioner(app, practitioner):
+async def test_a_welcomed_back_practitioner_starts_a_reflection(app, practitioner):
     await onboard(app, practitioner)
     await practitioner.says("/start")
-    await practitioner.taps("I work here")
+    assert "/reflect" in practitioner.last_reply
+    await practitioner.says("/reflect")
     assert "Which practice review is this reflection for?" in practitioner.last_reply
 
 
@@ -517,3 +517,10 @@ async def test_the_check_your_answers_screen_stays_valid_html_with_long_answers(
     # Every answer is still shown, shortened alike, rather than the last ones cut off.
     for number in range(len(REFLECTION_ANSWERS)):
         assert f"Answer {number}: &lt;b&gt;Tom &amp; Jerry" in review
+
+
+async def test_start_welcomes_back_a_practitioner_by_name_not_as_a_newcomer(app, practitioner):
+    await onboard(app, practitioner)
+    await practitioner.says("/start")
+    assert practitioner.last_reply.startswith("Welcome back, Sam Patel.")
+    assert "Who is talking to me?" not in practitioner.last_reply
