@@ -50,7 +50,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z']+\s){1,3}(?:road|rd|street|st|avenue|ave|lane|ln|close|"
             r"drive|dr|way|court|ct|crescent|place|grove|gardens|terrace|hill|row|walk|view|mews|"
-            r"square|parade)\b\.?",
+            r"square|parade)\b",
             re.IGNORECASE,
         ),
     ),
@@ -84,10 +84,32 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # The word after a title is a name if it is capitalised, a known first name, or not
 # an English word: "Miss Jones", "mr ahmed", but not "I miss my brother".
 TITLE = re.compile(r"^(\w+\.?\s+)([A-Za-z][A-Za-z'-]+)$")
+# The last word of a team's or service's name: the capitalised words before it are its name.
+ORGANISATION = re.compile(
+    r"\b(?:[A-Z][a-z']+\s+){0,4}(?:Team|Hub|Services?|Officer|Visitor|Worker|Advis[eo]r|"
+    r"Interview|Credit|Panel|Centre|Center|Unit|Board|Partnership|Trust|Council|Court|Clinic|"
+    r"Hospital|Surgery|Project|Programme|Group|Network|Line|Association|Charity|Housing|Police|"
+    r"Department|Office|Agency|Foundation|Forum|Care|Help|Support|Health|Benefit|Allowance)\b"
+)
+STRONG_CUE = re.compile(
+    r"(?i:\b((?:is|was)\s+called\s+|named\s+|name\s+(?:is|was)\s+|names\s+|"
+    r"me\s+(?:and|n|an|&)\s+|tell\s+|(?:nanny|granny|nan|nana|mummy|daddy|auntie|aunty|uncle)"
+    r"\s+))([a-z][a-z'-]+)\b"
+)
+NOT_AFTER_CUE = frozenset(
+    {
+        *("my", "his", "her", "our", "their", "your", "the", "a", "an", "some", "all", "him"),
+        *("them", "you", "me", "it", "this", "that", "everyone", "everybody", "nobody"),
+        *("someone", "somebody", "nothing", "everything", "mum", "dad", "home", "school"),
+        *("what", "when", "how", "why", "if", "about", "to", "off", "lies", "stories"),
+    }
+)
 KINSHIP = frozenset({"nan", "nanny", "aunty", "auntie", "uncle"})
 SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|^\W+)$")
 # Generic words that a school pattern must not eat on their own ("at school").
 SCHOOL_GENERIC = {
+    *("summer", "holiday", "forest", "sunday", "saturday", "night", "driving", "boarding"),
+    *("special", "virtual", "nursery", "hospital", "home", "big", "new", "old", "secondary"),
     "at",
     "to",
     "my",
@@ -214,6 +236,19 @@ NOT_NAMES = frozenset(
         "google",
         "trust",
         "helpline",
+        *("somali", "punjabi", "bengali", "gujarati", "romanian", "lithuanian", "portuguese"),
+        *("french", "spanish", "kurdish", "turkish", "tigrinya", "amharic", "pashto", "farsi"),
+        *("dari", "hindi", "tamil", "ramadan", "eid", "diwali", "vaisakhi", "hanukkah", "wigilia"),
+        *("langar", "gurdwara", "mosque", "temple", "church", "synagogue", "irish", "roma"),
+        *("gypsy", "traveller", "travellers", "british", "african", "caribbean", "scottish"),
+        *("welsh", "english", "eritrean", "nigerian", "ghanaian", "pakistani", "indian"),
+        *("islam", "christianity", "catholic", "romania", "poland", "pakistan", "india"),
+        *("nigeria", "somalia", "eritrea", "ireland", "adha", "fitr", "eve", "pani", "pan"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+        *("saturdays", "sundays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays"),
+        *("child", "children", "childrens", "parenting", "assessment", "protection"),
+        *("virtual", "holiday", "activities", "covenant", "housing", "options", "pupil"),
+        *("premium", "conference", "review", "referral", "leavers", "looked"),
         "nanny",
         "aunty",
         "auntie",
@@ -332,6 +367,15 @@ PERSON_WORDS = frozenset(
         "grandad",
         "grandma",
         "nanna",
+        "mummy",
+        "daddy",
+        "mama",
+        "papa",
+        "mother",
+        "father",
+        "grandmother",
+        "grandfather",
+        "baby",
         "pa",
         "adviser",
         "advisor",
@@ -365,7 +409,7 @@ BEFORE_PERSON_VERB = re.compile(
     r"phoned|listens|listened|visits|visited|explained|explains|talks|talked|understands|"
     r"pushed|hit|hits|hurt|hurts|kicked|punched|bullied|bullies|shouted|shouts|took|takes|"
     r"picked|drove|brought|gave|gives|messaged|texted|texts|sent|"
-    r"and\s+me|and\s+i)\b)"
+    r"and\s+me|and\s+i|n\s+me|an\s+me|n\s+i)\b)"
 )
 # Endings of English words whose stem the lexicon knows ("whacks", "shouting", "werent").
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "est", "ness", "y", "nt")
@@ -447,12 +491,22 @@ def _school(match: re.Match[str]) -> str:
     if not name:
         return match.group(0)
     kept = before[: len(before) - len(name)]
+    if len(name) == 1 and name[0].endswith("'s"):
+        # "Amber's school" is a person's school, not a school's name: the person goes.
+        return " ".join([*kept, "[name]'s", *words[len(before) :]])
     del keyword
     return " ".join([*kept, "[school]"])
 
 
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Spans of team and service names ("Family Hub", "Youth Offending Team",
+    "Independent Reviewing Officer"): capitalised words, but nobody's name."""
+    return [(m.start(), m.end()) for m in ORGANISATION.finditer(text)]
+
+
 def _names(text: str) -> str:
     names = given_names()
+    protected = _protected(text)
     proper = set()
     for word, tag in pos_tag(text):
         if tag in {"NNP", "NNPS"} and word.lower() not in NOT_NAMES:
@@ -464,6 +518,8 @@ def _names(text: str) -> str:
         base = word[: -len(possessive)] if possessive else word
         bare = base.lower().strip("'")
         before = text[: match.start()]
+        if any(start <= match.start() < end for start, end in protected):
+            return word
         if bare in NOT_NAMES or THING_BEFORE.search(before):
             return word  # "the Trust", "a Blessing"
         known_name = any(part in names for part in bare.split("-"))
@@ -498,6 +554,7 @@ def _names(text: str) -> str:
     result = re.sub(r"\b[a-z][a-z'-]+\b", lower_case_name, result)
     result = QUOTED_NICKNAME.sub(lambda m: f"{m.group(1)}{m.group(2)}[name]{m.group(4)}", result)
     result = NICKNAME.sub(_nickname, result)
+    result = STRONG_CUE.sub(_strong_cue, result)
     result = AFTER_PERSON_CUE.sub(_after_person_cue, result)
     result = BEFORE_PERSON_VERB.sub(
         lambda m: "[name]" + m.group(2) if _unknown_word(m.group(1)) else m.group(0), result
@@ -511,6 +568,22 @@ def _names(text: str) -> str:
     result = SURNAME_PARTICLE.sub("[name]", result)
     # A house number before a name is an address ("102 Queensway").
     return HOUSE_NUMBER.sub("[address]", result)
+
+
+def _strong_cue(match: re.Match[str]) -> str:
+    """After words that all but say "a name comes next" ("is called", "me and", "nanny"),
+    a word is a name even when it is also an English word ("called precious")."""
+    cue, word = match.groups()
+    bare = word.lower()
+    if (
+        bare in NOT_NAMES
+        or bare in PERSON_WORDS
+        or bare in NOT_NICKNAMES
+        or bare in NOT_AFTER_CUE
+        or lexicon.get(bare) not in (None, "NN", "NNP", "NNS", "JJ")
+    ):
+        return match.group(0)
+    return cue + "[name]"
 
 
 def _nickname(match: re.Match[str]) -> str:
