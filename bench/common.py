@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from bot.settings import Settings, load_settings
 
@@ -17,3 +19,12 @@ def settings_in(directory: str | Path) -> Settings:
         },
         mode="try",
     )
+
+
+def load_jsonl(folder: Path) -> list[dict[str, Any]]:
+    """Every line of every `.jsonl` file in a labelled set's folder, in a fixed order."""
+    lines = []
+    for path in sorted(folder.glob("*.jsonl")):
+        text = path.read_text(encoding="utf-8")
+        lines += [json.loads(line) for line in text.splitlines() if line]
+    return lines

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.deidentify import deidentify
+from bench.common import load_jsonl
 from bench.safeguarding_eval import wilson
 
 ROOT = Path(__file__).parents[1]
@@ -34,15 +35,6 @@ DEV = ROOT / "analysis" / "training" / "deidentify"
 RESULTS = ROOT / "analysis" / "models" / "deidentify.frozen-test.json"
 PLACEHOLDER = re.compile(r"\[[a-z]+\]")
 WORD = re.compile(r"\[x\]|[\w']+")
-
-
-def load(folder: Path) -> list[dict[str, Any]]:
-    lines = []
-    for path in sorted(folder.glob("*.jsonl")):
-        lines += [
-            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line
-        ]
-    return lines
 
 
 # Words that announce a detail rather than being one: losing them garbles nothing.
@@ -134,7 +126,7 @@ def main() -> None:
     parser.add_argument("--dev", action="store_true", help="score the development set")
     parser.add_argument("--show", action="store_true", help="print every miss and garble")
     args = parser.parse_args()
-    result = score(load(DEV if args.dev else FROZEN), show=args.show)
+    result = score(load_jsonl(DEV if args.dev else FROZEN), show=args.show)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if not args.dev:
         RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.replies import EXPLAIN, SKIP
+from bench.common import load_jsonl
 from bench.safeguarding_eval import wilson
 from conversations.engine import WHO_OPTIONS
 from conversations.flows import ALL_FLOWS
@@ -40,15 +41,6 @@ AUDIENCE = {
     "parent": "parent",
     "practitioner": "practitioner",
 }
-
-
-def load(folder: Path) -> list[dict[str, Any]]:
-    lines = []
-    for path in sorted(folder.glob("*.jsonl")):
-        lines += [
-            json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line
-        ]
-    return lines
 
 
 def options_of(flow_id: str, question: str) -> tuple[Option, ...]:
@@ -107,7 +99,7 @@ def main() -> None:
     parser.add_argument("--dev", action="store_true")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
-    result = score(load(DEV if args.dev else FROZEN), show=args.show)
+    result = score(load_jsonl(DEV if args.dev else FROZEN), show=args.show)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if not args.dev:
         RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

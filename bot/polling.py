@@ -18,6 +18,7 @@ import logging
 import signal
 import sqlite3
 import time
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.error import InvalidToken, TelegramError
@@ -72,17 +73,13 @@ async def serve_polling(application: FeedbackApplication) -> None:
         await poll(application, stop)
 
 
-async def initialize_when_reachable(application: FeedbackApplication, stop: asyncio.Event) -> None:
-    """Initialize the application, waiting for the Bot API if it cannot be reached.
-
-    Usually it can start at once even then: the bot's own identity (getMe) is
-    remembered from the last start (see `bot.retrying`). Only a first start with
-    no Telegram at all waits here.
-    """
+async def keep_trying(stop: asyncio.Event, attempt: Callable[[], Awaitable[object]]) -> None:
+    """Run `attempt` until it succeeds or `stop` is set, waiting with backoff while the
+    Bot API cannot be reached. A rejected token is not worth waiting for: it is raised."""
     contact = Contact()
     while not stop.is_set():
         try:
-            await application.initialize()
+            await attempt()
         except InvalidToken:
             raise
         except TelegramError as exc:
@@ -90,6 +87,16 @@ async def initialize_when_reachable(application: FeedbackApplication, stop: asyn
         else:
             contact.back()
             return
+
+
+async def initialize_when_reachable(application: FeedbackApplication, stop: asyncio.Event) -> None:
+    """Initialize the application, waiting for the Bot API if it cannot be reached.
+
+    Usually it can start at once even then: the bot's own identity (getMe) is
+    remembered from the last start (see `bot.retrying`). Only a first start with
+    no Telegram at all waits here.
+    """
+    await keep_trying(stop, application.initialize)
 
 
 async def replay_inbox(application: FeedbackApplication) -> int:
@@ -106,20 +113,11 @@ async def replay_inbox(application: FeedbackApplication) -> int:
 
 async def poll(application: FeedbackApplication, stop: asyncio.Event) -> None:
     """Fetch updates, store them, then confirm them by asking for the next ones."""
+    # Polling and a webhook exclude each other (as run_polling does it, once).
+    await keep_trying(stop, application.bot.delete_webhook)
     contact = Contact()
     offset: int | None = None
-    webhook_removed = False
     while not stop.is_set():
-        if not webhook_removed:
-            # Polling and a webhook exclude each other (as run_polling does it, once).
-            try:
-                await application.bot.delete_webhook()
-            except InvalidToken:
-                raise
-            except TelegramError as exc:
-                await wait_or_stop(stop, contact.lost(exc))
-                continue
-            webhook_removed = True
         fetching = asyncio.ensure_future(
             application.bot.get_updates(
                 offset=offset, timeout=POLL_TIMEOUT_SECONDS, allowed_updates=Update.ALL_TYPES

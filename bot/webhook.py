@@ -17,11 +17,10 @@ from urllib.parse import urlsplit
 
 import tornado.web
 from telegram import Update
-from telegram.error import InvalidToken, TelegramError
 
 from bot.app import running
 from bot.context import FeedbackApplication
-from bot.polling import Contact, initialize_when_reachable, replay_inbox, wait_or_stop
+from bot.polling import initialize_when_reachable, keep_trying, replay_inbox
 from bot.settings import Settings, SettingsError
 from storage import inbox
 
@@ -99,21 +98,13 @@ async def serve_webhook(application: FeedbackApplication, settings: Settings) ->
             "Webhook server listening on %s:%s", settings.webhook_listen, settings.webhook_port
         )
         try:
-            contact = Contact()
-            while not stop.is_set():
-                try:
-                    await application.bot.set_webhook(
-                        url=settings.webhook_url,
-                        secret_token=secret,
-                        allowed_updates=Update.ALL_TYPES,
-                    )
-                except InvalidToken:
-                    raise
-                except TelegramError as exc:
-                    await wait_or_stop(stop, contact.lost(exc))
-                else:
-                    contact.back()
-                    break
+            url = settings.webhook_url
+            await keep_trying(
+                stop,
+                lambda: application.bot.set_webhook(
+                    url=url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+                ),
+            )
             await stop.wait()
         finally:
             server.stop()
