@@ -273,7 +273,7 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
         for value, choice in _by_value(choices)
         if inside
         and len(core.split()) <= MOST_WORDS_INSIDE
-        and any(len(p) >= 3 and _contains(core, normalise(p)) for p in choice.phrases)
+        and any(_telling(p) and _contains(core, normalise(p)) for p in choice.phrases)
     ]
     if len(holders) == 1:
         return Reading(choice=holders[0])
@@ -393,6 +393,14 @@ def _intents(text: str) -> set[str]:
             found |= kinds
             remaining = remaining.replace(phrase, " ")
     return found
+
+
+def _telling(phrase: str) -> bool:
+    """Whether a button's phrase, found inside a longer reply, can pick it: not "yes",
+    "no" or "please", which say too little there ("yes delete it" is not "keep")."""
+    words = normalise(phrase)
+    known = {p for p, _ in _phrases()}
+    return len(words) >= 3 and words not in known and words not in FILLER
 
 
 def _near_intent(word: str) -> str | None:
