@@ -285,9 +285,6 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
     if found & GRADED:
         found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
     values = [value for value, _ in _by_value(choices)]
-    if {"between", "or"} & set(core.split()):
-        found = set()  # "between good and outstanding": ask which
-        return Reading()
     if "but" in core.split() and NEGATION.search(core.split("but", 1)[1]):
         found = set()  # "yes but not at night": a condition, not an answer; ask
     # "Not really" is "no" to how often (listened?), but may be "partly" to how much.
@@ -399,8 +396,12 @@ def _telling(phrase: str) -> bool:
     """Whether a button's phrase, found inside a longer reply, can pick it: not "yes",
     "no" or "please", which say too little there ("yes delete it" is not "keep")."""
     words = normalise(phrase)
-    known = {p for p, _ in _phrases()}
-    return len(words) >= 3 and words not in known and words not in FILLER
+    return len(words) >= 3 and words not in _known_phrases() and words not in FILLER
+
+
+@lru_cache(maxsize=1)
+def _known_phrases() -> frozenset[str]:
+    return frozenset(phrase for phrase, _ in _phrases())
 
 
 def _near_intent(word: str) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,3 +30,18 @@ def load_jsonl(folder: Path) -> list[dict[str, Any]]:
         text = path.read_text(encoding="utf-8")
         lines += [json.loads(line) for line in text.splitlines() if line]
     return lines
+
+
+def score_split(
+    score: Callable[..., dict[str, Any]], *, dev: Path, frozen: Path, results: Path
+) -> None:
+    """Score the frozen split (and keep its figures in `results`), or with `--dev` the
+    development set; `--show` prints every miss."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dev", action="store_true", help="score the development set")
+    parser.add_argument("--show", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    result = score(load_jsonl(dev if args.dev else frozen), show=args.show)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    if not args.dev:
+        results.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

@@ -18,15 +18,13 @@ Run: .venv/bin/python -m bench.deidentify_eval [--dev] [--show]
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from analysis.deidentify import deidentify
-from bench.common import load_jsonl
+from bench.common import score_split
 from bench.safeguarding_eval import wilson
 
 ROOT = Path(__file__).parents[1]
@@ -122,14 +120,7 @@ def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dev", action="store_true", help="score the development set")
-    parser.add_argument("--show", action="store_true", help="print every miss and garble")
-    args = parser.parse_args()
-    result = score(load_jsonl(DEV if args.dev else FROZEN), show=args.show)
-    print(json.dumps(result, indent=2, ensure_ascii=False))
-    if not args.dev:
-        RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    score_split(score, dev=DEV, frozen=FROZEN, results=RESULTS)
 
 
 if __name__ == "__main__":

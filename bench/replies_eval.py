@@ -16,14 +16,12 @@ Run: .venv/bin/python -m bench.replies_eval [--dev] [--show]
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from analysis.replies import EXPLAIN, SKIP
-from bench.common import load_jsonl
+from bench.common import score_split
 from bench.safeguarding_eval import wilson
 from conversations.engine import WHO_OPTIONS
 from conversations.flows import ALL_FLOWS
@@ -95,14 +93,7 @@ def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dev", action="store_true")
-    parser.add_argument("--show", action="store_true")
-    args = parser.parse_args()
-    result = score(load_jsonl(DEV if args.dev else FROZEN), show=args.show)
-    print(json.dumps(result, indent=2, ensure_ascii=False))
-    if not args.dev:
-        RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    score_split(score, dev=DEV, frozen=FROZEN, results=RESULTS)
 
 
 if __name__ == "__main__":

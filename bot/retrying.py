@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from pathlib import Path
 
@@ -80,8 +81,9 @@ class RetryingRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         if api_method == "getMe" and self.identity_file is not None:
             return await self._identity(url, method, request_data)
-        if OUTBOX_SEND.get():
-            return await self._once(
+
+        def send() -> Awaitable[tuple[int, bytes]]:
+            return self.inner.do_request(
                 url,
                 method,
                 request_data,
@@ -90,17 +92,12 @@ class RetryingRequest(BaseRequest):
                 connect_timeout,
                 pool_timeout,
             )
+
+        if OUTBOX_SEND.get():
+            return await self._once(send)
         for attempt in range(1, self.attempts + 1):
             try:
-                code, payload = await self.inner.do_request(
-                    url,
-                    method,
-                    request_data,
-                    read_timeout,
-                    write_timeout,
-                    connect_timeout,
-                    pool_timeout,
-                )
+                code, payload = await send()
             except (TimedOut, NetworkError) as exc:
                 if attempt == self.attempts:
                     raise
@@ -138,27 +135,10 @@ class RetryingRequest(BaseRequest):
         partial.write_bytes(payload)
         partial.replace(self.identity_file)
 
-    async def _once(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None,
-        read_timeout: ODVInput[float],
-        write_timeout: ODVInput[float],
-        connect_timeout: ODVInput[float],
-        pool_timeout: ODVInput[float],
-    ) -> tuple[int, bytes]:
+    async def _once(self, send: Callable[[], Awaitable[tuple[int, bytes]]]) -> tuple[int, bytes]:
         """One try, for the outbox: a failure that may have been done is `MaybeSent`."""
         try:
-            code, payload = await self.inner.do_request(
-                url,
-                method,
-                request_data,
-                read_timeout,
-                write_timeout,
-                connect_timeout,
-                pool_timeout,
-            )
+            code, payload = await send()
         except (TimedOut, NetworkError) as exc:
             if never_reached(exc):
                 raise
