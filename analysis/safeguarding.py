@@ -171,7 +171,8 @@ def load_model() -> Model:
 def pattern_matches(text: str, rules: PatternSet) -> dict[str, list[str]]:
     """The words each category's patterns matched, idioms ("dying to see him") removed first."""
     forms = []
-    for form in (normalise(text), normalise(text, collapse_doubles=True)):
+    # Most texts have no doubled letters to collapse: one form is then enough.
+    for form in dict.fromkeys((normalise(text), normalise(text, collapse_doubles=True))):
         for idiom in rules.idioms:
             form = idiom.sub(" ", form)
         forms.append(form)

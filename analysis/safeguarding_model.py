@@ -5,10 +5,10 @@ core and needs nothing downloaded. The weights live in
 `models/safeguarding.json.gz`, written by `feedbackbot train`
 (`analysis/safeguarding_training.py`) from the labelled texts in `training/safeguarding/`.
 
-Features are the words and word pairs of the normalised text, its letter
-3-, 4- and 5-grams (which carry misspellings, slang and romanised Urdu or
-Punjabi that no word list has), and its emoji. Each text is scaled to unit
-length, so long and short texts score alike.
+Features are those of `analysis/features.py`. Each text is scaled to unit
+length, so long and short texts score alike. Each sentence is scored on its
+own as well as the whole text, so one disclosure in a long answer about the
+social worker is not diluted.
 """
 
 from __future__ import annotations
@@ -16,38 +16,15 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
-import unicodedata
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import repeat
 from pathlib import Path
 
-from analysis.text import normalise
+from analysis.features import features, sentences
 
 MODEL_FILE = Path(__file__).with_name("models") / "safeguarding.json.gz"
-CHAR_SIZES = (3, 4, 5)
-# A sentence ends at . ! ? or a line break; each is scored on its own as well as the
-# whole text, so one disclosure in a long answer about the social worker is not diluted.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def features(text: str) -> set[str]:
-    """The features of one text: words, word pairs, letter n-grams and emoji."""
-    words = normalise(text).split()
-    found = {"w " + word for word in words}
-    found.update("b " + first + " " + second for first, second in pairwise(words))
-    padded = " " + " ".join(words) + " "
-    for size in CHAR_SIZES:
-        found.update(padded[i : i + size] for i in range(len(padded) - size + 1))
-    found.update("e " + ch for ch in text if ord(ch) > 0x2000 and unicodedata.category(ch) == "So")
-    return found
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a text worth scoring apart from the whole (two words or more)."""
-    parts = [part.strip() for part in SENTENCE_END.split(text)]
-    return [part for part in parts if len(part.split()) >= 2] if len(parts) > 1 else []
 
 
 @dataclass(frozen=True)
@@ -66,12 +43,11 @@ class Model:
     pattern_floor: float
     trained_on: int
 
-    def probability(self, found: set[str]) -> float:
+    def probability(self, found: Set[str]) -> float:
         if not found:
             return 0.0
-        weights = self.weights
         # fsum: the same total in any order (set order differs between processes).
-        total = math.fsum(weights.get(feature, 0.0) for feature in found)
+        total = math.fsum(map(self.weights.get, found, repeat(0.0)))
         z = self.bias + total / math.sqrt(len(found))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 

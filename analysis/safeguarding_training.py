@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analysis.features import features
 from analysis.safeguarding import ALERT, load_patterns, screen
-from analysis.safeguarding_model import Model, features
+from analysis.safeguarding_model import Model
 
 TRAINING_DIR = Path(__file__).with_name("training") / "safeguarding"
 # Chosen on held-out authors' texts (see choose_thresholds).
@@ -67,7 +68,7 @@ def load_examples(folder: Path = TRAINING_DIR) -> list[Example]:
 
 
 def _matrix(
-    found: Sequence[set[str]], vocabulary: dict[str, int]
+    found: Sequence[Set[str]], vocabulary: dict[str, int]
 ) -> Any:  # scipy.sparse.csr_matrix
     from scipy.sparse import csr_matrix
 
@@ -83,7 +84,7 @@ def _matrix(
     return csr_matrix((values, (rows, columns)), shape=(len(found), len(vocabulary)))
 
 
-def _vocabulary(found: Iterable[set[str]], least: int) -> dict[str, int]:
+def _vocabulary(found: Iterable[Set[str]], least: int) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for feats in found:
         counts.update(feats)

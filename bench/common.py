@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,3 +46,14 @@ def score_split(
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if not args.dev:
         results.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+
+
+def wilson(part: int, whole: int) -> str:
+    """The share with its Wilson 95% interval."""
+    if not whole:
+        return "n/a"
+    z, p = 1.96, part / whole
+    centre = (p + z * z / (2 * whole)) / (1 + z * z / whole)
+    half = z * math.sqrt(p * (1 - p) / whole + z * z / (4 * whole * whole)) / (1 + z * z / whole)
+    low, high = max(0.0, centre - half), min(1.0, centre + half)
+    return f"{p:.3f} [{low:.3f}, {high:.3f}] ({part}/{whole})"

@@ -1,9 +1,14 @@
-"""Measure what stored corrections do to tagging quality, and print it as JSON.
+"""Measure what a trust's corrections do for answers nobody corrected, and print it as JSON.
 
-A reviewer corrects every theme mistake on half the evaluation set (the even
-rows). We then measure micro-F1 on: that half (the corrected texts themselves),
-close variants of it (re-typed: other case, punctuation, an extra word, an
-emoji), and the other half (texts nobody corrected).
+The trust's own answers are `bench/data/trust-local.jsonl`: 300 labelled answers
+from one fictional trust whose people use its local names ("the Harbour
+waiting list", "Compass crashed again"), written by an author apart from the
+training authors and not part of training. The shipped model tags them. A
+reviewer corrects every theme it got wrong on half of them (the even rows), as
+`/themes` would, and `feedbackbot train --with-corrections` retrains on the
+shipped texts plus those corrected answers. Micro-F1 is measured on the other
+half, which nobody corrected, before and after; and on the corrected half with
+the stored corrections applied directly, as the bot does between retrainings.
 
 Run: .venv/bin/python -m bench.corrections_effect
 """
@@ -11,60 +16,61 @@ Run: .venv/bin/python -m bench.corrections_effect
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from pathlib import Path
 
+from analysis.theme_training import (
+    Example,
+    corrected_examples,
+    figures,
+    load_examples,
+    train_on,
+)
 from analysis.themes import CorrectionLookup, Tagger, load_taxonomy
-from bench.theme_eval import evaluate, load_cases
+
+TRUST_ANSWERS = Path(__file__).with_name("data")
 
 
-def variant(text: str) -> str:
-    """The same answer typed a little differently."""
-    return f"{text.upper().rstrip('.!')} really 👍" if len(text) < 40 else f"{text.lower()}!!"
-
-
-def corrections_for(tagger: Tagger, cases: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
-    corrections = []
-    for case in cases:
-        predicted = set(tagger.tag(case["text"], with_key_phrases=False).theme_ids)
-        expected = set(case["themes"])
-        corrections += [(case["text"], theme, "add") for theme in sorted(expected - predicted)]
-        corrections += [(case["text"], theme, "remove") for theme in sorted(predicted - expected)]
-    return corrections
+def micro_f1(tagger: Tagger, examples: Sequence[Example]) -> float:
+    predicted = [
+        set(tagger.tag(e.text, e.group, with_key_phrases=False).theme_ids) for e in examples
+    ]
+    return float(figures(predicted, [e.themes for e in examples], load_taxonomy().ids)["micro_f1"])
 
 
 def main() -> None:
-    cases = load_cases()
-    corrected = cases[::2]
-    untouched = cases[1::2]
-    variants = [{**case, "text": variant(case["text"])} for case in corrected]
-    plain = Tagger()
-    corrections = corrections_for(plain, corrected)
-    learned = Tagger(corrections=CorrectionLookup(corrections))
-
-    def f1(tagger: Tagger, subset: list[dict[str, Any]]) -> float:
-        return float(evaluate(tagger, subset)["theme_micro_f1"])
-
-    lookup = CorrectionLookup(corrections)
+    shipped = load_examples()
+    trust = load_examples(TRUST_ANSWERS)
+    corrected, unseen = trust[::2], trust[1::2]
+    before = Tagger()
+    corrections = []
+    rows = []
+    for example in corrected:
+        got = set(before.tag(example.text, example.group, with_key_phrases=False).theme_ids)
+        if got == example.themes:
+            continue
+        corrections += [(example.text, t, "add") for t in sorted(example.themes - got)]
+        corrections += [(example.text, t, "remove") for t in sorted(got - example.themes)]
+        rows.append((example.text, example.group, sorted(example.themes)))
+    retrained = Tagger(model=train_on(shipped + corrected_examples(rows))[0])
+    looked_up = Tagger(corrections=CorrectionLookup(corrections))
     print(
         json.dumps(
             {
+                "trust_answers": len(trust),
+                "corrected_answers": len(rows),
                 "corrections": len(corrections),
-                "corrected_texts_f1": {
-                    "before": f1(plain, corrected),
-                    "after": f1(learned, corrected),
+                "uncorrected_answers_micro_f1": {
+                    "before": micro_f1(before, unseen),
+                    "after retraining": micro_f1(retrained, unseen),
                 },
-                "variants_of_corrected_f1": {
-                    "before": f1(plain, variants),
-                    "after": f1(learned, variants),
+                "corrected_answers_micro_f1": {
+                    "before": micro_f1(before, corrected),
+                    "corrections applied": micro_f1(looked_up, corrected),
+                    "after retraining": micro_f1(retrained, corrected),
                 },
-                "uncorrected_texts_f1": {
-                    "before": f1(plain, untouched),
-                    "after": f1(learned, untouched),
-                },
-                "taxonomy_proposals": lookup.proposals(load_taxonomy(), min_texts=2)[:10],
             },
             indent=2,
-            ensure_ascii=False,
         )
     )
 

@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.deidentify import deidentify
-from bench.common import score_split
-from bench.safeguarding_eval import wilson
+from bench.common import score_split, wilson
 
 ROOT = Path(__file__).parents[1]
 FROZEN = ROOT / "tests" / "data" / "deidentify_frozen"

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.replies import EXPLAIN, SKIP
-from bench.common import score_split
-from bench.safeguarding_eval import wilson
+from bench.common import score_split, wilson
 from conversations.engine import WHO_OPTIONS
 from conversations.flows import ALL_FLOWS
 from conversations.models import Option

@@ -8,25 +8,14 @@ Run: .venv/bin/python -m bench.safeguarding_eval
 """
 
 import json
-import math
 from collections import defaultdict
 from pathlib import Path
 
 from analysis.safeguarding import ALERT, screen
 from analysis.safeguarding_training import load_examples
+from bench.common import wilson
 
 FROZEN = Path(__file__).parents[1] / "tests" / "data" / "safeguarding_frozen"
-
-
-def wilson(part: int, whole: int) -> str:
-    """The share with its Wilson 95% interval."""
-    if not whole:
-        return "n/a"
-    z, p = 1.96, part / whole
-    centre = (p + z * z / (2 * whole)) / (1 + z * z / whole)
-    half = z * math.sqrt(p * (1 - p) / whole + z * z / (4 * whole * whole)) / (1 + z * z / whole)
-    low, high = max(0.0, centre - half), min(1.0, centre + half)
-    return f"{p:.3f} [{low:.3f}, {high:.3f}] ({part}/{whole})"
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from storage.database import (
     open_database,
     schema_version,
 )
+from storage.models import CorrectedAnswer
 
 EXIT_CONFIG = 2
 
@@ -94,7 +95,14 @@ def _parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser(
         "train",
-        help="rebuild the safeguarding model from its labelled texts (needs scikit-learn)",
+        help="rebuild the safeguarding and theme models from their labelled texts"
+        " (needs scikit-learn)",
+    )
+    train.add_argument(
+        "--with-corrections",
+        action="store_true",
+        help="also learn from the team's /themes corrections in the database, into a model"
+        " of the trust's own next to it (the shipped models are left as they are)",
     )
     train.set_defaults(command=train_model)
 
@@ -259,14 +267,54 @@ def saved_bot_username(settings: Settings) -> str | None:
 
 
 def train_model(args: argparse.Namespace) -> int:
-    """Rebuild analysis/models/safeguarding.json.gz, the same bytes for the same files."""
-    from analysis.safeguarding_model import MODEL_FILE, save
-    from analysis.safeguarding_training import train
+    """Rebuild the shipped models (the same bytes for the same files), or with
+    `--with-corrections` the trust's own theme model from the shipped texts and its
+    corrections."""
+    from analysis import safeguarding_model, safeguarding_training, theme_model, theme_training
 
-    model, report = train()
-    save(model)
+    if args.with_corrections:
+        return train_with_corrections()
+    model, report = safeguarding_training.train()
+    safeguarding_model.save(model)
+    themes, theme_report = theme_training.train()
+    theme_model.save(themes)
+    print(json.dumps({"safeguarding": report, "themes": theme_report}, indent=2))
+    print(
+        f"Wrote {safeguarding_model.MODEL_FILE} and {theme_model.MODEL_FILE}. Score each once:"
+        " python -m bench.safeguarding_eval; python -m bench.theme_eval",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def train_with_corrections() -> int:
+    from analysis import theme_model, theme_training
+    from bot.services import trust_model_file
+    from storage import repository
+
+    settings = settings_for("tool")
+
+    async def corrected() -> list[CorrectedAnswer]:
+        db = await open_database(settings.database_path, migrations.OPERATIONAL)
+        try:
+            return await repository.corrected_answers(db)
+        finally:
+            await db.close()
+
+    rows = asyncio.run(corrected())
+    if not rows:
+        print("No corrected answers yet: the shipped model is the trust's model.", file=sys.stderr)
+        return 1
+    extra = theme_training.corrected_examples([(r.text, r.group, r.themes) for r in rows])
+    model, report = theme_training.train(extra=extra)
+    path = trust_model_file(settings)
+    theme_model.save(model, path)
     print(json.dumps(report, indent=2))
-    print(f"Wrote {MODEL_FILE}. Score it once: python -m bench.safeguarding_eval", file=sys.stderr)
+    print(
+        f"Wrote {path} from {len(rows)} corrected answers and the shipped texts."
+        " The bot uses it from its next start.",
+        file=sys.stderr,
+    )
     return 0
 
 

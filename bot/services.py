@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from analysis.themes import Tagger
 from bot.settings import Settings
@@ -15,6 +16,11 @@ from storage import migrations, repository
 from storage.database import Database, open_database
 from storage.journal import Journal
 from storage.pseudonym import pseudonymise
+
+
+def trust_model_file(settings: Settings) -> Path:
+    """Where `feedbackbot train --with-corrections` writes the trust's own theme model."""
+    return settings.database_path.with_name("themes.model.gz")
 
 
 @dataclass
@@ -38,6 +44,7 @@ class Services:
 
     def __post_init__(self) -> None:
         self.journal = Journal(self.settings.database_path.with_name("safeguarding-journal.bin"))
+        self.text.use_model(trust_model_file(self.settings))
 
     async def open(self) -> Database:
         """Open both databases if they are not open yet; return the operational one.

@@ -20,28 +20,35 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from pathlib import Path
 from typing import TypeVar
 
+from analysis import theme_model
 from analysis.safeguarding import Screening, screen
 from analysis.themes import CorrectionLookup, Tagger, Tagging
 
 LONG_TEXT = 400
 _LOGGER = logging.getLogger(__name__)
 Correction = tuple[str, str, str]
-PoolFactory = Callable[[Sequence[Correction]], Executor]
+PoolFactory = Callable[[Sequence[Correction], Path | None], Executor]
 Result = TypeVar("Result")
 
 # In the worker process: its own tagger, built once when the process starts.
 _worker_tagger: Tagger | None = None
 
 
-def make_tagger(corrections: Sequence[Correction]) -> Tagger:
-    return Tagger(corrections=CorrectionLookup(corrections) if corrections else None)
+def make_tagger(corrections: Sequence[Correction], model_path: Path | None = None) -> Tagger:
+    """The tagger with the trust's own model (`feedbackbot train --with-corrections`) when
+    there is one, else the shipped model, and the stored corrections on top."""
+    lookup = CorrectionLookup(corrections) if corrections else None
+    if model_path is not None and model_path.exists():
+        return Tagger(corrections=lookup, model=theme_model.load(model_path))
+    return Tagger(corrections=lookup)
 
 
-def _start_worker(corrections: Sequence[Correction]) -> None:
+def _start_worker(corrections: Sequence[Correction], model_path: Path | None) -> None:
     global _worker_tagger
-    _worker_tagger = make_tagger(corrections)
+    _worker_tagger = make_tagger(corrections, model_path)
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
 
 
@@ -57,13 +64,13 @@ def _tag_in_worker(text: str, group: str | None) -> Tagging:
     return _worker_tagger.tag(text, group)
 
 
-def worker_pool(corrections: Sequence[Correction]) -> Executor:
+def worker_pool(corrections: Sequence[Correction], model_path: Path | None = None) -> Executor:
     """One worker process, spawned fresh rather than forked from a process with threads."""
     return ProcessPoolExecutor(
         max_workers=1,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_worker,
-        initargs=(tuple(corrections),),
+        initargs=(tuple(corrections), model_path),
     )
 
 
@@ -75,16 +82,26 @@ class TextWorker:
     """
 
     def __init__(
-        self, corrections: Sequence[Correction] = (), *, pool_factory: PoolFactory = worker_pool
+        self,
+        corrections: Sequence[Correction] = (),
+        *,
+        pool_factory: PoolFactory = worker_pool,
+        model_path: Path | None = None,
     ) -> None:
         self._pool_factory = pool_factory
         self._pool: Executor | None = None
+        self.model_path = model_path
         self.use_corrections(corrections)
 
     def use_corrections(self, corrections: Sequence[Correction]) -> None:
         self.corrections = tuple(corrections)
-        self.tagger = make_tagger(self.corrections)
+        self.tagger = make_tagger(self.corrections, self.model_path)
         self._discard_pool()
+
+    def use_model(self, model_path: Path | None) -> None:
+        """Tag with the model in this file from now on, when it exists."""
+        self.model_path = model_path
+        self.use_corrections(self.corrections)
 
     async def tag(self, text: str, group: str | None = None) -> Tagging:
         if len(text) < LONG_TEXT:
@@ -109,7 +126,7 @@ class TextWorker:
     ) -> Result:
         try:
             if self._pool is None:
-                self._pool = self._pool_factory(self.corrections)
+                self._pool = self._pool_factory(self.corrections, self.model_path)
             return await asyncio.get_running_loop().run_in_executor(self._pool, in_worker, *args)
         except Exception as exc:
             # Only the kind of failure: an exception's message could quote the text.

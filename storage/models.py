@@ -37,6 +37,14 @@ class Answer(Row):
     flagged: bool = False
 
 
+class CorrectedAnswer(Row):
+    """An answer the team corrected, with the themes it has now: a training row."""
+
+    text: str
+    group: AudienceGroup
+    themes: tuple[str, ...]
+
+
 class UntaggedAnswer(Row):
     """A free-text answer whose themes and sentiment are still to be worked out."""
 

@@ -14,6 +14,7 @@ from storage.models import (
     Answer,
     AudienceGroup,
     Contact,
+    CorrectedAnswer,
     Response,
     ReviewLink,
     Row,
@@ -338,6 +339,24 @@ async def correct_theme(
                 " confidence = 1.0",
                 (answer_id, theme_id, row[0], answer_id),
             )
+
+
+async def corrected_answers(db: Database) -> list[CorrectedAnswer]:
+    """Every answer with a correction whose words are still held, oldest first."""
+    async with db.conn.execute(
+        "SELECT a.id, a.text, r.audience_group,"
+        " (SELECT group_concat(t.theme_id) FROM answer_themes t WHERE t.answer_id = a.id)"
+        " FROM answers a JOIN responses r ON r.id = a.response_id"
+        " WHERE a.text IS NOT NULL AND a.id IN (SELECT answer_id FROM theme_corrections)"
+        " ORDER BY a.id"
+    ) as cursor:
+        rows = await cursor.fetchall()
+    return [
+        CorrectedAnswer(
+            text=text, group=group, themes=tuple(sorted(themes.split(","))) if themes else ()
+        )
+        for _, text, group, themes in rows
+    ]
 
 
 async def list_corrections(db: Database) -> list[tuple[str, str, str]]:

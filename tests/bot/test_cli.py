@@ -178,3 +178,11 @@ def test_deidentify_cleans_each_line_and_survives_bad_ones(tmp_path):
     assert outputs[0] == {"text": "my worker [name] rang me on [phone]"}
     assert outputs[1] == {"text": "Hope you read this"}
     assert "error" in outputs[2]
+
+
+def test_training_with_corrections_says_so_when_the_team_has_corrected_nothing(tmp_path):
+    assert run(["db", "migrate"], tmp_path).returncode == 0
+    result = run(["train", "--with-corrections"], tmp_path)
+    assert result.returncode == 1
+    assert "No corrected answers yet" in result.stderr
+    assert not (tmp_path / "data" / "themes.model.gz").exists()

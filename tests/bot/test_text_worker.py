@@ -42,7 +42,7 @@ class RecordingPool(Executor):
 
 
 def recording(jobs: list[tuple[Any, ...]], started: list[Sequence[Correction]], **options: Any):
-    def factory(corrections: Sequence[Correction]) -> Executor:
+    def factory(corrections: Sequence[Correction], model_path: Path | None) -> Executor:
         started.append(corrections)
         return RecordingPool(jobs, **options)
 

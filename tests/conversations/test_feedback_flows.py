@@ -621,7 +621,7 @@ async def test_every_message_is_valid_for_the_bot_api(app, young_person, parent,
 async def test_free_text_answers_are_tagged_with_themes_and_sentiment(app, young_person):
     await start_young_person(young_person)
     await young_person.answers(*YOUNG_PERSON_ANSWERS[:8])
-    await young_person.answers("she never rings back when i call")
+    await young_person.answers("she never rings back")
     tagged = await rows(
         app,
         "SELECT a.step_id, t.theme_id, n.label FROM answers a JOIN answer_analysis n"

@@ -6,7 +6,7 @@ from bot.summaries import build_and_push
 from conversations.tagging import tag_untagged
 from storage import repository
 
-WORDS = "she never rings back when i call"
+WORDS = "she never rings back"
 
 
 async def store_without_tagging(db, text: str = WORDS) -> int:

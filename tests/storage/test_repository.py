@@ -107,6 +107,19 @@ async def test_changing_an_answer_drops_the_tagging_of_its_old_text_but_not_corr
     assert await tagging_of(db, answer_id) == (0, [("safety", "correction")])
 
 
+async def test_corrected_answers_carry_the_themes_they_have_after_correction(db):
+    corrected = await typed_answer(db, "waited ages for a call")
+    await tag(db, corrected, "waited ages for a call")
+    untouched = await typed_answer(db, "my worker is lovely")
+    await tag(db, untouched, "my worker is lovely", theme="relationship_with_worker")
+    for theme, action in (("communication", "add"), ("timeliness", "remove")):
+        await repository.correct_theme(
+            db, answer_id=corrected, theme_id=theme, action=action, corrected_by="t1"
+        )
+    [row] = await repository.corrected_answers(db)
+    assert (row.text, row.themes) == ("waited ages for a call", ("communication",))
+
+
 async def test_skipping_an_answer_that_had_words_leaves_no_themes_at_all(db):
     answer_id = await typed_answer(db, "waited ages for a call")
     await tag(db, answer_id, "waited ages for a call")
