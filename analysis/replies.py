@@ -45,6 +45,8 @@ INTENTS: dict[str, tuple[str, ...]] = {
         *("i would", "i would like that", "that would be nice", "why not"),
         *("yes always", "always", "all the time", "every time", "totally", "100%", "for sure"),
         *("yes they do", "they do", "yes we were", "yes i was", "yes i did"),
+        *("i think so", "think so", "go for it", "crack on", "if you must", "if u must"),
+        *("would be nice", "wud be nice", "nothing to hide"),
         *(
             "tak",
             "haan",
@@ -70,6 +72,8 @@ INTENTS: dict[str, tuple[str, ...]] = {
         *("no i dont know", "nobody listens", "no one listens", "not listened"),
         *("not interested", "no interest", "no need", "dont need it", "dont bother"),
         *("i feel not listened", "they dont listen", "never listened", "no they dont"),
+        *("not once", "nah ur alright", "nah youre alright", "not needed"),
+        *("they pretend to", "talking to a wall", "🚫", "⛔"),
     ),
     "sometimes": (
         *("sometimes", "some times", "sumtimes", "sometime", "somtimes", "occasionally"),
@@ -78,6 +82,8 @@ INTENTS: dict[str, tuple[str, ...]] = {
         *("50/50", "50 50", "depends", "it depends", "on and off", "not always", "some of it"),
         *("some of the time", "ish", "not every time", "not all the time", "bits of it"),
         *("some of them", "some of them did", "some times yes some no", "sumtimes yeah"),
+        *("at times", "hit n miss", "hit and miss", "not all of it", "some did some didnt"),
+        *("some do some dont", "one of them does", "1 of them does", "one of them did"),
     ),
     "not_sure": (
         *("not sure", "unsure", "idk", "i dont know", "dont know", "dunno", "i dunno", "no idea"),
@@ -109,6 +115,7 @@ INTENTS: dict[str, tuple[str, ...]] = {
     "good": (
         *("good", "pretty good", "decent", "nice", "quite good", "gd", "its good", "fairly good"),
         *("gud", "goood", "not bad", "good actually", "yeah good", "yh good", "ye good"),
+        *("canny", "canny good"),
         *("good thanks", "going good", "going well", "🙂", "😊", "👍"),
     ),
     "great": (
@@ -126,6 +133,8 @@ INTENTS: dict[str, tuple[str, ...]] = {
         *("i would rather not say", "mind your business", "none of your business"),
         *("dont want to talk about it", "prefer not answer", "prefer not to answer"),
         *("skip pls", "skip please", "next please", "next one", "move on", "pass please"),
+        *("prefer not", "not answering", "not answering that", "dont wanna answer"),
+        *("mind ur business", "mind your own business", "mind ur own business"),
         *(
             "dont wanna say",
             "not telling",
@@ -141,6 +150,7 @@ INTENTS: dict[str, tuple[str, ...]] = {
     "mostly": (
         *("mostly", "mostly yes", "mostly ya", "mostly yeah", "usually", "usually yeah"),
         *("most of the time", "a lot of the time", "most times", "mostly yh", "mainly"),
+        *("pretty much", "more or less"),
     ),
 }
 # Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
@@ -165,7 +175,7 @@ FILLER = frozenset(
         *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
         *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
         *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
-        *("maybe", "mate", "bro", "innit", "oh", "ah"),
+        *("mate", "bro", "innit", "oh", "ah"),
     }
 )
 # A question about the question: "wat does respect mean", "what's a plan?".
@@ -180,6 +190,7 @@ SPELT_NUMBERS = (
     *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
     *("eighteen", "nineteen", "twenty"),
 )
+FRACTION = re.compile(r"\band (?:a half|a quarter|three quarters|3 quarters)\b|\s1/2\b")
 NUMBER_WORDS = {word: number for number, word in enumerate(SPELT_NUMBERS)} | {
     f"twenty {word}": 20 + number for number, word in enumerate(SPELT_NUMBERS[1:6], start=1)
 }
@@ -202,7 +213,7 @@ class Choice:
         return intent == self.value or intent in SAME_MEANING.get(self.value, ())
 
 
-NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|only)\b")
+NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 ALMOST = re.compile(r"\b(?:nearly|almost|turning|soon)\b|\bnext (?:month|week|year)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
@@ -222,7 +233,27 @@ WHOLE_REPLIES = {
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
-SARCASM = re.compile(r"\byeah right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b")
+SARCASM = re.compile(
+    r"\byeah right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b|\bdont make me laugh\b"
+)
+# Replies that say it is not one answer: both, it changed, it depends on when or whether.
+NOT_ONE_ANSWER = re.compile(
+    r"\bboth\b|\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
+    r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b|\bwhen (?:he|she|they|i)\b"
+)
+# One worker does, another does not: sometimes, where there is such a button.
+MIXED = re.compile(
+    r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
+    r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
+)
+# "maybe" alone: not sure, where there is such a button; otherwise ask.
+HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
+NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
+# A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
+SCALE = ("awful", "bad", "ok", "good", "great")
+RATING = re.compile(
+    r"\b([0-5])\s*(?:/|out of|outta)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta)\s*10\b"
+)
 
 
 @dataclass(frozen=True)
@@ -246,47 +277,74 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
     exact = [value for value, said in words.items() if typed in said or squash(typed) in said]
     if len(exact) == 1:
         return Reading(choice=exact[0])
-    if ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed)):
-        return Reading(intent=EXPLAIN)
-    if SARCASM.search(typed):
-        return Reading()
-    if _intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP:
-        return Reading(intent=SKIP)
-    if (raw.endswith("?") or typed.split()[0] in QUESTION_WORDS) and not re.search(r"\d", typed):
-        return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
+    values = [value for value, _ in _by_value(choices)]
     core = " ".join(word for word in typed.split() if word not in FILLER)
     only_filler = not core
     if only_filler:
         core = typed  # "so so", "thanks": read whole, but never found inside a label
-    number = _number(core)
-    if number is not None and (ALMOST.search(core) or BIRTHDAY.search(core)):
-        number -= 1  # "nearly 12", "16 next month": not yet
-    if number is not None:
-        by_number = [v for v, said in words.items() if str(number) in said]
-        if by_number:
-            return _one_or_several(by_number)
-    # Their own words for a button, found inside the reply ("im his dad", "we never had a plan").
-    if {"between", "or"} & set(core.split()):
-        return Reading()  # "between good and outstanding": ask which
+    # Their own words for a button come first: "what plan? there wasnt one" has no plan,
+    # "i think its mark?" is not sure, whatever the question mark says.
+    if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
+        return Reading()  # "me and my mum both", "good/RI": ask which
+    first = typed.split()[0]
+    # A question ("wats a carer") names a button without choosing it, unless an answer
+    # follows it ("what plan? there wasnt one").
+    asks_what = ASKS_WHAT.search(typed) or (
+        first in QUESTION_WORDS and not re.search(r"\?\s*\S", raw)
+    )
     holders = [
         value
         for value, choice in _by_value(choices)
         if inside
+        and not asks_what
         and len(core.split()) <= MOST_WORDS_INSIDE
-        and any(_telling(p) and _contains(core, normalise(p)) for p in choice.phrases)
+        and any(_holds(raw, core, phrase) for phrase in choice.phrases)
     ]
     if len(holders) == 1:
         return Reading(choice=holders[0])
+    # "no i dont get it" answers the question; "i dont get it" asks about it.
+    if first not in NO_WORDS and (
+        ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed))
+    ):
+        return Reading(intent=EXPLAIN)
+    if SARCASM.search(typed):
+        # "oh yeah loads 🙄", "yeah right": a yes that means no. Anything else said with
+        # a roll of the eyes ("as if u change anything") is asked again.
+        sarcastic_yes = _intents(typed) & {"yes", "good", "great"}
+        return Reading(choice="no") if sarcastic_yes and "no" in values else Reading()
+    if _intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP:
+        return Reading(intent=SKIP)
+    if (raw.endswith("?") or first in QUESTION_WORDS) and not re.search(r"\d", typed):
+        return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
+    either = bool({"between", "or"} & set(core.split())) and not _numbers(core)
+    if either or NOT_ONE_ANSWER.search(core):
+        return Reading()  # "both", "started bad got better", "at night no": ask which
+    rating = RATING.search(core)
+    if rating and values == list(SCALE):
+        out_of_five = int(rating.group(1)) if rating.group(1) else round(int(rating.group(2)) / 2)
+        return Reading(choice=SCALE[max(1, out_of_five) - 1])
+    by_number = [
+        value for number in _numbers(core) for value, said in words.items() if str(number) in said
+    ]
+    if by_number:
+        return _one_or_several(by_number)
+    if MIXED.search(core) and any(c.stands_for("sometimes") for _, c in _by_value(choices)):
+        return Reading(choice=next(v for v, c in _by_value(choices) if c.stands_for("sometimes")))
+    if HEDGES & set(core.split()):
+        unsure = [value for value, choice in _by_value(choices) if choice.stands_for("not_sure")]
+        return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()
     found = _intents(core) | _intents(typed)
     found |= {WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set()
+    if found == {"no", "not_sure"} and first in NO_WORDS:
+        found = {"no"}  # "nope, no idea who": not knowing is the no
     if SKIP in found and len(found) == 1:
         return Reading(intent=SKIP)
     found.discard(SKIP)
     if found & GRADED:
         found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
-    values = [value for value, _ in _by_value(choices)]
-    if "but" in core.split() and NEGATION.search(core.split("but", 1)[1]):
-        found = set()  # "yes but not at night": a condition, not an answer; ask
+    after_but = core.split("but", 1)[1] if "but" in core.split() else ""
+    if after_but and (NEGATION.search(after_but) or _intents(after_but) & {"no", "bad", "awful"}):
+        found = set()  # "yes but not at night", "ok but the area is bad": ask
     # "Not really" is "no" to how often (listened?), but may be "partly" to how much.
     partial = [v for v in values if v in ("a_bit", "partly")]
     if "not_really" in found:
@@ -359,16 +417,42 @@ def _asks_about(typed: str) -> bool:
     return typed.split()[0] in {"what", "wat", "wot", "whats", "wats", "who", "whos", "how"}
 
 
-def _number(text: str) -> int | None:
-    """The one age-like number in a reply ("im 9", "fourteen", "13 years old"), if one."""
+def _numbers(text: str) -> set[int]:
+    """The age-like numbers in a reply ("im 9", "fourteen", "12 or 13"). A number one is
+    nearly ("nearly 12", "16 next month") counts as the one before it, unless another
+    number says the age ("15 nearly 16")."""
     if re.search(r"\b(?:year|yr|class)\s*\d", text):
-        return None  # a school year, not an age
-    digits = [int(d) for d in re.findall(r"\b(\d{1,2})\b", text)]
-    spelt = [n for phrase, n in NUMBER_WORDS.items() if _contains(text, phrase)]
+        return set()  # a school year, not an age
+    text = FRACTION.sub(" ", text.replace("🔟", "10"))
+    found = _numbers_in(text)
+    soon = {n for n in found if re.search(rf"\b(?:nearly|almost|turning) {n}\b", text)}
+    soon |= {
+        n
+        for phrase, n in NUMBER_WORDS.items()
+        if re.search(rf"\b(?:nearly|almost|turning) {phrase}\b", text)
+    }
+    if found - soon:
+        found = found - soon
+        if (ALMOST.search(text) and not soon) or BIRTHDAY.search(text):
+            found = {n - 1 for n in found}  # "16 next month", "12 in may"
+        return found
+    return {n - 1 for n in soon}
+
+
+def _numbers_in(text: str) -> set[int]:
+    digits = {int(d) for d in re.findall(r"\b(\d{1,2})\b", text)}
+    spelt = {n for phrase, n in NUMBER_WORDS.items() if _contains(text, phrase)}
     if any(n > 20 for n in spelt):
-        spelt = [n for n in spelt if n > 20]  # "twenty one", not "one"
-    found = set(digits) | set(spelt)
-    return found.pop() if len(found) == 1 else None
+        spelt = {n for n in spelt if n > 20}  # "twenty one", not "one"
+    return digits | spelt
+
+
+def _holds(raw: str, core: str, phrase: str) -> bool:
+    """Whether a button's own phrase is in the reply: a telling phrase anywhere, or an
+    abbreviation in capitals as its own word ("RI - drift in the plan")."""
+    if phrase.isupper() and len(phrase) >= 2:
+        return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", raw) is not None
+    return _telling(phrase) and _contains(core, normalise(phrase))
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ AUDIENCE = {
     "child": "child",
     "teen": "teen",
     "care_leaver": "young_adult",
+    "young_adult": "young_adult",
     "parent": "parent",
     "practitioner": "practitioner",
 }

@@ -79,6 +79,7 @@ WHO_OPTIONS = (
             *("mum", "dad", "mother", "father", "parent", "carer", "foster carer", "nan"),
             *("grandma", "grandad", "grandparent", "step mum", "stepmum", "stepdad", "guardian"),
             *("kinship carer", "special guardian", "auntie", "aunt", "uncle", "mama", "mam"),
+            *("grandmother", "grandfather", "look after my", "i look after"),
         ),
     ),
     Option(
@@ -88,6 +89,7 @@ WHO_OPTIONS = (
             *("social worker", "sw", "staff", "practitioner", "iro", "team manager"),
             *("family support worker", "i work for you", "i work for the council"),
             *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
+            *("pa for",),
         ),
     ),
 )

@@ -120,7 +120,14 @@ YOUNG_PERSON = Flow(
                 "PA is short for personal adviser.",
             ),
             options=(
-                Option(value="yes", label=words("Yes"), typed=("i know", "i know who", "yes i do")),
+                Option(
+                    value="yes",
+                    label=words("Yes"),
+                    typed=(
+                        *("i know", "i know who", "yes i do", "my pa is", "my worker is"),
+                        *("my sw is", "her name is", "his name is", "their name is"),
+                    ),
+                ),
                 Option(
                     value="no",
                     label=words("No"),
@@ -129,7 +136,11 @@ YOUNG_PERSON = Flow(
                         *("no idea", "no clue", "not a clue", "no idea who"),
                     ),
                 ),
-                Option(value="not_sure", label=words("Not sure")),
+                Option(
+                    value="not_sure",
+                    label=words("Not sure"),
+                    typed=("i think its", "think its", "i think so but not sure"),
+                ),
             ),
         ),
         Step(
@@ -173,9 +184,20 @@ YOUNG_PERSON = Flow(
                 "adviser. It says how we will help you as you get older.",
             ),
             options=(
-                Option(value="yes", label=words("Yes")),
+                Option(
+                    value="yes",
+                    label=words("Yes"),
+                    typed=("went through it", "talked me through it", "went through my plan"),
+                ),
                 Option(value="a_bit", label=words("A bit")),
-                Option(value="no", label=words("No")),
+                Option(
+                    value="no",
+                    label=words("No"),
+                    typed=(
+                        *("no idea what it says", "not a clue whats in it", "dont get it"),
+                        *("dont understand it", "no i dont get it"),
+                    ),
+                ),
                 Option(
                     value="not_sure",
                     label=words("I'm not sure I have one"),
@@ -185,7 +207,9 @@ YOUNG_PERSON = Flow(
                         *("i dont have one", "i dont have a plan", "no plan"),
                         *("do i have a plan", "do i even have a plan", "never seen a plan"),
                         *("never seen one", "never been given a plan", "never been given one"),
-                        *("never got a plan", "never had a plan"),
+                        *("never got a plan", "never had a plan", "dont think i have one"),
+                        *("not sure i have one", "not sure if i have one", "didnt know i had one"),
+                        *("dont think i have a plan", "not sure i have a plan"),
                     ),
                 ),
             ),
@@ -198,8 +222,12 @@ YOUNG_PERSON = Flow(
             alert_on=("no",),
             prompt=words("Do you feel safe where you live?"),
             options=(
-                Option(value="yes", label=words("Yes")),
-                Option(value="mostly", label=words("Mostly")),
+                Option(value="yes", label=words("Yes"), typed=("safe as houses",)),
+                Option(
+                    value="mostly",
+                    label=words("Mostly"),
+                    typed=("kind of", "kinda", "sort of", "safe ish", "safe-ish"),
+                ),
                 Option(value="no", label=words("No"), next="safe_more"),
             ),
         ),
@@ -344,13 +372,19 @@ PARENT_CARER = Flow(
             prompt=words("Did you understand the plan for your family, and why it was made?"),
             options=(
                 Option(value="yes", label=words("Yes")),
-                Option(value="partly", label=words("Partly")),
-                Option(value="no", label=words("No")),
+                Option(
+                    value="partly",
+                    label=words("Partly"),
+                    typed=("but not why", "not why", "not all of it"),
+                ),
+                Option(value="no", label=words("No"), typed=("dont understand why",)),
                 Option(
                     value="no_plan",
                     label=words("There was no plan"),
                     typed=(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
+                        *("never a plan", "there was no plan", "gave us one", "did not get plan"),
+                        *("didnt get a plan", "did not get a plan", "no one gave us"),
                         *("never had a plan", "we never had a plan", "we didnt have one"),
                         *(
                             "never got plan",
@@ -481,22 +515,27 @@ REFLECTION = Flow(
                 Option(
                     value="outstanding",
                     label=words("Outstanding"),
-                    typed=("outstanding", "grade 1", "grade one"),
+                    typed=("outstanding", "grade 1", "grade one", "exceeds standards"),
                 ),
-                Option(value="good", label=words("Good"), typed=("grade 2", "grade two")),
+                Option(
+                    value="good",
+                    label=words("Good"),
+                    typed=("grade 2", "grade two", "meets standards", "meets the standards"),
+                ),
                 Option(
                     value="requires_improvement",
                     label=words("Requires improvement"),
                     answers=(),
                     typed=(
-                        *("ri", "r i", "req improvement", "requires improvement", "needs work"),
+                        *("RI", "r i", "req improvement", "requires improvement", "needs work"),
+                        *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
                     ),
                 ),
                 Option(
                     value="inadequate",
                     label=words("Inadequate"),
-                    typed=("inadequate", "grade 4", "grade four"),
+                    typed=("inadequate", "grade 4", "grade four", "failing"),
                 ),
             ),
         ),

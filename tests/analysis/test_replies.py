@@ -137,3 +137,77 @@ def test_a_button_that_stands_for_no_kind_of_answer_is_chosen_by_its_own_words_o
     ]
     assert read_reply("not sure", plan).choice is None
     assert read_reply("there is no plan", plan).choice == "not_sure"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("4/5", "good"), ("2 out of 5", "bad"), ("10/10", "great"), ("3 outta 5", "ok")],
+)
+def test_a_rating_out_of_five_or_ten_picks_the_scale(typed, meant):
+    assert read_reply(typed, SCALE).choice == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("12 or 13 cant remember", "teen"),
+        ("fifteen nearly 16", "teen"),
+        ("im 11 nearly 12", "child"),
+    ],
+)
+def test_several_numbers_pick_a_band_only_when_they_agree(typed, meant):
+    assert read_reply(typed, AGES).choice == meant
+
+
+def test_numbers_in_two_bands_are_asked_again():
+    assert read_reply("11 or 12", AGES).choice is None
+
+
+@pytest.mark.parametrize("typed", ["yeah right", "oh yeah loads lol", "oh yeah they totally do 🙄"])
+def test_a_sarcastic_yes_is_a_no(typed):
+    assert read_reply(typed, ALWAYS).choice == "no"
+
+
+@pytest.mark.parametrize("typed", ["as if u change anything lol", "🙄"])
+def test_other_eye_rolls_are_asked_again(typed):
+    assert read_reply(typed, YES_NO).choice is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["both", "started bad got better", "at night no", "if my mum says yes", "good/bad"]
+)
+def test_replies_that_are_not_one_answer_are_asked_again(typed):
+    reading = read_reply(typed, [*SCALE, *YES_NO[1:]])
+    assert reading.choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("at times", "sometimes"), ("not once", "no"), ("my worker does, the rest dont", "sometimes")],
+)
+def test_how_often_in_more_words(typed, meant):
+    assert read_reply(typed, ALWAYS).choice == meant
+
+
+def test_maybe_is_not_sure_where_there_is_such_a_button_and_asked_again_elsewhere():
+    unsure = [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))]
+    assert read_reply("maybe", unsure).choice == "not_sure"
+    assert read_reply("maybe yes", YES_NO).choice is None
+
+
+def test_a_buttons_own_words_after_a_question_still_choose_it():
+    plan = [
+        Choice("yes", ("Yes", "yes")),
+        Choice("no_plan", ("There was no plan",), answers=(), phrases=("there wasnt one",)),
+    ]
+    assert read_reply("what plan? there wasnt one", plan).choice == "no_plan"
+    assert read_reply("what plan?", plan).intent == EXPLAIN
+
+
+def test_an_abbreviation_in_capitals_chooses_inside_a_longer_reply():
+    grades = [
+        Choice("good", ("Good", "good")),
+        Choice("requires_improvement", ("Requires improvement", "RI"), answers=(), phrases=("RI",)),
+    ]
+    assert read_reply("RI tbh - drift in plan", grades).choice == "requires_improvement"
+    assert read_reply("ri", grades).choice == "requires_improvement"
