@@ -249,6 +249,8 @@ MIXED = re.compile(
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
 HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
 NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
+# What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
+HEDGED = frozenset({"yes", "yeah", "no", "not", "sure", "i", "so"}) | NO_WORDS
 # A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
 SCALE = ("awful", "bad", "ok", "good", "great")
 RATING = re.compile(
@@ -330,7 +332,7 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
         return _one_or_several(by_number)
     if MIXED.search(core) and any(c.stands_for("sometimes") for _, c in _by_value(choices)):
         return Reading(choice=next(v for v, c in _by_value(choices) if c.stands_for("sometimes")))
-    if HEDGES & set(core.split()):
+    if HEDGES & set(core.split()) and set(core.split()) <= HEDGES | HEDGED:
         unsure = [value for value, choice in _by_value(choices) if choice.stands_for("not_sure")]
         return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()
     found = _intents(core) | _intents(typed)

@@ -232,6 +232,9 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
     )
 
 
+SPOKEN_WORDS = frozenset(TEXT_SPEAK.values())
+
+
 def readable(text: str, model: Model | None = None) -> bool:
     """Whether the detector can read `text`: mostly words of English (or of its training).
 
@@ -250,6 +253,6 @@ def readable(text: str, model: Model | None = None) -> bool:
     known = sum(
         1
         for word in words
-        if word in lexicon or word in TEXT_SPEAK.values() or judge.knows(word) or len(word) < 3
+        if len(word) < 3 or word in lexicon or word in SPOKEN_WORDS or judge.knows(word)
     )
     return known >= KNOWN_SHARE * len(words)
