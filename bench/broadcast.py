@@ -18,8 +18,8 @@ from typing import Any
 
 from bench.common import settings_in
 from bot.app import build_application, running
-from bot.outbox import deliver_due
 from bot.transport import ApiCall, InProcessBotApi
+from conversations.outbox import deliver_due
 from storage import safeguarding as records
 from storage.synthetic import seed_contacts
 

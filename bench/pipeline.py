@@ -37,9 +37,9 @@ from telegram.ext import Application
 
 from bench.common import settings_in
 from bot.app import build_application, running
-from bot.services import Services
 from bot.transport import ChatSimulator, InProcessBotApi
 from conversations.flows import YOUNG_PERSON
+from conversations.services import Services
 from storage.synthetic import count_complete
 
 SCRIPT: list[tuple[str, str]] = [
@@ -98,7 +98,7 @@ async def run(
             "responses_completed": completed,
             "sql_statements_per_update": statements_per_update,
             **percentiles(latencies, elapsed, cpu),
-            # The text worker (bot/text_worker.py), started by the first long answer.
+            # The text worker (conversations/text_worker.py), started by the first long answer.
             "worker_max_rss_mb": round(
                 resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1
             ),

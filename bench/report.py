@@ -16,8 +16,8 @@ import tracemalloc
 
 from analysis.windows import parse_window
 from bench.common import settings_in
-from bot.services import Services
-from bot.summaries import build_and_push
+from conversations.services import Services
+from conversations.summaries import build_and_push
 from storage.synthetic import seed_responses
 
 

@@ -18,18 +18,16 @@ from telegram.request import BaseRequest, HTTPXRequest
 from analysis.safeguarding import load_patterns
 from bot import log
 from bot.concurrency import PerChatUpdateProcessor
-from bot.context import BotContext, FeedbackApplication
 from bot.errors import handle_error
-from bot.outbox import deliver_due
 from bot.pacing import FairRateLimiter
 from bot.retrying import RetryingRequest
-from bot.services import Services
 from bot.settings import Settings
-from bot.summaries import catch_up, schedule_summaries
 from conversations import general
+from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import FlowEngine
 from conversations.flows import ALL_FLOWS
 from conversations.later_words import LaterWords
+from conversations.outbox import deliver_due
 from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.review import ReviewTools
 from conversations.rights import DataRights, purge_expired
@@ -41,7 +39,9 @@ from conversations.safeguarding import (
     repeat_unacknowledged,
     send_review_digest,
 )
+from conversations.services import Services
 from conversations.staff_commands import staff_handlers
+from conversations.summaries import catch_up, schedule_summaries
 from conversations.tagging import tag_answer, tag_untagged
 from storage.persistence import SQLitePersistence
 

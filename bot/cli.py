@@ -179,8 +179,8 @@ def write_report(args: argparse.Namespace) -> int:
 
     from analysis import reports
     from analysis.windows import kind_at, parse_window, window_containing
-    from bot.services import Services
-    from bot.summaries import build_and_push
+    from conversations.services import Services
+    from conversations.summaries import build_and_push
 
     settings = settings_for("tool")
     now, tz = datetime.now(UTC), settings.tz
@@ -289,7 +289,7 @@ def train_model(args: argparse.Namespace) -> int:
 
 def train_with_corrections() -> int:
     from analysis import theme_model, theme_training
-    from bot.services import trust_model_file
+    from conversations.services import trust_model_file
     from storage import repository
 
     settings = settings_for("tool")

@@ -7,8 +7,8 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.context import BotContext
 from conversations import texts
+from conversations.context import BotContext
 from conversations.widgets import say
 
 _LOGGER = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 
 from bot.app import running
-from bot.context import FeedbackApplication
+from conversations.context import FeedbackApplication
 from storage import inbox
 
 _LOGGER = logging.getLogger(__name__)

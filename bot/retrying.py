@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
 from pathlib import Path
 
 import httpx
@@ -23,15 +22,11 @@ from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from conversations.outbox import OUTBOX_SEND, MaybeSent
+
 _LOGGER = logging.getLogger(__name__)
-# Set by the outbox around its own sends.
-OUTBOX_SEND: ContextVar[bool] = ContextVar("outbox_send", default=False)
 # Failures that prove the request never reached the Bot API.
 NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-
-
-class MaybeSent(NetworkError):
-    """Telegram may have performed the request, but its answer was lost (5xx, no answer)."""
 
 
 def never_reached(exc: BaseException) -> bool:

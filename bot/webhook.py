@@ -19,9 +19,9 @@ import tornado.web
 from telegram import Update
 
 from bot.app import running
-from bot.context import FeedbackApplication
 from bot.polling import initialize_when_reachable, keep_trying, replay_inbox
 from bot.settings import Settings, SettingsError
+from conversations.context import FeedbackApplication
 from storage import inbox
 
 _LOGGER = logging.getLogger(__name__)

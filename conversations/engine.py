@@ -30,8 +30,8 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from analysis.replies import EXPLAIN, SKIP
-from bot.context import BotContext, FeedbackApplication
 from conversations import texts
+from conversations.context import BotContext, FeedbackApplication
 from conversations.models import Flow, Option, Step, Wording
 from conversations.widgets import (
     Button,

@@ -7,8 +7,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.context import BotContext
 from conversations import texts
+from conversations.context import BotContext
 from conversations.widgets import is_thanks, say
 
 NOT_PRIVATE = ~filters.ChatType.PRIVATE

@@ -17,8 +17,8 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
-from bot.context import BotContext
 from conversations import texts
+from conversations.context import BotContext
 from conversations.engine import FlowEngine, StoredAnswer
 from conversations.general import nothing_to_answer
 from conversations.models import Flow, Option, Wording

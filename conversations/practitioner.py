@@ -26,12 +26,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot.context import BotContext
-from bot.outbox import deliver_due
-from bot.reminders import reminder_allowed
+from conversations.context import BotContext
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.flows import REFLECTION
 from conversations.models import Flow
+from conversations.outbox import deliver_due
+from conversations.reminders import reminder_allowed
 from conversations.roles import role_guide, show_staff_menu
 from conversations.widgets import shorten, typed_text
 from storage import repository, review, staff

@@ -24,9 +24,9 @@ from analysis.deidentify import deidentify
 from analysis.reports import theme_totals
 from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
-from bot.context import BotContext
-from bot.outbox import deliver_due
+from conversations.context import BotContext
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
+from conversations.outbox import deliver_due
 from conversations.rights import news_buttons
 from conversations.roles import require_role
 from conversations.widgets import fitted, shorten, typed_text

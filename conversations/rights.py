@@ -19,8 +19,8 @@ from telegram.ext import (
     ConversationHandler,
 )
 
-from bot.context import BotContext
 from conversations import texts
+from conversations.context import BotContext
 from conversations.engine import BEGIN_DATA, FlowEngine, State
 from conversations.models import Flow, Step
 from conversations.roles import reader_of, show_staff_menu

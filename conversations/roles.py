@@ -9,8 +9,8 @@ from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.context import BotContext
 from conversations import texts
+from conversations.context import BotContext
 from conversations.widgets import audience_of, say
 from storage import review, staff
 

@@ -12,7 +12,7 @@ in any state, in any chat. Three outcomes:
 
 Words that raised either are kept as the person's answer when they answer a
 question, flagged so they are never quoted or themed, until a contact marks
-them "not a concern". Alerts go through the outbox (`bot/outbox.py`), so they
+them "not a concern". Alerts go through the outbox (`conversations/outbox.py`), so they
 are retried until Telegram accepts them.
 """
 
@@ -43,13 +43,13 @@ from telegram.ext import (
 from analysis.safeguarding import ALERT, REVIEW, UNSCREENED, Screening
 from analysis.safeguarding import category_label as detector_label
 from analysis.text import normalise
-from bot.context import BotContext
-from bot.outbox import deliver_due, queue_for_contacts
-from bot.services import Services
 from conversations import texts
+from conversations.context import BotContext
 from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
 from conversations.models import Option
+from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.roles import reader_of, role_guide, staff_only
+from conversations.services import Services
 from conversations.tagging import tag_untagged
 from conversations.widgets import (
     MESSAGE_LIMIT,

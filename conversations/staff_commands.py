@@ -12,9 +12,9 @@ from telegram.ext import ApplicationHandlerStop, BaseHandler, CommandHandler
 
 from analysis.reports import to_html
 from analysis.windows import kind_at, parse_window, window_containing
-from bot.context import BotContext
-from bot.summaries import build_and_push
+from conversations.context import BotContext
 from conversations.roles import require_role
+from conversations.summaries import build_and_push
 
 REPORT_ROLES = ("participation", "admin")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.context import BotContext
-from bot.text_worker import TextWorker
+from conversations.context import BotContext
 from conversations.engine import StoredAnswer
+from conversations.text_worker import TextWorker
 from storage import repository
 from storage.database import Database
 

@@ -15,8 +15,8 @@ from telegram.error import TelegramError
 from telegram.ext import filters
 
 from analysis.replies import Choice, Reading, read_reply
-from bot.context import BotContext
 from conversations import texts
+from conversations.context import BotContext
 from conversations.models import Flow, Option, Step, Wording
 
 

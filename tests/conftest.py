@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from bot.app import build_application, running
-from bot.context import FeedbackApplication
 from bot.settings import Settings
 from bot.transport import InProcessBotApi
+from conversations.context import FeedbackApplication
 from tests.support import Person, make_settings
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}

@@ -12,9 +12,9 @@ from typing import Any
 from telegram import Update
 from telegram.error import NetworkError
 
-from bot.context import FeedbackApplication
 from bot.settings import Settings, load_settings
 from bot.transport import ApiCall, ChatSimulator, InProcessBotApi
+from conversations.context import FeedbackApplication
 from storage import staff
 from storage.pseudonym import keyed_hash
 

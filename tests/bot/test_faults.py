@@ -10,8 +10,8 @@ import pytest
 from telegram.error import NetworkError, TimedOut
 
 from bot.app import build_application, running
-from bot.outbox import deliver_due
 from bot.transport import ApiCall, InProcessBotApi
+from conversations.outbox import deliver_due
 from storage import safeguarding as records
 from tests.conversations.test_feedback_flows import rows, start_young_person
 from tests.conversations.test_practitioner import onboard

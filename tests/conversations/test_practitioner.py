@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import build_application, running
-from bot.reminders import reminder_allowed
 from bot.transport import InProcessBotApi
+from conversations.reminders import reminder_allowed
 from storage import repository, staff
 from storage.pseudonym import keyed_hash
 from tests.conversations.test_feedback_flows import reach_first_free_text, rows

@@ -8,8 +8,8 @@ import pytest
 from telegram.error import Forbidden
 
 from bot.app import build_application, running
-from bot.outbox import deliver_due
 from bot.transport import InProcessBotApi
+from conversations.outbox import deliver_due
 from storage import repository, review
 from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, rows, start_young_person
 from tests.conversations.test_practitioner import onboard, start_reflection

@@ -9,8 +9,8 @@ import pytest
 
 from analysis.safeguarding import screen
 from bot.app import build_application, running
-from bot.outbox import deliver_due, queue_for_contacts
 from bot.transport import InProcessBotApi
+from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.safeguarding import HOLD_FOR_THE_PERSON
 from storage import safeguarding as records
 from tests.conversations.test_feedback_flows import rows, start_young_person

@@ -2,7 +2,7 @@
 
 from analysis.windows import parse_window
 from bot.app import build_application, running
-from bot.summaries import build_and_push
+from conversations.summaries import build_and_push
 from conversations.tagging import tag_untagged
 from storage import repository
 

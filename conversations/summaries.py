@@ -12,11 +12,11 @@ from telegram.ext import Application
 from analysis.reports import Question, Summary, build_summary
 from analysis.themes import load_taxonomy
 from analysis.windows import Kind, Window, due_runs, window_containing
-from bot.context import BotContext, FeedbackApplication
-from bot.outbox import deliver_due
-from bot.services import Services
+from conversations.context import BotContext, FeedbackApplication
 from conversations.flows import ALL_FLOWS, REFLECTION
+from conversations.outbox import deliver_due
 from conversations.rights import news_buttons
+from conversations.services import Services
 from conversations.tagging import tag_untagged
 from storage import reporting, staff
 from storage import safeguarding as records

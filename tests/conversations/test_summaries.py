@@ -6,8 +6,8 @@ import pytest
 
 from analysis.windows import parse_window
 from bot.app import build_application, running
-from bot.summaries import build_and_push, catch_up
 from bot.transport import InProcessBotApi
+from conversations.summaries import build_and_push, catch_up
 from storage import repository, staff
 from storage.pseudonym import keyed_hash
 from tests.support import Person, make_settings, member

@@ -8,7 +8,7 @@ from typing import Any, cast
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot, JobQueue
 
-from bot.services import Services
+from conversations.services import Services
 from storage import inbox
 from storage.database import Database
 from storage.persistence import SQLitePersistence

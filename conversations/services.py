@@ -1,4 +1,9 @@
-"""What handlers depend on: settings and the two databases, opened once per application."""
+"""What handlers depend on: settings and the two databases, opened once per application.
+
+The settings are read and checked by the shell (`bot/settings.py`); the features
+see only the part they use (`FeatureSettings`), so this layer never imports the
+shell.
+"""
 
 from __future__ import annotations
 
@@ -8,24 +13,42 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from analysis.themes import Tagger
-from bot.settings import Settings
-from bot.text_worker import TextWorker
+from conversations.text_worker import TextWorker
 from storage import migrations, repository
 from storage.database import Database, open_database
 from storage.journal import Journal
 from storage.pseudonym import pseudonymise
 
 
-def trust_model_file(settings: Settings) -> Path:
+class FeatureSettings(Protocol):
+    """What the features read of the settings (`bot.settings.Settings` has it all)."""
+
+    @property
+    def database_path(self) -> Path: ...
+    @property
+    def reporting_database_path(self) -> Path: ...
+    @property
+    def safeguarding_chat_ids(self) -> tuple[int, ...]: ...
+    @property
+    def retention_days(self) -> int: ...
+    @property
+    def tz(self) -> ZoneInfo: ...
+    @property
+    def pseudonym_secret(self) -> bytes: ...
+
+
+def trust_model_file(settings: FeatureSettings) -> Path:
     """Where `feedbackbot train --with-corrections` writes the trust's own theme model."""
     return settings.database_path.with_name("themes.model.gz")
 
 
 @dataclass
 class Services:
-    settings: Settings
+    settings: FeatureSettings
     clock: Callable[[], float] = time.time
     # Waits (outbox retries, repeated alerts) run on this clock, which a step of the wall
     # clock neither stalls nor brings forward: when each is next due, by id.
@@ -34,7 +57,7 @@ class Services:
     alerted_at: dict[int, float] = field(default_factory=dict)
     _db: Database | None = None
     _reporting: Database | None = None
-    # Tags and screens texts; long ones in a worker process (see bot/text_worker.py).
+    # Tags and screens texts; long ones in a worker process (see conversations/text_worker.py).
     text: TextWorker = field(default_factory=TextWorker)
     _open_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     delivery_lock: asyncio.Lock = field(default_factory=asyncio.Lock)

@@ -13,22 +13,37 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import Application
 
-from bot.context import FeedbackApplication
-from bot.retrying import OUTBOX_SEND, MaybeSent
-from bot.services import Services
+from conversations.context import FeedbackApplication
+from conversations.services import Services
 from storage import repository
 from storage import safeguarding as records
 
 _LOGGER = logging.getLogger(__name__)
 MAX_BACKOFF_SECONDS = 300
 COPY = "copy"
+# The outbox is its sends' one retry layer. It sets this around them, and the
+# transport (bot/retrying.py) then tries once and raises `MaybeSent` when Telegram
+# may have done it but its answer was lost, which the outbox resends at most once.
+OUTBOX_SEND: ContextVar[bool] = ContextVar("outbox_send", default=False)
+
+
+class MaybeSent(NetworkError):
+    """Telegram may have performed the request, but its answer was lost (5xx, no answer)."""
 
 
 def backoff(attempts: int) -> timedelta:

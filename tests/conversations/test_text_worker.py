@@ -17,7 +17,7 @@ import pytest
 
 from analysis.safeguarding import screen
 from analysis.themes import Tagger
-from bot.text_worker import LONG_TEXT, Correction, TextWorker
+from conversations.text_worker import LONG_TEXT, Correction, TextWorker
 
 LONG_ANSWER = ("The meetings are long and nobody tells me what is happening with my plan. " * 10)[
     : LONG_TEXT + 100
@@ -125,7 +125,7 @@ async def test_texts_shorter_than_the_limit_never_start_a_worker(text):
 
 BOT_THAT_STARTS_A_WORKER = f"""
 import asyncio, time
-from bot.text_worker import TextWorker
+from conversations.text_worker import TextWorker
 
 async def main():
     worker = TextWorker()
