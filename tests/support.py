@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -15,6 +16,10 @@ from telegram.error import NetworkError
 from bot.settings import Settings, load_settings
 from bot.transport import ApiCall, ChatSimulator, InProcessBotApi
 from conversations.context import FeedbackApplication
+from conversations.flows import YOUNG_PERSON
+from conversations.models import END, Flow, Step
+from conversations.outbox import deliver_due
+from storage import safeguarding as records
 from storage import staff
 from storage.pseudonym import keyed_hash
 
@@ -188,3 +193,141 @@ def assert_valid_for_the_bot_api(api: InProcessBotApi) -> None:
             assert "something went wrong" not in call.text
         for _, data in call.buttons:
             assert len(data.encode()) <= 64
+
+
+# Walking a flow from its declaration: a new question changes the flow file only.
+KIND_WORDS = "my worker is kind and she listens"
+FIRST_WORDS = "(the first question for words)"
+
+
+def flow_replies(
+    flow: Flow, audience: str, chosen: dict[str, str] | None = None, *, until: str | None = None
+) -> list[str]:
+    """What a person answers from the question after consent to the end of `flow`, or up
+    to (not including) step `until` (`FIRST_WORDS`: the first question for words it
+    reaches): `chosen[step id]` where given, else the first button (in `audience`'s
+    words) or, for words, a kind sentence. Branches follow the chosen button, as the
+    engine does."""
+    chosen = chosen or {}
+    steps = {step.id: step for step in flow.steps}
+    replies = []
+    index = next(n for n, step in enumerate(flow.steps) if step.kind != "consent")
+    step: Step | None = flow.steps[index]
+    while step is not None and step.id != until:
+        if until == FIRST_WORDS and step.kind == "text":
+            break
+        options = {option.label.for_audience(audience): option for option in step.options}
+        reply = chosen.get(step.id) or (next(iter(options)) if options else KIND_WORDS)
+        replies.append(reply)
+        picked = next((o for label, o in options.items() if label.startswith(reply)), None)
+        jump = (picked.next if picked else None) or step.next
+        if jump == END:
+            break
+        if jump is not None:
+            step = steps[jump]
+            continue
+        position = flow.steps.index(step) + 1
+        step = flow.steps[position] if position < len(flow.steps) else None
+    return replies
+
+
+# A 12-to-15-year-old's answers where the first button or a kind sentence would not do.
+YOUNG_PERSON_CHOICES = {
+    "age": "12 to 15",
+    "mood": "🙂 Good",
+    "listened": "Sometimes",
+    "plan": "A bit",
+    "change": "more time to talk",
+    "anything_else": "Skip",
+}
+YOUNG_PERSON_ANSWERS = tuple(flow_replies(YOUNG_PERSON, "teen", YOUNG_PERSON_CHOICES))
+# Nine answers, one for each of the reflection's questions for words.
+REFLECTION_ANSWERS = [
+    "She is settled at her nan's and going to school most days.",
+    "Through direct work with three houses; she talks about feeling scared of shouting.",
+    "She has a stable home and school attendance is up.",
+    "I could have pushed harder for a tutor.",
+    "Her Polish heritage matters; we got an interpreter for mum.",
+    "School and health have worked well with us.",
+    "Using her own words in the plan.",
+    "Start the life story work sooner.",
+    "More time in supervision to reflect.",
+]
+
+
+async def rows(app: FeedbackApplication, sql: str, *params: Any) -> list[dict[str, Any]]:
+    async with app.services.db.conn.execute(sql, params) as cursor:
+        return [dict(row) for row in await cursor.fetchall()]
+
+
+async def start_young_person(person: Person) -> None:
+    await person.says("/start")
+    await person.taps("I'm a young person")
+    await person.taps("OK, let's start")
+
+
+async def reach_first_free_text(person: Person) -> None:
+    """Start as a 12-to-15-year-old and answer every button question before the first
+    question for their own words."""
+    await start_young_person(person)
+    buttons = len(flow_replies(YOUNG_PERSON, "teen", until=FIRST_WORDS))
+    await person.answers(*YOUNG_PERSON_ANSWERS[:buttons])
+    assert "one good thing" in person.last_reply
+
+
+async def feedback(
+    app: FeedbackApplication,
+    api: InProcessBotApi,
+    user_id: int,
+    change: str,
+    *,
+    hear_back: bool = True,
+) -> Person:
+    """A young person who gives feedback, saying `change` should change."""
+    person = Person(app, api, user_id)
+    await start_young_person(person)
+    chosen = {**YOUNG_PERSON_CHOICES, "change": change}
+    if not hear_back:
+        chosen["hear_back"] = "No thanks"
+    await person.answers(*flow_replies(YOUNG_PERSON, "teen", chosen))
+    return person
+
+
+async def delivered(app: FeedbackApplication) -> None:
+    """Wait until the outbox has sent everything due (delivery runs as a background task)."""
+    for _ in range(200):
+        await deliver_due(app)
+        due = await records.due_messages(app.services.db, app.services.now())
+        if not due and not app.services.delivery_lock.locked():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the outbox did not empty")
+
+
+async def make_invite(
+    app: FeedbackApplication, code: str, role: str = "practitioner", days: int = 14
+) -> None:
+    await staff.create_invite(
+        app.services.db,
+        code_hash=keyed_hash(app.services.settings.pseudonym_secret, "invite", code),
+        role=role,
+        expires_at=datetime.now(UTC) + timedelta(days=days),
+    )
+
+
+async def onboard(app: FeedbackApplication, person: Person, code: str = "code1") -> None:
+    await make_invite(app, code)
+    await person.says(f"/start inv-{code}")
+    assert "What name should I use for you?" in person.last_reply
+    await person.says("Sam Patel")
+    await person.says("Family Support East")
+    assert "You're set up, Sam Patel" in person.last_reply
+
+
+async def start_reflection(person: Person, reference: str = "CPR-2026-014") -> None:
+    await person.says("/reflect")
+    await person.says(reference)
+
+
+def alerts(api: InProcessBotApi, chat_id: int = SAFEGUARDING_CHAT) -> list[str]:
+    return [call.text for call in api.sent_to(chat_id) if call.method == "sendMessage"]

@@ -42,3 +42,18 @@ def test_the_check_sees_an_upward_import(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("def f():\n    from bot.settings import Settings\n")
     assert imported_packages(module) == {"bot"}
+
+
+def test_no_test_module_imports_another():
+    helpers = {"tests.support", "tests.e2e.harness"}
+    imports = {}
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("tests")
+        }
+        if modules - helpers:
+            imports[str(path.relative_to(ROOT))] = sorted(modules - helpers)
+    assert imports == {}

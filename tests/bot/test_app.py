@@ -6,8 +6,7 @@ from telegram.error import NetworkError
 
 from bot.app import build_application, running
 from bot.transport import BOT_ID, InProcessBotApi
-from tests.conversations.test_practitioner import onboard
-from tests.support import TEST_TOKEN, Person
+from tests.support import TEST_TOKEN, Person, onboard
 
 
 async def test_start_is_answered_through_the_transport_with_no_network(young_person, bot_api):

@@ -13,9 +13,15 @@ from bot.app import build_application, running
 from bot.transport import ApiCall, InProcessBotApi
 from conversations.outbox import deliver_due
 from storage import safeguarding as records
-from tests.conversations.test_feedback_flows import rows, start_young_person
-from tests.conversations.test_practitioner import onboard
-from tests.support import SAFEGUARDING_CHAT, Person, connection_refused, make_settings
+from tests.support import (
+    SAFEGUARDING_CHAT,
+    Person,
+    connection_refused,
+    make_settings,
+    onboard,
+    rows,
+    start_young_person,
+)
 
 
 def failing_first(api, method: str, times: int, failure):

@@ -7,8 +7,7 @@ import socket
 import httpx
 
 from bot.webhook import SECRET_HEADER, webhook_app
-from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, start_young_person
-from tests.support import TEST_TOKEN, Person
+from tests.support import TEST_TOKEN, YOUNG_PERSON_ANSWERS, Person, start_young_person
 
 SECRET = "right-secret-token_123"
 

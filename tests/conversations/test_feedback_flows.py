@@ -7,33 +7,14 @@ import pytest
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
 from storage import repository
-from tests.support import Person, button_labels
-
-YOUNG_PERSON_ANSWERS = (
-    "12 to 15",  # age
-    "🙂 Good",  # how things are going
-    "Yes",  # know worker
-    "Sometimes",  # listened to
-    "Yes, always",  # respected for who they are
-    "A bit",  # understand plan
-    "Yes",  # safe where they live
-    "my worker is kind and she listens",
-    "more time to talk",
-    "Skip",  # anything else
-    "Yes please",  # hear back
-    "Yes, that's OK",  # contact consent
+from tests.support import (
+    YOUNG_PERSON_ANSWERS,
+    Person,
+    button_labels,
+    reach_first_free_text,
+    rows,
+    start_young_person,
 )
-
-
-async def rows(app, sql: str, *params: Any) -> list[dict[str, Any]]:
-    async with app.services.db.conn.execute(sql, params) as cursor:
-        return [dict(row) for row in await cursor.fetchall()]
-
-
-async def start_young_person(person: Person) -> None:
-    await person.says("/start")
-    await person.taps("I'm a young person")
-    await person.taps("OK, let's start")
 
 
 async def test_young_person_completes_the_flow_with_buttons_and_free_text(app, young_person):
@@ -275,12 +256,6 @@ async def test_stop_inside_a_longer_answer_is_just_an_answer(app, young_person):
     assert "do better?" in young_person.last_reply
     [answer] = await rows(app, "SELECT text FROM answers WHERE text IS NOT NULL")
     assert answer["text"] == "stop moving me around"
-
-
-async def reach_first_free_text(person: Person) -> None:
-    await start_young_person(person)
-    await person.answers("12 to 15", "🙂 Good", "Yes", "Sometimes", "Yes, always", "A bit", "Yes")
-    assert "one good thing" in person.last_reply
 
 
 async def test_an_edited_answer_replaces_the_stored_one_and_its_themes(app, young_person):

@@ -4,9 +4,17 @@ import time
 from typing import Any
 
 from bot.app import build_application, running
-from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, rows, start_young_person
-from tests.conversations.test_practitioner import REFLECTION_ANSWERS, onboard, start_reflection
-from tests.support import Person, assert_valid_for_the_bot_api, make_settings
+from tests.support import (
+    REFLECTION_ANSWERS,
+    YOUNG_PERSON_ANSWERS,
+    Person,
+    assert_valid_for_the_bot_api,
+    make_settings,
+    onboard,
+    rows,
+    start_reflection,
+    start_young_person,
+)
 
 OFFER = "Do you want to add this to what you told us?"
 

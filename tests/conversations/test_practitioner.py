@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,47 +10,20 @@ import pytest
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
 from conversations.reminders import reminder_allowed
-from storage import repository, staff
-from storage.pseudonym import keyed_hash
-from tests.conversations.test_feedback_flows import reach_first_free_text, rows
-from tests.conversations.test_safeguarding import alerts
-from tests.support import Person, assert_valid_for_the_bot_api
+from storage import repository
+from tests.support import (
+    REFLECTION_ANSWERS,
+    Person,
+    alerts,
+    assert_valid_for_the_bot_api,
+    make_invite,
+    onboard,
+    reach_first_free_text,
+    rows,
+    start_reflection,
+)
 
 LONDON = ZoneInfo("Europe/London")
-REFLECTION_ANSWERS = [
-    "She is settled at her nan's and going to school most days.",
-    "Through direct work with three houses; she talks about feeling scared of shouting.",
-    "She has a stable home and school attendance is up.",
-    "I could have pushed harder for a tutor.",
-    "Her Polish heritage matters; we got an interpreter for mum.",
-    "School and health have worked well with us.",
-    "Using her own words in the plan.",
-    "Start the life story work sooner.",
-    "More time in supervision to reflect.",
-]
-
-
-async def make_invite(app, code: str, role: str = "practitioner", days: int = 14) -> None:
-    await staff.create_invite(
-        app.services.db,
-        code_hash=keyed_hash(app.services.settings.pseudonym_secret, "invite", code),
-        role=role,
-        expires_at=datetime.now(UTC) + timedelta(days=days),
-    )
-
-
-async def onboard(app, person: Person, code: str = "code1") -> None:
-    await make_invite(app, code)
-    await person.says(f"/start inv-{code}")
-    assert "What name should I use for you?" in person.last_reply
-    await person.says("Sam Patel")
-    await person.says("Family Support East")
-    assert "You're set up, Sam Patel" in person.last_reply
-
-
-async def start_reflection(person: Person, reference: str = "CPR-2026-014") -> None:
-    await person.says("/reflect")
-    await person.says(reference)
 
 
 @pytest.fixture

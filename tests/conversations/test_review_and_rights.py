@@ -1,6 +1,5 @@
 """The participation team's tools, "you said, we did", and people's rights over their data."""
 
-import asyncio
 import json
 from datetime import UTC, datetime
 
@@ -9,24 +8,21 @@ from telegram.error import Forbidden
 
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
-from conversations.outbox import deliver_due
 from storage import repository, review
-from tests.conversations.test_feedback_flows import YOUNG_PERSON_ANSWERS, rows, start_young_person
-from tests.conversations.test_practitioner import onboard, start_reflection
-from tests.support import Person, assert_valid_for_the_bot_api, make_settings, member
+from tests.support import (
+    Person,
+    assert_valid_for_the_bot_api,
+    delivered,
+    feedback,
+    make_settings,
+    member,
+    onboard,
+    rows,
+    start_reflection,
+    start_young_person,
+)
 
 PRIVILEGED = ["/themes", "/search call", "/actions", "/action", "/report"]
-
-
-async def feedback(app, api, user_id: int, change: str, *, hear_back: bool = True) -> Person:
-    person = Person(app, api, user_id)
-    await start_young_person(person)
-    answers = list(YOUNG_PERSON_ANSWERS)
-    answers[8] = change
-    if not hear_back:
-        answers[-2:] = ["No thanks"]
-    await person.answers(*answers)
-    return person
 
 
 @pytest.mark.parametrize("command", PRIVILEGED)
@@ -237,19 +233,6 @@ async def test_mydata_sends_a_long_reflection_whole_in_several_messages(app, bot
     after = shown[shown.index("Here is everything we have from you.") + 1 :]
     assert "".join(after).count("end") >= 3
     assert_valid_for_the_bot_api(bot_api)
-
-
-async def delivered(app) -> None:
-    """Wait until the outbox has sent everything due (delivery runs as a background task)."""
-    from storage import safeguarding as records
-
-    for _ in range(200):
-        await deliver_due(app)
-        due = await records.due_messages(app.services.db, app.services.now())
-        if not due and not app.services.delivery_lock.locked():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("the outbox did not empty")
 
 
 async def every_value(app) -> str:

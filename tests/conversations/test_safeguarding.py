@@ -13,21 +13,19 @@ from bot.transport import InProcessBotApi
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.safeguarding import HOLD_FOR_THE_PERSON
 from storage import safeguarding as records
-from tests.conversations.test_feedback_flows import rows, start_young_person
 from tests.support import (
     SAFEGUARDING_CHAT,
     Person,
+    alerts,
     assert_valid_for_the_bot_api,
     connection_refused,
     make_settings,
     member,
+    rows,
+    start_young_person,
 )
 
 SECOND_CONTACT = 777
-
-
-def alerts(api: InProcessBotApi, chat_id: int = SAFEGUARDING_CHAT) -> list[str]:
-    return [call.text for call in api.sent_to(chat_id) if call.method == "sendMessage"]
 
 
 async def outbox_alerts(app) -> list[records.OutboxMessage]:

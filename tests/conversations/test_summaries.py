@@ -10,7 +10,7 @@ from bot.transport import InProcessBotApi
 from conversations.summaries import build_and_push, catch_up
 from storage import repository, staff
 from storage.pseudonym import keyed_hash
-from tests.support import Person, make_settings, member
+from tests.support import Person, delivered, feedback, make_settings, member
 
 
 async def seed(app, *, young=6, parents=2) -> None:
@@ -207,8 +207,6 @@ def test_cli_report_writes_every_format(tmp_path, window):
 
 
 async def test_the_interim_summary_invites_everyone_who_opted_in_and_tells_the_team(tmp_path):
-    from tests.conversations.test_review_and_rights import delivered, feedback
-
     now = [datetime(2026, 11, 20, 12, tzinfo=UTC).timestamp()]
     api = InProcessBotApi()
     settings = make_settings(tmp_path)
