@@ -19,20 +19,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from analysis.deidentify import deidentify
+from analysis.vocabulary import AUDIENCE_GROUPS, FLOW_GROUPS, GROUP_LABELS
 
 SUPPRESS_BELOW = 5
 FEWER_THAN_5 = "fewer than 5"
 QUOTES_PER_THEME = 5
 GOOD_PRACTICE_LIMIT = 10
 GOOD_PRACTICE_POLARITY = 0.5
-GROUPS = ("young_person", "parent_carer", "practitioner")
-# Which group each flow asks.
-FLOW_GROUPS = {"yp": "young_person", "pc": "parent_carer", "pr": "practitioner"}
-GROUP_LABELS = {
-    "young_person": "Young people",
-    "parent_carer": "Parents and carers",
-    "practitioner": "Practitioners",
-}
+GROUPS: tuple[str, ...] = AUDIENCE_GROUPS
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from typing import Any
 from analysis.deidentify import deidentify
 from analysis.safeguarding import screen
 from analysis.themes import Tagger
+from analysis.vocabulary import AUDIENCE_GROUPS
 
-GROUPS = {"young_person", "parent_carer", "practitioner"}
+GROUPS = frozenset(AUDIENCE_GROUPS)
 
 
 def tag_line(tagger: Tagger, line: str) -> dict[str, Any]:

@@ -31,10 +31,10 @@ from analysis import theme_model
 from analysis.features import features
 from analysis.text import normalise
 from analysis.theme_model import SENTIMENTS, ThemeModel, Vector
+from analysis.vocabulary import AUDIENCE_GROUPS
 
 TAXONOMY_FILE = Path(__file__).with_name("taxonomy.json")
 K = TypeVar("K")
-Group = Literal["young_person", "parent_carer", "practitioner"]
 SentimentLabel = Literal["positive", "neutral", "negative"]
 
 STRONG_CONFIDENCE = 0.8
@@ -418,7 +418,7 @@ class Tagger:
         )
 
 
-GROUPS = ("young_person", "parent_carer", "practitioner")
+GROUPS = AUDIENCE_GROUPS
 POSITIVE, NEGATIVE = SENTIMENTS.index("positive"), SENTIMENTS.index("negative")
 
 

@@ -13,15 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-AudienceGroup = Literal["young_person", "parent_carer", "practitioner"]
-Audience = Literal["child", "teen", "young_adult", "parent", "practitioner"]
-AUDIENCE_GROUP: dict[str, AudienceGroup] = {
-    "child": "young_person",
-    "teen": "young_person",
-    "young_adult": "young_person",
-    "parent": "parent_carer",
-    "practitioner": "practitioner",
-}
+from analysis.vocabulary import AUDIENCE_GROUP, AudienceGroup
+
 WORDING_KEYS = frozenset({"default", *AUDIENCE_GROUP, "young_person", "parent_carer"})
 
 AnswerKind = Literal["consent", "choice", "scale", "yes_no", "text", "multi"]

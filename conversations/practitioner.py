@@ -26,6 +26,7 @@ from telegram.ext import (
     filters,
 )
 
+from analysis.vocabulary import AudienceGroup
 from conversations.context import BotContext
 from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
 from conversations.flows import REFLECTION
@@ -36,7 +37,7 @@ from conversations.roles import role_guide, show_staff_menu
 from conversations.widgets import shorten, typed_text
 from storage import repository, review, staff
 from storage import safeguarding as records
-from storage.models import Answer, AudienceGroup, Response
+from storage.models import Answer, Response
 from storage.pseudonym import keyed_hash
 
 ASKING_NAME = "staff:name"

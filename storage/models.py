@@ -4,7 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-AudienceGroup = Literal["young_person", "parent_carer", "practitioner"]
+from analysis.vocabulary import AudienceGroup
+
 ResponseStatus = Literal["partial", "complete"]
 
 

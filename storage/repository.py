@@ -9,10 +9,10 @@ import json
 from datetime import datetime
 from typing import Any, TypeVar
 
+from analysis.vocabulary import AudienceGroup
 from storage.database import Database, utc_now
 from storage.models import (
     Answer,
-    AudienceGroup,
     Contact,
     CorrectedAnswer,
     Response,
