@@ -12,14 +12,13 @@ scikit-learn is needed here only, not to run the bot (`pip install -e ".[train]"
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.features import features
+from analysis.features import features, unit_matrix, vocabulary_of
 from analysis.safeguarding import ALERT, load_patterns, screen
 from analysis.safeguarding_model import Model
 
@@ -67,42 +66,17 @@ def load_examples(folder: Path = TRAINING_DIR) -> list[Example]:
     return examples
 
 
-def _matrix(
-    found: Sequence[Set[str]], vocabulary: dict[str, int]
-) -> Any:  # scipy.sparse.csr_matrix
-    from scipy.sparse import csr_matrix
-
-    rows, columns, values = [], [], []
-    for row, feats in enumerate(found):
-        scale = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-        for feature in feats:
-            column = vocabulary.get(feature)
-            if column is not None:
-                rows.append(row)
-                columns.append(column)
-                values.append(scale)
-    return csr_matrix((values, (rows, columns)), shape=(len(found), len(vocabulary)))
-
-
-def _vocabulary(found: Iterable[Set[str]], least: int) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for feats in found:
-        counts.update(feats)
-    kept = sorted(feature for feature, count in counts.items() if count >= least)
-    return {feature: index for index, feature in enumerate(kept)}
-
-
 def fit(examples: Sequence[Example], *, alert: float, review: float, floor: float) -> Model:
     """Fit the disclosure and category models on `examples`, with the given thresholds."""
     from sklearn.linear_model import LogisticRegression
 
     found = [features(example.text) for example in examples]
-    vocabulary = _vocabulary(found, MIN_DOCUMENTS)
+    vocabulary = vocabulary_of(found, MIN_DOCUMENTS)
     labels = [int(example.disclosure) for example in examples]
     detector = LogisticRegression(
         C=DISCLOSURE_C, class_weight="balanced", solver="liblinear", random_state=0
     )
-    detector.fit(_matrix(found, vocabulary), labels)
+    detector.fit(unit_matrix(found, vocabulary), labels)
     names = list(vocabulary)
     weights = {
         name: round(float(weight), 4)
@@ -110,10 +84,10 @@ def fit(examples: Sequence[Example], *, alert: float, review: float, floor: floa
         if abs(weight) >= 1e-4
     }
     disclosures = [(f, e) for f, e in zip(found, examples, strict=True) if e.disclosure]
-    category_vocabulary = _vocabulary((f for f, _ in disclosures), MIN_DOCUMENTS + 1)
+    category_vocabulary = vocabulary_of((f for f, _ in disclosures), MIN_DOCUMENTS + 1)
     sorter = LogisticRegression(C=CATEGORY_C, max_iter=3000, random_state=0)
     sorter.fit(
-        _matrix([f for f, _ in disclosures], category_vocabulary),
+        unit_matrix([f for f, _ in disclosures], category_vocabulary),
         [e.category for _, e in disclosures],
     )
     classes = tuple(str(c) for c in sorter.classes_)

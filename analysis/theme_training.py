@@ -15,7 +15,6 @@ scikit-learn is needed here only, not to run the bot (`pip install -e ".[train]"
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.features import features
+from analysis.features import features, unit_matrix, vocabulary_of
 from analysis.theme_model import SENTIMENTS, LinearLayer, ThemeModel, chosen
 from analysis.themes import (
     Tagger,
@@ -102,29 +101,11 @@ def inputs_for(examples: Sequence[Example]) -> list[Inputs]:
     return result
 
 
-def _vocabulary(found: Sequence[Set[str]], least: int) -> dict[str, int]:
-    counts: Counter[str] = Counter()
-    for feats in found:
-        counts.update(feats)
-    kept = sorted(feature for feature, count in counts.items() if count >= least)
-    return {feature: index for index, feature in enumerate(kept)}
-
-
 def _matrix(found: Sequence[Set[str]], dense: Sequence[Any], vocabulary: dict[str, int]) -> Any:
-    """Sparse features scaled to unit length, then the dense inputs as extra columns."""
+    """The features scaled to unit length, then the dense inputs as extra columns."""
     from scipy.sparse import csr_matrix, hstack
 
-    rows, columns, values = [], [], []
-    for row, feats in enumerate(found):
-        scale = 1.0 / math.sqrt(len(feats)) if feats else 0.0
-        for feature in feats:
-            column = vocabulary.get(feature)
-            if column is not None:
-                rows.append(row)
-                columns.append(column)
-                values.append(scale)
-    sparse = csr_matrix((values, (rows, columns)), shape=(len(found), len(vocabulary)))
-    return hstack([sparse, csr_matrix(np.array(dense))], format="csr")
+    return hstack([unit_matrix(found, vocabulary), csr_matrix(np.array(dense))], format="csr")
 
 
 def fit(
@@ -136,7 +117,7 @@ def fit(
     from sklearn.linear_model import LogisticRegression
 
     themes = load_taxonomy().ids
-    vocabulary = _vocabulary([i.found for i in inputs], MIN_DOCUMENTS)
+    vocabulary = vocabulary_of([i.found for i in inputs], MIN_DOCUMENTS)
     size = len(vocabulary)
     matrix = _matrix([i.found for i in inputs], [i.themes for i in inputs], vocabulary)
     sparse = np.zeros((size, len(themes)), dtype=np.float32)
