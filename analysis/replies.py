@@ -236,9 +236,9 @@ WHOLE_REPLIES = {
 SARCASM = re.compile(
     r"\byeah right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b|\bdont make me laugh\b"
 )
-# Replies that say it is not one answer: both, it changed, it depends on when or whether.
+# Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
-    r"\bboth\b|\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
+    r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b|\bwhen (?:he|she|they|i)\b"
 )
 # One worker does, another does not: sometimes, where there is such a button.
@@ -284,13 +284,12 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
     only_filler = not core
     if only_filler:
         core = typed  # "so so", "thanks": read whole, but never found inside a label
-    # Their own words for a button come first: "what plan? there wasnt one" has no plan,
-    # "i think its mark?" is not sure, whatever the question mark says.
     if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
         return Reading()  # "me and my mum both", "good/RI": ask which
     first = typed.split()[0]
-    # A question ("wats a carer") names a button without choosing it, unless an answer
-    # follows it ("what plan? there wasnt one").
+    # Their own words for a button come first: "what plan? there wasnt one" has no plan,
+    # "i think its mark?" is not sure, whatever the question mark says. A question
+    # ("wats a carer") names a button without choosing it, unless an answer follows it.
     asks_what = ASKS_WHAT.search(typed) or (
         first in QUESTION_WORDS and not re.search(r"\?\s*\S", raw)
     )
@@ -318,15 +317,16 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
         return Reading(intent=SKIP)
     if (raw.endswith("?") or first in QUESTION_WORDS) and not re.search(r"\d", typed):
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
-    either = bool({"between", "or"} & set(core.split())) and not _numbers(core)
+    numbers = _numbers(core)
+    either = bool({"between", "or"} & set(core.split())) and not numbers
     if either or NOT_ONE_ANSWER.search(core):
-        return Reading()  # "both", "started bad got better", "at night no": ask which
+        return Reading()  # "started bad got better", "at night no": ask which
     rating = RATING.search(core)
     if rating and values == list(SCALE):
         out_of_five = int(rating.group(1)) if rating.group(1) else round(int(rating.group(2)) / 2)
         return Reading(choice=SCALE[max(1, out_of_five) - 1])
     by_number = [
-        value for number in _numbers(core) for value, said in words.items() if str(number) in said
+        value for number in numbers for value, said in words.items() if str(number) in said
     ]
     if by_number:
         return _one_or_several(by_number)
