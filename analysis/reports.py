@@ -9,14 +9,17 @@ change, a mean, a quote) is shown either, so no child can be picked out.
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from analysis.deidentify import deidentify
 from analysis.vocabulary import AUDIENCE_GROUPS, FLOW_GROUPS, GROUP_LABELS
@@ -477,112 +480,67 @@ def rating_heading(rating: RatingStat) -> str:
 
 
 def to_html(summary: Summary) -> str:
-    """A self-contained page: headline figures, a theme chart, ratings, quotes, three voices."""
-    e = html.escape
-    labels = {stat.theme_id: stat.label for stat in summary.themes}
-    headline = "".join(
-        f"<div class='figure'><b>{e(row.total.label)}</b><span>{e(GROUP_LABELS[row.group])}</span></div>"
-        for row in summary.responses
-    )
-    chart = _theme_chart(summary)
-    ratings = (
-        "".join(
-            f"<h3>{e(rating_heading(r))}</h3><table><tr><th>Answer</th><th>Count</th><th>Share</th></tr>"
-            + "".join(
-                f"<tr><td>{e(a.answer)}</td><td>{e(a.count.label)}</td><td>{_percent(a.share)}</td></tr>"
-                for a in r.answers
-            )
-            + "</table>"
-            for r in [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]
-            if any(a.count.label != "0" for a in r.answers)
+    """A self-contained page: headline figures, a theme chart, ratings, quotes, three voices.
+
+    Rendered from `templates/report.html` with autoescaping: people's words can never
+    become markup.
+    """
+    asked = [*summary.ratings, *([summary.self_ratings] if summary.self_ratings else [])]
+    quotes = [
+        (theme, [(side, q) for side in ("positive", "negative") for q in sides[side]])
+        for theme, sides in summary.quotes.items()
+    ]
+    return (
+        _templates()
+        .get_template("report.html")
+        .render(
+            summary=summary,
+            covers=what_this_covers(summary),
+            suppress_below=SUPPRESS_BELOW,
+            fewer_than=FEWER_THAN_5,
+            group_labels=GROUP_LABELS,
+            groups=GROUPS,
+            labels={stat.theme_id: stat.label for stat in summary.themes},
+            chart=_theme_chart(summary),
+            ratings=[r for r in asked if any(a.count.label != "0" for a in r.answers)],
+            quotes=[(theme, items) for theme, items in quotes if items],
+            voices=[
+                (t, by_group) for t, by_group in summary.voices.items() if any(by_group.values())
+            ],
+            rating_heading=rating_heading,
+            percent=_percent,
         )
-        or "<p>No ratings given in this window yet.</p>"
     )
-    quotes = ""
-    for theme, sides in summary.quotes.items():
-        items = "".join(
-            f"<li class='{side}'>“{e(q.text)}” <small>{e(GROUP_LABELS[q.group])}</small></li>"
-            for side in ("positive", "negative")
-            for q in sides[side]
-        )
-        if items:
-            quotes += f"<h3>{e(labels.get(theme, theme))}</h3><ul>{items}</ul>"
-    voices = "".join(
-        f"<tr><th>{e(labels.get(theme, theme))}</th>"
-        + "".join(
-            f"<td>{'“' + e(q.text) + '”' if q else '—'}</td>" for q in (by_group[g] for g in GROUPS)
-        )
-        + "</tr>"
-        for theme, by_group in summary.voices.items()
-        if any(by_group.values())
-    )
-    voices_table = (
-        "<table><tr><th>Theme</th><th>Young people</th><th>Families</th><th>Practitioners</th>"
-        f"</tr>{voices}</table>"
-        if voices
-        else "<p>Not enough responses yet to set the three voices side by side.</p>"
-    )
-    good = (
-        "".join(f"<li>“{e(text)}”</li>" for text in summary.good_practice)
-        or "<li>None recorded.</li>"
-    )
-    actions = "".join(
-        f"<tr><td>{e(labels.get(a.theme_id, a.theme_id))}</td><td>{e(a.you_said)}</td><td>{e(a.we_did)}</td>"
-        f"<td>{e(a.status)}</td></tr>"
-        for a in summary.actions
-    )
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Practice feedback {e(summary.window_id)} ({e(summary.kind)})</title>
-<style>
-body{{font-family:Arial,Helvetica,sans-serif;max-width:60rem;margin:2rem auto;color:#1b1b1b;line-height:1.4}}
-h1{{font-size:1.6rem}} h2{{border-bottom:2px solid #1d70b8;padding-bottom:.2rem;margin-top:2rem}}
-table{{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}} th,td{{border:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}}
-.figures{{display:flex;gap:1rem}} .figure{{background:#f3f2f1;padding:.8rem 1rem;flex:1}} .figure b{{display:block;font-size:1.8rem}}
-li.positive{{list-style:'👍 '}} li.negative{{list-style:'👎 '}} small{{color:#505a5f}} .note{{color:#505a5f;font-size:.9rem}}
-</style></head><body>
-<h1>Practice feedback: reflection window {e(summary.window_id)} ({e(summary.kind)} summary)</h1>
-<p>{e(what_this_covers(summary))}</p>
-<p class="note">Built {e(summary.built_at[:16])} UTC.
-Counts under {SUPPRESS_BELOW} are shown as “{FEWER_THAN_5}”, and a total that would give a small group away is not shown.
-Quotes have names and other identifying details taken out.
-Safeguarding concerns are a count only: alerts and messages a person looked at, not counting those a safeguarding contact marked “not a concern”, or requests to talk to a person.</p>
-<h2>Headline figures</h2>
-<div class="figures">{headline}<div class='figure'><b>{e(summary.all_responses.label)}</b><span>All responses</span></div>
-<div class='figure'><b>{e(summary.safeguarding_events.label)}</b><span>Safeguarding concerns raised</span></div></div>
-<h2>Themes</h2>{chart}
-<h2>Ratings</h2>{ratings}
-<h2>Three voices, side by side</h2>
-{voices_table}
-<h2>What people said</h2>{quotes or "<p>No quotes in this window yet.</p>"}
-<h2>Good practice</h2><ul>{good}</ul>
-<h2>You said, we did</h2>
-<table><tr><th>Theme</th><th>You said</th><th>We did</th><th>Status</th></tr>{actions or "<tr><td colspan=4>No actions recorded yet.</td></tr>"}</table>
-</body></html>
-"""
 
 
-def _theme_chart(summary: Summary) -> str:
-    """An inline SVG bar chart of theme counts, with the change against the previous window."""
+@lru_cache(maxsize=1)
+def _templates() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).with_name("templates")),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+
+
+def _theme_chart(summary: Summary) -> dict[str, Any] | None:
+    """The bars of the theme chart (an inline SVG), with the change against the previous
+    window; None when no theme has enough responses to show."""
     rows = [stat for stat in summary.themes if stat.count.value]
     if not rows:
-        return "<p>No themes with enough responses to show.</p>"
+        return None
     biggest = max(stat.count.value or 0 for stat in rows)
-    height = 24 * len(rows) + 10
-    bars = []
-    for index, stat in enumerate(rows):
-        y = 5 + index * 24
-        width = int(380 * (stat.count.value or 0) / biggest)
-        bars.append(
-            f"<text x='0' y='{y + 15}' font-size='12'>{html.escape(stat.label)}</text>"
-            f"<rect x='230' y='{y + 3}' width='{width}' height='16' fill='#1d70b8'/>"
-            f"<text x='{236 + width}' y='{y + 15}' font-size='12'>{stat.count.label} ({stat.change_label})</text>"
-        )
-    return (
-        f"<svg role='img' aria-label='Responses per theme' width='100%' viewBox='0 0 720 {height}' "
-        f"xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg>"
-        "<p class='note'>Bars: responses mentioning each theme; in brackets, the change against the previous window.</p>"
-    )
+    bars = [
+        {
+            "y": 5 + index * 24,
+            "width": int(380 * (stat.count.value or 0) / biggest),
+            "label": stat.label,
+            "count": stat.count.label,
+            "change": stat.change_label,
+        }
+        for index, stat in enumerate(rows)
+    ]
+    return {"height": 24 * len(rows) + 10, "bars": bars}
 
 
 def last_day(summary: Summary) -> str:

@@ -218,3 +218,18 @@ def test_rating_tables_say_which_group_was_asked():
     page = to_html(summary(CURRENT))
     assert "I feel listened to (Young people)" in page
     assert "Self-rating (Practitioners)" in page
+
+
+def test_peoples_words_in_the_html_page_can_never_become_markup():
+    hostile = RawData(
+        group_status_counts=[("young_person", "complete", 12)],
+        theme_counts=[("timeliness", "young_person", 12, -0.5)],
+        responses_with_themes=12,
+        rating_counts=[],
+        quote_candidates=[("timeliness", "young_person", -0.6, "<script>alert('x')</script> late")],
+        reflections_went_well=[],
+        safeguarding_events=0,
+    )
+    page = to_html(summary(hostile))
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
