@@ -17,7 +17,7 @@ GROUPS = frozenset(AUDIENCE_GROUPS)
 
 def tag_line(tagger: Tagger, line: str) -> dict[str, Any]:
     text, group = parse_line(line)
-    result = tagger.tag(text, group)
+    result = tagger.tag(text, group, with_key_phrases=True)
     safeguarding = screen(text)
     return {
         "themes": [

@@ -337,7 +337,9 @@ class Tagger:
             contrast=len(clauses) > 1 and any(weight > 1.0 for _, weight, _ in clauses),
         )
 
-    def tag(self, text: str, group: str | None = None, *, with_key_phrases: bool = True) -> Tagging:
+    def tag(
+        self, text: str, group: str | None = None, *, with_key_phrases: bool = False
+    ) -> Tagging:
         reading = self.read(text)
         if self.model is None:
             tags, sentiment = self._by_rules(reading)

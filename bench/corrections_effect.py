@@ -32,9 +32,7 @@ TRUST_ANSWERS = Path(__file__).with_name("data")
 
 
 def micro_f1(tagger: Tagger, examples: Sequence[Example]) -> float:
-    predicted = [
-        set(tagger.tag(e.text, e.group, with_key_phrases=False).theme_ids) for e in examples
-    ]
+    predicted = [set(tagger.tag(e.text, e.group).theme_ids) for e in examples]
     return float(figures(predicted, [e.themes for e in examples], load_taxonomy().ids)["micro_f1"])
 
 
@@ -46,7 +44,7 @@ def main() -> None:
     corrections = []
     rows = []
     for example in corrected:
-        got = set(before.tag(example.text, example.group, with_key_phrases=False).theme_ids)
+        got = set(before.tag(example.text, example.group).theme_ids)
         if got == example.themes:
             continue
         corrections += [(example.text, t, "add") for t in sorted(example.themes - got)]

@@ -64,7 +64,7 @@ def bootstrap(
 
 def score(tagger: Tagger, cases: Sequence[dict[str, Any]], *, show: bool = False) -> dict[str, Any]:
     themes = load_taxonomy().ids
-    results = [tagger.tag(c["text"], c.get("group"), with_key_phrases=False) for c in cases]
+    results = [tagger.tag(c["text"], c.get("group")) for c in cases]
     predicted = [set(r.theme_ids) for r in results]
     expected = [set(c["themes"]) for c in cases]
     whole = figures(predicted, expected, themes)

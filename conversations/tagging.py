@@ -54,6 +54,5 @@ async def tag_and_store(
         text=text,
         polarity=result.sentiment.polarity,
         label=result.sentiment.label,
-        key_phrases=list(result.key_phrases),
         themes=[(t.id, t.confidence, t.evidence, t.polarity) for t in result.themes],
     )

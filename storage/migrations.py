@@ -344,6 +344,13 @@ OPERATIONAL = Schema(
         CREATE INDEX inbox_unhandled ON inbox(update_id) WHERE handled_at IS NULL
         """,
     ),
+    Migration(
+        14,
+        "key phrases were never read: they are no longer worked out for each answer, nor kept",
+        """
+        ALTER TABLE answer_analysis DROP COLUMN key_phrases
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

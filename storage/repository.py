@@ -5,7 +5,6 @@ Handlers call these; nothing outside `storage/` writes SQL.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -253,7 +252,6 @@ async def save_analysis(
     text: str,
     polarity: float,
     label: str,
-    key_phrases: list[str],
     themes: list[tuple[str, float, str, float]],
 ) -> bool:
     """Replace an answer's tagging: (theme id, confidence, evidence, polarity) per theme.
@@ -268,11 +266,11 @@ async def save_analysis(
             if await cursor.fetchone() is None:
                 return False
         await conn.execute(
-            "INSERT INTO answer_analysis (answer_id, polarity, label, key_phrases, tagged_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (answer_id) DO UPDATE SET"
+            "INSERT INTO answer_analysis (answer_id, polarity, label, tagged_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (answer_id) DO UPDATE SET"
             " polarity = excluded.polarity, label = excluded.label,"
-            " key_phrases = excluded.key_phrases, tagged_at = excluded.tagged_at",
-            (answer_id, polarity, label, json.dumps(key_phrases), utc_now()),
+            " tagged_at = excluded.tagged_at",
+            (answer_id, polarity, label, utc_now()),
         )
         await conn.execute(
             "DELETE FROM answer_themes WHERE answer_id = ? AND source = 'tagger'", (answer_id,)

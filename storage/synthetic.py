@@ -89,7 +89,6 @@ async def seed_responses(
                         else "negative"
                         if polarity < -0.1
                         else "neutral",
-                        "[]",
                         stamp,
                     )
                 )
@@ -109,8 +108,8 @@ async def seed_responses(
             answers,
         )
         await conn.executemany(
-            "INSERT INTO answer_analysis (answer_id, polarity, label, key_phrases, tagged_at)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO answer_analysis (answer_id, polarity, label, tagged_at)"
+            " VALUES (?, ?, ?, ?)",
             analyses,
         )
         await conn.executemany(

@@ -36,7 +36,6 @@ async def seed(app, *, young=6, parents=2) -> None:
             text=text,
             polarity=-0.5,
             label="negative",
-            key_phrases=[],
             themes=[("timeliness", 0.8, "waited ages", -0.5)],
         )
         await repository.complete_response(db, response.id)

@@ -83,7 +83,6 @@ async def tag(db: Database, answer_id: int, text: str, theme: str = "timeliness"
         text=text,
         polarity=-0.5,
         label="negative",
-        key_phrases=[],
         themes=[(theme, 0.8, "waited", -0.5)],
     )
 
@@ -164,11 +163,11 @@ async def test_the_migration_clears_tagging_left_on_skipped_and_since_changed_an
     try:
         await migrations_apply(db, up_to=9)
         skipped = await old_typed_answer(db, "had words once")
-        await tag(db, skipped, "had words once")
+        await old_tag(db, skipped, "had words once")
         changed = await old_typed_answer(db, "old words")
-        await tag(db, changed, "old words")
+        await old_tag(db, changed, "old words")
         current = await old_typed_answer(db, "current words")
-        await tag(db, current, "current words")
+        await old_tag(db, current, "current words")
         # As a version without the trigger left them: the answers changed after tagging.
         await db.write("UPDATE answers SET text = NULL, skipped = 1 WHERE id = ?", (skipped,))
         await db.write(
@@ -195,6 +194,20 @@ async def old_typed_answer(db: Database, text: str) -> int:
         (response.id, f"step{response.id}", text),
     )
     return int(rows[0][0])
+
+
+async def old_tag(db: Database, answer_id: int, text: str) -> None:
+    """Tagging as a version-9 database stored it (with key phrases)."""
+    await db.write(
+        "INSERT INTO answer_analysis (answer_id, polarity, label, key_phrases, tagged_at)"
+        " VALUES (?, -0.5, 'negative', '[]', '2026-01-01')",
+        (answer_id,),
+    )
+    await db.write(
+        "INSERT INTO answer_themes (answer_id, theme_id, confidence, evidence, polarity, source)"
+        " VALUES (?, 'timeliness', 0.8, ?, -0.5, 'tagger')",
+        (answer_id, text),
+    )
 
 
 async def migrations_apply(db: Database, *, up_to: int | None = None) -> None:
