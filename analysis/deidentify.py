@@ -1,29 +1,38 @@
 """Removing identifying details from a quote before it reaches a report. Pure.
 
-Names (titled, capitalised proper nouns, common first names typed in lower
-case, and other lower-case words in a person's place: "my worker leanne", "me
-and kez", "jojo said"), phone numbers, emails, postcodes, street addresses, dates of birth,
-school names, Telegram handles, links and case references are replaced with
-placeholders such as "[name]" and "[phone]". When in doubt, it replaces.
+Two steps:
+1. Rules remove the details with a form: phone numbers, emails, postcodes,
+   street addresses and Traveller sites' pitches, dates of birth, school names,
+   social-media handles, links, case references and names after a title, each
+   replaced with a placeholder such as "[phone]" (`remove_details`).
+2. For the words left, the rules guess which are names (capitalised proper nouns,
+   known first names, words in a person's place: "my worker leanne", "me and kez"),
+   and the name model (`analysis/name_model.py`) decides, with that guess as one of
+   its clues: it removes names the rules miss and keeps the ordinary words they
+   would take ("Hope you read this").
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from textblob.en import lexicon, spelling
 from textblob.en import tag as pos_tag
 
+from analysis import name_model
+from analysis.name_model import NameModel, Token
 from analysis.text import TEXT_SPEAK
 
 NAMES_FILE = Path(__file__).with_name("given_names.json")
 
 # Words before a school word, of which `_school` keeps those that are not its name.
 GENERIC_SCHOOL = re.compile(
-    r"\b(?:[A-Za-z'.]+\s){1,5}(?:primary|secondary|academy|high school|grammar|infants|"
+    r"\b(?:[A-Za-z'.-]+\s){1,5}(?:primary|secondary|academy|high school|grammar|infants|"
     r"juniors|junior school|college|school)\b",
     re.IGNORECASE,
 )
@@ -31,7 +40,17 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("[email]", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("[link]", re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)),
     ("[handle]", re.compile(r"(?<!\w)@\w[\w.]{1,}\w")),
-    ("[phone]", re.compile(r"(?:\+44\s?\(?0?\)?|\b0)(?:\s?\d){9,10}\b")),
+    # A user name after the app it is on ("my snap is lil.shay_x"), or any word with "_".
+    (
+        "[handle]",
+        re.compile(
+            r"(?P<keep>(?i:\b(?:snap|snapchat|insta|instagram|tiktok|psn|xbox|discord|gamertag)"
+            r"\s+(?:(?:is|its|it's|name|handle|username|me|:)\s+){0,2}))[\w.]*[\d_.][\w.]*\w|"
+            r"\b[A-Za-z]\w*_\w+\b"
+        ),
+    ),
+    # With spaces, dots, dashes or brackets anywhere: "(01632) 960555", "07841-227-903".
+    ("[phone]", re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)(?:[\s.()-]{0,2}\d){9,10}\b")),
     ("[postcode]", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)),
     (
         "[date]",
@@ -45,16 +64,36 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # A Traveller site's pitch or plot, and the site: "pitch 4, Meadow Lane site".
     (
         "[address]",
         re.compile(
-            r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z']+\s){1,3}(?:road|rd|street|st|avenue|ave|lane|ln|close|"
+            r"\b(?:pitch|plot|bay)\s+\d+[a-z]?\b(?:,?\s+(?:(?:on|at)\s+)?(?:the\s+)?"
+            r"(?:[\w']+\s+){0,3}(?:site|park)\b|\s+at\s+[A-Z][\w']+(?:\s+[A-Z][\w']+)?)?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "[address]",
+        re.compile(
+            # Not "7 at Oak Hill High" nor "a 20 min walk".
+            r"\b\d{1,4}[a-z]?,?\s+(?!(?:at|on|in|of|and|to|or|for|from|min|mins|minutes?|hours?|"
+            r"miles?|km|metres?|years?|yrs?|weeks?|days?|times?)\b)"
+            r"(?:[A-Za-z']+\s){1,3}(?:road|rd|street|st|avenue|ave|lane|ln|close|"
             r"drive|dr|way|court|ct|crescent|place|grove|gardens|terrace|hill|row|walk|view|mews|"
             r"square|parade)\b",
             re.IGNORECASE,
         ),
     ),
-    ("[address]", re.compile(r"\b(?:flat|apartment|apt)\.?\s+\d+[A-Za-z]?\b", re.IGNORECASE)),
+    (
+        "[address]",
+        re.compile(
+            r"\b(?:flat|apartment|apt)\.?\s+\d+[A-Za-z]?\b(?:,?\s+(?:[A-Za-z']+\s+){0,2}"
+            r"(?:house|court|tower|heights|point|lodge|mansions|building|block)\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+    ("[address]", re.compile(r"\b(?:[A-Z][\w']+\s+){1,2}[Ee]state\b")),
     (
         "[school]",
         re.compile(
@@ -63,11 +102,38 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Juniors|Junior School|Nursery)\b"
         ),
     ),
+    (
+        "[school]",
+        re.compile(
+            r"(?i:\b(?:st|saint)\.?\s+[a-z]+(?:'s)?(?:\s+(?:c\s?of\s?e|cofe|ce|rc|catholic|"
+            r"church of england))?\s+(?:primary|academy|high|school|college|infants|juniors?|"
+            r"nursery)\b(?:\s+school\b)?)|(?i:\b(?<=\bat\s)(?:st|saint)\.?\s+[a-z]+'s\b)"
+        ),
+    ),
+    (
+        "[school]",
+        re.compile(
+            r"\b(?:[A-Z][\w'-]+\s+){1,2}(?:Pupil Referral Unit|PRU)\b|(?i:\b(?!(?:the|a|an|my|to|at|in)\b)[a-z]+\s+pru\b)"
+        ),
+    ),
+    # In lower case, after "at" or "go to": "at greenacre junior", "i go oak hill high".
+    (
+        "[school]",
+        re.compile(
+            r"(?P<keep>\b(?:go to|goes to|went to|attends?|attended|at|go)\s+)"
+            r"(?!(?:the|a|an|my|his|her|their|our|this|that|new|old|big|secondary|sixth)\b)"
+            r"(?:[a-z']+\s+){1,3}(?:primary|juniors?|high|infants|academy|college)\b(?:\s+school\b)?"
+        ),
+    ),
     ("[school]", GENERIC_SCHOOL),
     (
         "[reference]",
         re.compile(
-            r"\b(?:[A-Z]{2,5}[-/]?\d{3,}(?:[-/]\d+)*|\d{6,})\b|"
+            r"\b(?:[A-Z]{2,5}[-/]?\d{3,}(?:[-/]\d+)*|\d{6,}|(?-i:[A-Z]{2,5})\s\d{5,})\b|"
+            # Parts joined by / or -, one of three digits or more: "CIN/22/4471",
+            # "2023/CP/0716", "LC-22-0419"; not "50/50" nor "2019-2020".
+            r"(?-i:\b(?!(?:19|20)\d\d[-/](?:19|20)?\d\d\b)(?=[A-Z0-9/-]*\d{3})"
+            r"(?:[A-Z]{2,5}|\d{2,8})(?:[-/](?:[A-Z]{2,5}|\d{2,8})){1,3}\b)|"
             r"\b(?:case|ref|reference|nhs)\b\.?\s*(?:no\.?|number|id|#)?\s*:?\s*"
             r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d)){3,}\b",
             re.IGNORECASE,
@@ -418,7 +484,11 @@ OWNERS = frozenset({"my", "your", "our", "their"})
 # A lower-case word the English lexicon lacks, starting a sentence before "is": "kez is".
 FIRST_WORD_IS = re.compile(r"(?:^|(?<=[.!?]\s))([a-z][a-z'-]+)(\s+(?:is|was)\b)")
 SURNAME_PARTICLE = re.compile(r"\[name\] (?:van|de|der|den|von|da|di|le|la)(?: \[name\])+")
-HOUSE_NUMBER = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+\[name\](?:\s\[name\])?")
+# Not an age: "when i was 16 [name] got me a room".
+HOUSE_NUMBER = re.compile(
+    r"(?<!\bwas )(?<!\bis )(?<!\bam )(?<!\baged )(?<!\bage )(?<!\bturned )(?<!\byear )"
+    r"\b\d{1,4}[A-Za-z]?,?\s+\[name\](?:\s\[name\])?"
+)
 BEFORE_SURNAME = re.compile(r"\b([A-Z][a-z]+) \[name\]")
 AFTER_FIRST_NAME = re.compile(
     r"(?<=\[name\] )(?:(?!I\b)[A-Z][a-zA-Z']*|[a-z]+(?:-[a-z]+)+|(?:van|de|der|von|da|di|le|la)"
@@ -431,16 +501,74 @@ def given_names() -> frozenset[str]:
     return frozenset(json.loads(NAMES_FILE.read_text(encoding="utf-8")))
 
 
-def deidentify(text: str) -> str:
+def deidentify(text: str, names: NameModel | Literal["shipped"] | None = "shipped") -> str:
+    """The text with every identifying detail replaced by a placeholder.
+
+    The rules remove the details with a form (numbers, emails, addresses, schools,
+    titled names). Then, for the remaining words, the name model (`names`, by default
+    the shipped one) judges each word, the rules' own guess among its evidence; with
+    `names=None`, the rules alone decide.
+    """
+    details = remove_details(text)
+    by_rules = names_by_rules(details)
+    model = name_model.load() if names == "shipped" else names
+    if model is None:
+        return by_rules
+    kept: list[str] = []
+    last = 0
+    for word, found in candidates(details, by_rules):
+        if model.chance(found) >= model.threshold:
+            possessive = "'s" if word.text.endswith(name_model.POSSESSIVE) else ""
+            kept.extend((details[last : word.start], "[name]" + possessive))
+            last = word.end
+    kept.append(details[last:])
+    return HOUSE_NUMBER.sub("[address]", "".join(kept))
+
+
+def remove_details(text: str) -> str:
+    """The details with a form: emails, links, phones, postcodes, dates, addresses,
+    schools, references, and names after a title ("Mrs Okafor")."""
     result = text
     for placeholder, pattern in RULES:
         if pattern is GENERIC_SCHOOL:
             result = pattern.sub(lambda m: _school(m), result)
         elif placeholder == "[name]":
             result = pattern.sub(_titled, result)
+        elif "keep" in pattern.groupindex:
+            result = pattern.sub(_keeping(placeholder), result)
         else:
             result = pattern.sub(placeholder, result)
-    return _names(result)
+    return result
+
+
+def _keeping(placeholder: str) -> Callable[[re.Match[str]], str]:
+    """Replace the match but keep its `keep` group: "my snap is [handle]"."""
+    return lambda match: (match.group("keep") or "") + placeholder
+
+
+def candidates(details: str, by_rules: str) -> list[tuple[Token, list[str]]]:
+    """Each word left in `details` that may be part of a name, with the name model's
+    features; `by_rules` is what the rules made of the same text."""
+    words = name_model.tokens(details)
+    gone = name_model.replaced_by(words, name_model.tokens(by_rules))
+    tag_of = dict(reversed(pos_tag(details)))
+    starts = name_model.sentence_starts(details, words)
+    names = given_names()
+    found = []
+    for index, word in enumerate(words):
+        if word.is_placeholder:
+            continue
+        bare = word.text.lower().removesuffix("'s").removesuffix("’s")
+        features = name_model.word_features(
+            words,
+            index,
+            starts_sentence=starts[index],
+            by_rules=index in gone,
+            given_name=any(part in names for part in bare.split("-")),
+            tag=tag_of.get(word.text) or tag_of.get(word.text[:-2], "?"),
+        )
+        found.append((word, features))
+    return found
 
 
 def _titled(match: re.Match[str]) -> str:
@@ -504,7 +632,8 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in ORGANISATION.finditer(text)]
 
 
-def _names(text: str) -> str:
+def names_by_rules(text: str) -> str:
+    """The rules' names: capitalised proper nouns, known first names, words after cues."""
     names = given_names()
     protected = _protected(text)
     proper = set()

@@ -18,74 +18,18 @@ Run: .venv/bin/python -m bench.deidentify_eval [--dev] [--show]
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from analysis.deidentify import deidentify
+from analysis.name_training import garbled, left_in
 from bench.common import score_split, wilson
 
 ROOT = Path(__file__).parents[1]
 FROZEN = ROOT / "tests" / "data" / "deidentify_frozen"
 DEV = ROOT / "analysis" / "training" / "deidentify"
 RESULTS = ROOT / "analysis" / "models" / "deidentify.frozen-test.json"
-PLACEHOLDER = re.compile(r"\[[a-z]+\]")
-WORD = re.compile(r"\[x\]|[\w']+")
-
-
-# Words that announce a detail rather than being one: losing them garbles nothing.
-LABELS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "case",
-        "ref",
-        "reference",
-        "referral",
-        "number",
-        "no",
-        "id",
-        "tel",
-        "phone",
-        "mob",
-        "mobile",
-        "email",
-        "dob",
-        "postcode",
-        "address",
-        "flat",
-        "apt",
-        "nhs",
-        "crn",
-    ]
-)
-
-
-def words(text: str) -> list[str]:
-    return WORD.findall(PLACEHOLDER.sub("[x]", text).lower())
-
-
-def left_in(output: str, identifier: str) -> bool:
-    """Whether any word of the identifier (two characters or more) is still in the output."""
-    kept = set(words(output))
-    return any(len(word) > 1 and word in kept and word not in LABELS for word in words(identifier))
-
-
-def garbled(output: str, text: str, identifiers: list[str]) -> bool:
-    """Whether words that identify nobody were lost (counted, so a repeated word counts)."""
-    lost = Counter(words(expected(text, identifiers))) - Counter(words(output))
-    return any(word != "[x]" and word not in LABELS for word in lost)
-
-
-def expected(text: str, identifiers: list[str]) -> str:
-    for identifier in sorted(identifiers, key=len, reverse=True):
-        text = text.replace(identifier, "[x]")
-    return text
 
 
 def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
@@ -95,7 +39,7 @@ def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
         output = deidentify(line["text"])
         for identifier, kind in zip(line["identifiers"], line["kinds"], strict=True):
             total_by_kind[kind] += 1
-            if left_in(output, identifier):
+            if left_in(output, identifier, line["text"], line["identifiers"]):
                 missed_by_kind[kind] += 1
                 if show:
                     print(f"LEFT {kind}: {identifier!r} in {output!r}")

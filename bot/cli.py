@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
 
     train = commands.add_parser(
         "train",
-        help="rebuild the safeguarding and theme models from their labelled texts"
+        help="rebuild the safeguarding, theme and name models from their labelled texts"
         " (needs scikit-learn)",
     )
     train.add_argument(
@@ -270,7 +270,14 @@ def train_model(args: argparse.Namespace) -> int:
     """Rebuild the shipped models (the same bytes for the same files), or with
     `--with-corrections` the trust's own theme model from the shipped texts and its
     corrections."""
-    from analysis import safeguarding_model, safeguarding_training, theme_model, theme_training
+    from analysis import (
+        name_model,
+        name_training,
+        safeguarding_model,
+        safeguarding_training,
+        theme_model,
+        theme_training,
+    )
 
     if args.with_corrections:
         return train_with_corrections()
@@ -278,10 +285,15 @@ def train_model(args: argparse.Namespace) -> int:
     safeguarding_model.save(model)
     themes, theme_report = theme_training.train()
     theme_model.save(themes)
-    print(json.dumps({"safeguarding": report, "themes": theme_report}, indent=2))
+    names, name_report = name_training.train()
+    name_model.save(names)
     print(
-        f"Wrote {safeguarding_model.MODEL_FILE} and {theme_model.MODEL_FILE}. Score each once:"
-        " python -m bench.safeguarding_eval; python -m bench.theme_eval",
+        json.dumps({"safeguarding": report, "themes": theme_report, "names": name_report}, indent=2)
+    )
+    print(
+        f"Wrote {safeguarding_model.MODEL_FILE}, {theme_model.MODEL_FILE} and"
+        f" {name_model.MODEL_FILE}. Score each once: python -m bench.safeguarding_eval;"
+        " python -m bench.theme_eval; python -m bench.deidentify_eval",
         file=sys.stderr,
     )
     return 0
