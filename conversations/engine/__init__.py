@@ -1,0 +1,31 @@
+"""The one engine that runs every flow on top of `ConversationHandler`.
+
+- `core.py`: the engine: wiring the states, greeting and deep links, asking, and
+  saving where the person is before each question goes out;
+- `answering.py`: taking answers (buttons, typed words, edits) and storing them;
+- `ending.py`: finishing, the review screen, resuming, /cancel;
+- `state.py`: where a person is, in their `user_data`, and the shared types;
+- `own_questions.py`: the greeting's and /cancel's choices.
+"""
+
+from conversations.engine.core import FlowEngine
+from conversations.engine.own_questions import WHO_OPTIONS
+from conversations.engine.state import (
+    BEGIN_DATA,
+    FLAG_NEXT_ANSWER,
+    FOREGROUND,
+    State,
+    StoredAnswer,
+    clear_position,
+)
+
+__all__ = [
+    "BEGIN_DATA",
+    "FLAG_NEXT_ANSWER",
+    "FOREGROUND",
+    "WHO_OPTIONS",
+    "FlowEngine",
+    "State",
+    "StoredAnswer",
+    "clear_position",
+]

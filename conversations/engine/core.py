@@ -1,0 +1,396 @@
+"""The one engine that runs every flow on top of `ConversationHandler`.
+
+Each step of each flow becomes one conversation state named `<flow>:<step>`.
+Where a person is lives in their persisted `user_data` (`state.py`), so leaving
+and coming back, or a restart of the bot, continues at the same step. Every
+answer is stored the moment it arrives (`answering.py`). This module wires the
+states, greets and follows deep links, asks questions, and saves where the person
+is before each question goes out; `ending.py` finishes a flow, shows the review
+screen and runs /cancel.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBUserWarning
+
+from conversations import texts
+from conversations.context import BotContext, FeedbackApplication
+from conversations.engine.answering import Answering
+from conversations.engine.ending import Ending
+from conversations.engine.own_questions import CANCELLING, WHO, WHO_OPTIONS
+from conversations.engine.state import (
+    BEGIN_DATA,
+    CONVERSATION,
+    DEFAULT_AUDIENCE,
+    EXPIRY_SECONDS,
+    FOREGROUND,
+    HELD,
+    PROMPT_ID,
+    REVIEW,
+    UNDER,
+    AnswerListener,
+    Callback,
+    CompletionListener,
+    Handler,
+    StaffWelcome,
+    State,
+    clear_position,
+)
+from conversations.models import Flow, Step
+from conversations.widgets import (
+    TypedStop,
+    mark_answered_by_id,
+    remove_buttons,
+    remove_buttons_by_id,
+    say,
+    step_keyboard,
+)
+from storage import repository
+
+
+class FlowEngine:
+    def __init__(
+        self,
+        flows: Sequence[Flow],
+        *,
+        clock: Callable[[], float] = time.time,
+        answer_listeners: Sequence[AnswerListener] = (),
+    ) -> None:
+        self.flows = {flow.id: flow for flow in flows}
+        self.clock = clock
+        self.answer_listeners = list(answer_listeners)
+        self.completion_listeners: list[CompletionListener] = []
+        # Deep-link payload prefixes handled elsewhere ("inv-<code>" for invites).
+        self.payload_handlers: dict[str, Callback] = {}
+        # Commands that start something from anywhere (/reflect, /drafts), and their states.
+        self.commands: dict[str, Callback] = {}
+        # What "I work here" at the greeting does (the practitioner tool sets it).
+        self.staff_entry: Callback | None = None
+        # How /start welcomes back someone who already works here (None: not staff).
+        self.staff_welcome: StaffWelcome | None = None
+        # States other modules add (setting up, choosing a draft…), and how to ask each again.
+        self.extra_states: dict[str, list[Handler]] = {}
+        self.askers: dict[str, Callback] = {}
+        # Taking answers; and the end of a flow: finishing, the review screen, /cancel.
+        self.answering = Answering(self)
+        self.ending = Ending(self)
+        # What other modules call: safeguarding keeps an alert's words as the answer; the
+        # practitioner tool resumes a draft; a side question goes back to the one under it.
+        self.hold_answer = self.answering.hold_answer
+        self.resume = self.ending.resume
+        self.resume_or_end = self.ending.resume_or_end
+
+    def add_state(self, state: str, handlers: list[Handler], *, ask: Callback) -> None:
+        """Another module's state: its handlers, and how to ask its question again.
+
+        Whatever its handlers do not take (a sticker, words where a button is
+        wanted, an old button) gets a kind word and the question again, as in a flow.
+        """
+        self.extra_states[state] = handlers
+        self.askers[state] = ask
+
+    def edit_handler(self) -> Handler:
+        """Edited typed answers: the conversation itself takes only new messages."""
+        edited = filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE
+        return MessageHandler(edited & filters.TEXT & ~filters.COMMAND, self.answering.on_edited)
+
+    def conversation(self) -> ConversationHandler[BotContext]:
+        answering: list[Handler] = [
+            CallbackQueryHandler(self._tracked(self.answering.on_button)),
+            MessageHandler(
+                FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.answering.on_text)
+            ),
+            MessageHandler(
+                FOREGROUND & ~filters.COMMAND, self._tracked(self.answering.on_not_text)
+            ),
+        ]
+        # "stop" typed on its own is /cancel, at any question but /cancel's own.
+        stop = MessageHandler(
+            FOREGROUND & filters.TEXT & ~filters.COMMAND & TypedStop(),
+            self._tracked(self.ending.on_cancel),
+        )
+        step_handlers = [stop, *answering]
+        moves = CommandHandler(
+            ["skip", "back"], self._tracked(self.answering.on_move_command), FOREGROUND
+        )
+        states: dict[object, list[Handler]] = {
+            flow.state(step): [moves, *step_handlers]
+            for flow in self.flows.values()
+            for step in flow.steps
+        }
+        states[WHO] = [
+            CallbackQueryHandler(self._tracked(self.on_who), pattern=r"^who\|"),
+            *step_handlers,
+        ]
+        states[CANCELLING] = [
+            CallbackQueryHandler(self._tracked(self.ending.on_cancel_choice), pattern=r"^cancel\|"),
+            *answering,
+        ]
+        for flow in self.flows.values():
+            if flow.review_before_submit:
+                states[f"{flow.id}:{REVIEW}"] = step_handlers
+        unexpected: list[Handler] = [
+            CallbackQueryHandler(self._tracked(self.answering.on_old_button)),
+            MessageHandler(
+                FOREGROUND & filters.TEXT & ~filters.COMMAND,
+                self._tracked(self.answering.on_tap_instead),
+            ),
+            MessageHandler(
+                FOREGROUND & ~filters.COMMAND, self._tracked(self.answering.on_not_text)
+            ),
+        ]
+        states.update({state: [stop, *h, *unexpected] for state, h in self.extra_states.items()})
+        command_handlers: list[Handler] = [
+            CommandHandler(name, self._tracked(callback), filters.ChatType.PRIVATE)
+            for name, callback in self.commands.items()
+        ]
+        with warnings.catch_warnings():
+            # We track buttons per chat on purpose: stale buttons are recognised by state.
+            warnings.simplefilter("ignore", PTBUserWarning)
+            return ConversationHandler(
+                entry_points=[
+                    CommandHandler("start", self._tracked(self.on_start), filters.ChatType.PRIVATE),
+                    CallbackQueryHandler(self._tracked(self.on_begin), pattern=f"^{BEGIN_DATA}$"),
+                    *command_handlers,
+                ],
+                states=states,
+                fallbacks=[
+                    *command_handlers,
+                    CommandHandler("cancel", self._tracked(self.ending.on_cancel)),
+                    CommandHandler("start", self._tracked(self.on_start_again)),
+                    MessageHandler(filters.COMMAND, self._tracked(self.on_unknown_command)),
+                ],
+                name=CONVERSATION,
+                persistent=True,
+                allow_reentry=False,
+            )
+
+    def _tracked(
+        self, callback: Callable[[Update, BotContext], Coroutine[Any, Any, State]]
+    ) -> Callable[[Update, BotContext], Coroutine[Any, Any, State]]:
+        """Expire conversations idle for 14 days, then run the callback."""
+
+        async def tracked(update: Update, context: BotContext) -> State:
+            data = context.data
+            now = self.clock()
+            last_seen = data.get("seen")
+            data["seen"] = now
+            if data.get("at") and last_seen is not None and now - last_seen > EXPIRY_SECONDS:
+                clear_position(data)
+                if update.callback_query:
+                    await update.callback_query.answer()
+                await self.send(update, context, say(texts.FRESH_START, None))
+                return await self.greet(update, context)
+            return await callback(update, context)
+
+        return tracked
+
+    async def on_start(self, update: Update, context: BotContext) -> State:
+        """Greet, or follow a deep link straight into a flow."""
+        clear_position(context.data)
+        payload = (context.args or [""])[0]
+        flow_id, _, token = payload.partition("-")
+        if flow_id in self.payload_handlers:
+            return await self.payload_handlers[flow_id](update, context)
+        flow = self.flows.get(flow_id)
+        if flow is None or flow.audience_group == "practitioner":
+            if not payload and self.staff_welcome is not None:
+                welcomed = await self.staff_welcome(update, context)
+                if welcomed is not None:
+                    return welcomed
+            return await self.greet(update, context)
+        review_id = None
+        if token:
+            link = await repository.find_review_link(context.db, token)
+            if link is not None and link.audience_group == flow.audience_group:
+                review_id = link.review_id
+            else:
+                await self.send(update, context, say(texts.LINK_NOT_FOUND, None))
+        return await self.begin(update, context, flow, review_id=review_id)
+
+    async def greet(self, update: Update, context: BotContext) -> State:
+        await self.arrive(update, context, WHO)
+        keyboard = InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(o.label.for_audience(None), callback_data=f"who|{o.value}")]
+                for o in WHO_OPTIONS
+            ]
+        )
+        await self.send_prompt(update, context, say(texts.GREETING, None), keyboard)
+        return WHO
+
+    async def on_who(self, update: Update, context: BotContext) -> State:
+        """A tap on the greeting's buttons."""
+        return await self.start_as(update, context, await self.tapped(update, context))
+
+    async def start_as(self, update: Update, context: BotContext, who: str) -> State:
+        """Start the flow for whoever they said they are."""
+        if who == "pr" and self.staff_entry is not None:
+            return await self.staff_entry(update, context)
+        flow = self.flows.get(who)
+        if flow is None:
+            await self.arrive(update, context, ConversationHandler.END)
+            await self.send(update, context, say(texts.STAFF_ONLY, "practitioner"))
+            return ConversationHandler.END
+        return await self.begin(update, context, flow)
+
+    async def begin(
+        self, update: Update, context: BotContext, flow: Flow, *, review_id: int | None = None
+    ) -> State:
+        data = context.data
+        clear_position(data)
+        data.update(
+            flow=flow.id,
+            audience=DEFAULT_AUDIENCE[flow.audience_group],
+            history=[],
+            selected=[],
+            review_id=review_id,
+            seen=self.clock(),
+        )
+        return await self.ask(update, context, flow, flow.steps[0])
+
+    async def ask(
+        self, update: Update, context: BotContext, flow: Flow, step: Step, *, intro: bool = True
+    ) -> State:
+        data = context.data
+        audience = data.get("audience")
+        data.update(flow=flow.id, step=step.id)
+        await self.arrive(update, context, flow.state(step))
+        if intro and step.intro is not None:
+            await self.send(update, context, say(step.intro, audience))
+        question = f"<b>{say(step.prompt, audience)}</b>"
+        await self.send_prompt(update, context, question, step_keyboard(flow, step, data))
+        return flow.state(step)
+
+    async def reask(self, update: Update, context: BotContext) -> State:
+        """Show again whatever the person was last asked (or, after a held answer, what follows)."""
+        data = context.data
+        held = data.pop(HELD, None)
+        position = self.position(data)
+        if held is not None and position is not None and position[1].id == held:
+            return await self.answering.move_on(update, context, *position)
+        ask = self.askers.get(str(data.get("at")))
+        if ask is not None:
+            return await ask(update, context)
+        if data.get("at") == CANCELLING:
+            return await self.ending.ask_cancel(update, context)
+        if str(data.get("at", "")).endswith(f":{REVIEW}"):
+            flow = self.flows[data["flow"]]
+            return await self.ending.ask_review(update, context, flow)
+        position = self.position(data)
+        if position is None:
+            return await self.greet(update, context)
+        flow, step = position
+        return await self.ask(update, context, flow, step, intro=False)
+
+    def position(self, data: dict[str, Any]) -> tuple[Flow, Step] | None:
+        flow = self.flows.get(data.get("flow") or "")
+        if flow is None:
+            return None
+        try:
+            return flow, flow.step(data.get("step") or "")
+        except KeyError:
+            return None
+
+    async def on_begin(self, update: Update, context: BotContext) -> State:
+        """The "Tell us now" button under an invitation, tapped: /start."""
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        return await self.on_start(update, context)
+
+    async def on_start_again(self, update: Update, context: BotContext) -> State:
+        """/start once a conversation is under way.
+
+        Before anything is answered, /start (a deep link too) starts afresh, and an
+        invite is always used: tapping one is never a slip. A feedback link mid-flow
+        is, so the person stays where they were.
+        """
+        payload = (context.args or [""])[0]
+        if context.data.get("at") == WHO or payload.partition("-")[0] in self.payload_handlers:
+            return await self.on_start(update, context)
+        await self.send(update, context, say(texts.STILL_GOING, context.data.get("audience")))
+        return await self.reask(update, context)
+
+    async def on_unknown_command(self, update: Update, context: BotContext) -> State:
+        await self.send(update, context, say(texts.UNKNOWN_COMMAND, context.data.get("audience")))
+        return await self.reask(update, context)
+
+    async def arrive(self, update: Update, context: BotContext, state: State) -> None:
+        """Record, durably, that the person is now at `state`, before they are shown it.
+
+        python-telegram-bot saves a conversation's state only after the handler
+        has replied. Saved here instead, before the question goes out, a bot
+        killed at any moment resumes at the question the person was last shown,
+        or at the one it was about to show them.
+        """
+        data = context.data
+        if state == ConversationHandler.END:
+            clear_position(data)
+        elif state in self.askers:
+            if data.get("at") and data["at"] not in self.askers:
+                data[UNDER] = data["at"]
+            data["at"] = state
+        else:
+            data.pop(UNDER, None)
+            data["at"] = state
+        assert isinstance(context.application, FeedbackApplication)
+        await context.application.save_now(update, CONVERSATION, state)
+
+    async def retire_prompt(
+        self, update: Update, context: BotContext, answered_as: str | None = None
+    ) -> None:
+        """Take the buttons off the question a typed answer just answered.
+
+        When a button's words were typed, `answered_as` is the question with the
+        button they picked (`widgets.answered`), shown as a tap would show it, since
+        what they typed may be only part of the button's words.
+        """
+        if context.chat_data is None:
+            return
+        message_id = context.chat_data.pop(PROMPT_ID, None)
+        if answered_as is None:
+            await remove_buttons_by_id(context, update, message_id)
+        else:
+            await mark_answered_by_id(context, update, message_id, answered_as)
+
+    async def send_prompt(
+        self, update: Update, context: BotContext, text: str, keyboard: InlineKeyboardMarkup | None
+    ) -> None:
+        """Send a question, remembering it so that a typed answer can retire its buttons."""
+        message = await self.send(update, context, text, keyboard)
+        if context.chat_data is not None:
+            context.chat_data[PROMPT_ID] = message.message_id
+
+    async def tapped(self, update: Update, context: BotContext) -> str:
+        """A tap on a question's button: answered, its buttons gone; what follows the '|'."""
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        if context.chat_data is not None:
+            context.chat_data.pop(PROMPT_ID, None)
+        await remove_buttons(query.message)
+        return (query.data or "").partition("|")[2]
+
+    async def send(
+        self,
+        update: Update,
+        context: BotContext,
+        text: str,
+        keyboard: InlineKeyboardMarkup | None = None,
+    ) -> Message:
+        chat = update.effective_chat
+        assert chat is not None
+        return await context.bot.send_message(chat.id, text, reply_markup=keyboard)

@@ -1,0 +1,206 @@
+"""The end of a flow: finishing, the review screen before submitting, resuming a saved
+response, and /cancel's question (keep, delete or carry on)."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import ConversationHandler
+
+from conversations import texts
+from conversations.context import BotContext
+from conversations.engine.own_questions import CANCEL_OPTIONS, CANCELLING, OWN_QUESTIONS, WHO
+from conversations.engine.state import NUMBERED, REVIEW, UNDER, State, clear_position
+from conversations.models import Flow, Wording
+from conversations.widgets import (
+    Button,
+    answer_in_words,
+    fitted,
+    match_option,
+    remove_buttons,
+    say,
+    shorten,
+    with_answer,
+)
+from storage import repository
+
+if TYPE_CHECKING:
+    from conversations.engine.core import FlowEngine
+
+
+class Ending:
+    """Finishing a flow, reviewing it, resuming it, or stopping it with /cancel."""
+
+    def __init__(self, engine: FlowEngine) -> None:
+        self.engine = engine
+
+    async def finish(self, update: Update, context: BotContext, flow: Flow) -> State:
+        data = context.data
+        response_id = data.get("response_id")
+        audience = data.get("audience")
+        if response_id is not None:
+            await repository.complete_response(context.db, int(response_id))
+        await self.engine.arrive(update, context, ConversationHandler.END)
+        await self.engine.send(update, context, say(flow.done, audience))
+        if response_id is not None:
+            for listener in self.engine.completion_listeners:
+                await listener(update, context, flow, int(response_id))
+        return ConversationHandler.END
+
+    async def ask_review(self, update: Update, context: BotContext, flow: Flow) -> State:
+        """Show every answer so far, with a button to edit each, and a Submit button."""
+        data = context.data
+        answers = {}
+        if data.get("response_id") is not None:
+            answers = {
+                a.step_id: a
+                for a in await repository.list_answers(context.db, int(data["response_id"]))
+            }
+        state = f"{flow.id}:{REVIEW}"
+        audience = data.get("audience")
+        shown: list[tuple[str, str, bool]] = []  # (question, answer, typed by the person)
+        for number, step in enumerate(flow.steps, start=1):
+            answer = answers.get(step.id)
+            question = f"{number}. {NUMBERED.sub('', step.prompt.for_audience(audience))}"
+            if answer is None:
+                shown.append((question, texts.SKIPPED_MARK.for_audience(audience), False))
+                continue
+            words = answer_in_words(
+                step, audience, choice=answer.choice, text=answer.text, skipped=answer.skipped
+            )
+            shown.append((question, words, answer.text is not None and not answer.skipped))
+
+        def render(length: int) -> str:
+            lines = [f"<b>{html.escape(flow.title)}: check your answers</b>"]
+            for question, answer, typed in shown:
+                answer = shorten(answer, length) if typed else answer
+                lines.append(
+                    f"\n<b>{html.escape(question)}</b>\n{html.escape(answer, quote=False)}"
+                )
+            return "\n".join(lines)
+
+        buttons = [
+            InlineKeyboardButton(f"✏️ {number}", callback_data=Button("e", state, step.id).encode())
+            for number, step in enumerate(flow.steps, start=1)
+        ]
+        rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
+        rows.append([InlineKeyboardButton("✅ Submit", callback_data=Button("u", state).encode())])
+        data.update(flow=flow.id, step=REVIEW)
+        await self.engine.arrive(update, context, state)
+        await self.engine.send(update, context, fitted(render), InlineKeyboardMarkup(rows))
+        return state
+
+    async def on_review_button(self, update: Update, context: BotContext, button: Button) -> State:
+        query = update.callback_query
+        assert query is not None
+        await query.answer()
+        await remove_buttons(query.message)
+        flow = self.engine.flows[context.data["flow"]]
+        if button.action == "u":
+            return await self.finish(update, context, flow)
+        try:
+            step = flow.step(button.value)
+        except KeyError:
+            return await self.ask_review(update, context, flow)
+        context.data["editing"] = True
+        return await self.engine.ask(update, context, flow, step, intro=False)
+
+    async def resume(self, update: Update, context: BotContext, flow: Flow, response: Any) -> State:
+        """Continue a saved response at its first unanswered step (or its review)."""
+        data = context.data
+        clear_position(data)
+        answered = {a.step_id for a in await repository.list_answers(context.db, response.id)}
+        data.update(
+            flow=flow.id,
+            audience=response.audience,
+            response_id=response.id,
+            review_id=response.review_id,
+            history=[step.id for step in flow.steps if step.id in answered],
+            selected=[],
+        )
+        for step in flow.steps:
+            if step.id not in answered:
+                return await self.engine.ask(update, context, flow, step)
+        return await self.ask_review(update, context, flow)
+
+    async def on_cancel(self, update: Update, context: BotContext) -> State:
+        """Ask whether to keep or delete what they gave, or stop at once if nothing was given."""
+        data = context.data
+        if str(data.get("at")) in self.engine.askers:
+            return await self.resume_or_end(update, context, texts.STOPPED)
+        if data.get("response_id") is None:
+            audience = data.get("audience")
+            await self.engine.arrive(update, context, ConversationHandler.END)
+            await self.engine.retire_prompt(update, context)  # its buttons would lead nowhere now
+            await self.engine.send(update, context, say(texts.NOT_NOW, audience))
+            return ConversationHandler.END
+        return await self.ask_cancel(update, context)
+
+    async def resume_or_end(self, update: Update, context: BotContext, wording: Wording) -> State:
+        """After another module's question: say `wording`, then go back to what was on
+        screen before it, or end. Either is saved before the person is told."""
+        data = context.data
+        audience = data.get("audience")
+        under = data.pop(UNDER, None)
+        await self.engine.arrive(update, context, under or ConversationHandler.END)
+        await self.engine.send(update, context, say(wording, audience))
+        return await self.engine.reask(update, context) if under else ConversationHandler.END
+
+    async def ask_cancel(self, update: Update, context: BotContext) -> State:
+        audience = context.data.get("audience")
+        keyboard = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        option.label.for_audience(audience), callback_data=f"cancel|{option.value}"
+                    )
+                ]
+                for option in CANCEL_OPTIONS
+            ]
+        )
+        await self.engine.arrive(update, context, CANCELLING)
+        await self.engine.send_prompt(
+            update, context, say(texts.CANCEL_QUESTION, audience), keyboard
+        )
+        return CANCELLING
+
+    async def on_cancel_choice(self, update: Update, context: BotContext) -> State:
+        return await self.end_or_carry_on(
+            update, context, await self.engine.tapped(update, context)
+        )
+
+    async def on_typed_own_choice(self, update: Update, context: BotContext, text: str) -> State:
+        """Words typed at the greeting or /cancel's question: one of its choices, or ask again."""
+        at = context.data["at"]
+        audience = context.data.get("audience")
+        question, options = OWN_QUESTIONS[at]
+        option = match_option(options, text, audience)
+        if option is None:
+            await self.engine.send(update, context, say(texts.TAP_A_BUTTON, audience))
+            return await self.engine.reask(update, context)
+        label = option.label.for_audience(audience)
+        await self.engine.retire_prompt(
+            update, context, with_answer(say(question, audience), label)
+        )
+        act = self.engine.start_as if at == WHO else self.end_or_carry_on
+        return await act(update, context, option.value)
+
+    async def end_or_carry_on(self, update: Update, context: BotContext, choice: str) -> State:
+        """Act on the answer to /cancel's question: keep, delete or continue."""
+        data = context.data
+        audience = data.get("audience")
+        if choice == "continue":
+            position = self.engine.position(data)
+            if position is None:
+                return await self.engine.greet(update, context)
+            return await self.engine.ask(update, context, *position, intro=False)
+        if choice == "delete" and data.get("response_id") is not None:
+            await repository.delete_response(context.db, int(data["response_id"]))
+            goodbye = texts.CANCELLED_DELETED
+        else:
+            goodbye = texts.CANCELLED_KEPT
+        await self.engine.arrive(update, context, ConversationHandler.END)
+        await self.engine.send(update, context, say(goodbye, audience))
+        return ConversationHandler.END

@@ -1,0 +1,53 @@
+"""The engine's own questions, besides the flows' steps: who are you (the greeting)
+and /cancel's keep, delete or carry on."""
+
+from __future__ import annotations
+
+from conversations import texts
+from conversations.models import Option
+
+WHO = "who"
+# The greeting's question. Its values are flow ids, but "pr" goes to the staff entry.
+WHO_OPTIONS = (
+    Option(
+        value="yp",
+        label=texts.WHO_YOUNG_PERSON,
+        typed=(
+            *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
+            *("care leaver", "in care", "im in care", "student", "pupil", "young carer"),
+            *("left care", "leaving care", *(str(age) for age in range(5, 26))),
+        ),
+    ),
+    Option(
+        value="pc",
+        label=texts.WHO_PARENT,
+        typed=(
+            *("mum", "dad", "mother", "father", "parent", "carer", "foster carer", "nan"),
+            *("grandma", "grandad", "grandparent", "step mum", "stepmum", "stepdad", "guardian"),
+            *("kinship carer", "special guardian", "auntie", "aunt", "uncle", "mama", "mam"),
+            *("grandmother", "grandfather", "look after my", "i look after"),
+        ),
+    ),
+    Option(
+        value="pr",
+        label=texts.WHO_PRACTITIONER,
+        typed=(
+            *("social worker", "sw", "staff", "practitioner", "iro", "team manager"),
+            *("family support worker", "i work for you", "i work for the council"),
+            *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
+            *("pa for",),
+        ),
+    ),
+)
+CANCELLING = "cancelling"
+# What /cancel asks. Typed, its words choose too: "keep", "delete", "carry on".
+CANCEL_OPTIONS = (
+    Option(value="keep", label=texts.CANCEL_KEEP, typed=("stop", "yes")),
+    Option(value="delete", label=texts.CANCEL_DELETE),
+    Option(value="continue", label=texts.CANCEL_CONTINUE, typed=("continue", "go on", "no")),
+)
+# The engine's own questions, besides the flows' steps: their words and their choices.
+OWN_QUESTIONS = {
+    WHO: (texts.GREETING, WHO_OPTIONS),
+    CANCELLING: (texts.CANCEL_QUESTION, CANCEL_OPTIONS),
+}
