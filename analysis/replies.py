@@ -13,145 +13,27 @@ Guessing wrong is worse than asking again, so a word that could mean two buttons
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 SKIP = "skip"
 EXPLAIN = "explain"
 
-# What people type for each kind of answer. Option values are matched to these by
-# name ("yes", "sometimes", "good") or through `SAME_MEANING` ("agree" is a yes).
+# What people type for each kind of answer (`reply_words.json`). Option values are
+# matched to these by name ("yes", "sometimes", "good") or through `SAME_MEANING`
+# ("agree" is a yes). "not_really" is no, or only partly: where there is an
+# in-between button, the bot asks which. "mostly" is between always and sometimes:
+# "mostly" where there is such a button, else it asks.
 INTENTS: dict[str, tuple[str, ...]] = {
-    "yes": (
-        *("yes", "yeah", "yeh", "yea", "ye", "yep", "yup", "ya", "yas", "yess", "yah", "yh", "aye"),
-        *(
-            "go on",
-            "yeah go on",
-            "yes ok",
-            "ok yes",
-            "yeah ok",
-            "ok yeah",
-            "yeah sure",
-            "sure thing",
-        ),
-        *("of course", "course", "definitely", "deffo", "defo", "absolutely", "certainly"),
-        *("agree", "i agree", "okk", "okie", "gwan", "gwan then", "go on then", "lets go"),
-        *("no problem", "no probs", "no worries", "happy to"),
-        *("yes please", "yes pls", "yes plz", "yeah please", "yes i do", "i guess so", "guess so"),
-        *("suppose so", "i suppose", "i suppose so", "go ahead", "thats fine", "thats ok"),
-        *("i would", "i would like that", "that would be nice", "why not"),
-        *("yes always", "always", "all the time", "every time", "totally", "100%", "for sure"),
-        *("yes they do", "they do", "yes we were", "yes i was", "yes i did"),
-        *("i think so", "think so", "go for it", "crack on", "if you must", "if u must"),
-        *("would be nice", "wud be nice", "nothing to hide"),
-        *(
-            "tak",
-            "haan",
-            "han",
-            "ji",
-            "ji haan",
-            "da",
-            "👍",
-            "👌",
-            "✅",
-            "✔",
-            "☑",
-            "🙆",
-            "yeah sure",
-        ),
-    ),
-    "no": (
-        *("no", "nah", "na", "nope", "naa", "nahh", "noo", "nop", "never", "not at all", "nowt"),
-        *("no thanks", "no thank you", "nah im good", "im good", "no ta", "nah thanks", "no way"),
-        *("no not really", "no i dont", "no i do not"),
-        *("not now", "nothing", "nie", "nahi", "nahin", "nai", "👎", "❌", "🙅"),
-        *("dont message me", "dont text me", "rather you didnt", "rather u didnt", "please dont"),
-        *("no i dont know", "nobody listens", "no one listens", "not listened"),
-        *("not interested", "no interest", "no need", "dont need it", "dont bother"),
-        *("i feel not listened", "they dont listen", "never listened", "no they dont"),
-        *("not once", "nah ur alright", "nah youre alright", "not needed"),
-        *("they pretend to", "talking to a wall", "🚫", "⛔"),
-    ),
-    "sometimes": (
-        *("sometimes", "some times", "sumtimes", "sometime", "somtimes", "occasionally"),
-        *("now and then", "now and again", "kinda", "kind of", "sort of", "sorta", "a bit"),
-        *("bit", "a little", "a little bit", "little bit", "partly", "partially", "half"),
-        *("50/50", "50 50", "depends", "it depends", "on and off", "not always", "some of it"),
-        *("some of the time", "ish", "not every time", "not all the time", "bits of it"),
-        *("some of them", "some of them did", "some times yes some no", "sumtimes yeah"),
-        *("at times", "hit n miss", "hit and miss", "not all of it", "some did some didnt"),
-        *("some do some dont", "one of them does", "1 of them does", "one of them did"),
-    ),
-    "not_sure": (
-        *("not sure", "unsure", "idk", "i dont know", "dont know", "dunno", "i dunno", "no idea"),
-        *("not a clue", "no clue", "i have no idea", "not sure tbh", "idk tbh", "dk", "idek"),
-        *("who knows", "i forget", "i forgot", "cant remember", "don't know", "🤷", "🤔"),
-        *("not rly sure", "not really sure", "not too sure", "not that sure", "forgot her name"),
-        *("forgot his name", "forgot their name", "cant remember her name"),
-    ),
-    "awful": (
-        *("really bad", "very bad", "terrible", "awful", "horrible", "horrendous", "dreadful"),
-        *("worst", "the worst", "crap", "shit", "shite", "hate it", "i hate it", "really rubbish"),
-        *("rubbish", "rubish", "pants", "bad bad", "shocking", "appalling", "disgusting"),
-        *("so bad", "well bad", "proper bad", "😢", "😭", "😡", "🤬"),
-    ),
-    "bad": (
-        *("bad", "not good", "not great", "poor", "not very good", "not that good", "rubbish"),
-        *("rubish", "pants", "bit rubbish", "a bit rubbish", "bit bad", "a bit bad", "bad ish"),
-        *("its peak", "peak"),
-        *("could be better", "not so good", "not too good", "🙁", "☹", "😞", "😕"),
-    ),
-    "ok": (
-        *("ok", "okay", "alright", "its ok", "its okay", "its alright", "fine", "its fine"),
-        *("sure", "k", "kk", "okey", "oki", "fine by me"),
-        *("meh", "so so", "so-so", "average", "not bad", "not too bad", "could be worse"),
-        *("ok ish", "okish", "alright ish"),
-        *("all right", "middle", "in the middle", "😐", "😑", "sound", "calm", "nowt special"),
-        *("nothing special", "not bad not good"),
-    ),
-    "good": (
-        *("good", "pretty good", "decent", "nice", "quite good", "gd", "its good", "fairly good"),
-        *("gud", "goood", "not bad", "good actually", "yeah good", "yh good", "ye good"),
-        *("canny", "canny good"),
-        *("good thanks", "going good", "going well", "🙂", "😊", "👍"),
-    ),
-    "great": (
-        *("really good", "very good", "great", "amazing", "brilliant", "excellent", "fab"),
-        *("fabulous", "awesome", "perfect", "love it", "ace", "fantastic", "brill", "bare good"),
-        *("gr8", "grt", "v good", "vgood", "v gd", "really gd", "rlly good", "rly good", "class"),
-        *("mint", "well mint", "top", "buzzing", "buzzin", "boss", "amazin", "brilliant tbh"),
-        *("so good", "well good", "proper good", "the best", "10/10", "outstanding", "superb"),
-        *("😄", "😁", "😀", "🤩", "😍", "❤", "❤️", "💯"),
-    ),
-    SKIP: (
-        *("skip", "pass", "skip it", "skip this", "rather not say", "id rather not say"),
-        *("prefer not to say", "dont want to say", "i dont want to say", "rather not"),
-        *("i dont want to answer", "dont want to answer", "no comment", "not saying"),
-        *("i would rather not say", "mind your business", "none of your business"),
-        *("dont want to talk about it", "prefer not answer", "prefer not to answer"),
-        *("skip pls", "skip please", "next please", "next one", "move on", "pass please"),
-        *("prefer not", "not answering", "not answering that", "dont wanna answer"),
-        *("mind ur business", "mind your own business", "mind ur own business"),
-        *(
-            "dont wanna say",
-            "not telling",
-            "not telling you",
-            "not telling u",
-            "n/a",
-            "can we skip",
-        ),
-    ),
-    # No, or only partly? Where there is an in-between button, ask which.
-    "not_really": ("not really", "not rly", "not realy", "not reallly", "not rlly"),
-    # Between always and sometimes: "mostly" where there is such a button, else ask.
-    "mostly": (
-        *("mostly", "mostly yes", "mostly ya", "mostly yeah", "usually", "usually yeah"),
-        *("most of the time", "a lot of the time", "most times", "mostly yh", "mainly"),
-        *("pretty much", "more or less"),
-    ),
+    intent: tuple(phrases)
+    for intent, phrases in json.loads(
+        Path(__file__).with_name("reply_words.json").read_text(encoding="utf-8")
+    ).items()
 }
 # Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
 GRADED = frozenset({"sometimes", "mostly"})

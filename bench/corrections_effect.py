@@ -19,6 +19,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from analysis.corrections import CorrectionLookup
 from analysis.theme_training import (
     Example,
     corrected_examples,
@@ -26,7 +27,7 @@ from analysis.theme_training import (
     load_examples,
     train_on,
 )
-from analysis.themes import CorrectionLookup, Tagger, load_taxonomy
+from analysis.themes import Tagger, load_taxonomy
 
 TRUST_ANSWERS = Path(__file__).with_name("data")
 

@@ -177,7 +177,7 @@ def try_in_terminal(args: argparse.Namespace) -> int:
 def write_report(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from analysis import reports
+    from analysis import report_formats, reports
     from analysis.windows import kind_at, parse_window, window_containing
     from conversations.services import Services
     from conversations.summaries import build_and_push
@@ -210,9 +210,9 @@ def write_report(args: argparse.Namespace) -> int:
 
     summary = asyncio.run(build())
     writers: dict[str, Callable[[reports.Summary], str]] = {
-        "md": reports.to_markdown,
-        "html": reports.to_html,
-        "csv": reports.to_csv,
+        "md": report_formats.to_markdown,
+        "html": report_formats.to_html,
+        "csv": report_formats.to_csv,
         "json": reports.Summary.to_json,
     }
     text = writers[args.format](summary)
@@ -386,7 +386,8 @@ def deidentify_stdin(args: argparse.Namespace) -> int:
 def taxonomy_proposals(args: argparse.Namespace) -> int:
     import json
 
-    from analysis.themes import CorrectionLookup, load_taxonomy
+    from analysis.corrections import CorrectionLookup
+    from analysis.themes import load_taxonomy
     from storage import repository
 
     settings = settings_for("tool")

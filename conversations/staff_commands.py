@@ -10,7 +10,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CommandHandler
 
-from analysis.reports import to_html
+from analysis.report_formats import to_html
 from analysis.windows import kind_at, parse_window, window_containing
 from conversations.context import BotContext
 from conversations.roles import require_role

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from analysis import theme_model
+from analysis.corrections import CorrectionLookup
 from analysis.safeguarding import Screening, screen
-from analysis.themes import CorrectionLookup, Tagger, Tagging
+from analysis.themes import Tagger, Tagging
 
 LONG_TEXT = 400
 _LOGGER = logging.getLogger(__name__)

@@ -26,6 +26,8 @@ from storage.pseudonym import keyed_hash
 TEST_TOKEN = "123456789:AAE-canary-token-for-tests-only-xyz123"
 TEST_KEY = "test-pseudonym-key-that-is-long-enough-0123456789"
 SAFEGUARDING_CHAT = -100_200_300
+# A second member of the safeguarding contacts' chat.
+SECOND_CONTACT = 777
 
 
 def connection_refused() -> NetworkError:
@@ -331,3 +333,17 @@ async def start_reflection(person: Person, reference: str = "CPR-2026-014") -> N
 
 def alerts(api: InProcessBotApi, chat_id: int = SAFEGUARDING_CHAT) -> list[str]:
     return [call.text for call in api.sent_to(chat_id) if call.method == "sendMessage"]
+
+
+def contacts_chat(app: FeedbackApplication, api: InProcessBotApi, user_id: int = 555) -> Person:
+    """A member of the safeguarding contacts' chat, writing there."""
+    return Person(app, api, user_id, chat_type="group", chat_id=SAFEGUARDING_CHAT)
+
+
+def edits_to(api: InProcessBotApi, message_id: int, method: str = "editMessageText") -> list[Any]:
+    """The calls that edited a message with `method`, oldest first."""
+    return [
+        call
+        for call in api.calls
+        if call.method == method and int(call.params.get("message_id") or 0) == message_id
+    ]

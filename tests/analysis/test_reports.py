@@ -1,15 +1,7 @@
 """The summary: small numbers suppressed, quotes de-identified, every format complete."""
 
-from analysis.reports import (
-    FEWER_THAN_5,
-    Count,
-    Question,
-    RawData,
-    build_summary,
-    to_csv,
-    to_html,
-    to_markdown,
-)
+from analysis.report_formats import to_csv, to_html, to_markdown
+from analysis.reports import FEWER_THAN_5, Count, Question, RawData, build_summary
 
 LABELS = {"timeliness": "Timeliness", "family_time": "Family time", "education": "Education"}
 LISTENED = Question(

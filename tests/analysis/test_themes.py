@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.themes import CorrectionLookup, Tagger, load_taxonomy, split_clauses
+from analysis.corrections import CorrectionLookup
+from analysis.themes import Tagger, load_taxonomy, split_clauses
 from bench.theme_eval import load_cases, score
 
 THEME_IDS = {

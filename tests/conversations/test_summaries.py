@@ -120,7 +120,7 @@ async def test_a_disclosure_never_reaches_a_report(app, young_person):
     await seed(app)
     await young_person.says("my stepdad hits me")
     summary = await build_and_push(app.services, parse_window("2026-12"), "final")
-    from analysis.reports import to_html, to_markdown
+    from analysis.report_formats import to_html, to_markdown
 
     for text in (to_markdown(summary), to_html(summary), summary.to_json()):
         assert "stepdad" not in text

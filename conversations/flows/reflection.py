@@ -1,0 +1,109 @@
+"""The practitioner reflective tool of the collaborative practice review."""
+
+from conversations.models import Flow, Option, Step, words
+
+REFLECTION = Flow(
+    id="pr",
+    audience_group="practitioner",
+    title="Practitioner reflection",
+    text_limit=4000,
+    review_before_submit=True,
+    steps=(
+        Step(
+            id="life_today",
+            kind="text",
+            intro=words(
+                "This reflection is part of the collaborative practice review. Answers are "
+                "saved as you go: stop whenever you like and carry on later with /drafts. "
+                "You can check and edit everything before you submit. Reports never name you."
+            ),
+            prompt=words("1. What is life like for this child today?"),
+        ),
+        Step(
+            id="voice",
+            kind="text",
+            prompt=words(
+                "2. How have you heard the child's voice, and what do you understand of their "
+                "lived experience and any trauma?"
+            ),
+        ),
+        Step(
+            id="difference",
+            kind="text",
+            prompt=words("3. What difference has your work made for the child so far?"),
+        ),
+        Step(
+            id="ambition",
+            kind="text",
+            prompt=words(
+                "4. Have you been ambitious for this child? What would more ambitious look like?"
+            ),
+        ),
+        Step(
+            id="identity",
+            kind="text",
+            prompt=words(
+                "5. How have the child's identity, culture, faith, language and needs shaped "
+                "your work?"
+            ),
+        ),
+        Step(
+            id="partners",
+            kind="text",
+            prompt=words("6. How well have partner agencies worked with you on this case?"),
+        ),
+        Step(
+            id="went_well",
+            kind="text",
+            prompt=words("7. What went well that others could learn from?"),
+        ),
+        Step(
+            id="differently",
+            kind="text",
+            prompt=words("8. What would you do differently?"),
+        ),
+        Step(
+            id="support",
+            kind="text",
+            prompt=words("9. What support, supervision or learning do you need?"),
+        ),
+        Step(
+            id="self_rating",
+            kind="choice",
+            report_label="Practitioner self-rating against the practice standards",
+            prompt=words("10. How would you rate this work against our practice standards?"),
+            options=(
+                # Ofsted's grades, as practitioners write them.
+                Option(
+                    value="outstanding",
+                    label=words("Outstanding"),
+                    typed=("outstanding", "grade 1", "grade one", "exceeds standards"),
+                ),
+                Option(
+                    value="good",
+                    label=words("Good"),
+                    typed=("grade 2", "grade two", "meets standards", "meets the standards"),
+                ),
+                Option(
+                    value="requires_improvement",
+                    label=words("Requires improvement"),
+                    answers=(),
+                    typed=(
+                        *("RI", "r i", "req improvement", "requires improvement", "needs work"),
+                        *("requires imp", "req imp", "requires improvment", "requires improv"),
+                        *("needs improvement", "needs improving", "grade 3", "grade three"),
+                    ),
+                ),
+                Option(
+                    value="inadequate",
+                    label=words("Inadequate"),
+                    typed=("inadequate", "grade 4", "grade four", "failing"),
+                ),
+            ),
+        ),
+    ),
+    done=words(
+        "Thank you. Your reflection is submitted and linked to the review. "
+        "Here is your copy; /myreflections sends all of yours."
+    ),
+)

@@ -1,0 +1,273 @@
+"""The young person's feedback: children 8-11, 12-15 and 16+ (care leavers).
+
+Every text must read easily for a 9-year-old (the readability test checks each one).
+"""
+
+from conversations.flows.options import (
+    ALWAYS_SOMETIMES_NO,
+    CONTACT_OPTIONS,
+    HEAR_BACK_OPTIONS,
+    SCALE_OPTIONS,
+)
+from conversations.models import END, Flow, Option, Step, words
+
+YOUNG_PERSON = Flow(
+    id="yp",
+    audience_group="young_person",
+    title="Young person's feedback",
+    steps=(
+        Step(
+            id="consent",
+            kind="consent",
+            skippable=False,
+            intro=words(
+                "Before we start, here is what happens. We read what you tell us. "
+                "We use it to make our help better. We don't ask your name. "
+                "You can skip any question, or stop at any time."
+            ),
+            prompt=words(
+                "If you tell us someone is hurting you, we will have to tell a person "
+                "who can help. Is that OK?"
+            ),
+            options=(
+                Option(value="agree", label=words("OK, let's start"), typed=("yes", "ok", "okay")),
+                Option(
+                    value="not_now",
+                    label=words("Not now"),
+                    next=END,
+                    typed=(
+                        *("no", "later", "not rn", "not right now", "maybe later", "another time"),
+                        *("not today", "after", "cant talk", "cant now", "busy", "in class"),
+                    ),
+                ),
+            ),
+        ),
+        Step(
+            id="age",
+            kind="choice",
+            effect="audience",
+            prompt=words("How old are you?"),
+            options=(
+                # Ages typed as numbers choose their band; younger or older, the nearest.
+                Option(
+                    value="child",
+                    label=words("8 to 11"),
+                    typed=(
+                        *(str(age) for age in range(5, 12)),
+                        *("primary school", "in primary", *(f"year {n}" for n in range(1, 7))),
+                    ),
+                ),
+                Option(
+                    value="teen",
+                    label=words("12 to 15"),
+                    typed=(
+                        *("12", "13", "14", "15", "secondary school", "high school"),
+                        *(f"year {n}" for n in range(8, 11)),
+                    ),
+                ),
+                Option(
+                    value="young_adult",
+                    label=words("16 or older"),
+                    typed=(
+                        *(str(age) for age in range(16, 26)),
+                        *("college", "sixth form", "uni", "university", "care leaver", "adult"),
+                        *("year 12", "year 13", "left care", "left school"),
+                    ),
+                ),
+            ),
+        ),
+        Step(
+            id="mood",
+            kind="scale",
+            report_label="How things are going",
+            prompt=words(
+                "How are things going with the help you get from us?",
+                child="How is it going with the help you get from us?",
+            ),
+            options=SCALE_OPTIONS,
+        ),
+        Step(
+            id="know_worker",
+            kind="yes_no",
+            report_label="I know who my worker is",
+            prompt=words(
+                "Do you know who your worker is?",
+                child="Do you know who your worker is? That is the person who helps you.",
+                young_adult="Do you know who your worker or PA is?",
+            ),
+            explain=words(
+                "Your worker is the person from our team who helps you and comes to see you.",
+                young_adult="Your worker or PA is the one from our team who helps you. "
+                "PA is short for personal adviser.",
+            ),
+            options=(
+                Option(
+                    value="yes",
+                    label=words("Yes"),
+                    typed=(
+                        *("i know", "i know who", "yes i do", "my pa is", "my worker is"),
+                        *("my sw is", "her name is", "his name is", "their name is"),
+                    ),
+                ),
+                Option(
+                    value="no",
+                    label=words("No"),
+                    typed=(
+                        *("i dont know who", "dont know who", "no i dont", "i dont have one"),
+                        *("no idea", "no clue", "not a clue", "no idea who"),
+                    ),
+                ),
+                Option(
+                    value="not_sure",
+                    label=words("Not sure"),
+                    typed=("i think its", "think its", "i think so but not sure"),
+                ),
+            ),
+        ),
+        Step(
+            id="listened",
+            kind="choice",
+            report_label="I feel listened to",
+            prompt=words(
+                "Do you feel we listen to you?",
+                young_adult="Do you feel we listen to you and take your views seriously?",
+            ),
+            explain=words("Do we hear what you say, and think about it?"),
+            options=ALWAYS_SOMETIMES_NO,
+        ),
+        Step(
+            # Equality and identity are what practice reviews keep finding nobody asks about.
+            id="respect",
+            kind="choice",
+            report_label="I feel respected for who I am",
+            prompt=words(
+                "Do you feel we respect you and who you are?",
+                young_adult="Do you feel we respect who you are, like your culture, faith "
+                "or identity?",
+            ),
+            explain=words(
+                "Respect means we treat you well and care about who you are. "
+                "That means your family, your culture and what you believe.",
+            ),
+            options=ALWAYS_SOMETIMES_NO,
+        ),
+        Step(
+            id="plan",
+            kind="choice",
+            report_label="I understand my plan",
+            prompt=words(
+                "Do you understand your plan? It says how we will help you.",
+                young_adult="Do you understand your plan (your pathway plan) and why we made it?",
+            ),
+            explain=words(
+                "Your plan is written down by your worker. It says how we will help you.",
+                young_adult="Your plan, or pathway plan, is written with your personal "
+                "adviser. It says how we will help you as you get older.",
+            ),
+            options=(
+                Option(
+                    value="yes",
+                    label=words("Yes"),
+                    typed=("went through it", "talked me through it", "went through my plan"),
+                ),
+                Option(value="a_bit", label=words("A bit")),
+                Option(
+                    value="no",
+                    label=words("No"),
+                    typed=(
+                        *("no idea what it says", "not a clue whats in it", "dont get it"),
+                        *("dont understand it", "no i dont get it"),
+                    ),
+                ),
+                Option(
+                    value="not_sure",
+                    label=words("I'm not sure I have one"),
+                    # "not sure" alone may be about understanding it, not having one.
+                    answers=(),
+                    typed=(
+                        *("i dont have one", "i dont have a plan", "no plan"),
+                        *("do i have a plan", "do i even have a plan", "never seen a plan"),
+                        *("never seen one", "never been given a plan", "never been given one"),
+                        *("never got a plan", "never had a plan", "dont think i have one"),
+                        *("not sure i have one", "not sure if i have one", "didnt know i had one"),
+                        *("dont think i have a plan", "not sure i have a plan"),
+                    ),
+                ),
+            ),
+        ),
+        Step(
+            id="safe_home",
+            kind="choice",
+            report_label="I feel safe where I live",
+            next="good_thing",
+            alert_on=("no",),
+            prompt=words("Do you feel safe where you live?"),
+            options=(
+                Option(value="yes", label=words("Yes"), typed=("safe as houses",)),
+                Option(
+                    value="mostly",
+                    label=words("Mostly"),
+                    typed=("kind of", "kinda", "sort of", "safe ish", "safe-ish"),
+                ),
+                Option(value="no", label=words("No"), next="safe_more"),
+            ),
+        ),
+        Step(
+            id="safe_more",
+            kind="text",
+            # Only "No" leads here, and its alert has just thanked them (texts.UNSAFE_AT_HOME).
+            prompt=words("Do you want to tell us more? You can type it here, or tap Skip."),
+            after=words(
+                "Thank you. Someone will check on you soon. "
+                "Now a few more questions about our help. You can stop at any time."
+            ),
+        ),
+        Step(
+            id="good_thing",
+            kind="text",
+            prompt=words(
+                "Tell us one good thing about the help you get from us.",
+                young_adult="What is one good thing about the help you get from us?",
+            ),
+        ),
+        Step(
+            id="change",
+            kind="text",
+            prompt=words(
+                "What is one thing we should change or do better?",
+                child="What is one thing we could do better?",
+            ),
+        ),
+        Step(
+            id="anything_else",
+            kind="text",
+            prompt=words("Is there anything else you want to tell us?"),
+        ),
+        Step(
+            id="hear_back",
+            kind="yes_no",
+            effect="hear_back",
+            next=END,
+            prompt=words(
+                "We change things because of what young people tell us. "
+                "Do you want us to tell you what we change?"
+            ),
+            options=HEAR_BACK_OPTIONS,
+        ),
+        Step(
+            id="contact_ok",
+            kind="yes_no",
+            effect="contact_consent",
+            prompt=words(
+                "Is it OK for us to send you a message in this chat? "
+                "We will only send news about what we change."
+            ),
+            options=CONTACT_OPTIONS,
+        ),
+    ),
+    done=words(
+        "Thank you for telling us! 💛 We will read what you said. "
+        "It helps us make things better for young people like you.",
+    ),
+    later_words_step="anything_else",
+)
