@@ -20,7 +20,7 @@ from bench.common import settings_in
 from bot.app import build_application, running
 from bot.transport import ApiCall, InProcessBotApi
 from conversations.outbox import deliver_due
-from storage import safeguarding as records
+from storage import outbox
 from storage.synthetic import seed_contacts
 
 LIMIT_PER_SECOND = 30
@@ -66,7 +66,7 @@ async def run(people: int) -> dict[str, object]:
             for job in application.job_queue.get_jobs_by_name("outbox"):
                 job.schedule_removal()  # measure one delivery run from start to end
             respondents = await seed_contacts(services.db, people, FIRST_CHAT)
-            await records.enqueue_to_many(
+            await outbox.enqueue_to_many(
                 services.db,
                 respondents,
                 kind="you_said_we_did",
@@ -76,7 +76,7 @@ async def run(people: int) -> dict[str, object]:
             started = time.monotonic()
             await deliver_due(application)
             elapsed = time.monotonic() - started
-            unsent = len(await records.due_messages(services.db, services.now(), limit=people))
+            unsent = len(await outbox.due_messages(services.db, services.now(), limit=people))
     rate = sum(api.delivered.values()) / elapsed
     return {
         "people": people,

@@ -302,14 +302,14 @@ def train_model(args: argparse.Namespace) -> int:
 def train_with_corrections() -> int:
     from analysis import theme_model, theme_training
     from conversations.services import trust_model_file
-    from storage import repository
+    from storage import tagging
 
     settings = settings_for("tool")
 
     async def corrected() -> list[CorrectedAnswer]:
         db = await open_database(settings.database_path, migrations.OPERATIONAL)
         try:
-            return await repository.corrected_answers(db)
+            return await tagging.corrected_answers(db)
         finally:
             await db.close()
 
@@ -336,6 +336,7 @@ def export_training_examples(args: argparse.Namespace) -> int:
     They are real people's words: the trust keeps the file with its other records,
     and adds it to `analysis/training/safeguarding/` only in its own copy.
     """
+
     from storage import safeguarding as records
 
     settings = settings_for("tool")
@@ -388,14 +389,14 @@ def taxonomy_proposals(args: argparse.Namespace) -> int:
 
     from analysis.corrections import CorrectionLookup
     from analysis.themes import load_taxonomy
-    from storage import repository
+    from storage import tagging
 
     settings = settings_for("tool")
 
     async def propose() -> list[dict[str, object]]:
         db = await open_database(settings.database_path, migrations.OPERATIONAL)
         try:
-            corrections = await repository.list_corrections(db)
+            corrections = await tagging.list_corrections(db)
         finally:
             await db.close()
         return CorrectionLookup(corrections).proposals(load_taxonomy(), min_texts=args.min_texts)

@@ -29,7 +29,7 @@ from conversations.widgets import (
     remove_buttons_by_id,
     say,
 )
-from storage import repository
+from storage import responses
 from storage.models import Response
 
 _LOGGER = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ class LaterWords:
         """The flow and response later words go to; None once deleted (/forget, retention)."""
         later = context.data.get(LATER) or {}
         flow = self.engine.flows.get(later.get("flow", ""))
-        response = await repository.get_response(context.db, later.get("response", 0))
+        response = await responses.get_response(context.db, later.get("response", 0))
         if flow is None or flow.later_words_step is None or response is None:
             return None
         return flow, response
@@ -159,7 +159,7 @@ class LaterWords:
         assert flow.later_words_step is not None  # where_to_add takes no other flow
         step = flow.step(flow.later_words_step)
         try:
-            answer_id, whole = await repository.add_to_answer(
+            answer_id, whole = await responses.add_to_answer(
                 context.db, response_id=response.id, step_id=step.id, text=pending
             )
         except (sqlite3.Error, OSError):

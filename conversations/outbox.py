@@ -30,7 +30,7 @@ from telegram.ext import Application
 
 from conversations.context import FeedbackApplication
 from conversations.services import Services
-from storage import repository
+from storage import contacts, outbox
 from storage import safeguarding as records
 
 _LOGGER = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ async def deliver_due(application: Application[Any, Any, Any, Any, Any, Any]) ->
             ready = [i for i, due in services.retry_due.items() if due <= waited]
             batch = [
                 m
-                for m in await records.due_messages(services.db, services.now(), also=ready)
+                for m in await outbox.due_messages(services.db, services.now(), also=ready)
                 if m.id not in attempted
                 # A retry waits on the monotonic clock, however the wall clock moved.
                 and services.retry_due.get(m.id, waited) <= waited
@@ -94,7 +94,7 @@ async def queue_for_contacts(
     due: datetime | None = None,
 ) -> None:
     """Queue messages about an event for every safeguarding contacts' chat (from `due`)."""
-    await records.enqueue_to_contacts(
+    await outbox.enqueue_to_contacts(
         services.db,
         services.settings.safeguarding_chat_ids,
         event_id=event_id,
@@ -109,17 +109,17 @@ async def queue_for_contacts(
 async def _deliver(
     application: FeedbackApplication,
     services: Services,
-    message: records.OutboxMessage,
+    message: outbox.OutboxMessage,
     *,
     followed: bool = False,
 ) -> bool:
     services.retry_due.pop(message.id, None)  # tried now; `_later` sets its next wait
     chat_id = message.chat_id
     if chat_id is None and message.respondent is not None:
-        contact = await repository.get_contact(services.db, message.respondent)
+        contact = await contacts.get_contact(services.db, message.respondent)
         chat_id = contact.chat_id if contact else None
     if chat_id is None:
-        await records.mark_failed(
+        await outbox.mark_failed(
             services.db, message.id, error="no way to reach them", now=services.now()
         )
         await _tell_contacts_undelivered(services, message, "the bot has no chat with them")
@@ -157,7 +157,7 @@ async def _deliver(
             if isinstance(exc.retry_after, timedelta)
             else timedelta(seconds=exc.retry_after)
         )
-        await records.mark_retry(
+        await outbox.mark_retry(
             services.db,
             message.id,
             error="flood control",
@@ -169,7 +169,7 @@ async def _deliver(
             chat_id,
             exc.new_chat_id,
         )
-        await records.move_to_chat(services.db, message.id, exc.new_chat_id)
+        await outbox.move_to_chat(services.db, message.id, exc.new_chat_id)
         if not followed:
             moved = message.model_copy(update={"chat_id": exc.new_chat_id})
             return await _deliver(application, services, moved, followed=True)
@@ -181,7 +181,7 @@ async def _deliver(
                 message.id,
                 type(exc).__name__,
             )
-            await records.mark_retry(
+            await outbox.mark_retry(
                 services.db,
                 message.id,
                 error=type(exc).__name__,
@@ -189,12 +189,12 @@ async def _deliver(
             )
             return False
         _LOGGER.error("Outbox message %s cannot be delivered: %s", message.id, type(exc).__name__)
-        await records.mark_failed(
+        await outbox.mark_failed(
             services.db, message.id, error=type(exc).__name__, now=services.now()
         )
         if isinstance(exc, Forbidden) and message.respondent is not None:
             # They blocked the bot: skip them next time.
-            await repository.mark_blocked(services.db, message.respondent, services.now())
+            await contacts.mark_blocked(services.db, message.respondent, services.now())
         await _tell_contacts_undelivered(
             services,
             message,
@@ -203,14 +203,14 @@ async def _deliver(
     except MaybeSent as exc:
         if message.uncertain:
             _LOGGER.warning("Outbox message %s: answer lost again; counted as sent", message.id)
-            await records.mark_probably_sent(
+            await outbox.mark_probably_sent(
                 services.db, message.id, error=str(exc), now=services.now()
             )
             return True
         _LOGGER.warning(
             "Outbox message %s may have been sent (%s); resending once", message.id, exc
         )
-        await records.mark_maybe_sent(
+        await outbox.mark_maybe_sent(
             services.db,
             message.id,
             error=str(exc),
@@ -218,14 +218,14 @@ async def _deliver(
         )
     except TelegramError as exc:
         _LOGGER.warning("Outbox message %s not delivered yet: %s", message.id, type(exc).__name__)
-        await records.mark_retry(
+        await outbox.mark_retry(
             services.db,
             message.id,
             error=type(exc).__name__,
             retry_at=_later(services, message.id, backoff(message.attempts)),
         )
     else:
-        await records.mark_sent(services.db, message.id, sent_id, services.now())
+        await outbox.mark_sent(services.db, message.id, sent_id, services.now())
         return True
     finally:
         OUTBOX_SEND.reset(outbox_send)
@@ -241,10 +241,10 @@ def _later(services: Services, message_id: int, wait: timedelta) -> datetime:
 
 
 async def _tell_contacts_undelivered(
-    services: Services, message: records.OutboxMessage, reason: str
+    services: Services, message: outbox.OutboxMessage, reason: str
 ) -> None:
     """A contact's message to the person could not be sent: the contacts must know."""
-    if message.kind not in ("reply", records.HELP) or message.event_id is None:
+    if message.kind not in ("reply", outbox.HELP) or message.event_id is None:
         return
     event = await records.get_event(services.db, message.event_id)
     reference = event.reference if event else "the person"

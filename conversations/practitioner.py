@@ -35,8 +35,7 @@ from conversations.outbox import deliver_due
 from conversations.reminders import reminder_allowed
 from conversations.roles import role_guide, show_staff_menu
 from conversations.widgets import shorten, typed_text
-from storage import repository, review, staff
-from storage import safeguarding as records
+from storage import audit, contacts, outbox, practice_reviews, responses, staff
 from storage.models import Answer, Response
 from storage.pseudonym import keyed_hash
 
@@ -155,9 +154,9 @@ class PractitionerTool:
         if role is None:
             await self.reply(update, context, INVITE_FAILED)
             return ConversationHandler.END
-        await review.audit(services.db, actor=respondent, action="role granted", detail=role)
+        await audit.audit(services.db, actor=respondent, action="role granted", detail=role)
         assert update.effective_user is not None
-        await repository.remember_chat(
+        await contacts.remember_chat(
             services.db, respondent=respondent, chat_id=update.effective_user.id
         )
         roles = await staff.roles_of(services.db, respondent)
@@ -211,7 +210,7 @@ class PractitionerTool:
         respondent = self.respondent(update, context)
         allowed = await staff.has_role(context.db, respondent, "practitioner")
         if not allowed:
-            await review.audit(
+            await audit.audit(
                 context.db, actor=respondent, action="practitioner command", allowed=False
             )
         return allowed
@@ -274,7 +273,7 @@ class PractitionerTool:
             await self.reply(update, context, BAD_REFERENCE)
             return ASKING_REFERENCE
         db = context.db
-        review_id = await repository.create_review(
+        review_id = await practice_reviews.create_review(
             db,
             reference_hash=review_reference_hash(context, reference),
             created_by=self.respondent(update, context),
@@ -286,7 +285,7 @@ class PractitionerTool:
         )
         for group, prefix in groups:
             token = secrets.token_urlsafe(9)
-            await repository.create_review_link(
+            await practice_reviews.create_review_link(
                 db, token=token, review_id=review_id, audience_group=group
             )
             links[prefix] = f"https://t.me/{context.bot.username}?start={prefix}-{token}"
@@ -316,7 +315,7 @@ class PractitionerTool:
             return await self.carry_on(update, context)
         lines, rows = [PICK_DRAFT], []
         for number, draft in enumerate(drafts[:10], start=1):
-            answers = await repository.list_answers(context.db, draft.id)
+            answers = await responses.list_answers(context.db, draft.id)
             line, label = self.describe_draft(context, number, draft, answers)
             lines.append(line)
             rows.append([InlineKeyboardButton(label, callback_data=f"draft|{draft.id}")])
@@ -372,7 +371,7 @@ class PractitionerTool:
         assert query is not None
         await query.answer()
         response_id = int((query.data or "draft|0").partition("|")[2] or 0)
-        response = await repository.get_response(context.db, response_id)
+        response = await responses.get_response(context.db, response_id)
         if (
             response is None
             or response.respondent != self.respondent(update, context)
@@ -391,7 +390,7 @@ class PractitionerTool:
         """After a reflection is submitted, send the practitioner their copy."""
         if flow.id != self.flow.id or update.effective_chat is None:
             return
-        response = await repository.get_response(context.db, response_id)
+        response = await responses.get_response(context.db, response_id)
         if response is None:
             return
         document = await self.render([response], context, update)
@@ -425,7 +424,7 @@ class PractitionerTool:
         drafts = await staff.drafts(context.db, self.respondent(update, context), self.flow.id)
         return NO_REFLECTIONS_BUT_DRAFTS.format(count=len(drafts)) if drafts else NO_REFLECTIONS
 
-    async def render(self, responses: list[Any], context: BotContext, update: Update) -> bytes:
+    async def render(self, reflections: list[Any], context: BotContext, update: Update) -> bytes:
         profile = await staff.get_profile(context.db, self.respondent(update, context))
         tz = context.services.settings.tz
         lines = [
@@ -434,11 +433,11 @@ class PractitionerTool:
             else "Practitioner reflections",
             "",
         ]
-        for response in responses:
+        for response in reflections:
             submitted = response.completed_at or response.updated_at
             when = datetime.fromisoformat(submitted).astimezone(tz).strftime("%d %B %Y %H:%M")
             lines += [f"Reflection submitted {when}", "=" * 40]
-            answers = {a.step_id: a for a in await repository.list_answers(context.db, response.id)}
+            answers = {a.step_id: a for a in await responses.list_answers(context.db, response.id)}
             for step in self.flow.steps:
                 answer = answers.get(step.id)
                 text = "(skipped)"
@@ -477,7 +476,7 @@ async def remind_drafts(context: BotContext) -> None:
         ]
         if not reminder_allowed(local_now, sent):
             continue
-        await records.enqueue(
+        await outbox.enqueue(
             services.db,
             respondent=person.respondent,
             kind="reminder",

@@ -30,8 +30,7 @@ from conversations.outbox import deliver_due
 from conversations.rights import news_buttons
 from conversations.roles import require_role
 from conversations.widgets import fitted, shorten, typed_text
-from storage import reporting, repository, review
-from storage import safeguarding as records
+from storage import actions, audit, outbox, reporting, tagging
 
 TEAM_ROLES = ("participation", "admin")
 PER_PAGE = 5
@@ -151,7 +150,7 @@ class ReviewTools:
         self, update: Update, context: BotContext, theme: str, window: Window, page: int
     ) -> None:
         tz = context.services.settings.tz
-        answers, total = await review.answers_with_theme(
+        answers, total = await tagging.answers_with_theme(
             context.db, theme, *window.utc_bounds(tz), page=page, per_page=PER_PAGE
         )
         labels = theme_labels()
@@ -185,7 +184,7 @@ class ReviewTools:
         )
 
     def describe(
-        self, answers: list[review.TaggedAnswer], labels: dict[str, str], heading: str = ""
+        self, answers: list[tagging.TaggedAnswer], labels: dict[str, str], heading: str = ""
     ) -> str:
         """The heading, then each answer de-identified with its tags, shortened to fit."""
         quoted = [(answer, deidentify(answer.text)) for answer in answers]
@@ -207,7 +206,7 @@ class ReviewTools:
         return fitted(render)
 
     async def show_tag_editor(self, update: Update, context: BotContext, answer_id: int) -> None:
-        answer = await review.tagged_answer(context.db, answer_id)
+        answer = await tagging.tagged_answer(context.db, answer_id)
         if answer is None:
             await self.send(update, context, "That response is no longer held.")
             return
@@ -243,7 +242,7 @@ class ReviewTools:
             answer_id, theme = int(parts[0]), parts[1]
             if theme not in theme_labels():
                 raise ApplicationHandlerStop
-            await repository.correct_theme(
+            await tagging.correct_theme(
                 db,
                 answer_id=answer_id,
                 theme_id=theme,
@@ -253,10 +252,10 @@ class ReviewTools:
             await context.services.refresh_tagger()
             await self.show_tag_editor(update, context, answer_id)
         elif kind in {"gp", "na"}:
-            await review.mark_answer(
+            await tagging.mark_answer(
                 db, int(parts[0]), flag="good_practice" if kind == "gp" else "needs_action"
             )
-            answer = await review.tagged_answer(db, int(parts[0]))
+            answer = await tagging.tagged_answer(db, int(parts[0]))
             if answer is not None:
                 await self.send(update, context, self.describe([answer], theme_labels()))
         elif kind == "ac" and len(parts) == 2:
@@ -276,7 +275,7 @@ class ReviewTools:
         if not words:
             await self.send(update, context, "Use it like this: /search call back")
             raise ApplicationHandlerStop
-        found = await review.search_answers(context.db, words)
+        found = await tagging.search_answers(context.db, words)
         labels = theme_labels()
         heading = f"<b>Responses with “{esc(words)}”</b>"
         text = self.describe(found, labels, heading) if found else f"{heading}\n\nNothing found."
@@ -357,7 +356,7 @@ class ReviewTools:
         status = (query.data or "").partition("|")[2]
         data = context.data
         actor = await self.allowed(update, context, "record action")
-        action_id = await review.create_action(
+        action_id = await actions.create_action(
             context.db,
             theme_id=str(data.pop("action_theme", "")),
             you_said=str(data.pop("action_said", "")),
@@ -376,8 +375,8 @@ class ReviewTools:
         await self.allowed(update, context, "view actions")
         labels = theme_labels()
         rows = []
-        actions = await review.list_actions(context.db)
-        for action in actions:
+        listed = await actions.list_actions(context.db)
+        for action in listed:
             rows.append(
                 [
                     InlineKeyboardButton(f"#{action.id}: {s}", callback_data=f"ac|{action.id}|{s}")
@@ -393,9 +392,9 @@ class ReviewTools:
                 f"{esc(labels.get(action.theme_id, action.theme_id))}: "
                 f"You said: {esc(as_sentence(shorten(action.you_said, length)))} "
                 f"We did: {esc(as_sentence(shorten(action.we_did, length)))}"
-                for action in actions
+                for action in listed
             ]
-            return "\n".join(lines if actions else [*lines, "No actions yet. /action records one."])
+            return "\n".join(lines if listed else [*lines, "No actions yet. /action records one."])
 
         await self.send(
             update, context, fitted(render), InlineKeyboardMarkup(rows) if rows else None
@@ -407,22 +406,22 @@ class ReviewTools:
     ) -> None:
         if status not in STATUSES:
             return
-        await review.set_action_status(context.db, action_id, status)
+        await actions.set_action_status(context.db, action_id, status)
         await self.send(update, context, f"Action #{action_id} is now {status}.")
         if status == "done":
             await self.preview_broadcast(update, context, action_id)
 
-    def announcement(self, action: review.ActionRow) -> str:
+    def announcement(self, action: actions.ActionRow) -> str:
         return (
             f"💬 You said: {esc(action.you_said)}\n✅ We did: {esc(action.we_did)}\n\n"
             "Thank you for telling us."
         )
 
     async def preview_broadcast(self, update: Update, context: BotContext, action_id: int) -> None:
-        action = await review.get_action(context.db, action_id)
+        action = await actions.get_action(context.db, action_id)
         if action is None or action.status != "done":
             return
-        audience = await review.audience_for_theme(context.db, action.theme_id)
+        audience = await actions.audience_for_theme(context.db, action.theme_id)
         if action.broadcast_at or not audience:
             note = (
                 "already sent"
@@ -451,13 +450,13 @@ class ReviewTools:
         self, update: Update, context: BotContext, action_id: int, actor: str
     ) -> None:
         """Queue the announcement for everyone who opted in; the outbox paces delivery."""
-        action = await review.get_action(context.db, action_id)
+        action = await actions.get_action(context.db, action_id)
         if action is None or action.broadcast_at:
             return
         services = context.services
-        audience = await review.audience_for_theme(services.db, action.theme_id)
-        await review.mark_action_broadcast(services.db, action_id)
-        await records.enqueue_to_many(
+        audience = await actions.audience_for_theme(services.db, action.theme_id)
+        await actions.mark_action_broadcast(services.db, action_id)
+        await outbox.enqueue_to_many(
             services.db,
             audience,
             kind="you_said_we_did",
@@ -465,7 +464,7 @@ class ReviewTools:
             now=services.now(),
             buttons=news_buttons(),
         )
-        await review.audit(
+        await audit.audit(
             services.db,
             actor=actor,
             action="broadcast",

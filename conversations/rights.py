@@ -32,7 +32,7 @@ from conversations.widgets import (
     pack,
     say,
 )
-from storage import inbox, repository, review, staff
+from storage import contacts, inbox, rights, staff
 from storage.persistence import SQLitePersistence
 
 # How long the ids of handled updates are kept, to recognise one Telegram sends again.
@@ -137,7 +137,7 @@ class DataRights:
         assert query is not None and update.effective_user is not None
         audience = audience_of(context)
         respondent = context.services.pseudonym(update.effective_user.id)
-        await repository.stop_hearing_back(context.db, respondent)
+        await contacts.stop_hearing_back(context.db, respondent)
         await query.answer()
         with contextlib.suppress(TelegramError):
             await query.edit_message_reply_markup(None)
@@ -160,7 +160,7 @@ class DataRights:
         """Send the person everything held about them, as a document."""
         assert update.effective_user is not None and update.effective_chat is not None
         respondent = context.services.pseudonym(update.effective_user.id)
-        data = await review.export_person(context.db, respondent)
+        data = await rights.export_person(context.db, respondent)
         audience = audience_of(context)
         held = ("responses", "roles", "safeguarding_records_kept")
         if not (any(data[kind] for kind in held) or data["opt_ins"]["hear_what_we_change"]):
@@ -175,7 +175,7 @@ class DataRights:
                 await context.bot.send_message(chat_id, message)
             await context.bot.send_document(
                 chat_id,
-                review.as_document(data),
+                rights.as_document(data),
                 filename="my-data.json",
                 caption=texts.MYDATA_FILE.for_audience(audience),
             )
@@ -224,9 +224,9 @@ class DataRights:
         user_id = update.effective_user.id
         services = context.services
         respondent = services.pseudonym(user_id)
-        had_safeguarding = await review.has_safeguarding_records(services.db, respondent)
+        had_safeguarding = await rights.has_safeguarding_records(services.db, respondent)
         was_staff = bool(await staff.roles_of(services.db, respondent))
-        await review.erase_person(services.db, respondent)
+        await rights.erase_person(services.db, respondent)
         if was_staff:
             await show_staff_menu(context.bot, chat_id, roles=set())
         context.data.clear()
@@ -246,5 +246,5 @@ async def purge_expired(context: BotContext) -> None:
     Also forget the ids of updates handled over a week ago (kept to spot a resend)."""
     services = context.services
     cutoff = services.now() - timedelta(days=services.settings.retention_days)
-    await review.purge_older_than(services.db, cutoff)
+    await rights.purge_older_than(services.db, cutoff)
     await inbox.forget_handled_before(services.db, services.now() - INBOX_MEMORY)

@@ -12,7 +12,7 @@ from telegram.ext import ApplicationHandlerStop
 from conversations import texts
 from conversations.context import BotContext
 from conversations.widgets import audience_of, say
-from storage import review, staff
+from storage import audit, staff
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ async def require_role(
     assert update.effective_user is not None
     actor = context.services.pseudonym(update.effective_user.id)
     allowed = await staff.has_role(context.db, actor, *roles)
-    await review.audit(context.db, actor=actor, action=action, detail=detail, allowed=allowed)
+    await audit.audit(context.db, actor=actor, action=action, detail=detail, allowed=allowed)
     if not allowed:
         await staff_only(update, context)
     return actor

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from analysis.themes import Tagger
 from conversations.text_worker import TextWorker
-from storage import migrations, repository
+from storage import migrations, tagging
 from storage.database import Database, open_database
 from storage.journal import Journal
 from storage.pseudonym import pseudonymise
@@ -90,7 +90,7 @@ class Services:
         await self._load_corrections(self.db)
 
     async def _load_corrections(self, db: Database) -> None:
-        self.text.use_corrections(await repository.list_corrections(db))
+        self.text.use_corrections(await tagging.list_corrections(db))
 
     @property
     def tagger(self) -> Tagger:

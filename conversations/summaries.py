@@ -18,8 +18,7 @@ from conversations.outbox import deliver_due
 from conversations.rights import news_buttons
 from conversations.services import Services
 from conversations.tagging import tag_untagged
-from storage import reporting, staff
-from storage import safeguarding as records
+from storage import outbox, reporting, staff
 
 _LOGGER = logging.getLogger(__name__)
 REFLECTION_MONTHS = (8, 12)
@@ -101,7 +100,7 @@ async def run_summary(
     summary = await build_and_push(services, window, kind)
     if announce:
         for respondent in await staff.with_role(services.db, "participation"):
-            await records.enqueue(
+            await outbox.enqueue(
                 services.db,
                 respondent=respondent,
                 kind="highlights",
@@ -109,7 +108,7 @@ async def run_summary(
                 now=services.now(),
             )
         if kind == "interim":
-            await records.enqueue_to_many(
+            await outbox.enqueue_to_many(
                 services.db,
                 await staff.hear_back_respondents(services.db),
                 kind="invitation",

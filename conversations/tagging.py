@@ -12,7 +12,7 @@ from telegram import Update
 from conversations.context import BotContext
 from conversations.engine import StoredAnswer
 from conversations.text_worker import TextWorker
-from storage import repository
+from storage import tagging
 from storage.database import Database
 
 UNTAGGED_PER_QUERY = 200
@@ -33,7 +33,7 @@ async def tag_answer(update: Update, context: BotContext, answer: StoredAnswer) 
 async def tag_untagged(db: Database, worker: TextWorker) -> int:
     """Tag every free-text answer that has no tagging yet; return how many were tagged."""
     tagged, after_id = 0, 0
-    while answers := await repository.untagged_answers(
+    while answers := await tagging.untagged_answers(
         db, after_id=after_id, limit=UNTAGGED_PER_QUERY
     ):
         for answer in answers:
@@ -48,7 +48,7 @@ async def tag_and_store(
 ) -> bool:
     """Tag one answer's text and store the result, unless the answer has changed meanwhile."""
     result = await worker.tag(text, group)
-    return await repository.save_analysis(
+    return await tagging.save_analysis(
         db,
         answer_id=answer_id,
         text=text,

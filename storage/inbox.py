@@ -14,7 +14,7 @@ from datetime import datetime
 
 from storage.database import Database
 from storage.models import Row
-from storage.repository import fetch_all
+from storage.queries import fetch_all
 
 
 class StoredUpdate(Row):

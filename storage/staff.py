@@ -6,7 +6,7 @@ from datetime import datetime
 
 from storage.database import Database, utc_now
 from storage.models import Response, Row
-from storage.repository import fetch_all, fetch_one
+from storage.queries import fetch_all, fetch_one
 
 ROLES = ("practitioner", "participation", "safeguarding", "admin")
 

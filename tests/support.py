@@ -19,8 +19,7 @@ from conversations.context import FeedbackApplication
 from conversations.flows import YOUNG_PERSON
 from conversations.models import END, Flow, Step
 from conversations.outbox import deliver_due
-from storage import safeguarding as records
-from storage import staff
+from storage import outbox, staff
 from storage.pseudonym import keyed_hash
 
 TEST_TOKEN = "123456789:AAE-canary-token-for-tests-only-xyz123"
@@ -299,7 +298,7 @@ async def delivered(app: FeedbackApplication) -> None:
     """Wait until the outbox has sent everything due (delivery runs as a background task)."""
     for _ in range(200):
         await deliver_due(app)
-        due = await records.due_messages(app.services.db, app.services.now())
+        due = await outbox.due_messages(app.services.db, app.services.now())
         if not due and not app.services.delivery_lock.locked():
             return
         await asyncio.sleep(0.01)

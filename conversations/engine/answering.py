@@ -40,7 +40,7 @@ from conversations.widgets import (
     toggled,
     typed_move,
 )
-from storage import repository
+from storage import contacts, responses
 
 if TYPE_CHECKING:
     from conversations.engine.core import FlowEngine
@@ -398,7 +398,7 @@ class Answering:
         response_id = await self._response_id(update, context, flow)
         flag = data.pop(FLAG_NEXT_ANSWER, None)
         event_id = flag if isinstance(flag, int) and not isinstance(flag, bool) else None
-        answer_id = await repository.save_answer(
+        answer_id = await responses.save_answer(
             context.db,
             response_id=response_id,
             step_id=step.id,
@@ -411,7 +411,7 @@ class Answering:
             safeguarding_event=event_id if text is not None else None,
         )
         if step.effect == "contact_consent" and update.effective_chat is not None:
-            await repository.save_contact(
+            await contacts.save_contact(
                 context.db,
                 respondent=self._respondent(update, context),
                 chat_id=update.effective_chat.id,
@@ -426,7 +426,7 @@ class Answering:
         data = context.data
         if data.get("response_id") is not None:
             return int(data["response_id"])
-        response = await repository.create_response(
+        response = await responses.create_response(
             context.db,
             respondent=self._respondent(update, context),
             flow_id=flow.id,

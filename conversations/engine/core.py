@@ -58,7 +58,7 @@ from conversations.widgets import (
     say,
     step_keyboard,
 )
-from storage import repository
+from storage import practice_reviews
 
 
 class FlowEngine:
@@ -214,7 +214,7 @@ class FlowEngine:
             return await self.greet(update, context)
         review_id = None
         if token:
-            link = await repository.find_review_link(context.db, token)
+            link = await practice_reviews.find_review_link(context.db, token)
             if link is not None and link.audience_group == flow.audience_group:
                 review_id = link.review_id
             else:

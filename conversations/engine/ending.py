@@ -24,7 +24,7 @@ from conversations.widgets import (
     shorten,
     with_answer,
 )
-from storage import repository
+from storage import responses
 
 if TYPE_CHECKING:
     from conversations.engine.core import FlowEngine
@@ -41,7 +41,7 @@ class Ending:
         response_id = data.get("response_id")
         audience = data.get("audience")
         if response_id is not None:
-            await repository.complete_response(context.db, int(response_id))
+            await responses.complete_response(context.db, int(response_id))
         await self.engine.arrive(update, context, ConversationHandler.END)
         await self.engine.send(update, context, say(flow.done, audience))
         if response_id is not None:
@@ -56,7 +56,7 @@ class Ending:
         if data.get("response_id") is not None:
             answers = {
                 a.step_id: a
-                for a in await repository.list_answers(context.db, int(data["response_id"]))
+                for a in await responses.list_answers(context.db, int(data["response_id"]))
             }
         state = f"{flow.id}:{REVIEW}"
         audience = data.get("audience")
@@ -111,7 +111,7 @@ class Ending:
         """Continue a saved response at its first unanswered step (or its review)."""
         data = context.data
         clear_position(data)
-        answered = {a.step_id for a in await repository.list_answers(context.db, response.id)}
+        answered = {a.step_id for a in await responses.list_answers(context.db, response.id)}
         data.update(
             flow=flow.id,
             audience=response.audience,
@@ -197,7 +197,7 @@ class Ending:
                 return await self.engine.greet(update, context)
             return await self.engine.ask(update, context, *position, intro=False)
         if choice == "delete" and data.get("response_id") is not None:
-            await repository.delete_response(context.db, int(data["response_id"]))
+            await responses.delete_response(context.db, int(data["response_id"]))
             goodbye = texts.CANCELLED_DELETED
         else:
             goodbye = texts.CANCELLED_KEPT

@@ -28,7 +28,7 @@ from conversations.context import BotContext
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.services import Services
 from conversations.widgets import in_parts, shorten
-from storage import repository
+from storage import contacts, outbox
 from storage import safeguarding as records
 
 _LOGGER = logging.getLogger(__name__)
@@ -159,9 +159,9 @@ def markup(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
 
 
 def is_contact(update: Update, context: BotContext) -> bool:
-    contacts = set(context.services.settings.safeguarding_chat_ids)
+    chats = set(context.services.settings.safeguarding_chat_ids)
     chat, user = update.effective_chat, update.effective_user
-    return bool((chat and chat.id in contacts) or (user and user.id in contacts))
+    return bool((chat and chat.id in chats) or (user and user.id in chats))
 
 
 async def record_disclosure(
@@ -171,7 +171,7 @@ async def record_disclosure(
     text: str,
     result: Screening | None,
     category: str | None,
-    help_reply: Sequence[records.QueuedText] = (),
+    help_reply: Sequence[outbox.QueuedText] = (),
 ) -> records.SafeguardingEvent:
     """Record the event, with the help reply to the person in the same transaction
     (so it survives what the alert survives), then queue the alerts, held briefly."""
@@ -191,7 +191,7 @@ async def record_disclosure(
         "chat_type": chat.type,
     }
     try:
-        await repository.remember_chat(services.db, respondent=respondent, chat_id=user.id)
+        await contacts.remember_chat(services.db, respondent=respondent, chat_id=user.id)
         event = await records.record_event(
             services.db, now=services.now(), help_reply=help_reply, **fields
         )
@@ -219,7 +219,7 @@ async def without_the_database(
     context: BotContext,
     fields: dict[str, Any],
     chat_id: int,
-    help_reply: Sequence[records.QueuedText],
+    help_reply: Sequence[outbox.QueuedText],
 ) -> records.SafeguardingEvent:
     """The database cannot be written (a full disk, say): a disclosure is never dropped.
 
@@ -316,7 +316,7 @@ async def alert_contacts(context: BotContext, event: records.SafeguardingEvent) 
     if not event.id:
         return  # not stored (see `without_the_database`): it was sent directly
     services = context.services
-    await records.release_held(services.db, event.id, services.now())
+    await outbox.release_held(services.db, event.id, services.now())
     await deliver_due(context.application)
 
 
@@ -367,10 +367,10 @@ async def drain_journal(context: BotContext) -> int:
             if await records.find_event(services.db, record["reference"]) is not None:
                 continue
             done = sent.get(record["reference"], set())
-            await repository.remember_chat(
+            await contacts.remember_chat(
                 services.db, respondent=record["respondent"], chat_id=record["chat_id"]
             )
-            help_reply = [records.QueuedText(text, buttons) for text, buttons in record["help"]]
+            help_reply = [outbox.QueuedText(text, buttons) for text, buttons in record["help"]]
             event = await records.record_event(
                 services.db,
                 reference=record["reference"],

@@ -19,7 +19,7 @@ from conversations.safeguarding.alerts import esc, event_buttons, is_contact, ma
 from conversations.safeguarding.thread import PART_WRAPPING, THREAD_KEY, stop_listening
 from conversations.tagging import tag_untagged
 from conversations.widgets import MESSAGE_LIMIT, in_parts, say, shorten
-from storage import repository, review, staff
+from storage import audit, contacts, outbox, staff
 from storage import safeguarding as records
 
 # How much of a reply sent from a role holder's own chat the contacts' chats are shown
@@ -160,7 +160,7 @@ class ContactsSide:
 
     async def end_thread(self, context: BotContext, event: records.SafeguardingEvent) -> None:
         """The person's messages stop going to the contacts for this event."""
-        contact = await repository.get_contact(context.services.db, event.respondent)
+        contact = await contacts.get_contact(context.services.db, event.respondent)
         if contact is None:
             return
         data = context.application.user_data[contact.chat_id]
@@ -172,7 +172,7 @@ class ContactsSide:
         """Tell someone who is not a safeguarding contact that this is for staff; audit it."""
         user = update.effective_user
         assert user is not None
-        await review.audit(
+        await audit.audit(
             context.db,
             actor=context.services.pseudonym(user.id),
             action="safeguarding command",
@@ -196,7 +196,7 @@ class ContactsSide:
             await context.bot.send_message(chat.id, usage(args, "/reply SG-ABCDE your message"))
             raise ApplicationHandlerStop
         services = context.services
-        contact = await repository.get_contact(services.db, event.respondent)
+        contact = await contacts.get_contact(services.db, event.respondent)
         await records.add_message(
             services.db,
             event_id=event.id,
@@ -206,7 +206,7 @@ class ContactsSide:
             now=services.now(),
         )
         for part in in_parts(message, MESSAGE_LIMIT - PART_WRAPPING):
-            await records.enqueue(
+            await outbox.enqueue(
                 services.db,
                 respondent=event.respondent,
                 event_id=event.id,

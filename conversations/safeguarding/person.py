@@ -44,8 +44,8 @@ from conversations.widgets import (
     say,
     typed_move,
 )
+from storage import outbox, staff
 from storage import safeguarding as records
-from storage import staff
 
 _LOGGER = logging.getLogger(__name__)
 # Sent alone, these ask for help now: they get /help's numbers and its "Talk to a person".
@@ -220,7 +220,7 @@ class PersonSide:
         await alert_contacts(context, event)
         return event
 
-    def help_reply(self, context: BotContext) -> list[records.QueuedText]:
+    def help_reply(self, context: BotContext) -> list[outbox.QueuedText]:
         """The reply to a disclosure in their own chat: thanks, what happens next, help now,
         and the way back to the questions. It goes through the outbox, like the alert."""
         audience = audience_of(context)
@@ -228,8 +228,8 @@ class PersonSide:
             say(texts.DISCLOSURE_THANKS, audience) + " " + say(texts.WHAT_HAPPENS_NEXT, audience)
         )
         return [
-            records.QueuedText(thanks),
-            records.QueuedText(
+            outbox.QueuedText(thanks),
+            outbox.QueuedText(
                 say(texts.DISCLOSURE_HELP_NOW, audience), self.after_disclosure_rows(audience)
             ),
         ]

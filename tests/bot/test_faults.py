@@ -12,7 +12,7 @@ from telegram.error import NetworkError, TimedOut
 from bot.app import build_application, running
 from bot.transport import ApiCall, InProcessBotApi
 from conversations.outbox import deliver_due
-from storage import safeguarding as records
+from storage import outbox
 from tests.support import (
     SAFEGUARDING_CHAT,
     Person,
@@ -275,7 +275,7 @@ async def test_an_alert_whose_answer_is_lost_is_sent_at_most_twice_the_second_sa
             now[0] += 600
             await deliver_due(app)
         [event] = await rows(app, "SELECT reference FROM safeguarding_events")
-        [alert] = [m for m in await records.list_outbox(app.services.db) if m.kind == "alert"]
+        [alert] = [m for m in await outbox.list_outbox(app.services.db) if m.kind == "alert"]
     sent = contacts_texts(api)
     assert len(sent) == 2
     assert sent[1].startswith(f"🔁 This may repeat {event['reference']}")

@@ -1,7 +1,7 @@
 """A young person and a parent give feedback through the real application, end to end:
 every answer stored, tagged and corrected."""
 
-from storage import repository
+from storage import contacts, tagging
 from tests.support import (
     YOUNG_PERSON_ANSWERS,
     reach_first_free_text,
@@ -28,7 +28,7 @@ async def test_young_person_completes_the_flow_with_buttons_and_free_text(app, y
     assert answers["good_thing"]["text"] == "my worker is kind and she listens"
     assert answers["anything_else"]["skipped"] == 1
     assert "safe_more" not in answers
-    contact = await repository.get_contact(app.services.db, response["respondent"])
+    contact = await contacts.get_contact(app.services.db, response["respondent"])
     assert contact is not None and contact.hear_back and contact.chat_id == young_person.chat_id
 
 
@@ -126,12 +126,12 @@ async def test_a_correction_is_stored_and_reaches_the_tagger(app, young_person):
     text = "the park near my carers has no lights"
     await young_person.says(text)
     [answer] = await rows(app, "SELECT id FROM answers WHERE text = ?", text)
-    assert "safety" not in await repository.answer_theme_ids(app.services.db, answer["id"])
-    await repository.correct_theme(
+    assert "safety" not in await tagging.answer_theme_ids(app.services.db, answer["id"])
+    await tagging.correct_theme(
         app.services.db, answer_id=answer["id"], theme_id="safety", action="add", corrected_by="t1"
     )
     await app.services.refresh_tagger()
-    assert "safety" in await repository.answer_theme_ids(app.services.db, answer["id"])
+    assert "safety" in await tagging.answer_theme_ids(app.services.db, answer["id"])
     assert "safety" in app.services.tagger.tag("The park near my carers has no lights!").theme_ids
 
 

@@ -10,7 +10,7 @@ import pytest
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
 from conversations.reminders import reminder_allowed
-from storage import repository
+from storage import responses
 from tests.support import (
     REFLECTION_ANSWERS,
     Person,
@@ -367,7 +367,7 @@ async def test_a_restart_or_an_old_button_at_the_review_reference_asks_for_it_ag
 async def test_a_long_list_of_drafts_says_how_many_more_there_are(app, practitioner):
     await onboard(app, practitioner)
     for _ in range(12):
-        await repository.create_response(
+        await responses.create_response(
             app.services.db,
             respondent=app.services.pseudonym(practitioner.chat_id),
             flow_id="pr",

@@ -8,7 +8,7 @@ from telegram.error import Forbidden
 
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
-from storage import repository, review
+from storage import actions, audit, contacts, tagging
 from tests.support import (
     Person,
     assert_valid_for_the_bot_api,
@@ -29,7 +29,7 @@ PRIVILEGED = ["/themes", "/search call", "/actions", "/action", "/report"]
 async def test_privileged_commands_are_refused_and_audited(app, young_person, command):
     await young_person.says(command)
     assert young_person.last_reply == "Sorry, this is for staff."
-    entries = await review.audit_entries(app.services.db)
+    entries = await audit.audit_entries(app.services.db)
     assert entries and entries[-1]["allowed"] == 0
 
 
@@ -52,8 +52,8 @@ async def test_themes_page_through_responses_newest_first(app, bot_api):
     assert "page 1 of 2" in page and "week 6" in page and "week 2" in page and "week 1" not in page
     await team.taps("Older ➡️")
     assert "page 2 of 2" in team.last_reply and "week 0" in team.last_reply
-    actions = [e["action"] for e in await review.audit_entries(app.services.db)]
-    assert "view themes" in actions and "button th" in actions and "role granted" in actions
+    logged = [e["action"] for e in await audit.audit_entries(app.services.db)]
+    assert "view themes" in logged and "button th" in logged and "role granted" in logged
 
 
 async def test_staff_see_small_theme_counts_as_they_are(app, bot_api):
@@ -66,7 +66,7 @@ async def test_staff_see_small_theme_counts_as_they_are(app, bot_api):
 
 
 async def test_actions_read_as_two_sentences(app, bot_api):
-    await review.create_action(
+    await actions.create_action(
         app.services.db,
         theme_id="communication",
         you_said="answer your phone or call back.",
@@ -89,7 +89,7 @@ async def test_a_correction_from_the_chat_reaches_the_tagger(app, bot_api):
     team = await member(app, bot_api, 901)
     await team.presses_data(f"te|{answer['id']}")
     await team.taps("➕ Safety")
-    assert "safety" in await repository.answer_theme_ids(app.services.db, answer["id"])
+    assert "safety" in await tagging.answer_theme_ids(app.services.db, answer["id"])
     assert "safety" in app.services.tagger.tag("the park near my carers has no lights").theme_ids
     [correction] = await rows(app, "SELECT theme_id, action FROM theme_corrections")
     assert correction == {"theme_id": "safety", "action": "add"}
@@ -125,7 +125,7 @@ async def test_pages_of_long_answers_show_every_answer_shortened_and_stay_valid(
 
 async def test_the_actions_list_shows_every_action_however_long(app, bot_api):
     for number in range(20):
-        await review.create_action(
+        await actions.create_action(
             app.services.db,
             theme_id="communication",
             you_said=f"action {number}: " + "you & <b>us</b> " * 50,
@@ -169,19 +169,17 @@ async def test_an_action_marked_done_goes_only_to_the_right_people(tmp_path):
             if c.method == "sendMessage" and c.text.startswith("💬 You said") and c.result
         }
         assert told == {201, 202}
-        contact = await repository.get_contact(
-            app.services.db, app.services.pseudonym(blocked_chat)
-        )
+        contact = await contacts.get_contact(app.services.db, app.services.pseudonym(blocked_chat))
         assert contact is not None and contact.blocked_at is not None
         assert blocked_chat not in [
             c.chat_id
             for c in [
-                await repository.get_contact(app.services.db, r)
-                for r in await review.audience_for_theme(app.services.db, "communication")
+                await contacts.get_contact(app.services.db, r)
+                for r in await actions.audience_for_theme(app.services.db, "communication")
             ]
             if c
         ]
-        assert "broadcast" in [e["action"] for e in await review.audit_entries(app.services.db)]
+        assert "broadcast" in [e["action"] for e in await audit.audit_entries(app.services.db)]
 
 
 async def test_mydata_sends_everything_held(app, bot_api):
@@ -266,7 +264,7 @@ async def test_news_can_be_stopped_with_the_button_under_it(app, bot_api):
 
     await person.taps("No more messages")
     assert "We won't send you any more news" in person.last_reply
-    contact = await repository.get_contact(app.services.db, app.services.pseudonym(305))
+    contact = await contacts.get_contact(app.services.db, app.services.pseudonym(305))
     assert contact is not None and not contact.hear_back
     await person.says("/mydata")
     assert not person.said("You said we can tell you what we change")
@@ -421,5 +419,5 @@ async def test_staff_are_told_what_is_kept_about_them(app, bot_api, role):
 @pytest.mark.parametrize("command", ["/reply SG-AAAAA hello", "/close SG-AAAAA", "/reflect"])
 async def test_other_staff_commands_are_refused_and_audited_too(app, young_person, command):
     await young_person.says(command)
-    entries = await review.audit_entries(app.services.db)
+    entries = await audit.audit_entries(app.services.db)
     assert entries and entries[-1]["allowed"] == 0

@@ -8,7 +8,7 @@ from analysis.windows import parse_window
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
 from conversations.summaries import build_and_push, catch_up
-from storage import repository, staff
+from storage import responses, staff, tagging
 from storage.pseudonym import keyed_hash
 from tests.support import Person, delivered, feedback, make_settings, member
 
@@ -16,21 +16,21 @@ from tests.support import Person, delivered, feedback, make_settings, member
 async def seed(app, *, young=6, parents=2) -> None:
     db = app.services.db
     for number in range(young):
-        response = await repository.create_response(
+        response = await responses.create_response(
             db,
             respondent=f"yp{number}",
             flow_id="yp",
             audience_group="young_person",
             audience="teen",
         )
-        await repository.save_answer(
+        await responses.save_answer(
             db, response_id=response.id, step_id="listened", kind="choice", choice="yes"
         )
         text = f"waited ages for a call back from Sarah, week {number}"
-        answer_id = await repository.save_answer(
+        answer_id = await responses.save_answer(
             db, response_id=response.id, step_id="change", kind="text", text=text
         )
-        await repository.save_analysis(
+        await tagging.save_analysis(
             db,
             answer_id=answer_id,
             text=text,
@@ -38,9 +38,9 @@ async def seed(app, *, young=6, parents=2) -> None:
             label="negative",
             themes=[("timeliness", 0.8, "waited ages", -0.5)],
         )
-        await repository.complete_response(db, response.id)
+        await responses.complete_response(db, response.id)
     for number in range(parents):
-        await repository.create_response(
+        await responses.create_response(
             db,
             respondent=f"pc{number}",
             flow_id="pc",

@@ -4,23 +4,23 @@ from analysis.windows import parse_window
 from bot.app import build_application, running
 from conversations.summaries import build_and_push
 from conversations.tagging import tag_untagged
-from storage import repository
+from storage import responses, tagging
 
 WORDS = "she never rings back"
 
 
 async def store_without_tagging(db, text: str = WORDS) -> int:
     """An answer as it is left when the bot stops between storing and tagging it."""
-    response = await repository.create_response(
+    response = await responses.create_response(
         db, respondent="yp1", flow_id="yp", audience_group="young_person", audience="teen"
     )
-    return await repository.save_answer(
+    return await responses.save_answer(
         db, response_id=response.id, step_id="change", kind="text", text=text
     )
 
 
 async def themes_of(db, answer_id: int) -> list[str]:
-    return await repository.answer_theme_ids(db, answer_id)
+    return await tagging.answer_theme_ids(db, answer_id)
 
 
 async def test_answers_left_untagged_are_tagged_when_the_bot_starts(settings, bot_api):

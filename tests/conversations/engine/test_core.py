@@ -5,7 +5,7 @@ import pytest
 
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
-from storage import repository
+from storage import practice_reviews
 from tests.support import (
     YOUNG_PERSON_ANSWERS,
     Person,
@@ -83,10 +83,10 @@ async def test_a_group_chat_is_told_to_message_privately_and_nothing_is_stored(a
 async def test_a_deep_link_goes_straight_to_the_flow_and_links_the_review(
     app, young_person, greeted_first
 ):
-    review_id = await repository.create_review(
+    review_id = await practice_reviews.create_review(
         app.services.db, reference_hash="h1", created_by="p1"
     )
-    await repository.create_review_link(
+    await practice_reviews.create_review_link(
         app.services.db, token="tok123", review_id=review_id, audience_group="young_person"
     )
     if greeted_first:

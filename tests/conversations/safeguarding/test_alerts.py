@@ -9,6 +9,7 @@ from bot.app import build_application, running
 from bot.transport import InProcessBotApi
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.safeguarding import HOLD_FOR_THE_PERSON
+from storage import outbox
 from storage import safeguarding as records
 from tests.support import (
     SAFEGUARDING_CHAT,
@@ -25,8 +26,8 @@ from tests.support import (
 )
 
 
-async def outbox_alerts(app) -> list[records.OutboxMessage]:
-    return [m for m in await records.list_outbox(app.services.db) if m.kind == "alert"]
+async def outbox_alerts(app) -> list[outbox.OutboxMessage]:
+    return [m for m in await outbox.list_outbox(app.services.db) if m.kind == "alert"]
 
 
 def refused(description: str, status: int = 403, **parameters: int):

@@ -1,72 +1,21 @@
-import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
+"""Tagging follows the words an answer holds now; corrections outlive a change."""
 
-import pytest
-
-from storage import migrations, repository
+from storage import migrations, responses, tagging
 from storage.database import Database, apply_migrations, open_database
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await open_database(tmp_path / "r.sqlite3", migrations.OPERATIONAL)
-    yield database
-    await database.close()
-
-
-async def latest_answer_time(db: Database, response_id: int) -> str:
-    rows = await db.read(
-        "SELECT MAX(answered_at) FROM answers WHERE response_id = ?", (response_id,)
-    )
-    return str(rows[0][0])
-
-
-async def test_answering_keeps_the_response_fresh_for_retention(db):
-    response = await repository.create_response(
-        db, respondent="p1", flow_id="yp", audience_group="young_person", audience="teen"
-    )
-    await asyncio.sleep(0.005)
-    first = await repository.save_answer(
-        db, response_id=response.id, step_id="mood", kind="choice", choice="good"
-    )
-    touched = await repository.get_response(db, response.id)
-    assert touched is not None and touched.updated_at > response.updated_at
-    assert touched.updated_at == await latest_answer_time(db, response.id)
-
-    await asyncio.sleep(0.005)
-    again = await repository.save_answer(
-        db, response_id=response.id, step_id="mood", kind="choice", choice="ok"
-    )
-    retouched = await repository.get_response(db, response.id)
-    assert again == first
-    assert retouched is not None and retouched.updated_at > touched.updated_at
-    assert [a.choice for a in await repository.list_answers(db, response.id)] == ["ok"]
-
-
-async def test_the_age_answer_sets_the_audience(db):
-    response = await repository.create_response(
-        db, respondent="p2", flow_id="yp", audience_group="young_person", audience="teen"
-    )
-    await repository.save_answer(
-        db, response_id=response.id, step_id="age", kind="choice", choice="child", audience="child"
-    )
-    stored = await repository.get_response(db, response.id)
-    assert stored is not None and stored.audience == "child"
-
-
 async def typed_answer(db: Database, text: str | None, *, skipped: bool = False) -> int:
-    response = await repository.create_response(
+    response = await responses.create_response(
         db, respondent="p3", flow_id="yp", audience_group="young_person", audience="teen"
     )
-    return await repository.save_answer(
+    return await responses.save_answer(
         db, response_id=response.id, step_id="change", kind="text", text=text, skipped=skipped
     )
 
 
 async def replace_answer(db: Database, answer_id: int, text: str | None) -> None:
     [row] = await db.read("SELECT response_id FROM answers WHERE id = ?", (answer_id,))
-    await repository.save_answer(
+    await responses.save_answer(
         db,
         response_id=row[0],
         step_id="change",
@@ -77,7 +26,7 @@ async def replace_answer(db: Database, answer_id: int, text: str | None) -> None
 
 
 async def tag(db: Database, answer_id: int, text: str, theme: str = "timeliness") -> bool:
-    return await repository.save_analysis(
+    return await tagging.save_analysis(
         db,
         answer_id=answer_id,
         text=text,
@@ -99,7 +48,7 @@ async def tagging_of(db: Database, answer_id: int) -> tuple[int, list[tuple[str,
 async def test_changing_an_answer_drops_the_tagging_of_its_old_text_but_not_corrections(db):
     answer_id = await typed_answer(db, "waited ages for a call")
     assert await tag(db, answer_id, "waited ages for a call")
-    await repository.correct_theme(
+    await tagging.correct_theme(
         db, answer_id=answer_id, theme_id="safety", action="add", corrected_by="t1"
     )
     await replace_answer(db, answer_id, "my worker is lovely")
@@ -112,17 +61,17 @@ async def test_corrected_answers_carry_the_themes_they_have_after_correction(db)
     untouched = await typed_answer(db, "my worker is lovely")
     await tag(db, untouched, "my worker is lovely", theme="relationship_with_worker")
     for theme, action in (("communication", "add"), ("timeliness", "remove")):
-        await repository.correct_theme(
+        await tagging.correct_theme(
             db, answer_id=corrected, theme_id=theme, action=action, corrected_by="t1"
         )
-    [row] = await repository.corrected_answers(db)
+    [row] = await tagging.corrected_answers(db)
     assert (row.text, row.themes) == ("waited ages for a call", ("communication",))
 
 
 async def test_skipping_an_answer_that_had_words_leaves_no_themes_at_all(db):
     answer_id = await typed_answer(db, "waited ages for a call")
     await tag(db, answer_id, "waited ages for a call")
-    await repository.correct_theme(
+    await tagging.correct_theme(
         db, answer_id=answer_id, theme_id="safety", action="add", corrected_by="t1"
     )
     await replace_answer(db, answer_id, None)
@@ -151,11 +100,9 @@ async def test_untagged_answers_are_the_typed_ones_without_tagging_in_id_order(d
     second = await typed_answer(db, "second")
     assert skipped < first < second
 
-    page = await repository.untagged_answers(db, after_id=0, limit=1)
+    page = await tagging.untagged_answers(db, after_id=0, limit=1)
     assert [(a.id, a.text, a.audience_group) for a in page] == [(first, "first", "young_person")]
-    assert [a.id for a in await repository.untagged_answers(db, after_id=first, limit=5)] == [
-        second
-    ]
+    assert [a.id for a in await tagging.untagged_answers(db, after_id=first, limit=5)] == [second]
 
 
 async def test_the_migration_clears_tagging_left_on_skipped_and_since_changed_answers(tmp_path):
@@ -185,7 +132,7 @@ async def test_the_migration_clears_tagging_left_on_skipped_and_since_changed_an
 
 async def old_typed_answer(db: Database, text: str) -> int:
     """An answer as a version-9 database stored it (before answers named an event)."""
-    response = await repository.create_response(
+    response = await responses.create_response(
         db, respondent="p3", flow_id="yp", audience_group="young_person", audience="teen"
     )
     rows = await db.write(
