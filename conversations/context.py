@@ -8,6 +8,7 @@ from typing import Any, cast
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot, JobQueue
 
+from conversations.language import language_of, reading_language
 from conversations.services import Services
 from storage import inbox
 from storage.database import Database
@@ -82,7 +83,14 @@ class FeedbackApplication(
             _LOGGER.exception("Could not write conversation state; will retry")
 
     async def process_update(self, update: object) -> None:
-        await super().process_update(update)
+        # Everything worded while this update is handled is in its sender's language.
+        user = update.effective_user if isinstance(update, Update) else None
+        language = language_of(self.user_data.get(user.id) if user is not None else None)
+        token = reading_language.set(language)
+        try:
+            await super().process_update(update)
+        finally:
+            reading_language.reset(token)
         try:
             await self.update_persistence()
             if isinstance(self.persistence, SQLitePersistence):

@@ -4,7 +4,8 @@ import pytest
 from pydantic import ValidationError
 
 from conversations.flows import ALL_FLOWS
-from conversations.models import Flow, Option, Step, words
+from conversations.language import reading_language
+from conversations.models import Flow, Option, Step, Wording, words
 
 
 def choice(*options: Option) -> Step:
@@ -62,3 +63,31 @@ def test_later_words_must_go_to_a_question_for_words(later):
             done=words("Thanks"),
             later_words_step=later,
         )
+
+
+POLISH = Wording(
+    texts={"default": "Thank you", "child": "Thanks!"},
+    translations={"pl": {"default": "Dziękujemy", "child": "Dzięki!"}},
+)
+
+
+def test_wording_has_a_language_axis_with_english_where_there_is_no_translation():
+    assert POLISH.for_audience("child", "pl") == "Dzięki!"
+    assert POLISH.for_audience("parent", "pl") == "Dziękujemy"
+    assert POLISH.for_audience("child", "ur") == "Thanks!"
+    assert POLISH.for_audience("child") == "Thanks!"
+
+
+def test_wording_is_in_the_readers_language():
+    token = reading_language.set("pl")
+    try:
+        assert POLISH.for_audience("child") == "Dzięki!"
+    finally:
+        reading_language.reset(token)
+
+
+def test_a_translation_is_checked_like_the_english():
+    with pytest.raises(ValidationError, match="'default'"):
+        Wording(texts={"default": "Hi"}, translations={"pl": {"child": "Cześć"}})
+    with pytest.raises(ValidationError, match="not a language code"):
+        Wording(texts={"default": "Hi"}, translations={"Polish": {"default": "Cześć"}})
