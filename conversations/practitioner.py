@@ -28,7 +28,7 @@ from telegram.ext import (
 
 from analysis.vocabulary import AudienceGroup
 from conversations.context import BotContext
-from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
+from conversations.engine import FOREGROUND, FlowEngine, Position, State, clear_position
 from conversations.flows import REFLECTION
 from conversations.models import Flow
 from conversations.outbox import deliver_due
@@ -222,7 +222,7 @@ class PractitionerTool:
 
     async def carry_on(self, update: Update, context: BotContext) -> State:
         """Ask the question the person was at again, if they were at one."""
-        if context.data.get("at"):
+        if Position.of(context.data).asked:
             return await self.engine.reask(update, context)
         return ConversationHandler.END
 

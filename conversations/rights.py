@@ -21,7 +21,7 @@ from telegram.ext import (
 
 from conversations import texts
 from conversations.context import BotContext
-from conversations.engine import BEGIN_DATA, FlowEngine, State
+from conversations.engine import BEGIN_DATA, FlowEngine, Position, State
 from conversations.models import Flow, Step
 from conversations.roles import reader_of, show_staff_menu
 from conversations.widgets import (
@@ -152,7 +152,7 @@ class DataRights:
         audience = await reader_of(update, context)
         for wording in (texts.PRIVACY_WHAT, texts.PRIVACY_WHY, texts.PRIVACY_CHOICES):
             await context.bot.send_message(chat.id, say(wording, audience))
-        if (context.user_data or {}).get("at"):
+        if Position.of(context.user_data).asked:
             await self.engine.reask(update, context)  # mid-question: back to it
         raise ApplicationHandlerStop
 
@@ -181,7 +181,7 @@ class DataRights:
             )
         return (
             await self.engine.reask(update, context)
-            if context.data.get("at")
+            if Position.of(context.data).asked
             else ConversationHandler.END
         )
 

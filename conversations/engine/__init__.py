@@ -12,20 +12,22 @@ from conversations.engine.core import FlowEngine
 from conversations.engine.own_questions import WHO_OPTIONS
 from conversations.engine.state import (
     BEGIN_DATA,
-    FLAG_NEXT_ANSWER,
     FOREGROUND,
+    Position,
     State,
     StoredAnswer,
     clear_position,
+    flag_next_answer,
 )
 
 __all__ = [
     "BEGIN_DATA",
-    "FLAG_NEXT_ANSWER",
     "FOREGROUND",
     "WHO_OPTIONS",
     "FlowEngine",
+    "Position",
     "State",
     "StoredAnswer",
     "clear_position",
+    "flag_next_answer",
 ]

@@ -8,7 +8,7 @@ restart of the bot, continues at the same step.
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +83,38 @@ AnswerListener = Callable[[Update, BotContext, StoredAnswer], Awaitable[None]]
 CompletionListener = Callable[[Update, BotContext, Flow, int], Awaitable[None]]
 Callback = Callable[[Update, BotContext], Coroutine[Any, Any, State]]
 StaffWelcome = Callable[[Update, BotContext], Coroutine[Any, Any, State | None]]
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a person is, as the features may read it (only the engine writes it)."""
+
+    # The conversation state on screen: "<flow>:<step>", the greeting, a side question.
+    at: str | None
+    audience: str | None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any] | None) -> Position:
+        data = data or {}
+        at = data.get("at")
+        return cls(at=str(at) if at else None, audience=data.get("audience"))
+
+    @property
+    def asked(self) -> bool:
+        """Whether a question is waiting for them (one to ask again after an aside)."""
+        return self.at is not None
+
+    @property
+    def flow_and_step(self) -> tuple[str, str]:
+        """The flow and step on screen, or empty strings outside a flow."""
+        flow_id, _, step_id = (self.at or "").partition(":")
+        return flow_id, step_id
+
+
+def flag_next_answer(data: dict[str, Any], event_id: int) -> None:
+    """Safeguarding's word to the engine: the next answer it stores holds words that
+    raised this event, so it is kept but flagged (see FLAG_NEXT_ANSWER)."""
+    data[FLAG_NEXT_ANSWER] = event_id
 
 
 def clear_position(data: dict[str, Any]) -> None:

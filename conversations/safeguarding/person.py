@@ -16,7 +16,8 @@ from analysis.safeguarding import REVIEW, UNSCREENED, Screening
 from analysis.text import normalise
 from conversations import texts
 from conversations.context import BotContext
-from conversations.engine import FLAG_NEXT_ANSWER, StoredAnswer
+from conversations.engine import Position, StoredAnswer, flag_next_answer
+from conversations.flows import REFLECTION
 from conversations.models import Option
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.roles import reader_of, role_guide
@@ -124,7 +125,7 @@ class PersonSide:
         if media is not None and not result.flagged:
             await self.note_unscreened(update, context, text, media)
             return  # the flow says it reads only words, and how to get help now
-        if result.flagged and str(data.get("at", "")).startswith("pr:"):
+        if result.flagged and Position.of(data).flow_and_step[0] == REFLECTION.id:
             await self.alert_from_reflection(update, context, text, result)
             return
         if result.flagged:
@@ -152,7 +153,7 @@ class PersonSide:
         assert chat is not None
         await context.bot.send_message(chat.id, say(texts.DISCLOSURE_THANKS, "practitioner"))
         if context.user_data is not None and event.id:
-            context.user_data[FLAG_NEXT_ANSWER] = event.id
+            flag_next_answer(context.user_data, event.id)
         await alert_contacts(context, event)
 
     async def note_for_review(
@@ -171,7 +172,7 @@ class PersonSide:
         shown = f"({media}) {text}" if media else text
         event = await record_disclosure(update, context, text=shown, result=result, category=None)
         if context.user_data is not None and media is None and event.id:
-            context.user_data[FLAG_NEXT_ANSWER] = event.id
+            flag_next_answer(context.user_data, event.id)
         chat = update.effective_chat
         if chat is not None and chat.type == "private" and update.edited_message is None:
             await context.bot.send_message(chat.id, say(texts.GENTLE_HELP, audience_of(context)))
@@ -297,7 +298,7 @@ class PersonSide:
         if roles:
             await context.bot.send_message(chat.id, role_guide(roles))
         data = context.user_data or {}
-        if data.get("at") and not data.get(THREAD_KEY):
+        if Position.of(data).asked and not data.get(THREAD_KEY):
             # (While a thread listens, the question waits for their "Keep going".)
             await self.reask(update, context)
         raise ApplicationHandlerStop
@@ -326,7 +327,7 @@ class PersonSide:
             await alert_contacts(context, event)
         elif choice == "pause":
             await context.bot.send_message(chat_id, say(texts.PAUSED, audience))
-        elif (context.user_data or {}).get("at"):
+        elif Position.of(context.user_data).asked:
             stop_listening(context.user_data)
             await self.reask(update, context)
         else:
