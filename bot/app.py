@@ -111,7 +111,8 @@ def build_application(
         contacts_chats=settings.safeguarding_chat_ids,
         hold_answer=engine.hold_answer,
     )
-    engine.answer_listeners.extend([guard.person.on_answer, tag_answer])
+    engine.on_answer(guard.person.on_answer)
+    engine.on_answer(tag_answer)
     # These register their states and commands with the engine before it builds its handler.
     practitioners = PractitionerTool(engine)
     team = ReviewTools(engine)

@@ -50,7 +50,7 @@ CHOICES = (
 class LaterWords:
     def __init__(self, engine: FlowEngine) -> None:
         self.engine = engine
-        engine.completion_listeners.append(self.remember)
+        engine.on_completion(self.remember)
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         """Ahead of the replies for messages outside any flow, which these fall back to."""
@@ -169,8 +169,7 @@ class LaterWords:
             await self.offer(update, context, audience)
             return
         stored = StoredAnswer(response.id, answer_id, flow, step, None, whole, False)
-        for listener in self.engine.answer_listeners:
-            await listener(update, context, stored)
+        await self.engine.answer_stored(update, context, stored)
         await self.send(update, context, texts.LATER_WORDS_ADDED, audience)
 
     async def send(

@@ -105,12 +105,11 @@ class PractitionerTool:
     def __init__(self, engine: FlowEngine, flow: Flow = REFLECTION) -> None:
         self.engine = engine
         self.flow = flow
-        engine.payload_handlers["inv"] = self.redeem_invite
-        engine.staff_entry = self.on_i_work_here
-        engine.staff_welcome = self.welcome_back
-        engine.commands.update(
-            reflect=self.on_reflect, drafts=self.on_drafts, myreflections=self.on_my_reflections
-        )
+        engine.add_deep_link("inv", self.redeem_invite)
+        engine.set_staff_door(entry=self.on_i_work_here, welcome=self.welcome_back)
+        engine.add_command("reflect", self.on_reflect)
+        engine.add_command("drafts", self.on_drafts)
+        engine.add_command("myreflections", self.on_my_reflections)
         text = FOREGROUND & filters.TEXT & ~filters.COMMAND
         engine.add_state(ASKING_NAME, [MessageHandler(text, self.on_name)], ask=self.ask_name)
         engine.add_state(ASKING_TEAM, [MessageHandler(text, self.on_team)], ask=self.ask_team)
@@ -122,7 +121,7 @@ class PractitionerTool:
             [CallbackQueryHandler(self.on_draft_chosen, pattern=r"^draft\|")],
             ask=self.ask_drafts_again,
         )
-        engine.completion_listeners.append(self.send_copy)
+        engine.on_completion(self.send_copy)
 
     def global_handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         return [CallbackQueryHandler(self.on_reminders_off, pattern=r"^remind\|off$")]

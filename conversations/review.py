@@ -57,7 +57,7 @@ def theme_labels() -> dict[str, str]:
 class ReviewTools:
     def __init__(self, engine: FlowEngine) -> None:
         self.engine = engine
-        engine.commands["action"] = self.on_action
+        engine.add_command("action", self.on_action)
         text = FOREGROUND & filters.TEXT & ~filters.COMMAND
         engine.add_state(
             ACTION_THEME,

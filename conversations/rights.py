@@ -118,7 +118,8 @@ class DataRights:
     def __init__(self, engine: FlowEngine) -> None:
         self.engine = engine
         # Commands of the conversation itself, so /forget can end it cleanly.
-        engine.commands.update(mydata=self.on_mydata, forget=self.on_forget)
+        engine.add_command("mydata", self.on_mydata)
+        engine.add_command("forget", self.on_forget)
         engine.add_state(
             CONFIRMING_FORGET,
             [CallbackQueryHandler(self.on_forget_choice, pattern=r"^forget\|")],

@@ -418,8 +418,7 @@ class Answering:
                 hear_back=choice == "yes",
             )
         stored = StoredAnswer(response_id, answer_id, flow, step, choice, text, skipped)
-        for listener in self.engine.answer_listeners:
-            await listener(update, context, stored)
+        await self.engine.answer_stored(update, context, stored)
 
     async def _response_id(self, update: Update, context: BotContext, flow: Flow) -> int:
         """The person's response record, created at their first answer."""

@@ -47,6 +47,7 @@ from conversations.engine.state import (
     Handler,
     StaffWelcome,
     State,
+    StoredAnswer,
     clear_position,
 )
 from conversations.models import Flow, Step
@@ -71,19 +72,20 @@ class FlowEngine:
     ) -> None:
         self.flows = {flow.id: flow for flow in flows}
         self.clock = clock
-        self.answer_listeners = list(answer_listeners)
-        self.completion_listeners: list[CompletionListener] = []
+        self._answer_listeners = list(answer_listeners)
+        self._completion_listeners: list[CompletionListener] = []
         # Deep-link payload prefixes handled elsewhere ("inv-<code>" for invites).
-        self.payload_handlers: dict[str, Callback] = {}
+        self._payload_handlers: dict[str, Callback] = {}
         # Commands that start something from anywhere (/reflect, /drafts), and their states.
-        self.commands: dict[str, Callback] = {}
+        self._commands: dict[str, Callback] = {}
         # What "I work here" at the greeting does (the practitioner tool sets it).
-        self.staff_entry: Callback | None = None
+        self._staff_entry: Callback | None = None
         # How /start welcomes back someone who already works here (None: not staff).
-        self.staff_welcome: StaffWelcome | None = None
+        self._staff_welcome: StaffWelcome | None = None
         # States other modules add (setting up, choosing a draft…), and how to ask each again.
         self.extra_states: dict[str, list[Handler]] = {}
         self.askers: dict[str, Callback] = {}
+        self._built = False
         # Taking answers; and the end of a flow: finishing, the review screen, /cancel.
         self.answering = Answering(self)
         self.ending = Ending(self)
@@ -93,14 +95,58 @@ class FlowEngine:
         self.resume = self.ending.resume
         self.resume_or_end = self.ending.resume_or_end
 
+    # How features install themselves, all before `conversation()` builds the handler.
+
     def add_state(self, state: str, handlers: list[Handler], *, ask: Callback) -> None:
         """Another module's state: its handlers, and how to ask its question again.
 
         Whatever its handlers do not take (a sticker, words where a button is
         wanted, an old button) gets a kind word and the question again, as in a flow.
         """
+        self._not_built()
         self.extra_states[state] = handlers
         self.askers[state] = ask
+
+    def add_command(self, name: str, callback: Callback) -> None:
+        """A command that starts something from anywhere in a private chat (/reflect)."""
+        self._not_built()
+        self._commands[name] = callback
+
+    def add_deep_link(self, prefix: str, callback: Callback) -> None:
+        """What /start does with a deep-link payload "<prefix>-…" ("inv-<code>")."""
+        self._not_built()
+        self._payload_handlers[prefix] = callback
+
+    def set_staff_door(self, *, entry: Callback, welcome: StaffWelcome) -> None:
+        """What "I work here" at the greeting does, and how /start welcomes back someone
+        who already works here (None from `welcome`: not staff, greet as anyone)."""
+        self._not_built()
+        self._staff_entry, self._staff_welcome = entry, welcome
+
+    def on_answer(self, listener: AnswerListener) -> None:
+        """Hear of every answer once it is stored (tagging, safeguarding)."""
+        self._answer_listeners.append(listener)
+
+    def on_completion(self, listener: CompletionListener) -> None:
+        """Hear of every response completed (a practitioner's copy, later words)."""
+        self._completion_listeners.append(listener)
+
+    def _not_built(self) -> None:
+        if self._built:
+            raise RuntimeError("features must install themselves before conversation() is built")
+
+    async def answer_stored(
+        self, update: Update, context: BotContext, answer: StoredAnswer
+    ) -> None:
+        """Tell every answer listener of an answer just stored."""
+        for listener in self._answer_listeners:
+            await listener(update, context, answer)
+
+    async def response_completed(
+        self, update: Update, context: BotContext, flow: Flow, response_id: int
+    ) -> None:
+        for listener in self._completion_listeners:
+            await listener(update, context, flow, response_id)
 
     def edit_handler(self) -> Handler:
         """Edited typed answers: the conversation itself takes only new messages."""
@@ -108,6 +154,7 @@ class FlowEngine:
         return MessageHandler(edited & filters.TEXT & ~filters.COMMAND, self.answering.on_edited)
 
     def conversation(self) -> ConversationHandler[BotContext]:
+        self._built = True
         answering: list[Handler] = [
             CallbackQueryHandler(self._tracked(self.answering.on_button)),
             MessageHandler(
@@ -155,7 +202,7 @@ class FlowEngine:
         states.update({state: [stop, *h, *unexpected] for state, h in self.extra_states.items()})
         command_handlers: list[Handler] = [
             CommandHandler(name, self._tracked(callback), filters.ChatType.PRIVATE)
-            for name, callback in self.commands.items()
+            for name, callback in self._commands.items()
         ]
         with warnings.catch_warnings():
             # We track buttons per chat on purpose: stale buttons are recognised by state.
@@ -203,12 +250,12 @@ class FlowEngine:
         clear_position(context.data)
         payload = (context.args or [""])[0]
         flow_id, _, token = payload.partition("-")
-        if flow_id in self.payload_handlers:
-            return await self.payload_handlers[flow_id](update, context)
+        if flow_id in self._payload_handlers:
+            return await self._payload_handlers[flow_id](update, context)
         flow = self.flows.get(flow_id)
         if flow is None or flow.audience_group == "practitioner":
-            if not payload and self.staff_welcome is not None:
-                welcomed = await self.staff_welcome(update, context)
+            if not payload and self._staff_welcome is not None:
+                welcomed = await self._staff_welcome(update, context)
                 if welcomed is not None:
                     return welcomed
             return await self.greet(update, context)
@@ -238,8 +285,8 @@ class FlowEngine:
 
     async def start_as(self, update: Update, context: BotContext, who: str) -> State:
         """Start the flow for whoever they said they are."""
-        if who == "pr" and self.staff_entry is not None:
-            return await self.staff_entry(update, context)
+        if who == "pr" and self._staff_entry is not None:
+            return await self._staff_entry(update, context)
         flow = self.flows.get(who)
         if flow is None:
             await self.arrive(update, context, ConversationHandler.END)
@@ -319,7 +366,7 @@ class FlowEngine:
         is, so the person stays where they were.
         """
         payload = (context.args or [""])[0]
-        if context.data.get("at") == WHO or payload.partition("-")[0] in self.payload_handlers:
+        if context.data.get("at") == WHO or payload.partition("-")[0] in self._payload_handlers:
             return await self.on_start(update, context)
         await self.send(update, context, say(texts.STILL_GOING, context.data.get("audience")))
         return await self.reask(update, context)

@@ -45,8 +45,7 @@ class Ending:
         await self.engine.arrive(update, context, ConversationHandler.END)
         await self.engine.send(update, context, say(flow.done, audience))
         if response_id is not None:
-            for listener in self.engine.completion_listeners:
-                await listener(update, context, flow, int(response_id))
+            await self.engine.response_completed(update, context, flow, int(response_id))
         return ConversationHandler.END
 
     async def ask_review(self, update: Update, context: BotContext, flow: Flow) -> State:

@@ -2,9 +2,12 @@
 starting fresh after 14 idle days, and messages the Bot API accepts."""
 
 import pytest
+from telegram.ext import ConversationHandler
 
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
+from conversations.engine import FlowEngine
+from conversations.flows import ALL_FLOWS
 from storage import practice_reviews
 from tests.support import (
     YOUNG_PERSON_ANSWERS,
@@ -128,3 +131,17 @@ async def test_every_message_is_valid_for_the_bot_api(app, young_person, parent,
             assert call.params.get("parse_mode") == "HTML"
         for _, data in call.buttons:
             assert len(data.encode()) <= 64
+
+
+def test_a_feature_must_install_itself_before_the_engine_builds_its_handler():
+    engine = FlowEngine(ALL_FLOWS)
+
+    async def late(update, context):
+        return ConversationHandler.END
+
+    engine.add_command("early", late)
+    engine.conversation()
+    with pytest.raises(RuntimeError, match="before conversation"):
+        engine.add_command("late", late)
+    with pytest.raises(RuntimeError, match="before conversation"):
+        engine.add_state("late", [], ask=late)
