@@ -2,7 +2,8 @@
 
 - `core.py`: the engine: wiring the states, greeting and deep links, asking, and
   saving where the person is before each question goes out;
-- `answering.py`: taking answers (buttons, typed words, edits) and storing them;
+- one module per way an answer comes: `taps.py` (buttons) and `typed.py` (typed
+  words, /skip and /back, edits); `answers.py` stores each and moves on;
 - `ending.py`: finishing, the review screen, resuming, /cancel;
 - `state.py`: where a person is, in their `user_data`, and the shared types;
 - `own_questions.py`: the greeting's and /cancel's choices.

@@ -3,7 +3,8 @@
 Each step of each flow becomes one conversation state named `<flow>:<step>`.
 Where a person is lives in their persisted `user_data` (`state.py`), so leaving
 and coming back, or a restart of the bot, continues at the same step. Every
-answer is stored the moment it arrives (`answering.py`). This module wires the
+answer is stored the moment it arrives (`answers.py`), tapped (`taps.py`) or typed
+(`typed.py`). This module wires the
 states, greets and follows deep links, asks questions, and saves where the person
 is before each question goes out; `ending.py` finishes a flow, shows the review
 screen and runs /cancel.
@@ -28,7 +29,7 @@ from telegram.warnings import PTBUserWarning
 
 from conversations import texts
 from conversations.context import BotContext, FeedbackApplication
-from conversations.engine.answering import Answering
+from conversations.engine.answers import Answers
 from conversations.engine.ending import Ending
 from conversations.engine.own_questions import CANCELLING, WHO, WHO_OPTIONS
 from conversations.engine.state import (
@@ -50,6 +51,8 @@ from conversations.engine.state import (
     StoredAnswer,
     clear_position,
 )
+from conversations.engine.taps import Taps
+from conversations.engine.typed import TypedReplies
 from conversations.models import Flow, Step
 from conversations.widgets import (
     TypedStop,
@@ -86,12 +89,15 @@ class FlowEngine:
         self.extra_states: dict[str, list[Handler]] = {}
         self.askers: dict[str, Callback] = {}
         self._built = False
-        # Taking answers; and the end of a flow: finishing, the review screen, /cancel.
-        self.answering = Answering(self)
+        # Answers tapped, answers typed, storing them and moving on; and the end of a flow:
+        # finishing, the review screen, /cancel.
+        self.taps = Taps(self)
+        self.typed = TypedReplies(self)
+        self.answers = Answers(self)
         self.ending = Ending(self)
         # What other modules call: safeguarding keeps an alert's words as the answer; the
         # practitioner tool resumes a draft; a side question goes back to the one under it.
-        self.hold_answer = self.answering.hold_answer
+        self.hold_answer = self.answers.hold_answer
         self.resume = self.ending.resume
         self.resume_or_end = self.ending.resume_or_end
 
@@ -151,18 +157,16 @@ class FlowEngine:
     def edit_handler(self) -> Handler:
         """Edited typed answers: the conversation itself takes only new messages."""
         edited = filters.UpdateType.EDITED_MESSAGE & filters.ChatType.PRIVATE
-        return MessageHandler(edited & filters.TEXT & ~filters.COMMAND, self.answering.on_edited)
+        return MessageHandler(edited & filters.TEXT & ~filters.COMMAND, self.typed.on_edited)
 
     def conversation(self) -> ConversationHandler[BotContext]:
         self._built = True
         answering: list[Handler] = [
-            CallbackQueryHandler(self._tracked(self.answering.on_button)),
+            CallbackQueryHandler(self._tracked(self.taps.on_button)),
             MessageHandler(
-                FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.answering.on_text)
+                FOREGROUND & filters.TEXT & ~filters.COMMAND, self._tracked(self.typed.on_text)
             ),
-            MessageHandler(
-                FOREGROUND & ~filters.COMMAND, self._tracked(self.answering.on_not_text)
-            ),
+            MessageHandler(FOREGROUND & ~filters.COMMAND, self._tracked(self.typed.on_not_text)),
         ]
         # "stop" typed on its own is /cancel, at any question but /cancel's own.
         stop = MessageHandler(
@@ -171,7 +175,7 @@ class FlowEngine:
         )
         step_handlers = [stop, *answering]
         moves = CommandHandler(
-            ["skip", "back"], self._tracked(self.answering.on_move_command), FOREGROUND
+            ["skip", "back"], self._tracked(self.typed.on_move_command), FOREGROUND
         )
         states: dict[object, list[Handler]] = {
             flow.state(step): [moves, *step_handlers]
@@ -190,14 +194,12 @@ class FlowEngine:
             if flow.review_before_submit:
                 states[f"{flow.id}:{REVIEW}"] = step_handlers
         unexpected: list[Handler] = [
-            CallbackQueryHandler(self._tracked(self.answering.on_old_button)),
+            CallbackQueryHandler(self._tracked(self.taps.on_old_button)),
             MessageHandler(
                 FOREGROUND & filters.TEXT & ~filters.COMMAND,
-                self._tracked(self.answering.on_tap_instead),
+                self._tracked(self.typed.on_tap_instead),
             ),
-            MessageHandler(
-                FOREGROUND & ~filters.COMMAND, self._tracked(self.answering.on_not_text)
-            ),
+            MessageHandler(FOREGROUND & ~filters.COMMAND, self._tracked(self.typed.on_not_text)),
         ]
         states.update({state: [stop, *h, *unexpected] for state, h in self.extra_states.items()})
         command_handlers: list[Handler] = [
@@ -328,7 +330,7 @@ class FlowEngine:
         held = data.pop(HELD, None)
         position = self.position(data)
         if held is not None and position is not None and position[1].id == held:
-            return await self.answering.move_on(update, context, *position)
+            return await self.answers.move_on(update, context, *position)
         ask = self.askers.get(str(data.get("at")))
         if ask is not None:
             return await ask(update, context)
