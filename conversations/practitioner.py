@@ -22,19 +22,23 @@ from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     ConversationHandler,
-    MessageHandler,
-    filters,
 )
 
 from analysis.vocabulary import AudienceGroup
 from conversations.context import BotContext
-from conversations.engine import FOREGROUND, FlowEngine, Position, State, clear_position
+from conversations.engine import (
+    FlowEngine,
+    Position,
+    State,
+    TypedQuestion,
+    clear_position,
+)
 from conversations.flows import REFLECTION
 from conversations.models import Flow
 from conversations.outbox import deliver_due
 from conversations.reminders import reminder_allowed
 from conversations.roles import role_guide, show_staff_menu
-from conversations.widgets import shorten, typed_text
+from conversations.widgets import shorten
 from storage import audit, contacts, outbox, practice_reviews, responses, staff
 from storage.models import Answer, Response
 from storage.pseudonym import keyed_hash
@@ -110,12 +114,30 @@ class PractitionerTool:
         engine.add_command("reflect", self.on_reflect)
         engine.add_command("drafts", self.on_drafts)
         engine.add_command("myreflections", self.on_my_reflections)
-        text = FOREGROUND & filters.TEXT & ~filters.COMMAND
-        engine.add_state(ASKING_NAME, [MessageHandler(text, self.on_name)], ask=self.ask_name)
-        engine.add_state(ASKING_TEAM, [MessageHandler(text, self.on_team)], ask=self.ask_team)
-        engine.add_state(
-            ASKING_REFERENCE, [MessageHandler(text, self.on_reference)], ask=self.ask_reference
-        )
+        for question in (
+            TypedQuestion(
+                ASKING_NAME,
+                ASK_NAME,
+                retry=f"Please type a name of up to {NAME_LIMIT} characters.",
+                then=self.on_name,
+                limit=NAME_LIMIT,
+            ),
+            TypedQuestion(
+                ASKING_TEAM,
+                ASK_TEAM,
+                retry=f"Please type a team name of up to {NAME_LIMIT} characters.",
+                then=self.on_team,
+                limit=NAME_LIMIT,
+            ),
+            TypedQuestion(
+                ASKING_REFERENCE,
+                ASK_REFERENCE,
+                retry=BAD_REFERENCE,
+                then=self.on_reference,
+                form=REFERENCE_FORMAT,
+            ),
+        ):
+            engine.add_typed_question(question)
         engine.add_state(
             CHOOSING_DRAFT,
             [CallbackQueryHandler(self.on_draft_chosen, pattern=r"^draft\|")],
@@ -161,39 +183,17 @@ class PractitionerTool:
         roles = await staff.roles_of(services.db, respondent)
         await show_staff_menu(context.bot, update.effective_user.id, roles)
         if role == "practitioner" and await staff.get_profile(services.db, respondent) is None:
-            return await self.ask_name(update, context)
+            return await self.engine.ask_side_question(update, context, ASKING_NAME)
         await self.reply(
             update, context, f"{ROLE_GRANTED.format(role=role)}\n\n{role_guide({role})}"
         )
         return ConversationHandler.END
 
-    async def on_name(self, update: Update, context: BotContext) -> State:
-        name = typed_text(update, NAME_LIMIT)
-        if name is None:
-            await self.reply(
-                update, context, f"Please type a name of up to {NAME_LIMIT} characters."
-            )
-            return ASKING_NAME
+    async def on_name(self, update: Update, context: BotContext, name: str) -> State:
         context.data["staff_name"] = name
-        return await self.ask_team(update, context)
+        return await self.engine.ask_side_question(update, context, ASKING_TEAM)
 
-    async def ask_name(self, update: Update, context: BotContext) -> State:
-        await self.engine.arrive(update, context, ASKING_NAME)
-        await self.reply(update, context, ASK_NAME)
-        return ASKING_NAME
-
-    async def ask_team(self, update: Update, context: BotContext) -> State:
-        await self.engine.arrive(update, context, ASKING_TEAM)
-        await self.reply(update, context, ASK_TEAM)
-        return ASKING_TEAM
-
-    async def on_team(self, update: Update, context: BotContext) -> State:
-        team = typed_text(update, NAME_LIMIT)
-        if team is None:
-            await self.reply(
-                update, context, f"Please type a team name of up to {NAME_LIMIT} characters."
-            )
-            return ASKING_TEAM
+    async def on_team(self, update: Update, context: BotContext, team: str) -> State:
         name = str(context.data.pop("staff_name", "there"))
         await staff.save_profile(
             context.db, respondent=self.respondent(update, context), display_name=name, team=team
@@ -256,21 +256,10 @@ class PractitionerTool:
         if not await self.is_practitioner(update, context):
             return await self.refuse(update, context)
         clear_position(context.data)
-        return await self.ask_reference(update, context)
+        return await self.engine.ask_side_question(update, context, ASKING_REFERENCE)
 
-    async def ask_reference(self, update: Update, context: BotContext) -> State:
-        await self.engine.arrive(update, context, ASKING_REFERENCE)
-        await self.reply(update, context, ASK_REFERENCE)
-        return ASKING_REFERENCE
-
-    async def on_reference(self, update: Update, context: BotContext) -> State:
+    async def on_reference(self, update: Update, context: BotContext, reference: str) -> State:
         """Store only a keyed hash of the reference; send the child and family links."""
-        reference = (
-            (update.effective_message.text or "").strip() if update.effective_message else ""
-        )
-        if not REFERENCE_FORMAT.match(reference):
-            await self.reply(update, context, BAD_REFERENCE)
-            return ASKING_REFERENCE
         db = context.db
         review_id = await practice_reviews.create_review(
             db,

@@ -16,8 +16,6 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
-    MessageHandler,
-    filters,
 )
 
 from analysis.deidentify import deidentify
@@ -25,11 +23,11 @@ from analysis.reports import theme_totals
 from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
 from conversations.context import BotContext
-from conversations.engine import FOREGROUND, FlowEngine, State, clear_position
+from conversations.engine import FlowEngine, State, TypedQuestion, clear_position
 from conversations.outbox import deliver_due
 from conversations.rights import news_buttons
 from conversations.roles import require_role
-from conversations.widgets import fitted, shorten, typed_text
+from conversations.widgets import fitted, shorten
 from storage import actions, audit, outbox, reporting, tagging
 
 TEAM_ROLES = ("participation", "admin")
@@ -58,17 +56,29 @@ class ReviewTools:
     def __init__(self, engine: FlowEngine) -> None:
         self.engine = engine
         engine.add_command("action", self.on_action)
-        text = FOREGROUND & filters.TEXT & ~filters.COMMAND
         engine.add_state(
             ACTION_THEME,
             [CallbackQueryHandler(self.on_action_theme, pattern=r"^at\|")],
             ask=self.ask_action_theme,
         )
-        engine.add_state(
-            ACTION_SAID, [MessageHandler(text, self.on_action_said)], ask=self.ask_action_said
+        retry = f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
+        engine.add_typed_question(
+            TypedQuestion(
+                ACTION_SAID,
+                "What did people say? (“You said …”)",
+                retry=retry,
+                then=self.on_action_said,
+                limit=ACTION_TEXT_LIMIT,
+            )
         )
-        engine.add_state(
-            ACTION_DID, [MessageHandler(text, self.on_action_did)], ask=self.ask_action_did
+        engine.add_typed_question(
+            TypedQuestion(
+                ACTION_DID,
+                "What have we done or are we doing? (“We did …”)",
+                retry=retry,
+                then=self.on_action_did,
+                limit=ACTION_TEXT_LIMIT,
+            )
         )
         engine.add_state(
             ACTION_STATUS,
@@ -309,36 +319,14 @@ class ReviewTools:
         assert query is not None
         await query.answer()
         context.data["action_theme"] = (query.data or "").partition("|")[2]
-        return await self.ask_action_said(update, context)
+        return await self.engine.ask_side_question(update, context, ACTION_SAID)
 
-    async def ask_action_said(self, update: Update, context: BotContext) -> State:
-        await self.engine.arrive(update, context, ACTION_SAID)
-        await self.send(update, context, "What did people say? (“You said …”)")
-        return ACTION_SAID
+    async def on_action_said(self, update: Update, context: BotContext, said: str) -> State:
+        context.data["action_said"] = said
+        return await self.engine.ask_side_question(update, context, ACTION_DID)
 
-    async def on_action_said(self, update: Update, context: BotContext) -> State:
-        text = typed_text(update, ACTION_TEXT_LIMIT)
-        if text is None:
-            await self.send(
-                update, context, f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
-            )
-            return ACTION_SAID
-        context.data["action_said"] = text
-        return await self.ask_action_did(update, context)
-
-    async def ask_action_did(self, update: Update, context: BotContext) -> State:
-        await self.engine.arrive(update, context, ACTION_DID)
-        await self.send(update, context, "What have we done or are we doing? (“We did …”)")
-        return ACTION_DID
-
-    async def on_action_did(self, update: Update, context: BotContext) -> State:
-        text = typed_text(update, ACTION_TEXT_LIMIT)
-        if text is None:
-            await self.send(
-                update, context, f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
-            )
-            return ACTION_DID
-        context.data["action_did"] = text
+    async def on_action_did(self, update: Update, context: BotContext, did: str) -> State:
+        context.data["action_did"] = did
         return await self.ask_action_status(update, context)
 
     async def ask_action_status(self, update: Update, context: BotContext) -> State:

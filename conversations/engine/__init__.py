@@ -11,6 +11,7 @@
 
 from conversations.engine.core import FlowEngine
 from conversations.engine.own_questions import WHO_OPTIONS
+from conversations.engine.side_questions import TypedQuestion
 from conversations.engine.state import (
     BEGIN_DATA,
     FOREGROUND,
@@ -29,6 +30,7 @@ __all__ = [
     "Position",
     "State",
     "StoredAnswer",
+    "TypedQuestion",
     "clear_position",
     "flag_next_answer",
 ]

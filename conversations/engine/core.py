@@ -32,6 +32,7 @@ from conversations.context import BotContext, FeedbackApplication
 from conversations.engine.answers import Answers
 from conversations.engine.ending import Ending
 from conversations.engine.own_questions import CANCELLING, WHO, WHO_OPTIONS
+from conversations.engine.side_questions import TypedQuestion
 from conversations.engine.state import (
     BEGIN_DATA,
     CONVERSATION,
@@ -112,6 +113,29 @@ class FlowEngine:
         self._not_built()
         self.extra_states[state] = handlers
         self.askers[state] = ask
+
+    def add_typed_question(self, question: TypedQuestion) -> None:
+        """A question outside the flows that wants a few typed words (see TypedQuestion)."""
+
+        async def ask(update: Update, context: BotContext) -> State:
+            await self.arrive(update, context, question.state)
+            await self.send(update, context, question.prompt)
+            return question.state
+
+        async def take(update: Update, context: BotContext) -> State:
+            message = update.effective_message
+            words = question.accepts(message.text or "") if message else None
+            if words is None:
+                await self.send(update, context, question.retry)
+                return question.state
+            return await question.then(update, context, words)
+
+        text = FOREGROUND & filters.TEXT & ~filters.COMMAND
+        self.add_state(question.state, [MessageHandler(text, take)], ask=ask)
+
+    async def ask_side_question(self, update: Update, context: BotContext, state: str) -> State:
+        """Ask one of the questions features added (`add_state`, `add_typed_question`)."""
+        return await self.askers[state](update, context)
 
     def add_command(self, name: str, callback: Callback) -> None:
         """A command that starts something from anywhere in a private chat (/reflect)."""

@@ -1,0 +1,40 @@
+"""Questions outside the flows that want a few typed words, declared as data: a
+practitioner's name and team, a practice review's reference, /action's "You said"
+and "We did". The engine asks each, asks again after anything unexpected, checks
+the words, says kindly what it needs when they will not do, and hands them on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Update
+
+from conversations.context import BotContext
+from conversations.engine.state import State
+
+# What a question does with words it accepts: store them, and return where the person goes.
+TakeWords = Callable[[Update, BotContext, str], Coroutine[Any, Any, State]]
+
+
+@dataclass(frozen=True)
+class TypedQuestion:
+    state: str
+    prompt: str
+    # Said when the words will not do (empty, too long, not of the form asked for).
+    retry: str
+    then: TakeWords
+    limit: int = 200
+    # When given, the words must match it whole ("CPR-2026-014").
+    form: re.Pattern[str] | None = None
+
+    def accepts(self, typed: str) -> str | None:
+        """The words, trimmed, if they will do."""
+        words = typed.strip()
+        if not 0 < len(words) <= self.limit:
+            return None
+        if self.form is not None and not self.form.fullmatch(words):
+            return None
+        return words
