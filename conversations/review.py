@@ -23,7 +23,7 @@ from analysis.reports import theme_totals
 from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
 from conversations.context import BotContext
-from conversations.engine import FlowEngine, State, TypedQuestion, clear_position
+from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion, clear_position
 from conversations.outbox import deliver_due
 from conversations.rights import news_buttons
 from conversations.roles import require_role
@@ -56,10 +56,15 @@ class ReviewTools:
     def __init__(self, engine: FlowEngine) -> None:
         self.engine = engine
         engine.add_command("action", self.on_action)
-        engine.add_state(
-            ACTION_THEME,
-            [CallbackQueryHandler(self.on_action_theme, pattern=r"^at\|")],
-            ask=self.ask_action_theme,
+        engine.add_choice_question(
+            ChoiceQuestion(
+                ACTION_THEME,
+                "Which theme is the action about?",
+                choices=lambda: list(theme_labels().items()),
+                then=self.on_action_theme,
+                code="at",
+                columns=2,
+            )
         )
         retry = f"Please type it in up to {ACTION_TEXT_LIMIT} characters."
         engine.add_typed_question(
@@ -80,10 +85,15 @@ class ReviewTools:
                 limit=ACTION_TEXT_LIMIT,
             )
         )
-        engine.add_state(
-            ACTION_STATUS,
-            [CallbackQueryHandler(self.on_action_status, pattern=r"^as\|")],
-            ask=self.ask_action_status,
+        engine.add_choice_question(
+            ChoiceQuestion(
+                ACTION_STATUS,
+                "What is its status?",
+                choices=lambda: [(s, s.capitalize()) for s in STATUSES],
+                then=self.on_action_status,
+                code="as",
+                columns=len(STATUSES),
+            )
         )
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
@@ -298,27 +308,10 @@ class ReviewTools:
         """`/action`: record an action against a theme."""
         await self.allowed(update, context, "start action")
         clear_position(context.data)
-        return await self.ask_action_theme(update, context)
+        return await self.engine.ask_side_question(update, context, ACTION_THEME)
 
-    async def ask_action_theme(self, update: Update, context: BotContext) -> State:
-        buttons = [
-            InlineKeyboardButton(label, callback_data=f"at|{t}")
-            for t, label in theme_labels().items()
-        ]
-        await self.engine.arrive(update, context, ACTION_THEME)
-        await self.send(
-            update,
-            context,
-            "Which theme is the action about?",
-            InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)]),
-        )
-        return ACTION_THEME
-
-    async def on_action_theme(self, update: Update, context: BotContext) -> State:
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        context.data["action_theme"] = (query.data or "").partition("|")[2]
+    async def on_action_theme(self, update: Update, context: BotContext, theme_id: str) -> State:
+        context.data["action_theme"] = theme_id
         return await self.engine.ask_side_question(update, context, ACTION_SAID)
 
     async def on_action_said(self, update: Update, context: BotContext, said: str) -> State:
@@ -327,21 +320,9 @@ class ReviewTools:
 
     async def on_action_did(self, update: Update, context: BotContext, did: str) -> State:
         context.data["action_did"] = did
-        return await self.ask_action_status(update, context)
+        return await self.engine.ask_side_question(update, context, ACTION_STATUS)
 
-    async def ask_action_status(self, update: Update, context: BotContext) -> State:
-        buttons = [
-            [InlineKeyboardButton(s.capitalize(), callback_data=f"as|{s}") for s in STATUSES]
-        ]
-        await self.engine.arrive(update, context, ACTION_STATUS)
-        await self.send(update, context, "What is its status?", InlineKeyboardMarkup(buttons))
-        return ACTION_STATUS
-
-    async def on_action_status(self, update: Update, context: BotContext) -> State:
-        query = update.callback_query
-        assert query is not None
-        await query.answer()
-        status = (query.data or "").partition("|")[2]
+    async def on_action_status(self, update: Update, context: BotContext, status: str) -> State:
         data = context.data
         actor = await self.allowed(update, context, "record action")
         action_id = await actions.create_action(
@@ -349,7 +330,7 @@ class ReviewTools:
             theme_id=str(data.pop("action_theme", "")),
             you_said=str(data.pop("action_said", "")),
             we_did=str(data.pop("action_did", "")),
-            status=status if status in STATUSES else "planned",
+            status=status,
             created_by=actor,
         )
         await self.engine.arrive(update, context, ConversationHandler.END)

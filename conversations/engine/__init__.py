@@ -11,7 +11,7 @@
 
 from conversations.engine.core import FlowEngine
 from conversations.engine.own_questions import WHO_OPTIONS
-from conversations.engine.side_questions import TypedQuestion
+from conversations.engine.side_questions import ChoiceQuestion, TypedQuestion
 from conversations.engine.state import (
     BEGIN_DATA,
     FOREGROUND,
@@ -26,6 +26,7 @@ __all__ = [
     "BEGIN_DATA",
     "FOREGROUND",
     "WHO_OPTIONS",
+    "ChoiceQuestion",
     "FlowEngine",
     "Position",
     "State",

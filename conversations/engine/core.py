@@ -12,6 +12,7 @@ screen and runs /cancel.
 
 from __future__ import annotations
 
+import re
 import time
 import warnings
 from collections.abc import Callable, Coroutine, Sequence
@@ -32,7 +33,7 @@ from conversations.context import BotContext, FeedbackApplication
 from conversations.engine.answers import Answers
 from conversations.engine.ending import Ending
 from conversations.engine.own_questions import CANCELLING, WHO, WHO_OPTIONS
-from conversations.engine.side_questions import TypedQuestion
+from conversations.engine.side_questions import ChoiceQuestion, TypedQuestion
 from conversations.engine.state import (
     BEGIN_DATA,
     CONVERSATION,
@@ -132,6 +133,33 @@ class FlowEngine:
 
         text = FOREGROUND & filters.TEXT & ~filters.COMMAND
         self.add_state(question.state, [MessageHandler(text, take)], ask=ask)
+
+    def add_choice_question(self, question: ChoiceQuestion) -> None:
+        """A question outside the flows answered with a button (see ChoiceQuestion)."""
+
+        async def ask(update: Update, context: BotContext) -> State:
+            buttons = [
+                InlineKeyboardButton(label, callback_data=f"{question.code}|{value}")
+                for value, label in question.choices()
+            ]
+            rows = [
+                buttons[i : i + question.columns] for i in range(0, len(buttons), question.columns)
+            ]
+            await self.arrive(update, context, question.state)
+            await self.send(update, context, question.prompt, InlineKeyboardMarkup(rows))
+            return question.state
+
+        async def take(update: Update, context: BotContext) -> State:
+            query = update.callback_query
+            assert query is not None
+            await query.answer()
+            value = (query.data or "").partition("|")[2]
+            if value not in {choice for choice, _ in question.choices()}:
+                return await ask(update, context)  # a button from an older list
+            return await question.then(update, context, value)
+
+        pattern = f"^{re.escape(question.code)}\\|"
+        self.add_state(question.state, [CallbackQueryHandler(take, pattern=pattern)], ask=ask)
 
     async def ask_side_question(self, update: Update, context: BotContext, state: str) -> State:
         """Ask one of the questions features added (`add_state`, `add_typed_question`)."""

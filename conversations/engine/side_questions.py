@@ -1,12 +1,13 @@
-"""Questions outside the flows that want a few typed words, declared as data: a
+"""Questions outside the flows, declared as data: those that want a few typed words (a
 practitioner's name and team, a practice review's reference, /action's "You said"
-and "We did". The engine asks each, asks again after anything unexpected, checks
-the words, says kindly what it needs when they will not do, and hands them on."""
+and "We did") and those answered with a button (/action's theme and status). The
+engine asks each, asks again after anything unexpected, checks the answer, and
+hands it on."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,3 +39,15 @@ class TypedQuestion:
         if self.form is not None and not self.form.fullmatch(words):
             return None
         return words
+
+
+@dataclass(frozen=True)
+class ChoiceQuestion:
+    state: str
+    prompt: str
+    # (value, label) for each button, worked out when the question is asked.
+    choices: Callable[[], Sequence[tuple[str, str]]]
+    then: TakeWords
+    # The buttons' callback data is "<code>|<value>": short, and unique among questions.
+    code: str
+    columns: int = 1
