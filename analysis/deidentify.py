@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -247,10 +247,15 @@ def deidentify(text: str, names: NameModel | Literal["shipped"] | None = "shippe
     model = name_model.load() if names == "shipped" else names
     if model is None:
         return by_rules
+    return without_names(details, candidates(details, by_rules), model)
+
+
+def without_names(details: str, found: Sequence[tuple[Token, list[str]]], model: NameModel) -> str:
+    """`details` with each word the model judges a name, of those `found`, replaced."""
     kept: list[str] = []
     last = 0
-    for word, found in candidates(details, by_rules):
-        if model.chance(found) >= model.threshold:
+    for word, features in found:
+        if model.chance(features) >= model.threshold:
             possessive = "'s" if word.text.endswith(name_model.POSSESSIVE) else ""
             kept.extend((details[last : word.start], "[name]" + possessive))
             last = word.end

@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from analysis.deidentify import candidates, deidentify, names_by_rules, remove_details
+from analysis.deidentify import candidates, names_by_rules, remove_details, without_names
 from analysis.name_model import NameModel, Token, tokens
 
 TRAINING = Path(__file__).with_name("training") / "deidentify"
@@ -167,16 +167,22 @@ def fit(examples: Sequence[tuple[list[str], int]], threshold: float = 0.5) -> Na
 def held_out_outputs(
     sentences: Sequence[Sentence],
 ) -> Callable[[float], list[tuple[Sentence, str]]]:
-    """For each threshold, every sentence as read by a model trained without its author."""
+    """For each threshold, every sentence as read by a model trained without its author.
+    (The rules and the features are worked out once per sentence, not per threshold.)"""
     authors = sorted({s.author for s in sentences})
     table = {s: rows(s) for s in sentences}
     models = {
         author: fit([row for s in sentences if s.author != author for row in table[s]])
         for author in authors
     }
+    read = {}
+    for s in sentences:
+        details = remove_details(s.text)
+        read[s] = (details, candidates(details, names_by_rules(details)))
 
     def outputs(threshold: float) -> list[tuple[Sentence, str]]:
-        return [(s, deidentify(s.text, _at(models[s.author], threshold))) for s in sentences]
+        model = {author: _at(models[author], threshold) for author in authors}
+        return [(s, without_names(*read[s], model[s.author])) for s in sentences]
 
     return outputs
 
