@@ -214,13 +214,6 @@ async def refresh_keyboard(message: object, flow: Flow, step: Step, data: dict[s
             await message.edit_reply_markup(reply_markup=step_keyboard(flow, step, data))
 
 
-def typed_text(update: Update, limit: int) -> str | None:
-    """The typed text, trimmed, if it is not empty and fits the limit."""
-    message = update.effective_message
-    text = (message.text or "").strip() if message else ""
-    return text if 0 < len(text) <= limit else None
-
-
 # How yes and no are often typed.
 SAME_AS = {
     **dict.fromkeys(("yeah", "yep", "yup", "yea", "ye", "yh", "ya", "yes please"), "yes"),

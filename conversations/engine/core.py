@@ -2,12 +2,11 @@
 
 Each step of each flow becomes one conversation state named `<flow>:<step>`.
 Where a person is lives in their persisted `user_data` (`state.py`), so leaving
-and coming back, or a restart of the bot, continues at the same step. Every
-answer is stored the moment it arrives (`answers.py`), tapped (`taps.py`) or typed
-(`typed.py`). This module wires the
-states, greets and follows deep links, asks questions, and saves where the person
-is before each question goes out; `ending.py` finishes a flow, shows the review
-screen and runs /cancel.
+and coming back, or a restart of the bot, continues at the same step. Answers
+come tapped (`taps.py`) or typed (`typed.py`), and each is stored the moment it
+arrives (`answers.py`). This module wires the states, greets and follows deep
+links, asks questions, and saves where the person is before each question goes
+out; `ending.py` finishes a flow, shows the review screen and runs /cancel.
 """
 
 from __future__ import annotations
@@ -73,11 +72,10 @@ class FlowEngine:
         flows: Sequence[Flow],
         *,
         clock: Callable[[], float] = time.time,
-        answer_listeners: Sequence[AnswerListener] = (),
     ) -> None:
         self.flows = {flow.id: flow for flow in flows}
         self.clock = clock
-        self._answer_listeners = list(answer_listeners)
+        self._answer_listeners: list[AnswerListener] = []
         self._completion_listeners: list[CompletionListener] = []
         # Deep-link payload prefixes handled elsewhere ("inv-<code>" for invites).
         self._payload_handlers: dict[str, Callback] = {}
