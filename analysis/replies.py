@@ -96,6 +96,16 @@ class Choice:
 
 
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
+# Before an answer's word, these turn it round or leave it between ("not gud", "wouldnt
+# say no", "not inadequate"): asked again, never read. ("no" and "never" are answers.)
+NOT_BEFORE = frozenset(
+    {"not", "wouldnt", "isnt", "wasnt", "arent", "aint", "didnt", "doesnt", "cant", "hardly"}
+)
+NEGATED = "negated"
+# Between sometimes and never, or a grade with a but: neither button, so ask.
+IN_BETWEEN = re.compile(
+    r"\b(?:hardly|rarely|barely|seldom|not often|borderline|in parts|in places|elements)\b"
+)
 ALMOST = re.compile(r"\b(?:nearly|almost|turning|soon)\b|\bnext (?:month|week|year)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
@@ -175,13 +185,18 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
     asks_what = ASKS_WHAT.search(typed) or (
         first in QUESTION_WORDS and not re.search(r"\?\s*\S", raw)
     )
+    if ("between" in core.split() and not _numbers(core)) or IN_BETWEEN.search(core):
+        return Reading()  # "somewhere between good and RI", "hardly", "RI elements": ask
     holders = [
         value
         for value, choice in _by_value(choices)
         if inside
         and not asks_what
         and len(core.split()) <= MOST_WORDS_INSIDE
-        and any(_holds(raw, core, phrase) for phrase in choice.phrases)
+        and any(
+            _holds(raw, core, phrase) and not _negated(f" {core} ", normalise(phrase))
+            for phrase in choice.phrases
+        )
     ]
     if len(holders) == 1:
         return Reading(choice=holders[0])
@@ -218,6 +233,8 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
         unsure = [value for value, choice in _by_value(choices) if choice.stands_for("not_sure")]
         return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()
     found = _intents(core) | _intents(typed)
+    if NEGATED in found:
+        return Reading()  # "not gud", "wouldnt say no", "not inadequate"
     found |= {WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set()
     if found == {"no", "not_sure"} and first in NO_WORDS:
         found = {"no"}  # "nope, no idea who": not knowing is the no
@@ -350,14 +367,24 @@ def _phrases() -> list[tuple[str, frozenset[str]]]:
 
 
 def _intents(text: str) -> set[str]:
-    """The kinds of answer a reply holds, longest phrases first ("not good" is not "good")."""
+    """The kinds of answer a reply holds, longest phrases first ("not good" is not "good").
+
+    A kind said with a "not" before it that no phrase covers ("not gud", "wouldnt say
+    no", "not inadequate") is `NEGATED`: it may mean the opposite, or something between.
+    """
     remaining = f" {squash(text)} "
     found: set[str] = set()
     for phrase, kinds in _phrases():
         if f" {phrase} " in remaining or (not phrase.isascii() and phrase in remaining):
-            found |= kinds
+            found |= {NEGATED} if _negated(remaining, phrase) else kinds
             remaining = remaining.replace(phrase, " ")
     return found
+
+
+def _negated(text: str, phrase: str) -> bool:
+    """Whether a "not" (or "wouldnt", "isnt", …) stands one or two words before `phrase`."""
+    before = text.split(f" {phrase} ", 1)[0].split() if f" {phrase} " in text else []
+    return bool(NOT_BEFORE & set(before[-2:]))
 
 
 def _telling(phrase: str) -> bool:
