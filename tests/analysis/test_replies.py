@@ -211,3 +211,33 @@ def test_an_abbreviation_in_capitals_chooses_inside_a_longer_reply():
     ]
     assert read_reply("RI tbh - drift in plan", grades).choice == "requires_improvement"
     assert read_reply("ri", grades).choice == "requires_improvement"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("not gud", SCALE),
+        ("wouldnt say no", YES_NO),
+        ("not never", ALWAYS),
+        ("hardly", ALWAYS),
+        ("rarely", ALWAYS),
+    ],
+)
+def test_an_answer_turned_round_by_a_not_is_asked_again(typed, choices):
+    assert read_reply(typed, choices) == read_reply("", choices)
+
+
+def test_absolutely_not_is_a_no():
+    assert read_reply("absolutely not", YES_NO).choice == "no"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["somewhere between good and RI", "Good with some RI elements", "not RI", "good in parts"],
+)
+def test_a_grade_with_a_qualifier_is_asked_again(typed):
+    grades = [
+        Choice("good", ("Good", "good")),
+        Choice("requires_improvement", ("Requires improvement", "RI"), answers=(), phrases=("RI",)),
+    ]
+    assert read_reply(typed, grades).choice is None
