@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import time as clock_time
@@ -22,6 +23,8 @@ from bot.errors import handle_error
 from bot.pacing import FairRateLimiter
 from bot.retrying import RetryingRequest
 from bot.settings import Settings
+from bot.web_chat import WebChat, WebChatRequest, WebChatSite
+from bot.web_chat.hub import clear_idle_pages
 from conversations import general
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import FlowEngine
@@ -70,8 +73,17 @@ def build_application(
     clock: Callable[[], float] = clock_time.time,
     monotonic: Callable[[], float] = clock_time.monotonic,
     rate_limit: bool = True,
+    web_chat: bool | None = None,
 ) -> FeedbackApplication:
-    """Build the application: persistence, rate limiter, typed context, handlers, errors."""
+    """Build the application: persistence, rate limiter, typed context, handlers, errors.
+
+    With a web chat (WEB_CHAT_PORT set, or `web_chat=True`), the page is served from
+    start-up to shutdown, and the bot's messages to web chats go to it, not Telegram.
+    """
+    if web_chat is None:
+        web_chat = settings.web_chat_port is not None
+    hub = WebChat() if web_chat else None
+    site = WebChatSite(hub, settings) if hub is not None else None
     services = Services(settings, clock=clock, monotonic=monotonic)
     token = settings.token if settings.telegram_bot_token else OFFLINE_TOKEN
     log.protect([token])
@@ -86,24 +98,26 @@ def build_application(
         .persistence(SQLitePersistence(services.open))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(_on_startup)
-        .post_shutdown(_on_shutdown)
+        .post_init(functools.partial(_on_startup, site=site))
+        .post_shutdown(functools.partial(_on_shutdown, site=site))
     )
     if rate_limit:  # off only in the pipeline benchmark, which measures the bot alone
         # The builder's generic types don't follow this branch; the limiter is the library's own.
         builder = builder.rate_limiter(FairRateLimiter())  # type: ignore[arg-type]
     # Sending retries passing failures; polling has its own retry loop in the updater.
-    builder = builder.request(
-        RetryingRequest(
-            request or HTTPXRequest(connection_pool_size=16),
-            identity_file=settings.database_path.with_name("bot-identity.json"),
-        )
+    telegram: BaseRequest = RetryingRequest(
+        request or HTTPXRequest(connection_pool_size=16),
+        identity_file=settings.database_path.with_name("bot-identity.json"),
     )
+    builder = builder.request(WebChatRequest(hub, telegram) if hub is not None else telegram)
     if request is not None:
         builder = builder.get_updates_request(request)
     application: FeedbackApplication = builder.build()  # type: ignore[assignment]
     application.services = services
     application.inbox_pending = set()
+    application.web_chat_site = site
+    if hub is not None:
+        hub.attach(application)
 
     engine = FlowEngine(ALL_FLOWS, clock=clock)
     guard = Safeguarding(
@@ -145,6 +159,8 @@ def build_application(
     jobs.run_once(refresh_staff_menus, when=1, name="staff menus")
     schedule_summaries(application)
     jobs.run_daily(purge_expired, time=time(2, 30, tzinfo=settings.tz), name="retention")
+    if hub is not None:
+        jobs.run_daily(clear_idle_pages, time=time(2, 40, tzinfo=settings.tz), name="web pages")
     return application
 
 
@@ -156,11 +172,15 @@ async def deliver_outbox(context: BotContext) -> None:
     await deliver_due(context.application)
 
 
-async def _on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _on_startup(
+    application: Application[Any, Any, Any, Any, Any, Any], *, site: WebChatSite | None = None
+) -> None:
     assert isinstance(application, FeedbackApplication)
     services = application.services
     await services.open()
     warm_up(services)
+    if site is not None:
+        await site.start()
     if tagged := await tag_untagged(services.db, services.text):
         _LOGGER.info("Tagged %d answers stored while tagging could not finish", tagged)
     for window_id, kind in await catch_up(application):
@@ -186,8 +206,12 @@ def warm_up(services: Services) -> None:
     gc.freeze()
 
 
-async def _on_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+async def _on_shutdown(
+    application: Application[Any, Any, Any, Any, Any, Any], *, site: WebChatSite | None = None
+) -> None:
     assert isinstance(application, FeedbackApplication)
+    if site is not None:
+        await site.stop()
     await application.services.close()
 
 

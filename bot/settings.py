@@ -46,13 +46,22 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret_token: SecretStr | None = None
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # The web chat (bot/web_chat/): served when a port is set.
+    web_chat_port: int | None = Field(default=None, ge=1, le=65535)
+    web_chat_listen: str = "127.0.0.1"
+    web_chat_url: str | None = None
 
     @field_validator("telegram_bot_token", "pseudonym_key", "webhook_secret_token", mode="before")
     @classmethod
     def _blank_is_missing(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("bot_username", "webhook_url", mode="before")
+    @field_validator("web_chat_port", mode="before")
+    @classmethod
+    def _blank_port_is_missing(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("bot_username", "webhook_url", "web_chat_url", mode="before")
     @classmethod
     def _blank_text_is_missing(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
@@ -111,6 +120,13 @@ class Settings(BaseSettings):
             raise ValueError("webhook url")
         return value
 
+    @field_validator("web_chat_url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://[^\s/?#]+(/[^\s?#]*)?$", value):
+            raise ValueError("web chat url")
+        return value
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
@@ -167,6 +183,12 @@ FIXES: dict[str, str] = {
         "WEBHOOK_SECRET_TOKEN must be 1 to 256 characters of letters, digits, _ and -."
     ),
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING or ERROR.",
+    "web_chat_port": "WEB_CHAT_PORT must be a port number between 1 and 65535.",
+    "web_chat_listen": "WEB_CHAT_LISTEN must be an address to listen on, such as 127.0.0.1.",
+    "web_chat_url": (
+        "WEB_CHAT_URL must be the web chat's public address, such as "
+        "https://feedback.example.org/ (no ? or # part)."
+    ),
 }
 
 

@@ -56,6 +56,8 @@ class FeedbackApplication(
     services: Services
     # Updates from the inbox (storage/inbox.py) not yet handled; marked once they are.
     inbox_pending: set[int]
+    # The web chat's server when there is one (`bot.web_chat.WebChatSite`, the shell's).
+    web_chat_site: Any = None
 
     async def save_now(self, update: Update, conversation: str, state: object) -> None:
         """Write one person's data and conversation state now, in the middle of their update.

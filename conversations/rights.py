@@ -20,6 +20,7 @@ from telegram.ext import (
 )
 
 from conversations import texts
+from conversations.channels import web_session_of
 from conversations.context import BotContext
 from conversations.engine import BEGIN_DATA, FlowEngine, Position, State
 from conversations.models import Flow, Step
@@ -32,7 +33,7 @@ from conversations.widgets import (
     pack,
     say,
 )
-from storage import contacts, inbox, rights, staff
+from storage import contacts, inbox, rights, staff, web_chat
 from storage.persistence import SQLitePersistence
 
 # How long the ids of handled updates are kept, to recognise one Telegram sends again.
@@ -236,6 +237,8 @@ class DataRights:
         persistence = context.application.persistence
         if isinstance(persistence, SQLitePersistence):
             await persistence.forget_person(user_id)
+        if (session := web_session_of(chat_id)) is not None:
+            await web_chat.clear_messages(services.db, session)  # and off their page
         await context.bot.send_message(chat_id, say(texts.FORGOTTEN, audience))
         if had_safeguarding:
             await context.bot.send_message(chat_id, say(texts.FORGOTTEN_SAFEGUARDING, audience))

@@ -351,6 +351,28 @@ OPERATIONAL = Schema(
         ALTER TABLE answer_analysis DROP COLUMN key_phrases
         """,
     ),
+    Migration(
+        15,
+        "the web chat: sessions known by a hash of their cookie, and what each page shows",
+        """
+        CREATE TABLE web_sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        );
+        CREATE TABLE web_messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES web_sessions(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            sender TEXT NOT NULL CHECK (sender IN ('bot', 'person')),
+            body TEXT NOT NULL,
+            buttons TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX web_messages_by_session ON web_messages(session_id, seq)
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.
