@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import httpx
 from telegram import Update
 from telegram.error import NetworkError
 
@@ -346,3 +347,91 @@ def edits_to(api: InProcessBotApi, message_id: int, method: str = "editMessageTe
         for call in api.calls
         if call.method == method and int(call.params.get("message_id") or 0) == message_id
     ]
+
+
+class WebVisitor:
+    """Someone using the web chat page, through its HTTP API, as the page's script does."""
+
+    def __init__(self, app: FeedbackApplication, *, origin: str | None = None) -> None:
+        site = app.web_chat_site
+        assert site is not None and site.port is not None, "build the app with web_chat=True"
+        self.app = app
+        self.base = f"http://127.0.0.1:{site.port}"
+        self.client = httpx.AsyncClient(base_url=self.base, headers={"Origin": origin or self.base})
+        self.page: dict[int, dict[str, Any]] = {}
+        self.notes: list[str] = []
+        self.seq = 0
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+    async def opens(self, link: str | None = None) -> httpx.Response:
+        """Open the page: its session, and `/start` (with a link's payload) if it is empty."""
+        response = await self.client.post("/api/session", json={})
+        response.raise_for_status()
+        self._apply(response.json())
+        if not self.page or link:
+            await self.client.post("/api/start", json={"payload": link} if link else {})
+        await self.settles()
+        return response
+
+    async def says(self, text: str) -> httpx.Response:
+        response = await self.client.post("/api/say", json={"text": text})
+        await self.settles()
+        return response
+
+    async def taps(self, label: str) -> httpx.Response:
+        """Tap the newest button with this label (or starting with it)."""
+        for message in reversed(self.bot_messages):
+            for row in message["buttons"]:
+                for button in row:
+                    if button["label"] == label or button["label"].startswith(label):
+                        response = await self.client.post(
+                            "/api/tap", json={"message": message["id"], "data": button["data"]}
+                        )
+                        await self.settles()
+                        return response
+        raise AssertionError(f"no button {label!r} on the page")
+
+    async def answers(self, *replies: str) -> None:
+        """Tap each label, or type each text that is not a button of the newest message."""
+        for reply in replies:
+            labels = [b["label"] for row in self.bot_messages[-1]["buttons"] for b in row]
+            if any(label == reply or label.startswith(reply) for label in labels):
+                await self.taps(reply)
+            else:
+                await self.says(reply)
+
+    async def settles(self) -> None:
+        """Wait until the bot has handled everything sent, and the page shows it."""
+        await delivered(self.app)
+        for _ in range(100):
+            response = await self.client.get(
+                "/api/messages", params={"after": self.seq, "wait": 0.1}
+            )
+            response.raise_for_status()
+            changed = self._apply(response.json())
+            if not changed and not self.app.inbox_pending and self.app.update_queue.empty():
+                return
+        raise AssertionError("the bot never finished answering")
+
+    def _apply(self, page: dict[str, Any]) -> bool:
+        oldest = page["oldest"]
+        for message_id in [i for i in self.page if oldest is None or i < oldest]:
+            del self.page[message_id]
+        for message in page["messages"]:
+            self.page[message["id"]] = message
+        self.notes += page["notes"]
+        self.seq = max(self.seq, page["seq"])
+        return bool(page["messages"] or page["notes"])
+
+    @property
+    def bot_messages(self) -> list[dict[str, Any]]:
+        return [m for _, m in sorted(self.page.items()) if m["from"] == "bot"]
+
+    @property
+    def texts(self) -> list[str]:
+        return [m["text"] for m in self.bot_messages]
+
+    def said(self, fragment: str) -> bool:
+        return any(fragment in text for text in self.texts)
