@@ -276,7 +276,7 @@ class PractitionerTool:
             await practice_reviews.create_review_link(
                 db, token=token, review_id=review_id, audience_group=group
             )
-            links[prefix] = f"https://t.me/{context.bot.username}?start={prefix}-{token}"
+            links[prefix] = link_for(context, f"{prefix}-{token}")
         await self.reply(update, context, LINKS.format(child=links["yp"], family=links["pc"]))
         assert update.effective_chat is not None
         for label, link in (
@@ -474,3 +474,12 @@ async def remind_drafts(context: BotContext) -> None:
         )
         await staff.record_reminder(services.db, person.respondent, now)
     await deliver_due(context.application)
+
+
+def link_for(context: BotContext, payload: str) -> str:
+    """A child's or family's link: the web chat's, when the trust has one (children under
+    16 cannot use Telegram in the UK), else the bot's on Telegram. Both carry the review."""
+    web_chat_url = context.services.settings.web_chat_url
+    if web_chat_url:
+        return f"{web_chat_url}{'&' if '?' in web_chat_url else '?'}start={payload}"
+    return f"https://t.me/{context.bot.username}?start={payload}"

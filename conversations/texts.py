@@ -10,6 +10,7 @@ GREETING = words(
     "Hi! 👋 I'm the feedback bot. I want to hear what it is like to get help from us. "
     "Who is talking to me?"
 )
+UNDER_16_WEB_CHAT = words("Under 16? You can talk to us on our website instead: {url}")
 WHO_YOUNG_PERSON = words("I'm a young person")
 WHO_PARENT = words("I'm a parent or carer")
 WHO_PRACTITIONER = words("I work here")

@@ -28,6 +28,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from conversations import texts
+from conversations.channels import web_session_of
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine.answers import Answers
 from conversations.engine.ending import Ending
@@ -328,7 +329,13 @@ class FlowEngine:
                 for o in WHO_OPTIONS
             ]
         )
-        await self.send_prompt(update, context, say(texts.GREETING, None), keyboard)
+        greeting = say(texts.GREETING, None)
+        chat = update.effective_chat
+        web_chat_url = context.services.settings.web_chat_url
+        if web_chat_url and chat is not None and web_session_of(chat.id) is None:
+            # Telegram's terms say 16 and over in the UK; younger children have the web chat.
+            greeting += "\n\n" + say(texts.UNDER_16_WEB_CHAT, None, url=web_chat_url)
+        await self.send_prompt(update, context, greeting, keyboard)
         return WHO
 
     async def on_who(self, update: Update, context: BotContext) -> State:

@@ -7,6 +7,7 @@ API; Telegram is the in-process fake, which records what reaches the contacts.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -19,13 +20,16 @@ from conversations.context import FeedbackApplication
 from conversations.flows import YOUNG_PERSON
 from tests.support import (
     YOUNG_PERSON_CHOICES,
+    Person,
     WebVisitor,
     alerts,
     contacts_chat,
     delivered,
     flow_replies,
     make_settings,
+    onboard,
     rows,
+    start_reflection,
 )
 
 
@@ -250,3 +254,37 @@ async def test_a_mangled_link_still_starts_the_chat(visitor):
     await visitor.client.post("/api/start", json={"payload": "<script>"})
     await visitor.settles()
     assert "Who is talking to me?" in visitor.texts[-1]
+
+
+async def test_a_reflections_child_link_opens_the_web_chat_linked_to_the_review(tmp_path, bot_api):
+    settings = make_settings(tmp_path, WEB_CHAT_URL="http://feedback.example.org/chat")
+    async with running(build_application(settings, request=bot_api, web_chat=True)) as app:
+        practitioner = Person(app, bot_api, 9001)
+        await onboard(app, practitioner)
+        await start_reflection(practitioner)
+        links = next(reply for reply in practitioner.replies if "start=yp-" in reply)
+        [child_link] = re.findall(r"http://feedback\.example\.org/chat\?start=(yp-[\w-]+)", links)
+        assert "t.me" not in links
+        visitor = WebVisitor(app, origin="http://feedback.example.org")
+        await visitor.opens(link=child_link)
+        await visitor.taps("OK, let's start")
+        await visitor.answers(YOUNG_PERSON_CHOICES["age"])
+        [response] = await rows(
+            app, "SELECT review_id FROM responses WHERE flow_id = 'yp' AND review_id IS NOT NULL"
+        )
+        assert response["review_id"] is not None
+        await visitor.close()
+
+
+async def test_telegrams_greeting_tells_under_16s_about_the_web_chat(tmp_path, bot_api):
+    settings = make_settings(tmp_path, WEB_CHAT_URL="http://feedback.example.org/")
+    async with running(build_application(settings, request=bot_api, web_chat=True)) as app:
+        person = Person(app, bot_api, 4242)
+        await person.says("/start")
+        assert "Under 16?" in person.last_reply
+        assert "http://feedback.example.org/" in person.last_reply
+        web = WebVisitor(app, origin="http://feedback.example.org")
+        await web.opens()
+        assert "Who is talking to me?" in web.texts[-1]
+        assert not web.said("Under 16?"), "the web chat's own greeting sends no one away"
+        await web.close()
