@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     start.set_defaults(command=start_whichever)
 
     try_ = commands.add_parser("try", help="chat with the bot in this terminal, no token needed")
+    try_.add_argument(
+        "--web",
+        action="store_true",
+        help="serve the web chat on this machine instead (WEB_CHAT_PORT, default 8080); the"
+        " terminal is the safeguarding contacts' chat",
+    )
     try_.set_defaults(command=try_in_terminal)
 
     report = commands.add_parser(
@@ -167,10 +173,13 @@ def run_bot(args: argparse.Namespace) -> int:
 
 
 def try_in_terminal(args: argparse.Namespace) -> int:
-    from bot.terminal import chat_in_terminal
+    from bot.terminal import chat_in_terminal, web_chat_with_terminal_contacts
 
     settings = settings_for("try")
-    asyncio.run(chat_in_terminal(settings, sys.stdin, sys.stdout))
+    if getattr(args, "web", False):
+        asyncio.run(web_chat_with_terminal_contacts(settings, sys.stdin, sys.stdout))
+    else:
+        asyncio.run(chat_in_terminal(settings, sys.stdin, sys.stdout))
     return 0
 
 

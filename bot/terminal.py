@@ -146,3 +146,60 @@ async def chat_in_terminal(settings: Settings, input_stream: TextIO, output: Tex
             else:
                 update = person.text(typed, application.bot)
             await application.process_update(update)
+
+
+TRY_WEB_PORT = 8080
+TERMINAL_CONTACT_ID = 100_000_002
+
+
+async def web_chat_with_terminal_contacts(
+    settings: Settings, input_stream: TextIO, output: TextIO
+) -> None:
+    """`feedbackbot try --web`: the web chat on this machine, with no token.
+
+    The page is the person's side. This terminal is the safeguarding contacts' chat:
+    alerts print here, and what is typed here is said there (`/reply SG-… words`), so
+    the whole loop can be tried, from a child's words in the page to a reply that
+    reaches it.
+    """
+    contacts_chat = (settings.safeguarding_chat_ids or (TERMINAL_CONTACTS_CHAT,))[0]
+    settings = settings.model_copy(
+        update={
+            "safeguarding_chat_ids": (contacts_chat,),
+            "web_chat_port": settings.web_chat_port or TRY_WEB_PORT,
+        }
+    )
+    terminal = TerminalChat(output, person_chat=contacts_chat)
+    application = build_application(settings, request=InProcessBotApi(on_call=terminal.show))
+    contact = ChatSimulator(
+        TERMINAL_CONTACT_ID, chat_id=contacts_chat, chat_type="group", first_name="You"
+    )
+    async with running(application):
+        site = application.web_chat_site
+        output.write(
+            f"The web chat is at http://{settings.web_chat_listen}:{site.port}/ : open it in a"
+            " browser.\nThis terminal is the safeguarding contacts' chat: alerts show here, and"
+            " what you type is said there (/reply SG-… your words). /quit to stop.\n"
+        )
+        while True:
+            terminal.prompt()
+            line = await asyncio.to_thread(input_stream.readline)
+            terminal.typed()
+            if not line or line.strip() in QUIT_WORDS:
+                output.write("\nBye!\n")
+                return
+            choice = line.strip()
+            if not choice:
+                continue
+            if (
+                choice.isdigit()
+                and terminal.pressable()
+                and 1 <= int(choice) <= len(terminal.buttons)
+            ):
+                data = terminal.buttons[int(choice) - 1][1]
+                update = contact.press(
+                    data, application.bot, message_id=terminal.buttons_message_id
+                )
+            else:
+                update = contact.text(choice, application.bot)
+            await application.process_update(update)

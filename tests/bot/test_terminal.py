@@ -130,3 +130,77 @@ def test_something_arriving_while_the_prompt_waits_prints_on_its_own_line():
         ApiCall("sendMessage", {"chat_id": 100_000_001, "text": "News: we changed visits"}, {})
     )
     assert output.getvalue() == "you> \nbot: News: we changed visits\nyou> "
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Printed:
+    """What a child process prints, read as it comes (so its pipe never fills)."""
+
+    def __init__(self, stream) -> None:
+        import threading
+
+        self.lines: list[str] = []
+        threading.Thread(target=lambda: self.lines.extend(stream), daemon=True).start()
+
+    def wait_for(self, fragment: str, seconds: float = 30) -> str:
+        import time
+
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if fragment in (text := "".join(self.lines)):
+                return text
+            time.sleep(0.05)
+        raise AssertionError(f"never printed {fragment!r}; printed:\n{''.join(self.lines)[-2000:]}")
+
+
+def test_try_web_serves_the_page_and_the_terminal_is_the_contacts_chat(tmp_path):
+    import re
+
+    import httpx
+
+    port = free_port()
+    environ = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "WEB_CHAT_PORT": str(port)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "try", "--web"],
+        cwd=tmp_path,
+        env=environ,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    printed = Printed(process.stdout)
+    try:
+        printed.wait_for(f"http://127.0.0.1:{port}/")
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base, headers={"Origin": base}, timeout=30) as page:
+            assert "Quick exit" in page.get("/").text
+            page.post("/api/session", json={})
+            page.post("/api/start", json={})
+            page.post("/api/say", json={"text": "my stepdad hits me"})
+            alert = printed.wait_for("Reply to them through the bot")
+            [reference] = set(re.findall(r"alert (SG-[A-Z0-9]+)", alert))
+            process.stdin.write(f"/reply {reference} We are here. Are you safe?\n")
+            process.stdin.flush()
+            printed.wait_for(f"Sending to {reference}")
+            texts: list[str] = []
+            for _ in range(30):
+                found = page.get("/api/messages", params={"after": 0, "wait": 1}).json()
+                texts = [message["text"] for message in found["messages"]]
+                if any("Are you safe?" in text for text in texts):
+                    break
+            assert any("Are you safe?" in text for text in texts), texts
+        process.stdin.write("/quit\n")
+        process.stdin.flush()
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
