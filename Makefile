@@ -13,6 +13,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $@
 
+# The web chat's browser tests use the system's Chromium (Debian's package), never a download.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
 $(E2E)/node_modules/.installed: $(E2E)/package.json
 	cd $(E2E) && npm install --no-audit --no-fund --loglevel=error
 	touch $@
@@ -24,7 +32,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: $(VENV)/.installed $(E2E)/node_modules/.installed lint
+test: $(VENV)/.installed $(E2E)/node_modules/.installed $(CHROMIUM) lint
 	$(VENV)/bin/pytest -q
 
 bench: $(VENV)/.installed

@@ -61,6 +61,7 @@
     who.textContent = message.from === "bot" ? "The bot said: " : "You said: ";
     item.appendChild(who);
     const words = document.createElement("div");
+    words.className = "words";
     if (message.from === "bot") {
       words.innerHTML = message.html; // cleaned by the server (bot/web_chat/markup.py)
     } else {
