@@ -288,3 +288,13 @@ async def test_telegrams_greeting_tells_under_16s_about_the_web_chat(tmp_path, b
         assert "Who is talking to me?" in web.texts[-1]
         assert not web.said("Under 16?"), "the web chat's own greeting sends no one away"
         await web.close()
+
+
+async def test_one_address_cannot_open_sessions_without_end(web_app):
+    statuses = []
+    for _ in range(35):
+        visitor = WebVisitor(web_app)
+        statuses.append((await visitor.client.post("/api/session", json={})).status_code)
+        await visitor.close()
+    assert statuses[:30] == [200] * 30
+    assert statuses[-1] == 429
