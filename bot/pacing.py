@@ -27,6 +27,8 @@ from typing import Any
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 
+from conversations.channels import web_session_of
+
 _LOGGER = logging.getLogger(__name__)
 MESSAGES_PER_SECOND = 29
 # Edits that only tidy what is on screen: they wait for every chat's messages.
@@ -35,6 +37,11 @@ COSMETIC = frozenset({"editMessageReplyMarkup", "editMessageText"})
 HARMLESS_TO_FAIL = frozenset({"editMessageReplyMarkup", "answerCallbackQuery"})
 MESSAGES, EDITS = 0, 1
 JSONResult = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+def _web_chat(chat_id: object) -> bool:
+    """A web chat's messages never reach Telegram, so they count towards no limit of its."""
+    return isinstance(chat_id, int) and web_session_of(chat_id) is not None
 
 
 def paced(endpoint: str) -> bool:
@@ -82,7 +89,7 @@ class FairRateLimiter(BaseRateLimiter[int]):
         rate_limit_args: int | None,
     ) -> JSONResult:
         for attempt in range(self.max_retries + 1):
-            if paced(endpoint):
+            if paced(endpoint) and not _web_chat(data.get("chat_id")):
                 await self.turn(data.get("chat_id"), EDITS if endpoint in COSMETIC else MESSAGES)
             try:
                 return await callback(*args, **kwargs)

@@ -152,7 +152,10 @@ class DataRights:
         chat = update.effective_chat
         assert chat is not None
         audience = await reader_of(update, context)
-        for wording in (texts.PRIVACY_WHAT, texts.PRIVACY_WHY, texts.PRIVACY_CHOICES):
+        notice = [texts.PRIVACY_WHAT, texts.PRIVACY_WHY, texts.PRIVACY_CHOICES]
+        if web_session_of(chat.id) is not None:
+            notice.insert(1, texts.PRIVACY_WEB_CHAT)
+        for wording in notice:
             await context.bot.send_message(chat.id, say(wording, audience))
         if Position.of(context.user_data).asked:
             await self.engine.reask(update, context)  # mid-question: back to it

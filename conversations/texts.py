@@ -235,6 +235,12 @@ PRIVACY_WHAT = words(
     "reflections, linked to a code instead of your Telegram account. Reflections are deleted "
     "after the retention period (about a year).",
 )
+PRIVACY_WEB_CHAT = words(
+    "In this web chat, a cookie keeps your place. It is only a random number, not your name. "
+    "Press Quick exit to leave at once.",
+    parent_carer="In this web chat, a cookie keeps your place: it holds only a random number, "
+    "never your name. What this page shows is deleted after two weeks without a visit.",
+)
 PRIVACY_WHY = words(
     "Why: we read what you say to make our help better. Our reports show totals, and some "
     "of the words people wrote. We take out names first, so no one knows who said it.",

@@ -298,3 +298,23 @@ async def test_one_address_cannot_open_sessions_without_end(web_app):
         await visitor.close()
     assert statuses[:30] == [200] * 30
     assert statuses[-1] == 429
+
+
+async def test_the_privacy_notice_says_what_the_web_chat_keeps(visitor):
+    await start_young_person(visitor)
+    await visitor.says("/privacy")
+    assert visitor.said("a cookie keeps your place")
+
+
+async def test_the_pages_own_words_read_easily_for_a_9_year_old():
+    import textstat
+
+    from bot.web_chat import server
+
+    page = (Path(__file__).parents[3] / "bot" / "web_chat" / "page" / "index.html").read_text()
+    found = re.search(r'<p class="intro">(.*?)</p>', page)
+    assert found is not None
+    intro = re.sub(r"<[^>]+>", "", found.group(1))
+    words = [intro, server.TOO_FAST, server.TOO_LONG, server.EMPTY, server.OLD_BUTTON]
+    for text in words:
+        assert textstat.flesch_reading_ease(text) >= 80, text
