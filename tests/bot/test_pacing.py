@@ -80,3 +80,16 @@ async def test_a_failed_cosmetic_edit_is_not_an_error_but_a_failed_message_is():
     with pytest.raises(NetworkError):
         await send(limiter, failing, "sendMessage", 1)
     await limiter.shutdown()
+
+
+async def test_a_web_chats_messages_never_wait_for_telegrams_flood_control():
+    from conversations.channels import web_chat_id
+
+    now = [100.0]
+    limiter = FairRateLimiter(per_second=200, monotonic=lambda: now[0])
+    limiter.paused_until = now[0] + 3600  # Telegram asked us to wait an hour
+    log: list[tuple[str, object]] = []
+    web = web_chat_id(7)
+    await asyncio.wait_for(send(limiter, sender(log)("sendMessage", web), "sendMessage", web), 1)
+    await limiter.shutdown()
+    assert log == [("sendMessage", web)]
