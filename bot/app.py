@@ -29,6 +29,7 @@ from conversations import general
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import FlowEngine
 from conversations.flows import ALL_FLOWS
+from conversations.language_choice import LanguageChoice
 from conversations.later_words import LaterWords
 from conversations.outbox import deliver_due
 from conversations.practitioner import PractitionerTool, remind_drafts
@@ -132,8 +133,10 @@ def build_application(
     team = ReviewTools(engine)
     rights = DataRights(engine)
     later_words = LaterWords(engine)
+    languages = LanguageChoice(engine)
     application.add_handlers(practitioners.global_handlers(), GLOBAL_BUTTONS)
     application.add_handlers(staff_handlers() + team.handlers() + rights.handlers(), GLOBAL_BUTTONS)
+    application.add_handlers(languages.handlers(), GLOBAL_BUTTONS)
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)
     application.add_handler(engine.conversation(), CONVERSATIONS)

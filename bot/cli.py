@@ -66,6 +66,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     try_.set_defaults(command=try_in_terminal)
 
+    translations = commands.add_parser(
+        "translations",
+        help="how far each language's catalogue has come, and what no native speaker has checked",
+    )
+    translations.add_argument(
+        "--language", help="list that language's unchecked texts (pl, ur, pa)"
+    )
+    translations.add_argument(
+        "--update",
+        action="store_true",
+        help="rewrite the template from the code's English and merge it into every catalogue",
+    )
+    translations.set_defaults(command=list_translations)
+
     report = commands.add_parser(
         "report", help="build a reflection-window summary, push it to the store, and write it"
     )
@@ -180,6 +194,30 @@ def try_in_terminal(args: argparse.Namespace) -> int:
         asyncio.run(web_chat_with_terminal_contacts(settings, sys.stdin, sys.stdout))
     else:
         asyncio.run(chat_in_terminal(settings, sys.stdin, sys.stdout))
+    return 0
+
+
+def list_translations(args: argparse.Namespace) -> int:
+    from conversations import translating
+
+    if args.update:
+        for path in translating.update_catalogues():
+            print(f"Wrote {path}")
+    if args.language:
+        listed = translating.unchecked(args.language)
+        for english, draft in listed:
+            print(
+                f"{english.where}\n  en: {english.text}\n  {args.language}: {draft or '(none yet)'}"
+            )
+        print(f"{len(listed)} texts in {args.language} not yet checked by a native speaker.")
+        return 0
+    print("language  translated  checked by a native speaker")
+    for state in translating.catalogue_states():
+        print(
+            f"{state.language:<3} {state.name:<6} {state.translated:>4} of {state.texts}"
+            f"  {state.checked:>4} of {state.texts}"
+        )
+    print("Drafts are used until checked; `--language pl` lists what is left to check.")
     return 0
 
 

@@ -187,11 +187,14 @@ class ChatSimulator:
         self.chat_id = chat_id if chat_id is not None else user_id
         self.chat_type = chat_type
         self.first_name = first_name
+        # What the person's Telegram app is set to ("pl-PL"), if the test says.
+        self.language_code: str | None = None
         self._message_ids = itertools.count(1)
         self.last_message_id = 0
 
     def _user(self) -> dict[str, Any]:
-        return {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
+        user = {"id": self.user_id, "is_bot": False, "first_name": self.first_name}
+        return user | ({"language_code": self.language_code} if self.language_code else {})
 
     def _chat(self) -> dict[str, Any]:
         chat: dict[str, Any] = {"id": self.chat_id, "type": self.chat_type}

@@ -8,7 +8,7 @@ from typing import Any, cast
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot, JobQueue
 
-from conversations.language import language_of, reading_language
+from conversations.language import language_of, preselect_language, reading_language
 from conversations.services import Services
 from storage import inbox
 from storage.database import Database
@@ -87,6 +87,8 @@ class FeedbackApplication(
     async def process_update(self, update: object) -> None:
         # Everything worded while this update is handled is in its sender's language.
         user = update.effective_user if isinstance(update, Update) else None
+        if user is not None:
+            preselect_language(self.user_data[user.id], user.language_code)
         language = language_of(self.user_data.get(user.id) if user is not None else None)
         token = reading_language.set(language)
         try:

@@ -1,22 +1,30 @@
 """The language a person reads: kept in their data with their place, set for each
 update they send, and read by the wording (`Wording.for_audience`).
 
-English only for now. A language is added as data: its name here, and a
-translation beside the English in each `Wording` (issue 25 brings catalogues).
-Messages are worded in the language of the person whose update is handled, so
-words queued for someone else (a contact's /reply to the person) are in the
-sender's language: a second language must word those for their reader.
+A language is added as data: its name here, in its own language and script, and
+its catalogue (`conversations/locales/`, see `conversations/catalogues.py`).
+Messages are worded in the language of the person whose update is handled;
+words queued for someone else are worded for their reader where it matters
+(a contact's /reply reaches the person in the person's language).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
 ENGLISH = "en"
 # Each language named in its own language and script, as a person choosing one sees it.
-LANGUAGES: dict[str, str] = {ENGLISH: "English"}
+LANGUAGES: dict[str, str] = {
+    ENGLISH: "English",
+    "pl": "Polski",
+    "ur": "اردو",
+    "pa": "ਪੰਜਾਬੀ",
+}
+# Written right to left: the web chat sets the direction of each message itself.
+RIGHT_TO_LEFT = frozenset({"ur"})
 # Where a person's choice is kept, in their data, beside their place in a flow.
 LANGUAGE_KEY = "language"
 
@@ -27,3 +35,30 @@ def language_of(data: Mapping[str, Any] | None) -> str:
     """The language a person chose, or English."""
     chosen = (data or {}).get(LANGUAGE_KEY)
     return chosen if isinstance(chosen, str) and chosen in LANGUAGES else ENGLISH
+
+
+# The greeting's button that opens the choice, for someone who reads no English yet:
+# the word in each language (see conversations/language_choice.py).
+LANGUAGE_BUTTON = "🌐 Language · Język · زبان · ਭਾਸ਼ਾ"
+LANGUAGE_MENU = "lang|menu"
+
+
+def preselect_language(data: dict[str, Any], language_code: str | None) -> None:
+    """Until a person chooses, the language their Telegram (or browser) is set to, if we
+    speak it: "pl-PL" is Polish. A choice once made, or English by default, stays."""
+    if LANGUAGE_KEY in data or not language_code:
+        return
+    code = language_code.split("-")[0].lower()
+    if code in LANGUAGES and code != ENGLISH:
+        data[LANGUAGE_KEY] = code
+
+
+@contextmanager
+def reading_in(language: str) -> Iterator[None]:
+    """Word what is written inside for a reader of `language` (words queued for someone
+    other than the person whose update this is: a contact's /reply to the person)."""
+    token = reading_language.set(language)
+    try:
+        yield
+    finally:
+        reading_language.reset(token)

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from analysis.vocabulary import AUDIENCE_GROUP, AudienceGroup
+from conversations.catalogues import translated
 from conversations.language import reading_language
 
 WORDING_KEYS = frozenset({"default", *AUDIENCE_GROUP, "young_person", "parent_carer"})
@@ -23,7 +24,6 @@ Effect = Literal["audience", "hear_back", "contact_consent"]
 END = "end"
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?$")
 CALLBACK_DATA_LIMIT = 64
 # "<action>|<flow>:<step>|<value>" with a one-letter action.
 CALLBACK_OVERHEAD = len("a||:")
@@ -34,16 +34,14 @@ class Frozen(BaseModel):
 
 
 class Wording(Frozen):
-    """Text per audience, in English and in any translations.
+    """Text per audience, in English; translations are in the catalogues.
 
     Lookups fall back from the audience to its group to `default`, and from a
-    language with no translation to English. The language is the reader's
-    (`conversations.language`) unless one is given.
+    language with no translation to English (`conversations.catalogues`). The
+    language is the reader's (`conversations.language`) unless one is given.
     """
 
     texts: dict[str, str]
-    # Language code ("pl", "ur", "pa-Guru") -> text per audience, as `texts`.
-    translations: dict[str, dict[str, str]] = Field(default_factory=dict)
 
     @field_validator("texts")
     @classmethod
@@ -57,17 +55,11 @@ class Wording(Frozen):
             raise ValueError("wording texts must not be empty")
         return texts
 
-    @field_validator("translations")
-    @classmethod
-    def _translations(cls, translations: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-        for language, texts in translations.items():
-            if not LANGUAGE_CODE.match(language):
-                raise ValueError(f"not a language code: {language!r}")
-            cls._known_audiences(texts)
-        return translations
-
     def for_audience(self, audience: str | None, language: str | None = None) -> str:
-        texts = self.translations.get(language or reading_language.get(), self.texts)
+        return translated(self.english(audience), language or reading_language.get())
+
+    def english(self, audience: str | None) -> str:
+        texts = self.texts
         if audience and audience in texts:
             return texts[audience]
         group = AUDIENCE_GROUP.get(audience or "")

@@ -11,6 +11,7 @@ from telegram import Update
 
 from conversations.context import BotContext
 from conversations.engine import StoredAnswer
+from conversations.language import ENGLISH
 from conversations.text_worker import TextWorker
 from storage import tagging
 from storage.database import Database
@@ -19,8 +20,9 @@ UNTAGGED_PER_QUERY = 200
 
 
 async def tag_answer(update: Update, context: BotContext, answer: StoredAnswer) -> None:
-    """Store the answer's themes, sentiment and key phrases (a millisecond or so)."""
-    if answer.text:
+    """Store the answer's themes and sentiment (a millisecond or so). The model reads
+    English only: words in another language wait for the team to tag them in /themes."""
+    if answer.text and answer.language == ENGLISH:
         await tag_and_store(
             context.db,
             context.services.text,

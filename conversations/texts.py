@@ -10,6 +10,26 @@ GREETING = words(
     "Hi! 👋 I'm the feedback bot. I want to hear what it is like to get help from us. "
     "Who is talking to me?"
 )
+# The web chat page's own words (bot/web_chat/page/), sent to the page in the reader's language.
+WEB_TITLE = words("Tell us how it is going")
+WEB_INTRO = words("You don't need to give your name. Press Quick exit to leave this page at once.")
+WEB_QUICK_EXIT = words("Quick exit")
+WEB_TYPE_HERE = words("Type your answer")
+WEB_SEND = words("Send")
+WEB_READ_ALOUD = words("🔊 Read it to me")
+WEB_OFFLINE = words(
+    "We can't reach the chat right now. Your words are still in the box. Try again in a minute."
+)
+WEB_NOT_SENT = words("That did not send. Your words are still in the box. Try again.")
+WEB_TOO_FAST = words("Slow down a little, then send it again.")
+WEB_TOO_LONG = words("That is a lot at once! Please send it in two parts.")
+WEB_EMPTY = words("Type something first, then send it.")
+WEB_CLOSED = words("This chat has closed. Please load the page again.")
+WEB_OLD_BUTTON = words("That button is old. Please use the newest one.")
+WEB_WRONG_PLACE = words("This page can only be used from the feedback chat itself.")
+LANGUAGE_QUESTION = words("Which language do you want me to use?")
+LANGUAGE_CHOSEN = words("OK! I will use {language} now.")
+LANGUAGE_START = words("Type /start to tell us how our help is going.")
 UNDER_16_WEB_CHAT = words("Under 16? You can talk to us on our website instead: {url}")
 WHO_YOUNG_PERSON = words("I'm a young person")
 WHO_PARENT = words("I'm a parent or carer")

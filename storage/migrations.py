@@ -373,6 +373,13 @@ OPERATIONAL = Schema(
         CREATE INDEX web_messages_by_session ON web_messages(session_id, seq)
         """,
     ),
+    Migration(
+        16,
+        "each answer's language, so a quote is shown in its own words and marked with it",
+        """
+        ALTER TABLE answers ADD COLUMN language TEXT NOT NULL DEFAULT 'en'
+        """,
+    ),
 )
 
 # The QA reporting store holds aggregates and de-identified text only.

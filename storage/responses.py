@@ -47,6 +47,7 @@ async def save_answer(
     audience: str | None = None,
     flagged: bool = False,
     safeguarding_event: int | None = None,
+    language: str = "en",
 ) -> int:
     """Store (or replace, when they went back) one answer the moment it arrives; return its id.
 
@@ -58,11 +59,12 @@ async def save_answer(
         await db.write("UPDATE responses SET audience = ? WHERE id = ?", (audience, response_id))
     rows = await db.write(
         "INSERT INTO answers (response_id, step_id, kind, choice, text, skipped, answered_at,"
-        " flagged, safeguarding_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " flagged, safeguarding_event, language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (response_id, step_id) DO UPDATE SET kind = excluded.kind,"
         " choice = excluded.choice, text = excluded.text, skipped = excluded.skipped,"
         " answered_at = excluded.answered_at, flagged = excluded.flagged,"
-        " safeguarding_event = excluded.safeguarding_event RETURNING id",
+        " safeguarding_event = excluded.safeguarding_event, language = excluded.language"
+        " RETURNING id",
         (
             response_id,
             step_id,
@@ -73,6 +75,7 @@ async def save_answer(
             utc_now(),
             int(flagged),
             safeguarding_event,
+            language,
         ),
     )
     return int(rows[0][0])

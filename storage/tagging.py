@@ -86,7 +86,8 @@ async def untagged_answers(db: Database, *, after_id: int, limit: int) -> list[U
         "SELECT a.id, a.text, r.audience_group FROM answers a"
         " JOIN responses r ON r.id = a.response_id"
         " LEFT JOIN answer_analysis n ON n.answer_id = a.id"
-        " WHERE a.text IS NOT NULL AND n.answer_id IS NULL AND a.id > ?"
+        # Answers in other languages wait for the team to tag them by hand (`/themes`).
+        " WHERE a.text IS NOT NULL AND n.answer_id IS NULL AND a.language = 'en' AND a.id > ?"
         " ORDER BY a.id LIMIT ?",
         (after_id, limit),
     )

@@ -26,8 +26,10 @@ from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
 from bot.web_chat.markup import to_page
+from conversations import texts
 from conversations.channels import web_chat_id, web_session_of
 from conversations.context import BotContext, FeedbackApplication
+from conversations.language import RIGHT_TO_LEFT, language_of, reading_in
 from storage import inbox, web_chat
 from storage.web_chat import WebMessage
 
@@ -35,6 +37,18 @@ from storage.web_chat import WebMessage
 SENDS = {"sendMessage", "sendPhoto", "sendDocument"}
 EDITS = {"editMessageText", "editMessageReplyMarkup"}
 CALLBACK_PREFIX = "web"
+# The page's own words, by the element or message they fill (see page/chat.js).
+PAGE_WORDS = {
+    "title": texts.WEB_TITLE,
+    "intro": texts.WEB_INTRO,
+    "quick-exit": texts.WEB_QUICK_EXIT,
+    "say-label": texts.WEB_TYPE_HERE,
+    "send": texts.WEB_SEND,
+    "read": texts.WEB_READ_ALOUD,
+    "offline": texts.WEB_OFFLINE,
+    "not-sent": texts.WEB_NOT_SENT,
+    "empty": texts.WEB_EMPTY,
+}
 ATTACHMENT = "📎"
 
 
@@ -87,10 +101,16 @@ class WebChat:
         await self._queue(session_id, {"message": self._message(session_id, shown.id, text)})
         return shown
 
-    async def starts(self, session_id: int, payload: str | None) -> None:
-        """The page opened with nothing on it: `/start` (with a link's payload), unshown."""
+    async def starts(
+        self, session_id: int, payload: str | None, browser_language: str | None = None
+    ) -> None:
+        """The page opened with nothing on it: `/start` (with a link's payload), unshown.
+        The browser's language chooses the bot's, as Telegram's app's does, until they do."""
         text = "/start" + (f" {payload}" if payload else "")
-        await self._queue(session_id, {"message": self._message(session_id, 0, text)})
+        message = self._message(session_id, 0, text)
+        if browser_language:
+            message["from"]["language_code"] = browser_language
+        await self._queue(session_id, {"message": message})
 
     async def taps(self, session_id: int, message_id: int, data: str) -> bool:
         """The person tapped a button; False if that message has no such button."""
@@ -154,12 +174,21 @@ class WebChat:
             changed = await web_chat.messages_after(db, session_id, after)
         notes = self._notes.pop(session_id, [])
         return {
+            "page": self.page_words(session_id),
             "messages": [_for_page(message) for message in changed],
             "notes": notes,
             "seq": max([after, *(message.seq for message in changed)]),
             # Anything older than this is no longer theirs to see (Quick exit, /forget).
             "oldest": await web_chat.first_message_id(db, session_id),
         }
+
+    def page_words(self, session_id: int) -> dict[str, Any]:
+        """The page's own words, in the language the person reads, and its direction."""
+        language = language_of(self.application.user_data.get(web_chat_id(session_id)))
+        with reading_in(language):
+            words = {key: wording.for_audience(None) for key, wording in PAGE_WORDS.items()}
+        direction = "rtl" if language in RIGHT_TO_LEFT else "ltr"
+        return {"lang": language, "dir": direction, "words": words}
 
     def _wake(self, session_id: int) -> None:
         event = self._waiting.pop(session_id, None)

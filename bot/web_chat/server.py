@@ -32,6 +32,9 @@ from tornado.netutil import bind_sockets
 from bot.settings import Settings
 from bot.web_chat.hub import WebChat
 from bot.web_chat.limits import Addresses, RateLimit
+from conversations import texts
+from conversations.language import ENGLISH, LANGUAGE_KEY, LANGUAGES, preselect_language
+from conversations.models import Wording
 from storage import web_chat
 
 _LOGGER = logging.getLogger(__name__)
@@ -43,6 +46,7 @@ MAX_TEXT = 4000
 MAX_BODY_BYTES = 16 * 1024
 POLL_SECONDS = 25.0
 PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+BROWSER_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 CONTENT_SECURITY_POLICY = (
@@ -56,12 +60,12 @@ PAGE_FILES = {
 }
 
 # What the page shows when something is refused: short and kind; their words stay in the box.
-TOO_FAST = "Slow down a little, then send it again."
-TOO_LONG = "That is a lot at once! Please send it in two parts."
-EMPTY = "Type something first, then send it."
-NOT_HERE = "This chat has closed. Please load the page again."
-OLD_BUTTON = "That button is old. Please use the newest one."
-WRONG_PLACE = "This page can only be used from the feedback chat itself."
+TOO_FAST = texts.WEB_TOO_FAST
+TOO_LONG = texts.WEB_TOO_LONG
+EMPTY = texts.WEB_EMPTY
+NOT_HERE = texts.WEB_CLOSED
+OLD_BUTTON = texts.WEB_OLD_BUTTON
+WRONG_PLACE = texts.WEB_WRONG_PLACE
 
 
 class WebChatSite:
@@ -145,9 +149,18 @@ class Handler(tornado.web.RequestHandler):
     def log_exception(self, *args: Any) -> None:
         _LOGGER.error("Web chat request failed", exc_info=args if len(args) == 3 else None)
 
-    def refuse(self, status: int, words: str) -> None:
+    def refuse(self, status: int, words: Wording) -> None:
         self.set_status(status)
-        self.finish({"error": words})
+        self.finish({"error": words.for_audience(None, self.reader_language())})
+
+    def reader_language(self) -> str:
+        """The language the page is showing (it says so), else the browser's, else English."""
+        shown = self.request.headers.get("X-Chat-Language", "")
+        if shown in LANGUAGES:
+            return shown
+        data: dict[str, str] = {}
+        preselect_language(data, self.request.headers.get("Accept-Language", "").split(",")[0])
+        return data.get(LANGUAGE_KEY, ENGLISH)
 
     def check_origin(self) -> bool:
         """A POST must come from the chat's own page (no other site can make one)."""
@@ -188,7 +201,8 @@ class PageHandler(Handler):
 
 class NotFoundHandler(Handler):
     async def prepare(self) -> None:
-        self.refuse(404, "Not found.")
+        self.set_status(404)
+        self.finish({"error": "Not found."})
 
 
 class SessionHandler(Handler):
@@ -281,10 +295,13 @@ class StartHandler(Sending):
         session_id = await self.sending_session()
         if session_id is None:
             return
-        payload = self.body().get("payload")
+        body = self.body()
+        payload, language = body.get("payload"), body.get("language")
         if not (isinstance(payload, str) and PAYLOAD.match(payload)):
             payload = None  # a mangled link still starts the chat, without its review
-        await self.site.hub.starts(session_id, payload)
+        if not (isinstance(language, str) and BROWSER_LANGUAGE.match(language)):
+            language = None
+        await self.site.hub.starts(session_id, payload, language)
         self.finish({})
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from telegram import Update
 from telegram.ext import ConversationHandler
 
+from analysis.languages import language_of_text
 from conversations import texts
 from conversations.context import BotContext
 from conversations.engine.state import (
@@ -19,6 +20,7 @@ from conversations.engine.state import (
     State,
     StoredAnswer,
 )
+from conversations.language import ENGLISH, reading_language
 from conversations.models import Flow, Step
 from conversations.widgets import (
     say,
@@ -146,6 +148,7 @@ class Answers:
         response_id = await self._response_id(update, context, flow)
         flag = data.pop(FLAG_NEXT_ANSWER, None)
         event_id = flag if isinstance(flag, int) and not isinstance(flag, bool) else None
+        language = language_of_text(text, reading_language.get()) if text else ENGLISH
         answer_id = await responses.save_answer(
             context.db,
             response_id=response_id,
@@ -157,6 +160,7 @@ class Answers:
             audience=data.get("audience") if step.effect == "audience" else None,
             flagged=bool(flag) and text is not None,
             safeguarding_event=event_id if text is not None else None,
+            language=language,
         )
         if step.effect == "contact_consent" and update.effective_chat is not None:
             await contacts.save_contact(
@@ -165,7 +169,7 @@ class Answers:
                 chat_id=update.effective_chat.id,
                 hear_back=choice == "yes",
             )
-        stored = StoredAnswer(response_id, answer_id, flow, step, choice, text, skipped)
+        stored = StoredAnswer(response_id, answer_id, flow, step, choice, text, skipped, language)
         await self.engine.answer_stored(update, context, stored)
 
     async def _response_id(self, update: Update, context: BotContext, flow: Flow) -> int:

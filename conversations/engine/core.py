@@ -55,6 +55,7 @@ from conversations.engine.state import (
 )
 from conversations.engine.taps import Taps
 from conversations.engine.typed import TypedReplies
+from conversations.language import LANGUAGE_BUTTON, LANGUAGE_MENU
 from conversations.models import Flow, Step
 from conversations.widgets import (
     TypedStop,
@@ -325,8 +326,15 @@ class FlowEngine:
         await self.arrive(update, context, WHO)
         keyboard = InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(o.label.for_audience(None), callback_data=f"who|{o.value}")]
-                for o in WHO_OPTIONS
+                *(
+                    [
+                        InlineKeyboardButton(
+                            o.label.for_audience(None), callback_data=f"who|{o.value}"
+                        )
+                    ]
+                    for o in WHO_OPTIONS
+                ),
+                [InlineKeyboardButton(LANGUAGE_BUTTON, callback_data=LANGUAGE_MENU)],
             ]
         )
         greeting = say(texts.GREETING, None)

@@ -77,6 +77,8 @@ class StoredAnswer:
     choice: str | None
     text: str | None
     skipped: bool
+    # The language its words are in (`analysis.languages`); "en" for a tapped choice.
+    language: str = "en"
 
 
 AnswerListener = Callable[[Update, BotContext, StoredAnswer], Awaitable[None]]

@@ -13,6 +13,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from conversations import texts
 from conversations.context import BotContext
+from conversations.language import language_of, reading_in
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.roles import staff_only
 from conversations.safeguarding.alerts import esc, event_buttons, is_contact, markup
@@ -205,13 +206,17 @@ class ContactsSide:
             text=message,
             now=services.now(),
         )
+        # Worded for the person who reads it, in their language, not the contact's.
+        reader = context.application.user_data.get(contact.chat_id) if contact else None
         for part in in_parts(message, MESSAGE_LIMIT - PART_WRAPPING):
+            with reading_in(language_of(reader)):
+                text = say(texts.MESSAGE_FROM_TEAM, None, message=part)
             await outbox.enqueue(
                 services.db,
                 respondent=event.respondent,
                 event_id=event.id,
                 kind="reply",
-                text=say(texts.MESSAGE_FROM_TEAM, None, message=part),
+                text=text,
                 now=services.now(),
             )
         if contact is not None:

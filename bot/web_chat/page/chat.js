@@ -5,8 +5,14 @@
 (function () {
   // Where Quick exit goes: an ordinary site, as UK safeguarding sites do.
   const NEUTRAL_SITE = "https://www.bbc.co.uk/weather";
-  const OFFLINE = "We can't reach the chat right now. Your words are still in the box. Try again in a minute.";
-  const SENDING_FAILED = "That did not send. Your words are still in the box. Try again.";
+  // The page's own words, replaced by the server's in the language the person reads.
+  const words = {
+    offline: "We can't reach the chat right now. Your words are still in the box. Try again in a minute.",
+    "not-sent": "That did not send. Your words are still in the box. Try again.",
+    empty: "Type something first, then send it.",
+    read: "🔊 Read it to me",
+  };
+  let language = "en";
 
   const log = document.getElementById("log");
   const status = document.getElementById("status");
@@ -26,7 +32,7 @@
       : {
           method: "POST",
           credentials: "same-origin",
-          headers: { "Content-Type": "application/json" },
+          headers: { "Content-Type": "application/json", "X-Chat-Language": language },
           body: JSON.stringify(body),
         };
     const response = await fetch(path, options);
@@ -37,9 +43,9 @@
 
   function speak(text) {
     window.speechSynthesis.cancel();
-    const words = new SpeechSynthesisUtterance(text);
-    words.lang = document.documentElement.lang || "en-GB";
-    window.speechSynthesis.speak(words);
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = document.documentElement.lang || "en-GB";
+    window.speechSynthesis.speak(utterance);
   }
 
   function render(message) {
@@ -54,6 +60,7 @@
       log.insertBefore(item, before && before.parentNode === log ? before : null);
     }
     item.className = message.from === "bot" ? "bot" : "person";
+    item.dir = "auto"; // Urdu reads right to left, whatever the page around it
     item.dataset.id = String(message.id);
     item.replaceChildren();
     const who = document.createElement("span");
@@ -95,14 +102,29 @@
       const read = document.createElement("button");
       read.type = "button";
       read.className = "read";
-      read.textContent = "🔊 Read it to me";
+      read.textContent = words.read;
       read.addEventListener("click", () => speak(message.text));
       item.appendChild(read);
     }
     if (fresh) item.scrollIntoView({ block: "end" });
   }
 
+  function speakIn(page) {
+    if (!page) return;
+    language = page.lang;
+    document.documentElement.lang = page.lang;
+    document.documentElement.dir = page.dir;
+    for (const [key, text] of Object.entries(page.words)) {
+      words[key] = text;
+      const element = document.getElementById(key);
+      if (element) element.textContent = text;
+    }
+    document.title = page.words.title;
+    for (const read of document.querySelectorAll(".read")) read.textContent = words.read;
+  }
+
   function apply(page) {
+    speakIn(page.page);
     for (const [id, item] of shown) {
       if (page.oldest === null || id < page.oldest) {
         item.remove();
@@ -118,9 +140,9 @@
     for (const button of buttons.querySelectorAll("button")) button.disabled = true;
     try {
       const answer = await call("/api/tap", { message: messageId, data: data });
-      if (!answer.ok) say(answer.data.error || SENDING_FAILED);
+      if (!answer.ok) say(answer.data.error || words["not-sent"]);
     } catch (e) {
-      say(OFFLINE);
+      say(words.offline);
     }
     for (const button of buttons.querySelectorAll("button")) button.disabled = false;
   }
@@ -129,7 +151,7 @@
     event.preventDefault();
     const text = box.value.trim();
     if (!text) {
-      say("Type something first, then send it.");
+      say(words.empty);
       return;
     }
     try {
@@ -138,10 +160,10 @@
         box.value = "";
         say("");
       } else {
-        say(answer.data.error || SENDING_FAILED); // their words stay in the box
+        say(answer.data.error || words["not-sent"]); // their words stay in the box
       }
     } catch (e) {
-      say(OFFLINE);
+      say(words.offline);
     }
   }
 
@@ -151,7 +173,7 @@
     apply(answer.data);
     const link = new URLSearchParams(window.location.search).get("start");
     if (answer.data.messages.length === 0 || link) {
-      await call("/api/start", link ? { payload: link } : {});
+      await call("/api/start", { payload: link, language: navigator.language });
     }
     if (link) history.replaceState(null, "", window.location.pathname);
   }
@@ -167,11 +189,11 @@
         }
         if (!answer.ok) throw new Error("refused");
         apply(answer.data);
-        if (status.textContent === OFFLINE) say("");
+        if (status.textContent === words.offline) say("");
         wait = 1000;
       } catch (e) {
         if (leaving) return;
-        say(OFFLINE);
+        say(words.offline);
         await new Promise((done) => setTimeout(done, wait));
         wait = Math.min(wait * 2, 15000);
       }
@@ -204,5 +226,5 @@
     if (event.key === "Enter" && !event.shiftKey) send(event);
   });
 
-  open().then(follow, () => { say(OFFLINE); setTimeout(() => open().then(follow), 5000); });
+  open().then(follow, () => { say(words.offline); setTimeout(() => open().then(follow), 5000); });
 })();

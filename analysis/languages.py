@@ -1,0 +1,61 @@
+"""Which language an answer is written in: English, Polish, Urdu or Punjabi. Pure.
+
+By script first (Urdu's Arabic letters, Punjabi's Gurmukhi), then by words: Polish
+letters and little words, romanised Urdu and Punjabi by theirs ("mujhe", "nahi";
+"menu", "tusi"). Short answers say little, so the reader's chosen language
+(`hint`) decides when the words do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+ENGLISH, POLISH, URDU, PUNJABI = "en", "pl", "ur", "pa"
+
+ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+GURMUKHI = re.compile(r"[\u0a00-\u0a7f]")
+POLISH_LETTERS = re.compile(r"[ąćęłńóśźż]", re.IGNORECASE)
+WORD = re.compile(r"[a-ząćęłńóśźż']+", re.IGNORECASE)
+POLISH_WORDS = frozenset(
+    "nie jest się mnie mi mój moja moje jak tak ale bardzo dobrze źle zle jestem był była "
+    "dziecko dzieci syn córka corka pani pan nam nas oni ona on czy co że ze bo się sie "
+    "pomoc pomogła pomogl też tez tylko jeszcze kiedy".split()
+)
+URDU_WORDS = frozenset(
+    "mujhe mujhay mera meri mere hum hamara hamari aap ap hai hain nahi nahin nai kya "
+    "aur bohat bahut bhot acha acchi achi bura buri ghar walid ammi abbu abu bhai behen "
+    "karte karti kiya gaya gayi tha thi se ko ka ki ke".split()
+)
+PUNJABI_WORDS = frozenset(
+    "menu mainu sanu tusi tuhanu mera meri sada sadi hai ne nahi nai ki da di de nu "
+    "bahut changa changi maada mada ghar papa mummy bhra kardi karda karde si".split()
+)
+# Words that tell Punjabi from Urdu when both lists match.
+ONLY_PUNJABI = frozenset("menu mainu sanu tusi tuhanu sada sadi changa changi maada mada nu si".split())
+ONLY_URDU = frozenset("mujhe mujhay hum hamara hamari aap ap kya acha acchi achi walid".split())
+
+
+def language_of_text(text: str, hint: str = ENGLISH) -> str:
+    """The language `text` is in; `hint` (the reader's choice) where the words do not say."""
+    if GURMUKHI.search(text):
+        return PUNJABI
+    if ARABIC_SCRIPT.search(text):
+        return URDU
+    words = [word.lower() for word in WORD.findall(text)]
+    if not words:
+        return hint
+    if POLISH_LETTERS.search(text) or _share(words, POLISH_WORDS) >= 0.3:
+        return POLISH
+    south_asian = _share(words, URDU_WORDS | PUNJABI_WORDS)
+    if south_asian >= 0.3 and len(words) >= 2:
+        punjabi, urdu = len(ONLY_PUNJABI & set(words)), len(ONLY_URDU & set(words))
+        if punjabi != urdu:
+            return PUNJABI if punjabi > urdu else URDU
+        return hint if hint in (URDU, PUNJABI) else URDU
+    if hint != ENGLISH and len(words) < 3:
+        return hint  # "ok", "tak": too short to tell; as they chose
+    return ENGLISH
+
+
+def _share(words: list[str], known: frozenset[str]) -> float:
+    return sum(word in known for word in words) / len(words)
