@@ -12,27 +12,32 @@ import re
 
 ENGLISH, POLISH, URDU, PUNJABI = "en", "pl", "ur", "pa"
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 GURMUKHI = re.compile(r"[\u0a00-\u0a7f]")
 POLISH_LETTERS = re.compile(r"[ąćęłńóśźż]", re.IGNORECASE)
 WORD = re.compile(r"[a-ząćęłńóśźż']+", re.IGNORECASE)
-POLISH_WORDS = frozenset(
+POLISH_WORDS = _words(
     "nie jest się mnie mi mój moja moje jak tak ale bardzo dobrze źle zle jestem był była "
-    "dziecko dzieci syn córka corka pani pan nam nas oni ona on czy co że ze bo się sie "
-    "pomoc pomogła pomogl też tez tylko jeszcze kiedy".split()
+    "dziecko dzieci syn córka corka pani nam nas oni ona czy że ze bo się sie "
+    "pomoc pomogła pomogl też tez tylko jeszcze kiedy gdy z w na od przez dla są mam ma jej ich"
 )
-URDU_WORDS = frozenset(
+URDU_WORDS = _words(
     "mujhe mujhay mera meri mere hum hamara hamari aap ap hai hain nahi nahin nai kya "
     "aur bohat bahut bhot acha acchi achi bura buri ghar walid ammi abbu abu bhai behen "
-    "karte karti kiya gaya gayi tha thi se ko ka ki ke".split()
+    "karte karti kiya gaya gayi tha thi se ko ka ki ke"
 )
-PUNJABI_WORDS = frozenset(
+PUNJABI_WORDS = _words(
     "menu mainu sanu tusi tuhanu mera meri sada sadi hai ne nahi nai ki da di de nu "
-    "bahut changa changi maada mada ghar papa mummy bhra kardi karda karde si".split()
+    "bahut changa changi maada mada ghar papa mummy bhra kardi karda karde si"
 )
 # Words that tell Punjabi from Urdu when both lists match.
-ONLY_PUNJABI = frozenset("menu mainu sanu tusi tuhanu sada sadi changa changi maada mada nu si".split())
-ONLY_URDU = frozenset("mujhe mujhay hum hamara hamari aap ap kya acha acchi achi walid".split())
+ONLY_PUNJABI = _words("menu mainu sanu tusi tuhanu sada sadi changa changi maada mada nu si")
+ONLY_URDU = _words("mujhe mujhay hum hamara hamari aap ap kya acha acchi achi walid")
 
 
 def language_of_text(text: str, hint: str = ENGLISH) -> str:
@@ -44,7 +49,9 @@ def language_of_text(text: str, hint: str = ENGLISH) -> str:
     words = [word.lower() for word in WORD.findall(text)]
     if not words:
         return hint
-    if POLISH_LETTERS.search(text) or _share(words, POLISH_WORDS) >= 0.3:
+    # A Polish name in English ("Mrs Wiśniewska") is not Polish: most of the words must be.
+    polish = sum(word in POLISH_WORDS or bool(POLISH_LETTERS.search(word)) for word in words)
+    if polish / len(words) >= 0.3 and (polish >= 2 or len(words) <= 2):
         return POLISH
     south_asian = _share(words, URDU_WORDS | PUNJABI_WORDS)
     if south_asian >= 0.3 and len(words) >= 2:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,10 +28,13 @@ from pathlib import Path
 from textblob.en import lexicon
 
 from analysis import safeguarding_model
+from analysis.languages import ENGLISH, language_of_text
 from analysis.safeguarding_model import Model
 from analysis.text import TEXT_SPEAK, normalise
 
 PATTERNS_FILE = Path(__file__).with_name("safeguarding_patterns.json")
+# Disclosures in Polish, Urdu and Punjabi (in their scripts and romanised), per category.
+LANGUAGES_FILE = Path(__file__).with_name("safeguarding_languages.json")
 ALERT = "alert"
 REVIEW = "review"
 # Categories of events recorded before today's list; their alerts still need a label.
@@ -41,6 +45,8 @@ LEGACY_CATEGORIES = {
     "exploitation": "Exploitation",
     "adult_risk_to_child": "Adult at risk of harming a child",
     "threats_bullying": "Threats or bullying",
+    # From the other languages' word lists (safeguarding_languages.json).
+    "unsafe_home": "Unsafe at home",
 }
 # The most urgent patterns name the category even when the model would say another.
 URGENT = ("danger_now", "self_harm_suicide")
@@ -200,6 +206,20 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
     rules = patterns or load_patterns()
     judge = model or load_model()
     found = pattern_matches(text, rules)
+    if not found and language_of_text(text) != ENGLISH:
+        # The model reads English only: in another language, the words are the evidence,
+        # and words it cannot judge go to a person rather than passing silently.
+        other = other_language_matches(text)
+        if not other:
+            return Screening(level=REVIEW, category=UNSCREENED, reason=CANNOT_READ)
+        categories = tuple(other)
+        return Screening(
+            level=ALERT,
+            category=categories[0],
+            categories=categories,
+            triggers=tuple(dict.fromkeys(t for found_in in other.values() for t in found_in)),
+            by_pattern=True,
+        )
     # Short replies are most of what people type at buttons: skip the model for them.
     too_short = len(normalise(text).split()) < MODEL_MIN_WORDS
     score, sentence = (0.0, text) if too_short else judge.score(text)
@@ -230,6 +250,64 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
         reason=reason,
         by_pattern=bool(found),
     )
+
+
+@dataclass(frozen=True)
+class OtherLanguages:
+    # (category, phrase as matched, the phrase as written) for each language's words.
+    phrases: tuple[tuple[str, re.Pattern[str], str], ...]
+    help_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def other_languages(path: Path = LANGUAGES_FILE) -> OtherLanguages:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    categories: dict[str, str] = data["categories"]
+    phrases = []
+    help_words = set()
+    for words in data["languages"].values():
+        for kind, listed in words.items():
+            for phrase in listed:
+                plain = folded(phrase)
+                if kind == "help":
+                    help_words.add(plain)
+                    continue
+                phrases.append((categories[kind], _phrase_regex(plain), phrase))
+    return OtherLanguages(tuple(phrases), frozenset(help_words))
+
+
+def _phrase_regex(plain: str) -> re.Pattern[str]:
+    """A stem matches at the start of a word ("bij" in "bije", not in "obij"). Two words
+    match in either order, with up to one word between: Polish orders words freely
+    ("mnie bije", "bije mnie", "mnie często bije")."""
+    start = r"(?<![^\W\d_])"
+    words = [re.escape(word) for word in plain.split()]
+    if len(words) != 2:
+        return re.compile((start if plain[:1].isalpha() else "") + r"\s+".join(words))
+    first, second = words
+    between = r"\S*(?:\s+\S+)?\s+"
+    return re.compile(f"{start}(?:{first}{between}{second}|{second}{between}{first})")
+
+
+def folded(text: str) -> str:
+    """Lower case, Polish accents dropped (ł too, as people type it), one space."""
+    text = unicodedata.normalize("NFKD", text.lower()).replace("ł", "l")
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+
+
+def other_language_matches(text: str) -> dict[str, list[str]]:
+    """Categories whose words in Polish, Urdu or Punjabi `text` holds, with the words."""
+    plain = folded(text)
+    found: dict[str, list[str]] = {}
+    for category, regex, phrase in other_languages().phrases:
+        if regex.search(plain):
+            found.setdefault(category, []).append(phrase)
+    return found
+
+
+def is_help_word(text: str) -> bool:
+    """Whether `text` alone asks for help now in Polish, Urdu or Punjabi ("pomocy")."""
+    return folded(text).strip(" !.?") in other_languages().help_words
 
 
 SPOKEN_WORDS = frozenset(TEXT_SPEAK.values())

@@ -12,7 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from analysis.safeguarding import REVIEW, UNSCREENED, Screening
+from analysis.safeguarding import REVIEW, UNSCREENED, Screening, is_help_word
 from analysis.text import normalise
 from conversations import texts
 from conversations.context import BotContext
@@ -119,6 +119,10 @@ class PersonSide:
             # Starting again is going back to the questions: their words are theirs again.
             data.pop(THREAD_KEY, None)
             data.pop(OFFERED_CHOICE, None)
+        if is_help_word(text) and update.edited_message is None:
+            # "pomocy", "ਮਦਦ", "madad" alone: help now, in their language, before anything.
+            await self.on_help(update, context)
+            raise ApplicationHandlerStop
         if result.flagged and not result.alert:
             await self.note_for_review(update, context, text, result, media)
             return  # the flow takes the words as usual, kept but flagged
