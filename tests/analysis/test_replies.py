@@ -241,3 +241,25 @@ def test_a_grade_with_a_qualifier_is_asked_again(typed):
         Choice("requires_improvement", ("Requires improvement", "RI"), answers=(), phrases=("RI",)),
     ]
     assert read_reply(typed, grades).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("tak", "yes"),
+        ("nie", "no"),
+        ("haan", "yes"),
+        ("nahin", "no"),
+        ("ہاں", "yes"),
+        ("نہیں", "no"),
+        ("ਹਾਂ ਜੀ", "yes"),
+        ("ਨਹੀਂ", "no"),
+    ],
+)
+def test_yes_and_no_in_polish_urdu_and_punjabi(typed, meant):
+    assert read_reply(typed, YES_NO).choice == meant
+
+
+@pytest.mark.parametrize("typed", ["czasami", "kabhi kabhi", "کبھی کبھی", "ਕਦੇ ਕਦੇ"])
+def test_sometimes_in_other_languages(typed):
+    assert read_reply(typed, ALWAYS).choice == "sometimes"
