@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from babel.dates import format_date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -23,6 +24,7 @@ from conversations import texts
 from conversations.channels import web_session_of
 from conversations.context import BotContext
 from conversations.engine import BEGIN_DATA, FlowEngine, Position, State
+from conversations.language import ENGLISH, reading_language
 from conversations.models import Flow, Step
 from conversations.roles import reader_of, show_staff_menu
 from conversations.widgets import (
@@ -77,7 +79,9 @@ def data_in_words(
 
 def response_heading(response: dict[str, Any], audience: str | None, tz: tzinfo) -> str:
     started = datetime.fromisoformat(response["started_at"]).astimezone(tz)
-    date = f"{started.day} {started:%B %Y}"
+    # "3 December 2026", "3 grudnia 2026", in the reader's own words for the month.
+    language = reading_language.get()
+    date = format_date(started.date(), "long", locale="en_GB" if language == ENGLISH else language)
     heading = f"<b>{say(texts.MYDATA_RESPONSE, audience, date=date)}</b>"
     if response["status"] != "complete":
         heading += "\n" + say(texts.MYDATA_UNFINISHED, audience)
