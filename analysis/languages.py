@@ -66,3 +66,12 @@ def language_of_text(text: str, hint: str = ENGLISH) -> str:
 
 def _share(words: list[str], known: frozenset[str]) -> float:
     return sum(word in known for word in words) / len(words)
+
+
+# For the team's reports, which are in English.
+NAMES = {ENGLISH: "English", POLISH: "Polish", URDU: "Urdu", PUNJABI: "Punjabi"}
+
+
+def quoted_in(text: str, language: str) -> str:
+    """A quote as reports show it: as written, marked with its language unless English."""
+    return text if language == ENGLISH else f"{text} (in {NAMES.get(language, language)})"

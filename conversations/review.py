@@ -19,6 +19,7 @@ from telegram.ext import (
 )
 
 from analysis.deidentify import deidentify
+from analysis.languages import quoted_in
 from analysis.reports import theme_totals
 from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
@@ -32,6 +33,8 @@ from storage import actions, audit, outbox, reporting, tagging
 
 TEAM_ROLES = ("participation", "admin")
 PER_PAGE = 5
+# The /themes page of answers in other languages, which the model cannot tag.
+BY_HAND = "_hand"
 STATUSES = ("planned", "in progress", "done")
 ACTION_THEME = "action:theme"
 ACTION_SAID = "action:said"
@@ -160,6 +163,14 @@ class ReviewTools:
             )
         if not buttons:
             lines.append("No tagged responses in this window yet.")
+        _, by_hand = await tagging.answers_to_tag_by_hand(
+            context.db, *window.utc_bounds(tz), page=0, per_page=1
+        )
+        if by_hand:
+            lines.append(f"In other languages, waiting to be tagged by hand: {by_hand}")
+            buttons.append(
+                InlineKeyboardButton("🌐 Tag by hand", callback_data=f"th|{BY_HAND}|{window.id}|0")
+            )
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
         await self.send(
             update, context, "\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
@@ -170,10 +181,15 @@ class ReviewTools:
         self, update: Update, context: BotContext, theme: str, window: Window, page: int
     ) -> None:
         tz = context.services.settings.tz
-        answers, total = await tagging.answers_with_theme(
-            context.db, theme, *window.utc_bounds(tz), page=page, per_page=PER_PAGE
-        )
-        labels = theme_labels()
+        if theme == BY_HAND:
+            answers, total = await tagging.answers_to_tag_by_hand(
+                context.db, *window.utc_bounds(tz), page=page, per_page=PER_PAGE
+            )
+        else:
+            answers, total = await tagging.answers_with_theme(
+                context.db, theme, *window.utc_bounds(tz), page=page, per_page=PER_PAGE
+            )
+        labels = theme_labels() | {BY_HAND: "Other languages, to tag by hand"}
         pages = max(1, -(-total // PER_PAGE))
         heading = f"<b>{esc(labels.get(theme, theme))}, {window.id}</b>: page {page + 1} of {pages}"
         rows: list[list[InlineKeyboardButton]] = []
@@ -207,7 +223,9 @@ class ReviewTools:
         self, answers: list[tagging.TaggedAnswer], labels: dict[str, str], heading: str = ""
     ) -> str:
         """The heading, then each answer de-identified with its tags, shortened to fit."""
-        quoted = [(answer, deidentify(answer.text)) for answer in answers]
+        quoted = [
+            (answer, quoted_in(deidentify(answer.text), answer.language)) for answer in answers
+        ]
 
         def render(length: int) -> str:
             parts = [heading] if heading else []

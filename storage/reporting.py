@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from analysis.languages import quoted_in
 from analysis.reports import GROUPS, RawData, Summary
 from storage.database import Database, Snapshot
 
@@ -104,7 +105,8 @@ async def _quote_candidates(
     """
     found: dict[tuple[int, str], tuple[str, str, float, str]] = {}
     base = (
-        "SELECT a.id, t.theme_id, t.audience_group, t.polarity, a.text FROM answer_themes t"
+        "SELECT a.id, t.theme_id, t.audience_group, t.polarity, a.text, a.language"
+        " FROM answer_themes t"
         " INDEXED BY answer_themes_by_polarity JOIN answers a ON a.id = t.answer_id"
         " WHERE t.theme_id = ? AND t.started_at >= ? AND t.started_at < ? AND t.flagged = 0"
         " AND a.text IS NOT NULL"
@@ -122,12 +124,15 @@ async def _quote_candidates(
                 for group in GROUPS
             ]
             for sql, params in queries:
-                for answer_id, theme_id, group, polarity, text in await _rows(db, sql, params):
+                for answer_id, theme_id, group, polarity, text, language in await _rows(
+                    db, sql, params
+                ):
                     found[(int(str(answer_id)), str(theme_id))] = (
                         str(theme_id),
                         str(group),
                         float(str(polarity)),
-                        str(text),
+                        # In the words it was written in, marked with their language.
+                        quoted_in(str(text), str(language)),
                     )
     return list(found.values())
 

@@ -15,7 +15,7 @@ from storage.queries import fetch_all, fetch_one
 TAGGED = (
     "SELECT a.id, a.text, r.audience_group, a.answered_at, n.polarity, n.label,"
     " COALESCE((SELECT group_concat(theme_id) FROM answer_themes WHERE answer_id = a.id), '')"
-    " AS themes, a.good_practice, a.needs_action"
+    " AS themes, a.good_practice, a.needs_action, a.language"
     " FROM answers a JOIN responses r ON r.id = a.response_id"
     " LEFT JOIN answer_analysis n ON n.answer_id = a.id"
     " WHERE a.text IS NOT NULL AND a.flagged = 0"
@@ -167,6 +167,7 @@ class TaggedAnswer(Row):
     themes: str
     good_practice: bool
     needs_action: bool
+    language: str = "en"
 
     @property
     def theme_list(self) -> list[str]:
@@ -191,6 +192,32 @@ async def answers_with_theme(
         "SELECT COUNT(*) FROM answers a JOIN responses r ON r.id = a.response_id"
         f" WHERE a.text IS NOT NULL AND a.flagged = 0 AND {where}",
         (theme_id, start, end),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return rows, int(row[0]) if row else 0
+
+
+# Answers in other languages that nobody has tagged yet: the model reads English only.
+BY_HAND = (
+    "a.language != 'en' AND NOT EXISTS (SELECT 1 FROM answer_themes t WHERE t.answer_id = a.id)"
+    " AND r.started_at >= ? AND r.started_at < ?"
+)
+
+
+async def answers_to_tag_by_hand(
+    db: Database, start: str, end: str, *, page: int, per_page: int = 5
+) -> tuple[list[TaggedAnswer], int]:
+    """A page of answers in other languages with no themes yet, newest first, and the count."""
+    rows = await fetch_all(
+        db,
+        TaggedAnswer,
+        f"{TAGGED} AND {BY_HAND} ORDER BY a.id DESC LIMIT ? OFFSET ?",
+        (start, end, per_page, page * per_page),
+    )
+    async with db.conn.execute(
+        "SELECT COUNT(*) FROM answers a JOIN responses r ON r.id = a.response_id"
+        f" WHERE a.text IS NOT NULL AND a.flagged = 0 AND {BY_HAND}",
+        (start, end),
     ) as cursor:
         row = await cursor.fetchone()
     return rows, int(row[0]) if row else 0

@@ -17,6 +17,7 @@ async def test_start_is_answered_through_the_transport_with_no_network(young_per
         "I'm a young person",
         "I'm a parent or carer",
         "I work here",
+        "🌐 Language · Język · زبان · ਭਾਸ਼ਾ",
     ]
     assert greeting.params["parse_mode"] == "HTML"
     assert {call.method for call in bot_api.calls} <= {

@@ -293,7 +293,7 @@ async def test_words_the_bot_cannot_read_go_to_a_person_and_are_kept_flagged(
     app, young_person, bot_api
 ):
     await reach_first_free_text(young_person)
-    await young_person.says("مجھے گھر میں ڈر لگتا ہے")
+    await young_person.says("مجھے اسکول پسند ہے اور میرے دوست اچھے ہیں")
     [event] = await rows(app, "SELECT * FROM safeguarding_events")
     assert (event["strength"], event["category"]) == ("review", "unscreened")
     assert "Could not be screened" in alerts(bot_api)[0]
