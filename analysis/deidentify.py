@@ -25,6 +25,7 @@ from textblob.en import lexicon, spelling
 from textblob.en import tag as pos_tag
 
 from analysis import name_model
+from analysis.languages import ENGLISH, language_of_text
 from analysis.name_model import NameModel, Token
 from analysis.text import TEXT_SPEAK
 
@@ -240,10 +241,13 @@ def deidentify(text: str, names: NameModel | Literal["shipped"] | None = "shippe
     The rules remove the details with a form (numbers, emails, addresses, schools,
     titled names). Then, for the remaining words, the name model (`names`, by default
     the shipped one) judges each word, the rules' own guess among its evidence; with
-    `names=None`, the rules alone decide.
+    `names=None`, the rules alone decide. The model learnt English: in another language
+    it would take ordinary words for names ("nigdy nie"), so the rules alone decide there.
     """
     details = remove_details(text)
     by_rules = names_by_rules(details)
+    if names == "shipped" and language_of_text(text) != ENGLISH:
+        names = None
     model = name_model.load() if names == "shipped" else names
     if model is None:
         return by_rules

@@ -82,3 +82,27 @@ async def test_an_urdu_speaking_young_person_completes_their_flow_in_urdu(app, b
     assert response["status"] == "complete"
     ratings = await rows(app, "SELECT choice FROM answers WHERE step_id = 'age'")
     assert ratings == [{"choice": "teen"}], "a choice in Urdu is the same choice"
+
+
+async def test_words_in_another_language_wait_to_be_tagged_by_hand_in_themes(app, bot_api):
+    from tests.support import contacts_chat, feedback, member
+
+    await feedback(app, bot_api, 7272, "pani nigdy nie oddzwania, to jest problem")
+    [answer] = await rows(
+        app, "SELECT a.id, a.language, a.flagged FROM answers a WHERE a.text LIKE 'pani nigdy%'"
+    )
+    assert answer["language"] == "pl"
+    # The screener cannot judge Polish it has no words for: a person reads it first.
+    assert answer["flagged"] == 1
+    [event] = await rows(app, "SELECT id, category FROM safeguarding_events")
+    assert event["category"] == "unscreened"
+    lead = contacts_chat(app, bot_api)
+    await lead.presses_data(f"sgnot|{event['id']}")
+    await lead.presses_data(f"sgnoty|{event['id']}")
+    assert not await rows(app, "SELECT * FROM answer_themes WHERE answer_id = ?", answer["id"])
+    team = await member(app, bot_api, 7373)
+    await team.says("/themes")
+    assert "waiting to be tagged by hand: 1" in team.last_reply
+    await team.taps("🌐 Tag by hand")
+    assert "pani nigdy nie oddzwania" in team.last_reply
+    assert "(in Polish)" in team.last_reply
