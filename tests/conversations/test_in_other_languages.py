@@ -106,3 +106,18 @@ async def test_words_in_another_language_wait_to_be_tagged_by_hand_in_themes(app
     await team.taps("🌐 Tag by hand")
     assert "pani nigdy nie oddzwania" in team.last_reply
     assert "(in Polish)" in team.last_reply
+
+
+async def test_help_privacy_and_forget_are_in_their_language_too(app, bot_api):
+    person = Person(app, bot_api, 7474)
+    person.sim.language_code = "ur"
+    await person.says("/start")
+    await person.taps(translated("I'm a young person", "ur"))
+    await person.taps(translated("OK, let's start", "ur"))
+    await person.says("میرے ابو مجھے بہت مارتے ہیں")  # a disclosure: the help reply
+    await person.says("/help")
+    await person.says("/privacy")
+    await person.says("/forget")
+    await person.taps(translated("Yes, delete it", "ur"))
+    assert_no_english(person)
+    assert any("0800 1111" in reply for reply in person.replies)
