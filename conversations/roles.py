@@ -60,6 +60,7 @@ PUBLIC_COMMANDS = (
     BotCommand("privacy", "What happens to what you tell us"),
     BotCommand("mydata", "See what you told us"),
     BotCommand("forget", "Delete what you told us"),
+    BotCommand("language", "Language · Język · زبان · ਭਾਸ਼ਾ"),
 )
 ROLE_COMMANDS = {
     "practitioner": (

@@ -74,7 +74,15 @@ def menu_commands(call) -> list[str]:
 
 async def test_everyone_s_command_menu_has_no_staff_commands(young_person, bot_api):
     [menu] = [c for c in bot_api.calls if c.method == "setMyCommands" and "scope" not in c.params]
-    assert menu_commands(menu) == ["start", "help", "cancel", "privacy", "mydata", "forget"]
+    assert menu_commands(menu) == [
+        "start",
+        "help",
+        "cancel",
+        "privacy",
+        "mydata",
+        "forget",
+        "language",
+    ]
 
 
 async def test_staff_menus_are_set_again_at_start_up(settings):
