@@ -160,7 +160,11 @@ def settings_for(mode: Mode) -> Settings:
     )
     # The terminal chat is for people, not operators: only warnings reach its screen, such
     # as a safeguarding event being recorded (there is no contacts' chat to see it here).
-    configure_logging("WARNING" if mode == "try" else settings.log_level, secrets=secrets)
+    configure_logging(
+        "WARNING" if mode == "try" else settings.log_level,
+        secrets=secrets,
+        log_format=settings.log_format,
+    )
     return settings
 
 

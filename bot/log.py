@@ -7,11 +7,15 @@ own code never logs what people wrote; it logs update ids and step ids.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import traceback
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
+
+from conversations.context import handling_update
 
 # Any Bot API token, including the form that appears in request URLs.
 TOKEN_SHAPE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{30,}")
@@ -27,13 +31,39 @@ def redact(text: str) -> str:
     return TOKEN_SHAPE.sub(REDACTED, text)
 
 
-def configure_logging(level: str = "INFO", *, secrets: Iterable[str] = ()) -> None:
-    """Install the redacting record factory and a plain stderr handler."""
+def configure_logging(
+    level: str = "INFO", *, secrets: Iterable[str] = (), log_format: str = "text"
+) -> None:
+    """Install the redacting record factory and a stderr handler: plain lines, or with
+    `log_format="json"` one JSON object per line for a log collector."""
     protect(secrets)
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
     )
+    if log_format == "json":
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonLines())
     quiet_libraries()
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per record: time, level, logger, message, the update being handled,
+    and the error if any. The record factory has already redacted message and error."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if (update_id := handling_update.get()) is not None:
+            line["update_id"] = update_id
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact(self.formatException(record.exc_info))
+        if record.exc_text:
+            line["error"] = record.exc_text
+        return json.dumps(line, ensure_ascii=False)
 
 
 # Loggers that write what people said (SQL parameters, Bot API parameters) or the

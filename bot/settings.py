@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Mode = Literal["run", "try", "tool"]
@@ -50,6 +50,31 @@ class Settings(BaseSettings):
     web_chat_port: int | None = Field(default=None, ge=1, le=65535)
     web_chat_listen: str = "127.0.0.1"
     web_chat_url: str | None = None
+    # Secrets may come from files instead (Docker and Kubernetes secrets, systemd credentials).
+    telegram_bot_token_file: Path | None = None
+    pseudonym_key_file: Path | None = None
+    webhook_secret_token_file: Path | None = None
+    # Operations (docs: README, "Running it as a service").
+    log_format: Literal["text", "json"] = "text"
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_listen: str = "127.0.0.1"
+    backup_dir: Path | None = None
+    backup_keep: int = Field(default=14, ge=1, le=365)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _secrets_from_files(cls, data: Any) -> Any:
+        """`X_FILE` holds the secret `X` (unless `X` itself is set): the file's text, trimmed."""
+        if not isinstance(data, dict):
+            return data
+        for name in ("telegram_bot_token", "pseudonym_key", "webhook_secret_token"):
+            path = data.get(f"{name}_file")
+            if path and not data.get(name):
+                try:
+                    data = {**data, name: Path(str(path)).read_text(encoding="utf-8").strip()}
+                except OSError as exc:
+                    raise ValueError(f"{name}_file") from exc
+        return data
 
     @field_validator("telegram_bot_token", "pseudonym_key", "webhook_secret_token", mode="before")
     @classmethod
@@ -184,6 +209,14 @@ FIXES: dict[str, str] = {
     ),
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING or ERROR.",
     "web_chat_port": "WEB_CHAT_PORT must be a port number between 1 and 65535.",
+    "telegram_bot_token_file": "TELEGRAM_BOT_TOKEN_FILE must name a file the bot can read.",
+    "pseudonym_key_file": "PSEUDONYM_KEY_FILE must name a file the bot can read.",
+    "webhook_secret_token_file": "WEBHOOK_SECRET_TOKEN_FILE must name a file the bot can read.",
+    "log_format": "LOG_FORMAT must be text or json.",
+    "metrics_port": "METRICS_PORT must be a port number between 1 and 65535.",
+    "metrics_listen": "METRICS_LISTEN must be an address to listen on, such as 127.0.0.1.",
+    "backup_dir": "BACKUP_DIR must be a folder path such as /var/backups/feedbackbot.",
+    "backup_keep": "BACKUP_KEEP must be how many nightly backups to keep, 1 to 365.",
     "web_chat_listen": "WEB_CHAT_LISTEN must be an address to listen on, such as 127.0.0.1.",
     "web_chat_url": (
         "WEB_CHAT_URL must be the web chat's public address, such as "
@@ -227,7 +260,9 @@ def load_settings(
                 **{name: values[name] for name in Settings.model_fields if name in values}  # type: ignore[arg-type]
             )
     except ValidationError as exc:
-        field = str(exc.errors()[0]["loc"][0]) if exc.errors()[0]["loc"] else ""
+        error = exc.errors()[0]
+        # A whole-model check (a secret's file) names its setting in its error instead.
+        field = str(error["loc"][0]) if error["loc"] else str(error.get("ctx", {}).get("error", ""))
         raise SettingsError(FIXES.get(field, f"{field.upper()} is invalid.")) from None
     return _complete_for_mode(settings, mode)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 from typing import Any, cast
 
 from telegram import Update
@@ -15,6 +16,8 @@ from storage.database import Database
 from storage.persistence import SQLitePersistence
 
 UserData = dict[str, Any]
+# The update being handled, for the logs (`bot.log`'s JSON lines carry it).
+handling_update: ContextVar[int | None] = ContextVar("handling_update", default=None)
 _LOGGER = logging.getLogger(__name__)
 
 
@@ -91,10 +94,12 @@ class FeedbackApplication(
             preselect_language(self.user_data[user.id], user.language_code)
         language = language_of(self.user_data.get(user.id) if user is not None else None)
         token = reading_language.set(language)
+        handling = handling_update.set(update.update_id if isinstance(update, Update) else None)
         try:
             await super().process_update(update)
         finally:
             reading_language.reset(token)
+            handling_update.reset(handling)
         try:
             await self.update_persistence()
             if isinstance(self.persistence, SQLitePersistence):

@@ -108,3 +108,22 @@ def test_cli_stops_with_one_clear_line_and_status_2(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
     assert "nonsense-token-value" not in result.stderr + result.stdout
+
+
+def test_secrets_can_come_from_files_as_container_platforms_give_them(tmp_path):
+    (tmp_path / "token").write_text(TEST_TOKEN + "\n")
+    (tmp_path / "key").write_text(TEST_KEY)
+    settings = load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "token"),
+            "PSEUDONYM_KEY_FILE": str(tmp_path / "key"),
+            "SAFEGUARDING_CHAT_IDS": "111",
+        }
+    )
+    assert settings.token == TEST_TOKEN
+    assert settings.pseudonym_secret == TEST_KEY.encode()
+
+
+def test_a_secret_file_that_cannot_be_read_is_named_clearly(tmp_path):
+    with pytest.raises(SettingsError, match="TELEGRAM_BOT_TOKEN_FILE must name a file"):
+        load_settings({**VALID, "TELEGRAM_BOT_TOKEN": "", "TELEGRAM_BOT_TOKEN_FILE": "/no/such"})
