@@ -11,15 +11,17 @@ from contextlib import asynccontextmanager
 from datetime import time
 from typing import Any
 
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults, TypeHandler
 from telegram.request import BaseRequest, HTTPXRequest
 
 from analysis.safeguarding import load_patterns
 from bot import log
 from bot.concurrency import PerChatUpdateProcessor
 from bot.errors import handle_error
+from bot.health import BotApiContact, Metrics, OperationsSite, WatchedRequest
 from bot.pacing import FairRateLimiter
 from bot.retrying import RetryingRequest
 from bot.settings import Settings
@@ -59,6 +61,7 @@ OFFLINE_TOKEN = "1000000:offline-transport-needs-no-real-token"
 # text first and stops the update when it acts. Within the conversations group
 # the first handler that accepts an update wins, so order matters there: group
 # chats are refused first, then the flows, then replies for anything no flow took.
+COUNTING = -10
 GLOBAL_BUTTONS = -2
 SAFEGUARDING = -1
 CONVERSATIONS = 0
@@ -85,6 +88,7 @@ def build_application(
         web_chat = settings.web_chat_port is not None
     hub = WebChat() if web_chat else None
     site = WebChatSite(hub, settings) if hub is not None else None
+    metrics = Metrics()
     services = Services(settings, clock=clock, monotonic=monotonic)
     token = settings.token if settings.telegram_bot_token else OFFLINE_TOKEN
     log.protect([token])
@@ -99,24 +103,30 @@ def build_application(
         .persistence(SQLitePersistence(services.open))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(functools.partial(_on_startup, site=site))
+        .post_init(functools.partial(_on_startup, site=site, settings=settings))
         .post_shutdown(functools.partial(_on_shutdown, site=site))
     )
     if rate_limit:  # off only in the pipeline benchmark, which measures the bot alone
         # The builder's generic types don't follow this branch; the limiter is the library's own.
         builder = builder.rate_limiter(FairRateLimiter())  # type: ignore[arg-type]
     # Sending retries passing failures; polling has its own retry loop in the updater.
+    # Every request to the Bot API notes whether it got an answer, for /healthz.
+    contact = BotApiContact()
     telegram: BaseRequest = RetryingRequest(
-        request or HTTPXRequest(connection_pool_size=16),
+        WatchedRequest(request or HTTPXRequest(connection_pool_size=16), contact),
         identity_file=settings.database_path.with_name("bot-identity.json"),
     )
     builder = builder.request(WebChatRequest(hub, telegram) if hub is not None else telegram)
-    if request is not None:
-        builder = builder.get_updates_request(request)
+    builder = builder.get_updates_request(
+        WatchedRequest(request or HTTPXRequest(connection_pool_size=1), contact)
+    )
     application: FeedbackApplication = builder.build()  # type: ignore[assignment]
     application.services = services
     application.inbox_pending = set()
     application.web_chat_site = site
+    application.operations_site = (
+        OperationsSite(services, metrics, contact) if settings.metrics_port is not None else None
+    )
     if hub is not None:
         hub.attach(application)
 
@@ -143,7 +153,8 @@ def build_application(
     application.add_handler(engine.edit_handler(), CONVERSATIONS)
     application.add_handlers(later_words.handlers(), CONVERSATIONS)
     application.add_handlers(general.outside_flow_handlers(), CONVERSATIONS)
-    application.add_error_handler(handle_error)
+    application.add_error_handler(functools.partial(count_and_handle_error, metrics))
+    application.add_handler(TypeHandler(Update, functools.partial(count_update, metrics)), COUNTING)
 
     jobs = application.job_queue
     assert jobs is not None
@@ -167,6 +178,15 @@ def build_application(
     return application
 
 
+async def count_update(metrics: Metrics, update: object, context: BotContext) -> None:
+    metrics.updates.inc()
+
+
+async def count_and_handle_error(metrics: Metrics, update: object, context: BotContext) -> None:
+    metrics.handler_errors.inc()
+    await handle_error(update, context)
+
+
 async def deliver_outbox(context: BotContext) -> None:
     """Job: deliver queued alerts and replies, including any left from before a restart,
     and move into the database any disclosure kept in the journal while it could not be
@@ -176,7 +196,10 @@ async def deliver_outbox(context: BotContext) -> None:
 
 
 async def _on_startup(
-    application: Application[Any, Any, Any, Any, Any, Any], *, site: WebChatSite | None = None
+    application: Application[Any, Any, Any, Any, Any, Any],
+    *,
+    site: WebChatSite | None = None,
+    settings: Settings,
 ) -> None:
     assert isinstance(application, FeedbackApplication)
     services = application.services
@@ -184,6 +207,8 @@ async def _on_startup(
     warm_up(services)
     if site is not None:
         await site.start()
+    if application.operations_site is not None and settings.metrics_port is not None:
+        await application.operations_site.start(settings.metrics_listen, settings.metrics_port)
     if tagged := await tag_untagged(services.db, services.text):
         _LOGGER.info("Tagged %d answers stored while tagging could not finish", tagged)
     for window_id, kind in await catch_up(application):
@@ -215,6 +240,8 @@ async def _on_shutdown(
     assert isinstance(application, FeedbackApplication)
     if site is not None:
         await site.stop()
+    if application.operations_site is not None:
+        await application.operations_site.stop()
     await application.services.close()
 
 

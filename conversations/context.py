@@ -61,6 +61,8 @@ class FeedbackApplication(
     inbox_pending: set[int]
     # The web chat's server when there is one (`bot.web_chat.WebChatSite`, the shell's).
     web_chat_site: Any = None
+    # /healthz and /metrics when METRICS_PORT is set (`bot.health.OperationsSite`).
+    operations_site: Any = None
 
     async def save_now(self, update: Update, conversation: str, state: object) -> None:
         """Write one person's data and conversation state now, in the middle of their update.

@@ -259,3 +259,4 @@ async def purge_expired(context: BotContext) -> None:
     cutoff = services.now() - timedelta(days=services.settings.retention_days)
     await rights.purge_older_than(services.db, cutoff)
     await inbox.forget_handled_before(services.db, services.now() - INBOX_MEMORY)
+    services.last_purge_at = services.now()

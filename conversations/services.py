@@ -57,6 +57,8 @@ class Services:
     monotonic: Callable[[], float] = time.monotonic
     retry_due: dict[int, float] = field(default_factory=dict)
     alerted_at: dict[int, float] = field(default_factory=dict)
+    # When the nightly retention purge last finished (for the operators' metrics).
+    last_purge_at: datetime | None = None
     _db: Database | None = None
     _reporting: Database | None = None
     # Tags and screens texts; long ones in a worker process (see conversations/text_worker.py).

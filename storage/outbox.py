@@ -240,3 +240,21 @@ async def mark_failed(db: Database, message_id: int, *, error: str, now: datetim
 
 async def list_outbox(db: Database) -> list[OutboxMessage]:
     return await fetch_all(db, OutboxMessage, "SELECT * FROM outbox ORDER BY id", ())
+
+
+async def pending_count(db: Database) -> int:
+    """Messages waiting to be sent (not sent, not given up)."""
+    rows = await db.read(
+        "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL", ()
+    )
+    return int(rows[0][0])
+
+
+async def oldest_undelivered_alert(db: Database) -> str | None:
+    """When the oldest message to the safeguarding contacts still waiting was queued."""
+    rows = await db.read(
+        "SELECT min(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL"
+        " AND event_id IS NOT NULL AND chat_id IS NOT NULL",
+        (),
+    )
+    return str(rows[0][0]) if rows and rows[0][0] is not None else None

@@ -244,3 +244,9 @@ async def built_runs(store: Database) -> dict[tuple[str, str], datetime]:
             (str(window_id), str(kind)): datetime.fromisoformat(built_at)
             for window_id, kind, built_at in await cursor.fetchall()
         }
+
+
+async def last_summary_built_at(store: Database) -> str | None:
+    """When the newest summary in the reporting store was built."""
+    rows = await store.read("SELECT max(built_at) FROM summaries", ())
+    return str(rows[0][0]) if rows and rows[0][0] is not None else None

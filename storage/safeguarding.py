@@ -248,3 +248,13 @@ async def count_events(db: Database, *, since: str | None = None, until: str | N
     ) as cursor:
         row = await cursor.fetchone()
     return int(row[0]) if row else 0
+
+
+async def unacknowledged_alerts(db: Database) -> int:
+    """Alerts nobody has said they are dealing with, and not closed."""
+    rows = await db.read(
+        "SELECT count(*) FROM safeguarding_events WHERE strength = 'alert'"
+        " AND acknowledged_at IS NULL AND closed_at IS NULL",
+        (),
+    )
+    return int(rows[0][0])
