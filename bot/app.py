@@ -19,6 +19,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 
 from analysis.safeguarding import load_patterns
 from bot import log
+from bot.backups import RunningLock, nightly_backup
 from bot.concurrency import PerChatUpdateProcessor
 from bot.errors import handle_error
 from bot.health import BotApiContact, Metrics, OperationsSite, WatchedRequest
@@ -89,6 +90,7 @@ def build_application(
     hub = WebChat() if web_chat else None
     site = WebChatSite(hub, settings) if hub is not None else None
     metrics = Metrics()
+    lock = RunningLock(settings.database_path)
     services = Services(settings, clock=clock, monotonic=monotonic)
     token = settings.token if settings.telegram_bot_token else OFFLINE_TOKEN
     log.protect([token])
@@ -103,8 +105,8 @@ def build_application(
         .persistence(SQLitePersistence(services.open))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(functools.partial(_on_startup, site=site, settings=settings))
-        .post_shutdown(functools.partial(_on_shutdown, site=site))
+        .post_init(functools.partial(_on_startup, site=site, settings=settings, lock=lock))
+        .post_shutdown(functools.partial(_on_shutdown, site=site, lock=lock))
     )
     if rate_limit:  # off only in the pipeline benchmark, which measures the bot alone
         # The builder's generic types don't follow this branch; the limiter is the library's own.
@@ -175,6 +177,9 @@ def build_application(
     jobs.run_daily(purge_expired, time=time(2, 30, tzinfo=settings.tz), name="retention")
     if hub is not None:
         jobs.run_daily(clear_idle_pages, time=time(2, 40, tzinfo=settings.tz), name="web pages")
+    if settings.backup_dir is not None:
+        backup = functools.partial(nightly_backup, settings)
+        jobs.run_daily(backup, time=time(2, 50, tzinfo=settings.tz), name="backups")
     return application
 
 
@@ -200,8 +205,11 @@ async def _on_startup(
     *,
     site: WebChatSite | None = None,
     settings: Settings,
+    lock: RunningLock,
 ) -> None:
     assert isinstance(application, FeedbackApplication)
+    if not lock.acquire():
+        _LOGGER.warning("Another process has this database open as a running bot")
     services = application.services
     await services.open()
     warm_up(services)
@@ -235,7 +243,10 @@ def warm_up(services: Services) -> None:
 
 
 async def _on_shutdown(
-    application: Application[Any, Any, Any, Any, Any, Any], *, site: WebChatSite | None = None
+    application: Application[Any, Any, Any, Any, Any, Any],
+    *,
+    site: WebChatSite | None = None,
+    lock: RunningLock,
 ) -> None:
     assert isinstance(application, FeedbackApplication)
     if site is not None:
@@ -243,6 +254,7 @@ async def _on_shutdown(
     if application.operations_site is not None:
         await application.operations_site.stop()
     await application.services.close()
+    lock.release()
 
 
 @asynccontextmanager

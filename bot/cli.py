@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -150,6 +151,12 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("path", type=Path)
     backup.add_argument("--reporting", action="store_true", help="back up the reporting store")
     backup.set_defaults(command=db_backup)
+    restore = db_commands.add_parser(
+        "restore", help="put a backup back in the database's place (refused while the bot runs)"
+    )
+    restore.add_argument("path", type=Path)
+    restore.add_argument("--reporting", action="store_true", help="restore the reporting store")
+    restore.set_defaults(command=db_restore)
     return parser
 
 
@@ -494,6 +501,20 @@ def db_backup(args: argparse.Namespace) -> int:
         return 1
     asyncio.run(backup_database(source, args.path))
     print(f"Backed up {source} to {args.path}")
+    return 0
+
+
+def db_restore(args: argparse.Namespace) -> int:
+    from bot.backups import restore
+
+    settings = settings_for("tool")
+    target = settings.reporting_database_path if args.reporting else settings.database_path
+    try:
+        restore(args.path, target)
+    except (RuntimeError, OSError, sqlite3.Error) as exc:
+        print(f"Not restored: {exc}.", file=sys.stderr)
+        return 1
+    print(f"Restored {target} from {args.path}")
     return 0
 
 
