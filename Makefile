@@ -5,12 +5,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 E2E := tests/e2e
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean lock
 
-$(VENV)/.installed: pyproject.toml
+# Installs exactly the hashed lock file (`make lock` rewrites it from pyproject.toml).
+$(VENV)/.installed: pyproject.toml requirements-dev.lock
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
 # The web chat's browser tests use the system's Chromium (Debian's package), never a download.
@@ -34,6 +36,14 @@ lint: $(VENV)/.installed
 
 test: $(VENV)/.installed $(E2E)/node_modules/.installed $(CHROMIUM) lint
 	$(VENV)/bin/pytest -q
+
+lock:
+	python3 -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file requirements.lock pyproject.toml
+	.lock-venv/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+		--no-emit-find-links --extra dev --output-file requirements-dev.lock pyproject.toml
+	rm -rf .lock-venv
 
 bench: $(VENV)/.installed
 	$(PY) -m bench
