@@ -92,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=["interim", "final"],
         help="default: final once the window's final summary is due, interim before",
     )
-    report.add_argument("--format", choices=["md", "html", "csv", "json"], default="md")
+    report.add_argument("--format", choices=["md", "html", "csv", "json", "xlsx"], default="md")
     report.add_argument("--output", type=Path, help="file to write (default: standard output)")
     report.set_defaults(command=write_report)
 
@@ -235,7 +235,7 @@ def list_translations(args: argparse.Namespace) -> int:
 def write_report(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from analysis import report_formats, reports
+    from analysis import report_formats, report_workbook, reports
     from analysis.windows import kind_at, parse_window, window_containing
     from conversations.services import Services
     from conversations.summaries import build_and_push
@@ -273,6 +273,12 @@ def write_report(args: argparse.Namespace) -> int:
         "csv": report_formats.to_csv,
         "json": reports.Summary.to_json,
     }
+    if args.format == "xlsx":
+        # A workbook is not text: it goes to a file, named for the window if not given.
+        path = args.output or Path(f"practice-feedback-{window.id}-{kind}.xlsx")
+        path.write_bytes(report_workbook.to_xlsx(summary))
+        print(f"Wrote the {kind} report for {window.id} to {path}")
+        return 0
     text = writers[args.format](summary)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

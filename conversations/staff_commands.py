@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CommandHandler
 
 from analysis.report_formats import to_html
+from analysis.report_workbook import to_xlsx
 from analysis.windows import kind_at, parse_window, window_containing
 from conversations.context import BotContext
 from conversations.roles import require_role
@@ -20,25 +21,27 @@ REPORT_ROLES = ("participation", "admin")
 
 
 async def on_report(update: Update, context: BotContext) -> None:
-    """`/report [YYYY-08|YYYY-12]`: the HTML report of the current (or named) window."""
+    """`/report [YYYY-08|YYYY-12] [xlsx]`: the HTML report (or the Excel workbook) of the
+    current (or named) window."""
     await require_role(update, context, REPORT_ROLES, action="export report")
     services = context.services
     chat = update.effective_chat
     assert chat is not None
     tz = services.settings.tz
+    args = [arg for arg in context.args or [] if arg.lower() != "xlsx"]
+    as_workbook = len(args) != len(context.args or [])
     try:
-        window = (
-            parse_window(context.args[0]) if context.args else window_containing(services.now(), tz)
-        )
+        window = parse_window(args[0]) if args else window_containing(services.now(), tz)
     except ValueError as exc:
         await context.bot.send_message(chat.id, str(exc))
         raise ApplicationHandlerStop from None
     kind = kind_at(window, services.now(), tz)
     summary = await build_and_push(services, window, kind)
+    name = f"practice-feedback-{window.id}-{kind}"
     await context.bot.send_document(
         chat.id,
-        to_html(summary).encode(),
-        filename=f"practice-feedback-{window.id}-{kind}.html",
+        to_xlsx(summary) if as_workbook else to_html(summary).encode(),
+        filename=f"{name}.xlsx" if as_workbook else f"{name}.html",
         caption=f"Practice feedback, {window.id} ({kind}).",
     )
     raise ApplicationHandlerStop

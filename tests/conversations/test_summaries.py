@@ -172,6 +172,9 @@ async def test_the_participation_team_gets_the_html_report(app, bot_api):
     await member.says("/report")
     [document] = [c for c in bot_api.sent_to(member.chat_id) if c.method == "sendDocument"]
     assert "practice-feedback-2026-12" in str(document.files)
+    await member.says("/report xlsx")
+    [_, workbook] = [c for c in bot_api.sent_to(member.chat_id) if c.method == "sendDocument"]
+    assert ".xlsx" in str(workbook.files) and "PK" in str(workbook.files)  # a zip: a workbook
 
 
 @pytest.mark.parametrize("window", ["2026-08", "2026-12"])
@@ -180,7 +183,7 @@ def test_cli_report_writes_every_format(tmp_path, window):
     import subprocess
     import sys
 
-    for fmt in ("md", "html", "csv", "json"):
+    for fmt in ("md", "html", "csv", "json", "xlsx"):
         output = tmp_path / f"report.{fmt}"
         result = subprocess.run(
             [
@@ -202,7 +205,7 @@ def test_cli_report_writes_every_format(tmp_path, window):
             timeout=60,
         )
         assert result.returncode == 0, result.stderr
-        assert output.read_text()
+        assert output.read_bytes()
 
 
 async def test_the_interim_summary_invites_everyone_who_opted_in_and_tells_the_team(tmp_path):
