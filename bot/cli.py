@@ -7,13 +7,15 @@ import asyncio
 import json
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from bot.log import configure_logging
 from bot.settings import Mode, Settings, SettingsError, load_settings
 from storage import migrations
 from storage.database import (
+    Database,
     DatabaseRefused,
     Migration,
     backup_database,
@@ -23,6 +25,7 @@ from storage.database import (
 from storage.models import CorrectedAnswer
 
 EXIT_CONFIG = 2
+T = TypeVar("T")
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -140,6 +143,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     proposals.add_argument("--min-texts", type=int, default=3)
     proposals.set_defaults(command=taxonomy_proposals)
+
+    staff_command = commands.add_parser("staff", help="who has a role, and removing one")
+    staff_commands = staff_command.add_subparsers(title="staff commands", required=True)
+    staff_commands.add_parser("list", help="staff by id, roles, name, team and when they joined")
+    staff_commands.choices["list"].set_defaults(command=staff_list)
+    revoke = staff_commands.add_parser("revoke", help="remove a role (or every role) at once")
+    revoke.add_argument("id", help="the id `staff list` shows")
+    revoke.add_argument("--role", help="only this role (default: every role)")
+    revoke.set_defaults(command=staff_revoke)
+
+    audit_command = commands.add_parser("audit", help="print or export the audit log")
+    audit_command.add_argument("--since", help="from this date, YYYY-MM-DD (default: 30 days ago)")
+    audit_command.add_argument("--until", help="up to, not including, this date (default: now)")
+    audit_command.add_argument("--csv", type=Path, help="write CSV to this file instead")
+    audit_command.set_defaults(command=audit_log)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(title="database commands", required=True)
@@ -507,6 +525,74 @@ def db_backup(args: argparse.Namespace) -> int:
         return 1
     asyncio.run(backup_database(source, args.path))
     print(f"Backed up {source} to {args.path}")
+    return 0
+
+
+def _with_database(work: Callable[[Database], Awaitable[T]]) -> T:
+    settings = settings_for("tool")
+
+    async def run() -> T:
+        db = await open_database(settings.database_path, migrations.OPERATIONAL)
+        try:
+            return await work(db)
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
+
+
+def staff_list(args: argparse.Namespace) -> int:
+    from storage import staff
+
+    members = _with_database(staff.list_staff)
+    print(f"{'id':<10}{'roles':<28}{'name':<24}{'team':<24}joined")
+    for m in members:
+        name, team = m.display_name or "-", m.team or "-"
+        print(f"{m.id:<10}{m.roles:<28}{name:<24}{team:<24}{m.joined_at[:10]}")
+    return 0
+
+
+def staff_revoke(args: argparse.Namespace) -> int:
+    from storage import audit, staff
+
+    async def revoke(db: Database) -> list[str]:
+        removed = await staff.revoke(db, args.id, args.role)
+        detail = f"{args.id}: {', '.join(removed) or 'nothing'}"
+        await audit.audit(db, actor="command line", action="role revoked", detail=detail)
+        return removed
+
+    removed = _with_database(revoke)
+    if not removed:
+        print(f"No one with id {args.id} holds that role; `feedbackbot staff list` shows ids.")
+        return 1
+    print(f"Removed {', '.join(removed)} from {args.id}: refused from their next message.")
+    return 0
+
+
+def audit_log(args: argparse.Namespace) -> int:
+    import csv
+    from datetime import UTC, datetime, timedelta
+
+    from storage import audit
+
+    now = datetime.now(UTC)
+    since = args.since or (now - timedelta(days=30)).date().isoformat()
+    until = args.until or (now + timedelta(seconds=1)).isoformat()
+    entries = _with_database(lambda db: audit.entries_between(db, since, until))
+    columns = ["id", "created_at", "actor", "action", "detail", "allowed"]
+    if args.csv:
+        with args.csv.open("w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(entries)
+        print(f"Wrote {len(entries)} audit entries to {args.csv}")
+        return 0
+    for entry in entries:
+        allowed = "allowed" if entry["allowed"] else "REFUSED"
+        print(
+            f"{entry['created_at']}  {entry['actor'][:8]:<10}{allowed:<9}{entry['action']}"
+            f"{': ' + entry['detail'] if entry['detail'] else ''}"
+        )
     return 0
 
 

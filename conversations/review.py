@@ -6,7 +6,6 @@ Every command and button checks the role and is written to the audit log.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -28,7 +27,7 @@ from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestio
 from conversations.outbox import deliver_due
 from conversations.rights import news_buttons
 from conversations.roles import require_role
-from conversations.widgets import fitted, shorten
+from conversations.widgets import esc, fitted, shorten
 from storage import actions, audit, outbox, reporting, tagging
 
 TEAM_ROLES = ("participation", "admin")
@@ -41,10 +40,6 @@ ACTION_SAID = "action:said"
 ACTION_DID = "action:did"
 ACTION_STATUS = "action:status"
 ACTION_TEXT_LIMIT = 600
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def people(count: int) -> str:

@@ -249,6 +249,8 @@ class DataRights:
         await context.bot.send_message(chat_id, say(texts.FORGOTTEN, audience))
         if had_safeguarding:
             await context.bot.send_message(chat_id, say(texts.FORGOTTEN_SAFEGUARDING, audience))
+        if was_staff:
+            await context.bot.send_message(chat_id, say(texts.FORGOTTEN_STAFF_AUDIT, audience))
         return ConversationHandler.END
 
 

@@ -76,7 +76,10 @@ ROLE_COMMANDS = {
         BotCommand("report", "The report of this reflection month"),
     ),
 }
-ROLE_COMMANDS["admin"] = ROLE_COMMANDS["participation"]
+ROLE_COMMANDS["admin"] = (
+    *ROLE_COMMANDS["participation"],
+    BotCommand("staff", "Who has a role; remove one"),
+)
 
 
 def command_menu(roles: set[str]) -> list[BotCommand]:

@@ -16,6 +16,8 @@ from analysis.windows import kind_at, parse_window, window_containing
 from conversations.context import BotContext
 from conversations.roles import require_role
 from conversations.summaries import build_and_push
+from conversations.widgets import esc
+from storage import audit, staff
 
 REPORT_ROLES = ("participation", "admin")
 
@@ -47,5 +49,38 @@ async def on_report(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
+async def on_staff(update: Update, context: BotContext) -> None:
+    """`/staff` (admins): everyone with a role; `/staff revoke ID [ROLE]` removes it at once."""
+    args = context.args or []
+    action = "revoke role" if args[:1] == ["revoke"] else "list staff"
+    actor = await require_role(update, context, ("admin",), action=action, detail=" ".join(args))
+    chat = update.effective_chat
+    assert chat is not None
+    if action == "list staff":
+        members = await staff.list_staff(context.db)
+        lines = ["<b>Staff</b> (id, roles, name, team, joined)"] + [
+            f"<code>{m.id}</code> {esc(m.roles)}: {esc(m.display_name or '—')},"
+            f" {esc(m.team or '—')}, {m.joined_at[:10]}"
+            for m in members
+        ]
+        lines.append("To remove a role: /staff revoke ID (or /staff revoke ID ROLE)")
+        await context.bot.send_message(chat.id, "\n".join(lines))
+        raise ApplicationHandlerStop
+    if len(args) < 2:
+        await context.bot.send_message(chat.id, "Usage: /staff revoke ID [ROLE]")
+        raise ApplicationHandlerStop
+    removed = await staff.revoke(context.db, args[1], args[2] if len(args) > 2 else None)
+    await audit.audit(
+        context.db, actor=actor, action="role revoked", detail=f"{args[1]}: {', '.join(removed)}"
+    )
+    await context.bot.send_message(
+        chat.id,
+        f"Removed {', '.join(removed)} from {esc(args[1])}: refused from their next message."
+        if removed
+        else f"No one with id {esc(args[1])} holds that role. /staff lists everyone.",
+    )
+    raise ApplicationHandlerStop
+
+
 def staff_handlers() -> list[BaseHandler[Update, BotContext, Any]]:
-    return [CommandHandler("report", on_report)]
+    return [CommandHandler("report", on_report), CommandHandler("staff", on_staff)]

@@ -307,6 +307,10 @@ FORGET_QUESTION = words(
     "Do you want us to delete everything you told us? We can't undo this.",
 )
 FORGET_YES = words("Yes, delete it")
+FORGOTTEN_STAFF_AUDIT = words(
+    "What you did as staff stays in the audit log, under a code, not your name. The law "
+    "says we must keep it, as we keep safeguarding records."
+)
 FORGET_NO = words("No, keep it")
 FORGOTTEN = words(
     "Done. We deleted your answers and your choices. Totals already in our reports stay, "

@@ -45,6 +45,11 @@ def audience_of(context: BotContext) -> str | None:
     return data.get("audience") if data else None
 
 
+def esc(text: str) -> str:
+    """People's words (or anything not ours) made safe inside the bot's HTML messages."""
+    return html.escape(text, quote=False)
+
+
 def say(wording: Wording, audience: str | None, **values: object) -> str:
     """Wording for this audience, HTML-escaped (everything is sent in HTML mode)."""
     text = wording.for_audience(audience)

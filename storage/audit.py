@@ -21,3 +21,13 @@ async def audit(
 async def audit_entries(db: Database) -> list[dict[str, Any]]:
     async with db.conn.execute("SELECT * FROM audit_log ORDER BY id") as cursor:
         return [dict(row) for row in await cursor.fetchall()]
+
+
+async def entries_between(db: Database, start: str, end: str) -> list[dict[str, Any]]:
+    """The audit log from `start` to before `end` (ISO dates or times), oldest first."""
+    async with db.conn.execute(
+        "SELECT id, created_at, actor, action, detail, allowed FROM audit_log"
+        " WHERE created_at >= ? AND created_at < ? ORDER BY id",
+        (start, end),
+    ) as cursor:
+        return [dict(row) for row in await cursor.fetchall()]

@@ -86,7 +86,8 @@ async def erase_person(db: Database, respondent: str) -> None:
             "UPDATE reviews SET created_by = 'erased' WHERE created_by = ?", (respondent,)
         )
         await conn.execute("UPDATE invites SET used_by = 'erased' WHERE used_by = ?", (respondent,))
-        await conn.execute("UPDATE audit_log SET actor = 'erased' WHERE actor = ?", (respondent,))
+        # The audit log is kept as it is, as the law keeps it (and safeguarding records):
+        # it names a pseudonym, never a person, and /forget tells staff so.
 
 
 async def purge_older_than(db: Database, cutoff: datetime) -> int:

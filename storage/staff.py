@@ -152,3 +152,51 @@ async def hear_back_respondents(db: Database) -> list[str]:
         "SELECT respondent FROM contacts WHERE hear_back = 1 AND blocked_at IS NULL"
     ) as cursor:
         return [str(row[0]) for row in await cursor.fetchall()]
+
+
+class StaffMember(Row):
+    """One person's roles, as the operators see them: by a short id, never a chat id."""
+
+    id: str
+    roles: str
+    display_name: str | None
+    team: str | None
+    joined_at: str
+
+
+# The short id shown for a member of staff: the start of their pseudonym.
+STAFF_ID_LENGTH = 8
+
+
+async def list_staff(db: Database) -> list[StaffMember]:
+    """Everyone with a role, with their name and team if they gave them, oldest first."""
+    return await fetch_all(
+        db,
+        StaffMember,
+        "SELECT substr(r.respondent, 1, ?) AS id, group_concat(r.role, ', ') AS roles,"
+        " s.display_name, s.team, min(r.granted_at) AS joined_at"
+        " FROM roles r LEFT JOIN staff s ON s.respondent = r.respondent"
+        " GROUP BY r.respondent ORDER BY joined_at",
+        (STAFF_ID_LENGTH,),
+    )
+
+
+async def revoke(db: Database, staff_id: str, role: str | None = None) -> list[str]:
+    """Remove a role (or every role) from the member of staff with this short id at once;
+    the roles removed. Nothing is removed unless the id names exactly one person."""
+    if len(staff_id) < 4:
+        return []
+    async with db.transaction() as conn:
+        found = list(
+            await conn.execute_fetchall(
+                "SELECT DISTINCT respondent FROM roles WHERE respondent LIKE ? || '%'", (staff_id,)
+            )
+        )
+        if len(found) != 1:
+            return []
+        respondent = str(found[0][0])
+        rows = await conn.execute_fetchall(
+            "DELETE FROM roles WHERE respondent = ? AND (? IS NULL OR role = ?) RETURNING role",
+            (respondent, role, role),
+        )
+    return sorted(str(row[0]) for row in rows)

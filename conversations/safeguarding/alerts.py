@@ -10,7 +10,6 @@ written, the event goes into the journal and everything is sent directly
 from __future__ import annotations
 
 import asyncio
-import html
 import json
 import logging
 import sqlite3
@@ -28,7 +27,7 @@ from conversations.context import BotContext
 from conversations.engine import Position
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.services import Services
-from conversations.widgets import in_parts, shorten
+from conversations.widgets import esc, in_parts, shorten
 from storage import contacts, outbox
 from storage import safeguarding as records
 
@@ -85,10 +84,6 @@ def event_buttons(event: records.SafeguardingEvent) -> list[list[tuple[str, str]
     """The buttons under an alert or a review item, while nobody has taken it."""
     take = "I've looked at this" if event.for_review else "I'm dealing with this"
     return [[(take, f"sgack|{event.id}")], [("Not a concern", f"sgnot|{event.id}")]]
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def category_label(category: str) -> str:

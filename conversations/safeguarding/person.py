@@ -24,7 +24,6 @@ from conversations.roles import reader_of, role_guide
 from conversations.safeguarding.alerts import (
     alert_contacts,
     category_label,
-    esc,
     is_contact,
     markup,
     media_kind,
@@ -39,6 +38,7 @@ from conversations.safeguarding.thread import (
 from conversations.widgets import (
     MESSAGE_LIMIT,
     audience_of,
+    esc,
     in_parts,
     is_stop,
     match_option,
