@@ -360,6 +360,8 @@ async def backup_database(source: Path, target: Path) -> None:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
+            # One self-contained file: the copy leaves WAL mode, and its -wal and -shm go.
+            dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
             src.close()

@@ -47,3 +47,16 @@ def test_a_damaged_backup_is_not_restored(tmp_path):
     damaged.write_bytes(b"not a database at all" * 100)
     with pytest.raises(RuntimeError, match="damaged"):
         restore(damaged, tmp_path / "feedback.sqlite3")
+
+
+async def test_the_nightly_job_backs_up_both_databases_when_backup_dir_is_set(tmp_path):
+    api = InProcessBotApi()
+    settings = make_settings(tmp_path, BACKUP_DIR=str(tmp_path / "nightly"), BACKUP_KEEP="2")
+    async with running(build_application(settings, request=api)) as app:
+        await Person(app, api, 4242).says("/start")
+        assert app.job_queue is not None
+        [job] = [job for job in app.job_queue.jobs() if job.name == "backups"]
+        await job.run(app)
+    names = sorted(path.name.split("-")[0] for path in (tmp_path / "nightly").iterdir())
+    assert names == ["feedback", "reporting"]
+    assert all(intact(path) for path in (tmp_path / "nightly").iterdir())
