@@ -555,17 +555,19 @@ def staff_list(args: argparse.Namespace) -> int:
 def staff_revoke(args: argparse.Namespace) -> int:
     from storage import audit, staff
 
-    async def revoke(db: Database) -> list[str]:
-        removed = await staff.revoke(db, args.id, args.role)
-        detail = f"{args.id}: {', '.join(removed) or 'nothing'}"
+    async def revoke(db: Database) -> str | None:
+        revoked = await staff.revoke(db, args.id, args.role)
+        removed = ", ".join(revoked.roles) if revoked else None
+        detail = f"{args.id}: {removed or 'nothing'}"
         await audit.audit(db, actor="command line", action="role revoked", detail=detail)
         return removed
 
     removed = _with_database(revoke)
-    if not removed:
+    if removed is None:
         print(f"No one with id {args.id} holds that role; `feedbackbot staff list` shows ids.")
         return 1
-    print(f"Removed {', '.join(removed)} from {args.id}: refused from their next message.")
+    # Their command menu is tidied when the bot next starts; the role is gone at once.
+    print(f"Removed {removed} from {args.id}: refused from their next message.")
     return 0
 
 

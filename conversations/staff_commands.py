@@ -14,10 +14,10 @@ from analysis.report_formats import to_html
 from analysis.report_workbook import to_xlsx
 from analysis.windows import kind_at, parse_window, window_containing
 from conversations.context import BotContext
-from conversations.roles import require_role
+from conversations.roles import require_role, show_staff_menu
 from conversations.summaries import build_and_push
 from conversations.widgets import esc
-from storage import audit, staff
+from storage import audit, contacts, staff
 
 REPORT_ROLES = ("participation", "admin")
 
@@ -69,15 +69,23 @@ async def on_staff(update: Update, context: BotContext) -> None:
     if len(args) < 2:
         await context.bot.send_message(chat.id, "Usage: /staff revoke ID [ROLE]")
         raise ApplicationHandlerStop
-    removed = await staff.revoke(context.db, args[1], args[2] if len(args) > 2 else None)
+    revoked = await staff.revoke(context.db, args[1], args[2] if len(args) > 2 else None)
+    removed = ", ".join(revoked.roles) if revoked else "nothing"
     await audit.audit(
-        context.db, actor=actor, action="role revoked", detail=f"{args[1]}: {', '.join(removed)}"
+        context.db, actor=actor, action="role revoked", detail=f"{args[1]}: {removed}"
     )
+    if revoked is None:
+        await context.bot.send_message(
+            chat.id, f"No one with id {esc(args[1])} holds that role. /staff lists everyone."
+        )
+        raise ApplicationHandlerStop
+    # Their command menu loses the role's commands too (they are refused either way).
+    contact = await contacts.get_contact(context.db, revoked.respondent)
+    if contact is not None:
+        left = await staff.roles_of(context.db, revoked.respondent)
+        await show_staff_menu(context.bot, contact.chat_id, roles=left)
     await context.bot.send_message(
-        chat.id,
-        f"Removed {', '.join(removed)} from {esc(args[1])}: refused from their next message."
-        if removed
-        else f"No one with id {esc(args[1])} holds that role. /staff lists everyone.",
+        chat.id, f"Removed {removed} from {esc(args[1])}: refused from their next message."
     )
     raise ApplicationHandlerStop
 

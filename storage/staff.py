@@ -181,11 +181,16 @@ async def list_staff(db: Database) -> list[StaffMember]:
     )
 
 
-async def revoke(db: Database, staff_id: str, role: str | None = None) -> list[str]:
-    """Remove a role (or every role) from the member of staff with this short id at once;
-    the roles removed. Nothing is removed unless the id names exactly one person."""
+class Revoked(Row):
+    respondent: str
+    roles: list[str]
+
+
+async def revoke(db: Database, staff_id: str, role: str | None = None) -> Revoked | None:
+    """Remove a role (or every role) from the member of staff with this short id at once.
+    Nothing is removed (None) unless the id names exactly one person who holds it."""
     if len(staff_id) < 4:
-        return []
+        return None
     async with db.transaction() as conn:
         found = list(
             await conn.execute_fetchall(
@@ -193,10 +198,11 @@ async def revoke(db: Database, staff_id: str, role: str | None = None) -> list[s
             )
         )
         if len(found) != 1:
-            return []
+            return None
         respondent = str(found[0][0])
         rows = await conn.execute_fetchall(
             "DELETE FROM roles WHERE respondent = ? AND (? IS NULL OR role = ?) RETURNING role",
             (respondent, role, role),
         )
-    return sorted(str(row[0]) for row in rows)
+    removed = sorted(str(row[0]) for row in rows)
+    return Revoked(respondent=respondent, roles=removed) if removed else None

@@ -30,6 +30,8 @@ async def test_an_admin_lists_staff_and_revoking_refuses_them_from_the_next_mess
     ]
     await admin.says(f"/staff revoke {team_id}")
     assert "Removed participation" in admin.last_reply
+    menus = [c for c in bot_api.calls if c.method in {"setMyCommands", "deleteMyCommands"}]
+    assert menus[-1].method == "deleteMyCommands", "their menu loses the role's commands"
     await team.says("/themes")
     assert team.last_reply == "Sorry, this is for staff."
     actions = [entry["action"] for entry in await audit.audit_entries(app.services.db)]
