@@ -141,6 +141,8 @@ MIXED = re.compile(
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
 HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
 NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
+# Typed alone in any language: skip (the skip button's own words are read as well).
+SKIP_WORDS_STRICT = frozenset({"skip", "pass", "next"})
 # What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
 HEDGED = frozenset({"yes", "yeah", "no", "not", "sure", "i", "so"}) | NO_WORDS
 # A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
@@ -157,11 +159,16 @@ class Reading:
     intent: str | None = None  # SKIP or EXPLAIN
 
 
-def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> Reading:
+def read_reply(
+    text: str, choices: Sequence[Choice], *, inside: bool = True, strict: bool = False
+) -> Reading:
     """What a typed reply means among `choices`; see the module docstring.
 
     `inside=False` takes a button's own phrases only as the whole reply (at a
     pick-several question, "we had a social worker" is a sentence, not a choice).
+    `strict=True` (buttons worded in another language, where these rules were not
+    written) reads only a button's own words, or one kind of answer said plainly
+    ("tak", "nahin"), and asks again about anything else.
     """
     raw = text.strip()
     typed = normalise(raw)
@@ -171,6 +178,8 @@ def read_reply(text: str, choices: Sequence[Choice], *, inside: bool = True) -> 
     exact = [value for value, said in words.items() if typed in said or squash(typed) in said]
     if len(exact) == 1:
         return Reading(choice=exact[0])
+    if strict:
+        return _read_plainly(raw, typed, choices, words)
     values = [value for value, _ in _by_value(choices)]
     core = " ".join(word for word in typed.split() if word not in FILLER)
     only_filler = not core
@@ -425,3 +434,27 @@ def _distance(a: str, b: str) -> int:
             )
         previous = current
     return previous[-1]
+
+
+def _read_plainly(
+    raw: str, typed: str, choices: Sequence[Choice], words: dict[str, set[str]]
+) -> Reading:
+    """The strict reading: the whole reply is one kind of answer that one button stands
+    for ("tak", "nie wiem", "kabhi kabhi"), a number one button holds ("14"), a skip, or a
+    question; nothing else is read."""
+    numbers = {str(number) for number in _numbers(typed)}
+    if numbers and re.fullmatch(r"[\d\s.,!/-]+", typed):
+        by_number = {value for value, said in words.items() if numbers & said}
+        return Reading(choice=by_number.pop()) if len(by_number) == 1 else Reading()
+    whole = {kinds for phrase, kinds in _phrases() if phrase == typed or phrase == squash(typed)}
+    found = set().union(*whole) if whole else set()
+    if found == {SKIP} or typed in SKIP_WORDS_STRICT:
+        return Reading(intent=SKIP)
+    meant = {
+        value for value, choice in _by_value(choices) for kind in found if choice.stands_for(kind)
+    }
+    if len(meant) == 1:
+        return Reading(choice=meant.pop())
+    if raw.endswith("?") or raw.endswith("؟"):
+        return Reading(intent=EXPLAIN)
+    return Reading()

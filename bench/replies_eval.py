@@ -24,6 +24,7 @@ from analysis.replies import EXPLAIN, SKIP
 from bench.common import score_split, wilson
 from conversations.engine import WHO_OPTIONS
 from conversations.flows import ALL_FLOWS
+from conversations.language import reading_in
 from conversations.models import Option
 from conversations.widgets import match_option, read_typed, typed_move
 
@@ -49,7 +50,13 @@ def options_of(flow_id: str, question: str) -> tuple[Option, ...]:
 
 
 def read(line: dict[str, Any]) -> str | None:
-    """What the bot makes of the reply: an option value, "skip", "explain", or None."""
+    """What the bot makes of the reply: an option value, "skip", "explain", or None.
+    Its buttons are worded in the reply's language ("ur-Latn" reads Urdu's buttons)."""
+    with reading_in(line.get("language", "en").split("-")[0]):
+        return _read(line)
+
+
+def _read(line: dict[str, Any]) -> str | None:
     options = options_of(line["flow"], line["question"])
     audience = AUDIENCE.get(line.get("speaker", ""))
     if typed_move(line["reply"]) == "s":

@@ -17,6 +17,7 @@ from telegram.ext import filters
 from analysis.replies import Choice, Reading, read_reply
 from conversations import texts
 from conversations.context import BotContext
+from conversations.language import ENGLISH, reading_language
 from conversations.models import Flow, Option, Step, Wording
 
 
@@ -243,8 +244,10 @@ def is_thanks(text: str) -> bool:
 def read_typed(
     options: Sequence[Option], text: str, audience: str | None, *, inside: bool = True
 ) -> Reading:
-    """What a reply typed at a button question means (`analysis.replies.read_reply`)."""
-    return read_reply(text, [choice_of(option, audience) for option in options], inside=inside)
+    """What a reply typed at a button question means (`analysis.replies.read_reply`). The
+    rules were written for English: in another language only plain answers are read."""
+    choices = [choice_of(option, audience) for option in options]
+    return read_reply(text, choices, inside=inside, strict=reading_language.get() != ENGLISH)
 
 
 def choice_of(option: Option, audience: str | None) -> Choice:
