@@ -263,3 +263,11 @@ def test_yes_and_no_in_polish_urdu_and_punjabi(typed, meant):
 @pytest.mark.parametrize("typed", ["czasami", "kabhi kabhi", "کبھی کبھی", "ਕਦੇ ਕਦੇ"])
 def test_sometimes_in_other_languages(typed):
     assert read_reply(typed, ALWAYS).choice == "sometimes"
+
+
+def test_in_another_language_only_a_plain_answer_is_read():
+    polish = [Choice("yes", ("Tak, zawsze", "yes")), Choice("no", ("Nie", "no"))]
+    assert read_reply("tak", polish, strict=True).choice == "yes"
+    assert read_reply("Tak, zawsze", polish, strict=True).choice == "yes"
+    assert read_reply("tak ale nie zawsze", polish, strict=True) == read_reply("", polish)
+    assert read_reply("co to znaczy?", polish, strict=True).intent == EXPLAIN
