@@ -75,3 +75,19 @@ NAMES = {ENGLISH: "English", POLISH: "Polish", URDU: "Urdu", PUNJABI: "Punjabi"}
 def quoted_in(text: str, language: str) -> str:
     """A quote as reports show it: as written, marked with its language unless English."""
     return text if language == ENGLISH else f"{text} (in {NAMES.get(language, language)})"
+
+
+# Little words of romanised Urdu and Punjabi that English does not use.
+ROMANISED_MARKERS = _words(
+    "hai hain nahi nahin nai nhi mujhe mujhay mera meri mere menu mainu sanu tusi kya kar karta "
+    "karti karte kardi karda karde kiya kita kiti ko se te nu ch aa haan hoon hun ton vich wich "
+    "tha thi si bohot bohat bahut ghar wala wali walay diyan dian ohne ohde usne uske unke"
+)
+
+
+def mixed_with_english(text: str) -> bool:
+    """Whether romanised Urdu or Punjabi runs through a mostly English text ("main apne
+    thighs pe cut karti hoon"): two or more of its little words, and a tenth of the words."""
+    words = [word.lower() for word in WORD.findall(text)]
+    markers = {word for word in words if word in ROMANISED_MARKERS}
+    return len(markers) >= 2 and len([w for w in words if w in markers]) >= 0.1 * len(words)

@@ -28,7 +28,7 @@ from pathlib import Path
 from textblob.en import lexicon
 
 from analysis import safeguarding_model
-from analysis.languages import ENGLISH, language_of_text
+from analysis.languages import ENGLISH, language_of_text, mixed_with_english
 from analysis.safeguarding_model import Model
 from analysis.text import TEXT_SPEAK, normalise
 
@@ -206,12 +206,10 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
     rules = patterns or load_patterns()
     judge = model or load_model()
     found = pattern_matches(text, rules)
-    if not found and language_of_text(text) != ENGLISH:
-        # The model reads English only: in another language, the words are the evidence,
-        # and words it cannot judge go to a person rather than passing silently.
-        other = other_language_matches(text)
-        if not other:
-            return Screening(level=REVIEW, category=UNSCREENED, reason=CANNOT_READ)
+    # Another language, or English mixed with romanised Urdu or Punjabi ("cut karti hoon"):
+    # the model reads English only, so the words lists are the evidence there.
+    elsewhere = not found and (language_of_text(text) != ENGLISH or mixed_with_english(text))
+    if elsewhere and (other := other_language_matches(text)):
         categories = tuple(other)
         return Screening(
             level=ALERT,
@@ -223,6 +221,9 @@ def screen(text: str, patterns: PatternSet | None = None, model: Model | None = 
     # Short replies are most of what people type at buttons: skip the model for them.
     too_short = len(normalise(text).split()) < MODEL_MIN_WORDS
     score, sentence = (0.0, text) if too_short else judge.score(text)
+    if elsewhere and score < judge.review:
+        # Words it cannot judge go to a person rather than passing silently.
+        return Screening(level=REVIEW, category=UNSCREENED, score=score, reason=CANNOT_READ)
     if not found and score < judge.review:
         if readable(text, judge):
             return Screening(score=score)
