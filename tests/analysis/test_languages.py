@@ -21,3 +21,12 @@ from analysis.languages import language_of_text
 )
 def test_an_answers_language(text, hint, language):
     assert language_of_text(text, hint) == language
+
+
+def test_romanised_urdu_or_punjabi_running_through_english_is_noticed():
+    from analysis.languages import mixed_with_english
+
+    assert mixed_with_english("main apne arms pe cut karti hoon taake kisi ko pata na chale")
+    assert mixed_with_english("mummy te ohde boyfriend di roz fight hundi, kal ohne push kita")
+    assert not mixed_with_english("my worker is kind and she listens to me")
+    assert not mixed_with_english("Mrs Khan se the meeting was fine")

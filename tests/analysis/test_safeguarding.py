@@ -147,3 +147,12 @@ def test_a_language_the_detector_cannot_read_is_said_so():
     assert readable("my worker is kind and she listens to me")
     assert not readable("میرا شوہر مجھے مارتا ہے")
     assert not readable("Mój mąż bije mnie i dzieci każdego wieczoru")
+
+
+def test_english_mixed_with_romanised_urdu_never_passes_silently():
+    from analysis.safeguarding import screen
+
+    result = screen(
+        "kal raat phir se woh cheez ki jo main nahi karna chahti thi, bohot bura lag raha hai"
+    )
+    assert result.flagged
