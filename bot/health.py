@@ -30,6 +30,7 @@ from telegram.request import BaseRequest, RequestData
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
+from bot.transport import WrappedRequest
 from conversations.services import Services
 from storage import outbox, reporting
 from storage import safeguarding as records
@@ -50,22 +51,12 @@ class BotApiContact:
         return self.failed_at is None or (self.ok_at is not None and self.ok_at > self.failed_at)
 
 
-class WatchedRequest(BaseRequest):
+class WatchedRequest(WrappedRequest):
     """A transport to the Bot API that notes whether each request got an answer."""
 
     def __init__(self, inner: BaseRequest, contact: BotApiContact) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.contact = contact
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self.inner.read_timeout
-
-    async def initialize(self) -> None:
-        await self.inner.initialize()
-
-    async def shutdown(self) -> None:
-        await self.inner.shutdown()
 
     async def do_request(
         self,
@@ -78,14 +69,14 @@ class WatchedRequest(BaseRequest):
         pool_timeout: ODVInput[float] = DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         try:
-            code, payload = await self.inner.do_request(
+            code, payload = await super().do_request(
                 url,
                 method,
                 request_data,
-                read_timeout=read_timeout,
-                write_timeout=write_timeout,
-                connect_timeout=connect_timeout,
-                pool_timeout=pool_timeout,
+                read_timeout,
+                write_timeout,
+                connect_timeout,
+                pool_timeout,
             )
         except Exception as exc:
             self.contact.failed_at, self.contact.error = time.time(), type(exc).__name__

@@ -22,6 +22,7 @@ from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
+from bot.transport import WrappedRequest
 from conversations.outbox import OUTBOX_SEND, MaybeSent
 
 _LOGGER = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ ATTEMPTS = 4
 FIRST_BACKOFF_SECONDS = 0.5
 
 
-class RetryingRequest(BaseRequest):
+class RetryingRequest(WrappedRequest):
     def __init__(
         self,
         inner: BaseRequest,
@@ -47,21 +48,11 @@ class RetryingRequest(BaseRequest):
         backoff: float = FIRST_BACKOFF_SECONDS,
         identity_file: Path | None = None,
     ) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.attempts = attempts
         self.backoff = backoff
         # The bot's own getMe answer from the last start, so it can start without Telegram.
         self.identity_file = identity_file
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self.inner.read_timeout
-
-    async def initialize(self) -> None:
-        await self.inner.initialize()
-
-    async def shutdown(self) -> None:
-        await self.inner.shutdown()
 
     async def do_request(
         self,

@@ -64,6 +64,38 @@ class ApiCall:
 Responder = Callable[[ApiCall], Any]
 
 
+class WrappedRequest(BaseRequest):
+    """A transport around another (retries, health, the web chat): its life cycle and
+    timeouts are the inner one's; a subclass decides what `do_request` adds."""
+
+    def __init__(self, inner: BaseRequest) -> None:
+        self.inner = inner
+
+    @property
+    def read_timeout(self) -> float | None:
+        return self.inner.read_timeout
+
+    async def initialize(self) -> None:
+        await self.inner.initialize()
+
+    async def shutdown(self) -> None:
+        await self.inner.shutdown()
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        return await self.inner.do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
+
+
 class InProcessBotApi(BaseRequest):
     """Answers Bot API calls in process; `responders` can override any method's answer."""
 

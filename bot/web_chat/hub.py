@@ -25,6 +25,7 @@ from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
+from bot.transport import WrappedRequest
 from bot.web_chat.markup import to_page
 from conversations import texts
 from conversations.channels import web_chat_id, web_session_of
@@ -243,22 +244,12 @@ class WebChat:
         return 200, _as_telegram_message(chat_id, shown, self.application.bot.id)
 
 
-class WebChatRequest(BaseRequest):
+class WebChatRequest(WrappedRequest):
     """The bot's transport: calls to a web chat go to `WebChat`, the rest to Telegram."""
 
     def __init__(self, hub: WebChat, telegram: BaseRequest) -> None:
+        super().__init__(telegram)
         self.hub = hub
-        self.telegram = telegram
-
-    @property
-    def read_timeout(self) -> float | None:
-        return self.telegram.read_timeout
-
-    async def initialize(self) -> None:
-        await self.telegram.initialize()
-
-    async def shutdown(self) -> None:
-        await self.telegram.shutdown()
 
     async def do_request(
         self,
@@ -278,14 +269,8 @@ class WebChatRequest(BaseRequest):
                 return 200, json.dumps({"ok": True, "result": result}).encode()
             body = {"ok": False, "error_code": status, "description": result}
             return status, json.dumps(body).encode()
-        return await self.telegram.do_request(
-            url,
-            method,
-            request_data,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
+        return await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
         )
 
 
