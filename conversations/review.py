@@ -22,13 +22,14 @@ from analysis.languages import quoted_in
 from analysis.reports import theme_totals
 from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
-from conversations.context import BotContext
+from conversations import texts
+from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion, clear_position
 from conversations.outbox import deliver_due
-from conversations.rights import news_buttons
+from conversations.rights import queue_news
 from conversations.roles import require_role
-from conversations.widgets import esc, fitted, shorten
-from storage import actions, audit, outbox, reporting, tagging
+from conversations.widgets import esc, fitted, say, shorten
+from storage import actions, audit, reporting, tagging
 
 TEAM_ROLES = ("participation", "admin")
 PER_PAGE = 5
@@ -394,10 +395,8 @@ class ReviewTools:
             await self.preview_broadcast(update, context, action_id)
 
     def announcement(self, action: actions.ActionRow) -> str:
-        return (
-            f"💬 You said: {esc(action.you_said)}\n✅ We did: {esc(action.we_did)}\n\n"
-            "Thank you for telling us."
-        )
+        """The news, in the reader's language around the team's own words."""
+        return say(texts.NEWS_YOU_SAID, None, you_said=action.you_said, we_did=action.we_did)
 
     async def preview_broadcast(self, update: Update, context: BotContext, action_id: int) -> None:
         action = await actions.get_action(context.db, action_id)
@@ -438,13 +437,13 @@ class ReviewTools:
         services = context.services
         audience = await actions.audience_for_theme(services.db, action.theme_id)
         await actions.mark_action_broadcast(services.db, action_id)
-        await outbox.enqueue_to_many(
-            services.db,
+        application = context.application
+        assert isinstance(application, FeedbackApplication)
+        await queue_news(
+            application,
             audience,
             kind="you_said_we_did",
-            text=self.announcement(action),
-            now=services.now(),
-            buttons=news_buttons(),
+            worded=lambda: self.announcement(action),
         )
         await audit.audit(
             services.db,

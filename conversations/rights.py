@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import html
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -22,9 +23,9 @@ from telegram.ext import (
 
 from conversations import texts
 from conversations.channels import web_session_of
-from conversations.context import BotContext
+from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import BEGIN_DATA, FlowEngine, Position, State
-from conversations.language import ENGLISH, reading_language
+from conversations.language import ENGLISH, language_of, reading_in, reading_language
 from conversations.models import Flow, Step
 from conversations.roles import reader_of, show_staff_menu
 from conversations.widgets import (
@@ -35,7 +36,7 @@ from conversations.widgets import (
     pack,
     say,
 )
-from storage import contacts, inbox, rights, staff, web_chat
+from storage import contacts, inbox, outbox, rights, staff, web_chat
 from storage.persistence import SQLitePersistence
 
 # How long the ids of handled updates are kept, to recognise one Telegram sends again.
@@ -117,6 +118,29 @@ def news_buttons() -> list[list[tuple[str, str]]]:
         [(texts.TELL_US_NOW.for_audience(None), BEGIN_DATA)],
         [(texts.NO_MORE_NEWS.for_audience(None), NEWS_OFF_DATA)],
     ]
+
+
+async def queue_news(
+    application: FeedbackApplication,
+    respondents: list[str],
+    *,
+    kind: str,
+    worded: Callable[[], str],
+) -> None:
+    """Queue news for everyone who opted in, each worded in their own language (the
+    people's chats are looked up once; the outbox paces delivery)."""
+    services = application.services
+    by_language: dict[str, list[str]] = defaultdict(list)
+    for respondent in respondents:
+        contact = await contacts.get_contact(services.db, respondent)
+        reader = application.user_data.get(contact.chat_id) if contact else None
+        by_language[language_of(reader)].append(respondent)
+    for language, group in sorted(by_language.items()):
+        with reading_in(language):
+            text, buttons = worded(), news_buttons()
+        await outbox.enqueue_to_many(
+            services.db, group, kind=kind, text=text, now=services.now(), buttons=buttons
+        )
 
 
 class DataRights:

@@ -12,21 +12,19 @@ from telegram.ext import Application
 from analysis.reports import Question, Summary, build_summary
 from analysis.themes import load_taxonomy
 from analysis.windows import Kind, Window, due_runs, window_containing
+from conversations import texts
 from conversations.context import BotContext, FeedbackApplication
 from conversations.flows import ALL_FLOWS, REFLECTION
 from conversations.outbox import deliver_due
-from conversations.rights import news_buttons
+from conversations.rights import queue_news
 from conversations.services import Services
 from conversations.tagging import tag_untagged
+from conversations.widgets import say
 from storage import outbox, reporting, staff
 
 _LOGGER = logging.getLogger(__name__)
 REFLECTION_MONTHS = (8, 12)
 SELF_RATING_STEP = "self_rating"
-INVITATION = (
-    "Hi! This month we are asking everyone who helps us get better: how is our help going? "
-    "Tap Tell us now, or type /start. It only takes a few minutes."
-)
 
 
 def rating_questions() -> tuple[list[Question], Question | None]:
@@ -108,13 +106,11 @@ async def run_summary(
                 now=services.now(),
             )
         if kind == "interim":
-            await outbox.enqueue_to_many(
-                services.db,
+            await queue_news(
+                application,
                 await staff.hear_back_respondents(services.db),
                 kind="invitation",
-                text=INVITATION,
-                now=services.now(),
-                buttons=news_buttons(),
+                worded=lambda: say(texts.NEWS_INVITATION, None),
             )
         await deliver_due(application)
     return summary

@@ -27,6 +27,11 @@ WEB_EMPTY = words("Type something first, then send it.")
 WEB_CLOSED = words("This chat has closed. Please load the page again.")
 WEB_OLD_BUTTON = words("That button is old. Please use the newest one.")
 WEB_WRONG_PLACE = words("This page can only be used from the feedback chat itself.")
+NEWS_INVITATION = words(
+    "Hi! This month we are asking everyone who helps us get better: how is our help going? "
+    "Tap Tell us now, or type /start. It only takes a few minutes."
+)
+NEWS_YOU_SAID = words("💬 You said: {you_said}\n✅ We did: {we_did}\n\nThank you for telling us.")
 LANGUAGE_QUESTION = words("Which language do you want me to use?")
 LANGUAGE_CHOSEN = words("OK! I will use {language} now.")
 LANGUAGE_START = words("Type /start to tell us how our help is going.")

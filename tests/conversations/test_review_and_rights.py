@@ -421,3 +421,17 @@ async def test_other_staff_commands_are_refused_and_audited_too(app, young_perso
     await young_person.says(command)
     entries = await audit.audit_entries(app.services.db)
     assert entries and entries[-1]["allowed"] == 0
+
+
+async def test_news_reaches_each_person_in_their_own_language(app, bot_api):
+    english = await feedback(app, bot_api, 307, "she never rings back")
+    polish = await feedback(app, bot_api, 308, "she never rings back")
+    app.user_data[308]["language"] = "pl"  # chosen with /language, kept with their place
+    team = await member(app, bot_api, 907)
+    await record_done_action(team, "workers don't call back", "calls are returned in a day")
+    await team.taps("Send to 2 people")
+    await delivered(app)
+    assert english.last_reply.startswith("💬 You said")
+    assert polish.last_reply.startswith("💬") and "You said" not in polish.last_reply
+    assert "calls are returned in a day" in polish.last_reply, "the team's own words as written"
+    assert polish.last_buttons[0][0] != "✏️ Tell us now"
