@@ -253,11 +253,11 @@ class ChatSimulator:
         return update
 
     def text(self, text: str, bot: Any) -> Update:
-        return self._update({"message": self._message(**_text_content(text))}, bot)
+        return self._update({"message": self._message(**text_content(text))}, bot)
 
     def edited_text(self, text: str, bot: Any, *, message_id: int | None = None) -> Update:
         """The person edits one of their messages (by default, a new one)."""
-        content = _text_content(text)
+        content = text_content(text)
         message = self._message(message_id=message_id, edit_date=int(time.time()), **content)
         return self._update({"edited_message": message}, bot)
 
@@ -304,8 +304,9 @@ class ChatSimulator:
         return self._update({"message": self._message(location=location)}, bot)
 
 
-def _text_content(text: str) -> dict[str, Any]:
-    """A text message's content, with the entity Telegram marks a leading command with."""
+def text_content(text: str) -> dict[str, Any]:
+    """A text message's content, with the entity Telegram marks a leading command with
+    (also how the web chat's messages reach the bot, `bot.web_chat.hub`)."""
     content: dict[str, Any] = {"text": text}
     if text.startswith("/"):
         command = text.split()[0]

@@ -25,7 +25,7 @@ from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import ODVInput
 from telegram.request import BaseRequest, RequestData
 
-from bot.transport import WrappedRequest
+from bot.transport import WrappedRequest, text_content
 from bot.web_chat.markup import to_page
 from conversations import texts
 from conversations.channels import web_chat_id, web_session_of
@@ -138,17 +138,13 @@ class WebChat:
 
     def _message(self, session_id: int, message_id: int, text: str) -> dict[str, Any]:
         chat_id = web_chat_id(session_id)
-        message: dict[str, Any] = {
+        return {
             "message_id": message_id,
             "date": int(time.time()),
             "chat": _chat(chat_id),
             "from": _person(chat_id),
-            "text": text,
+            **text_content(text),
         }
-        if text.startswith("/"):
-            command = text.split()[0]
-            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return message
 
     async def _queue(self, session_id: int, content: dict[str, Any]) -> None:
         """Stored in the inbox before it is queued: a restart handles it, as for Telegram."""
