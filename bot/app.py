@@ -105,8 +105,8 @@ def build_application(
         .persistence(SQLitePersistence(services.open))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(functools.partial(_on_startup, site=site, settings=settings, lock=lock))
-        .post_shutdown(functools.partial(_on_shutdown, site=site, lock=lock))
+        .post_init(functools.partial(_on_startup, lock=lock))
+        .post_shutdown(functools.partial(_on_shutdown, lock=lock))
     )
     if rate_limit:  # off only in the pipeline benchmark, which measures the bot alone
         # The builder's generic types don't follow this branch; the limiter is the library's own.
@@ -127,7 +127,11 @@ def build_application(
     application.inbox_pending = set()
     application.web_chat_site = site
     application.operations_site = (
-        OperationsSite(services, metrics, contact) if settings.metrics_port is not None else None
+        OperationsSite(
+            services, metrics, contact, listen=settings.metrics_listen, port=settings.metrics_port
+        )
+        if settings.metrics_port is not None
+        else None
     )
     if hub is not None:
         hub.attach(application)
@@ -200,12 +204,13 @@ async def deliver_outbox(context: BotContext) -> None:
     await deliver_due(context.application)
 
 
+def _sites(application: FeedbackApplication) -> list[WebChatSite | OperationsSite]:
+    """The servers beside the bot: the web chat and /healthz and /metrics, where set."""
+    return [s for s in (application.web_chat_site, application.operations_site) if s is not None]
+
+
 async def _on_startup(
-    application: Application[Any, Any, Any, Any, Any, Any],
-    *,
-    site: WebChatSite | None = None,
-    settings: Settings,
-    lock: RunningLock,
+    application: Application[Any, Any, Any, Any, Any, Any], *, lock: RunningLock
 ) -> None:
     assert isinstance(application, FeedbackApplication)
     if not lock.acquire():
@@ -213,10 +218,8 @@ async def _on_startup(
     services = application.services
     await services.open()
     warm_up(services)
-    if site is not None:
+    for site in _sites(application):
         await site.start()
-    if application.operations_site is not None and settings.metrics_port is not None:
-        await application.operations_site.start(settings.metrics_listen, settings.metrics_port)
     if tagged := await tag_untagged(services.db, services.text):
         _LOGGER.info("Tagged %d answers stored while tagging could not finish", tagged)
     for window_id, kind in await catch_up(application):
@@ -243,16 +246,11 @@ def warm_up(services: Services) -> None:
 
 
 async def _on_shutdown(
-    application: Application[Any, Any, Any, Any, Any, Any],
-    *,
-    site: WebChatSite | None = None,
-    lock: RunningLock,
+    application: Application[Any, Any, Any, Any, Any, Any], *, lock: RunningLock
 ) -> None:
     assert isinstance(application, FeedbackApplication)
-    if site is not None:
+    for site in _sites(application):
         await site.stop()
-    if application.operations_site is not None:
-        await application.operations_site.stop()
     await application.services.close()
     lock.release()
 

@@ -139,12 +139,21 @@ class Metrics:
 class OperationsSite:
     """`/healthz` and `/metrics`, served on METRICS_LISTEN:METRICS_PORT."""
 
-    def __init__(self, services: Services, metrics: Metrics, contact: BotApiContact) -> None:
+    def __init__(
+        self,
+        services: Services,
+        metrics: Metrics,
+        contact: BotApiContact,
+        *,
+        listen: str,
+        port: int,
+    ) -> None:
         self.services = services
         self.metrics = metrics
         self.contact = contact
+        self.listen = listen
         self._server: HTTPServer | None = None
-        self.port: int | None = None
+        self.port = port
 
     async def health(self) -> tuple[bool, str]:
         try:
@@ -155,17 +164,17 @@ class OperationsSite:
             return False, f"the last contact with the Bot API failed ({self.contact.error})"
         return True, "ok"
 
-    async def start(self, listen: str, port: int) -> int:
+    async def start(self) -> int:
         site = {"site": self}
         application = tornado.web.Application(
             [(r"/healthz", HealthHandler, site), (r"/metrics", MetricsHandler, site)],
             log_function=lambda handler: None,
         )
-        sockets = bind_sockets(port, address=listen)
+        sockets = bind_sockets(self.port, address=self.listen)
         self._server = HTTPServer(application)
         self._server.add_sockets(sockets)
         self.port = int(sockets[0].getsockname()[1])
-        _LOGGER.info("Health and metrics on %s:%s", listen, self.port)
+        _LOGGER.info("Health and metrics on %s:%s", self.listen, self.port)
         return self.port
 
     async def stop(self) -> None:
