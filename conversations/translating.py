@@ -15,6 +15,7 @@ import pkgutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +38,17 @@ class English:
     where: str
 
 
-def english_texts() -> list[English]:
-    """Every English text a `Wording` in `conversations` holds, once each, in a fixed order."""
+@lru_cache(maxsize=1)
+def english_texts() -> tuple[English, ...]:
+    """Every English text a `Wording` in `conversations` holds, once each, in a fixed order
+    (found once per process: it imports and walks every module of the package)."""
     found: dict[str, English] = {}
     for module in _modules():
         for name, value in sorted(vars(module).items()):
             for path, wording in _wordings(value, f"{module.__name__}.{name}"):
                 for audience, text in sorted(wording.texts.items()):
                     found.setdefault(text, English(text, f"{path} [{audience}]"))
-    return sorted(found.values(), key=lambda entry: entry.text)
+    return tuple(sorted(found.values(), key=lambda entry: entry.text))
 
 
 def _modules() -> Iterator[Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,6 +29,13 @@ TEST_KEY = "test-pseudonym-key-that-is-long-enough-0123456789"
 SAFEGUARDING_CHAT = -100_200_300
 # A second member of the safeguarding contacts' chat.
 SECOND_CONTACT = 777
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a server a test starts."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def connection_refused() -> NetworkError:

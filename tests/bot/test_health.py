@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import socket
-
 import httpx
 
 from bot.app import build_application, running
 from bot.transport import InProcessBotApi
-from tests.support import Person, make_settings
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.support import Person, free_port, make_settings
 
 
 async def test_healthz_is_ok_while_the_database_and_the_bot_api_answer(tmp_path):

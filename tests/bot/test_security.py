@@ -2,20 +2,19 @@
 
 import asyncio
 import logging
-import socket
 
 import httpx
 
 from bot.webhook import SECRET_HEADER, webhook_app
-from tests.support import TEST_TOKEN, YOUNG_PERSON_ANSWERS, Person, start_young_person
+from tests.support import (
+    TEST_TOKEN,
+    YOUNG_PERSON_ANSWERS,
+    Person,
+    free_port,
+    start_young_person,
+)
 
 SECRET = "right-secret-token_123"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def test_webhook_requests_without_the_secret_get_403_and_change_nothing(app, bot_api):

@@ -8,6 +8,7 @@ import sys
 
 from bot.settings import load_settings
 from bot.terminal import chat_in_terminal
+from tests.support import free_port
 
 
 def run_try(directory, typed: str) -> subprocess.CompletedProcess[str]:
@@ -130,14 +131,6 @@ def test_something_arriving_while_the_prompt_waits_prints_on_its_own_line():
         ApiCall("sendMessage", {"chat_id": 100_000_001, "text": "News: we changed visits"}, {})
     )
     assert output.getvalue() == "you> \nbot: News: we changed visits\nyou> "
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Printed:

@@ -12,7 +12,6 @@ import itertools
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -23,17 +22,11 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support import SAFEGUARDING_CHAT, TEST_KEY, TEST_TOKEN
+from tests.support import SAFEGUARDING_CHAT, TEST_KEY, TEST_TOKEN, free_port
 
 E2E_DIR = Path(__file__).resolve().parent
 ROOT = E2E_DIR.parents[1]
 BOT_FROM = {"id": 666, "is_bot": True, "first_name": "Feedback"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_until(check: Callable[[], Any], timeout: float, what: str) -> Any:

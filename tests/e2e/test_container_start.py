@@ -10,8 +10,8 @@ import subprocess
 import urllib.request
 from pathlib import Path
 
-from tests.e2e.harness import EmulatedPerson, free_port, wait_until
-from tests.support import SAFEGUARDING_CHAT, TEST_KEY, TEST_TOKEN
+from tests.e2e.harness import EmulatedPerson, wait_until
+from tests.support import SAFEGUARDING_CHAT, TEST_KEY, TEST_TOKEN, free_port
 
 ROOT = Path(__file__).parents[2]
 

@@ -7,9 +7,9 @@ from tests.e2e.harness import (
     BotApiEmulator,
     BotProcess,
     EmulatedPerson,
-    free_port,
     wait_until,
 )
+from tests.support import free_port
 
 
 def test_the_bot_starts_without_telegram_and_answers_once_it_is_there(tmp_path):
