@@ -130,10 +130,11 @@ async def queue_news(
     """Queue news for everyone who opted in, each worded in their own language (the
     people's chats are looked up once; the outbox paces delivery)."""
     services = application.services
+    chats = await contacts.chat_ids(services.db, respondents)
     by_language: dict[str, list[str]] = defaultdict(list)
     for respondent in respondents:
-        contact = await contacts.get_contact(services.db, respondent)
-        reader = application.user_data.get(contact.chat_id) if contact else None
+        chat_id = chats.get(respondent)
+        reader = application.user_data.get(chat_id) if chat_id is not None else None
         by_language[language_of(reader)].append(respondent)
     for language, group in sorted(by_language.items()):
         with reading_in(language):

@@ -4,6 +4,7 @@ who said we may message them, or who disclosed (so the help reply and replies re
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from storage.database import Database, utc_now
@@ -55,3 +56,13 @@ async def get_contact(db: Database, respondent: str) -> Contact | None:
     return await fetch_one(
         db, Contact, "SELECT * FROM contacts WHERE respondent = ?", (respondent,)
     )
+
+
+async def chat_ids(db: Database, respondents: list[str]) -> dict[str, int]:
+    """The chat of each of these people the bot knows, in one query (a broadcast's readers)."""
+    rows = await db.read(
+        "SELECT respondent, chat_id FROM contacts"
+        " WHERE respondent IN (SELECT value FROM json_each(?))",
+        (json.dumps(respondents),),
+    )
+    return {str(row["respondent"]): int(row["chat_id"]) for row in rows}
