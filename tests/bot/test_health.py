@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 
 from bot.app import build_application, running
@@ -29,7 +31,8 @@ async def test_metrics_count_updates_errors_and_waiting_alerts(tmp_path):
     port = free_port()
     api = InProcessBotApi()
     settings = make_settings(tmp_path, METRICS_PORT=str(port))
-    async with running(build_application(settings, request=api)) as app:
+    now = [time.time()]
+    async with running(build_application(settings, request=api, clock=lambda: now[0])) as app:
         # The contacts' chat cannot be reached: the alert waits in the outbox.
         api.responders["sendMessage"] = lambda call: (
             (400, b'{"ok": false, "error_code": 400, "description": "Bad Request: chat not found"}')
@@ -37,6 +40,7 @@ async def test_metrics_count_updates_errors_and_waiting_alerts(tmp_path):
             else api._default_result(call)
         )
         await Person(app, api, 4242).says("my stepdad hits me")
+        now[0] += 400  # six minutes and more, still undelivered
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
             text = (await client.get("/metrics")).text
     values = {
@@ -48,6 +52,6 @@ async def test_metrics_count_updates_errors_and_waiting_alerts(tmp_path):
     assert values["feedbackbot_handler_errors_total"] == 0
     assert values["feedbackbot_safeguarding_unacknowledged"] == 1
     assert values["feedbackbot_outbox_pending"] >= 1
-    assert values["feedbackbot_safeguarding_oldest_undelivered_seconds"] >= 0
+    assert values["feedbackbot_safeguarding_oldest_undelivered_seconds"] >= 400
     assert "feedbackbot_last_summary_timestamp_seconds" in values
     assert "feedbackbot_last_retention_purge_timestamp_seconds" in values
