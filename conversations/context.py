@@ -10,6 +10,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ConversationHandler, ExtBot, JobQueue
 
 from conversations.language import language_of, preselect_language, reading_language
+from conversations.place import Place
 from conversations.services import Services
 from storage import inbox
 from storage.database import Database
@@ -37,6 +38,11 @@ class BotContext(CallbackContext[ExtBot[None], UserData, dict[str, Any], dict[st
         """This person's conversation data (persisted; JSON values only)."""
         assert self.user_data is not None
         return self.user_data
+
+    @property
+    def place(self) -> Place:
+        """Where this person is in a conversation (kept in their data)."""
+        return Place(self.data)
 
 
 class FeedbackApplication(

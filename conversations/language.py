@@ -25,16 +25,30 @@ LANGUAGES: dict[str, str] = {
 }
 # Written right to left: the web chat sets the direction of each message itself.
 RIGHT_TO_LEFT = frozenset({"ur"})
-# Where a person's choice is kept, in their data, beside their place in a flow.
-LANGUAGE_KEY = "language"
+# Where a person's choice is kept, in their data, beside their place in a flow (only
+# this module reads or writes it).
+_LANGUAGE = "language"
 
 reading_language: ContextVar[str] = ContextVar("reading_language", default=ENGLISH)
 
 
 def language_of(data: Mapping[str, Any] | None) -> str:
     """The language a person chose, or English."""
-    chosen = (data or {}).get(LANGUAGE_KEY)
+    chosen = (data or {}).get(_LANGUAGE)
     return chosen if isinstance(chosen, str) and chosen in LANGUAGES else ENGLISH
+
+
+def choose_language(data: dict[str, Any], code: str) -> None:
+    """The person's own choice of language (one of LANGUAGES), kept with their data."""
+    if code not in LANGUAGES:
+        raise ValueError(f"not a language we speak: {code!r}")
+    data[_LANGUAGE] = code
+
+
+def browser_language(language_code: str | None) -> str:
+    """The language a browser (or Telegram) is set to, if we speak it, else English."""
+    code = (language_code or "").split("-")[0].lower()
+    return code if code in LANGUAGES else ENGLISH
 
 
 # The greeting's button that opens the choice, for someone who reads no English yet:
@@ -46,11 +60,11 @@ LANGUAGE_MENU = "lang|menu"
 def preselect_language(data: dict[str, Any], language_code: str | None) -> None:
     """Until a person chooses, the language their Telegram (or browser) is set to, if we
     speak it: "pl-PL" is Polish. A choice once made, or English by default, stays."""
-    if LANGUAGE_KEY in data or not language_code:
+    if _LANGUAGE in data or not language_code:
         return
-    code = language_code.split("-")[0].lower()
-    if code in LANGUAGES and code != ENGLISH:
-        data[LANGUAGE_KEY] = code
+    code = browser_language(language_code)
+    if code != ENGLISH:
+        data[_LANGUAGE] = code
 
 
 @contextmanager

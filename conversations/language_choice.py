@@ -17,8 +17,9 @@ from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandl
 
 from conversations import texts
 from conversations.context import BotContext
-from conversations.engine import FlowEngine, Position
-from conversations.language import LANGUAGE_KEY, LANGUAGE_MENU, LANGUAGES, reading_language
+from conversations.engine import FlowEngine
+from conversations.language import LANGUAGE_MENU, LANGUAGES, choose_language, reading_language
+from conversations.place import Place
 from conversations.roles import reader_of
 from conversations.widgets import say
 
@@ -61,7 +62,7 @@ class LanguageChoice:
         if code not in LANGUAGES:
             await self.show_languages(update, context)
             raise ApplicationHandlerStop
-        context.data[LANGUAGE_KEY] = code
+        choose_language(context.data, code)
         # The rest of this update is worded in it too (process_update resets it after).
         reading_language.set(code)
         with contextlib.suppress(TelegramError):
@@ -69,7 +70,7 @@ class LanguageChoice:
         audience = await reader_of(update, context)
         chosen = say(texts.LANGUAGE_CHOSEN, audience, language=LANGUAGES[code])
         await context.bot.send_message(update.effective_chat.id, chosen)
-        if Position.of(context.user_data).asked:
+        if Place.of(context).asked:
             await self.engine.reask(update, context)
         else:
             await context.bot.send_message(

@@ -28,10 +28,8 @@ from analysis.vocabulary import AudienceGroup
 from conversations.context import BotContext
 from conversations.engine import (
     FlowEngine,
-    Position,
     State,
     TypedQuestion,
-    clear_position,
 )
 from conversations.flows import REFLECTION
 from conversations.models import Flow
@@ -221,7 +219,7 @@ class PractitionerTool:
 
     async def carry_on(self, update: Update, context: BotContext) -> State:
         """Ask the question the person was at again, if they were at one."""
-        if Position.of(context.data).asked:
+        if context.place.asked:
             return await self.engine.reask(update, context)
         return ConversationHandler.END
 
@@ -255,7 +253,7 @@ class PractitionerTool:
         """Start a reflection: ask which practice review it is for."""
         if not await self.is_practitioner(update, context):
             return await self.refuse(update, context)
-        clear_position(context.data)
+        context.place.clear()
         return await self.engine.ask_side_question(update, context, ASKING_REFERENCE)
 
     async def on_reference(self, update: Update, context: BotContext, reference: str) -> State:
@@ -309,7 +307,7 @@ class PractitionerTool:
             rows.append([InlineKeyboardButton(label, callback_data=f"draft|{draft.id}")])
         if len(drafts) > len(rows):
             lines.append(MORE_DRAFTS.format(shown=len(rows), count=len(drafts)))
-        clear_position(context.data)
+        context.place.clear()
         await self.engine.arrive(update, context, CHOOSING_DRAFT)
         await self.reply(update, context, "\n\n".join(lines), InlineKeyboardMarkup(rows))
         return CHOOSING_DRAFT

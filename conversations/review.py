@@ -24,7 +24,7 @@ from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
 from conversations import texts
 from conversations.context import BotContext, FeedbackApplication
-from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion, clear_position
+from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion
 from conversations.outbox import deliver_due
 from conversations.rights import queue_news
 from conversations.roles import require_role
@@ -321,7 +321,7 @@ class ReviewTools:
     async def on_action(self, update: Update, context: BotContext) -> State:
         """`/action`: record an action against a theme."""
         await self.allowed(update, context, "start action")
-        clear_position(context.data)
+        context.place.clear()
         return await self.engine.ask_side_question(update, context, ACTION_THEME)
 
     async def on_action_theme(self, update: Update, context: BotContext, theme_id: str) -> State:

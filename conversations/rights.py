@@ -24,9 +24,10 @@ from telegram.ext import (
 from conversations import texts
 from conversations.channels import web_session_of
 from conversations.context import BotContext, FeedbackApplication
-from conversations.engine import BEGIN_DATA, FlowEngine, Position, State
+from conversations.engine import BEGIN_DATA, FlowEngine, State
 from conversations.language import ENGLISH, language_of, reading_in, reading_language
 from conversations.models import Flow, Step
+from conversations.place import Place
 from conversations.roles import reader_of, show_staff_menu
 from conversations.widgets import (
     MESSAGE_LIMIT,
@@ -186,7 +187,7 @@ class DataRights:
             notice.insert(1, texts.PRIVACY_WEB_CHAT)
         for wording in notice:
             await context.bot.send_message(chat.id, say(wording, audience))
-        if Position.of(context.user_data).asked:
+        if Place.of(context).asked:
             await self.engine.reask(update, context)  # mid-question: back to it
         raise ApplicationHandlerStop
 
@@ -215,7 +216,7 @@ class DataRights:
             )
         return (
             await self.engine.reask(update, context)
-            if Position.of(context.data).asked
+            if context.place.asked
             else ConversationHandler.END
         )
 

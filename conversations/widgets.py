@@ -8,7 +8,6 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
@@ -19,6 +18,7 @@ from conversations import texts
 from conversations.context import BotContext
 from conversations.language import ENGLISH, reading_language
 from conversations.models import Flow, Option, Step, Wording
+from conversations.place import Place
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,8 @@ class Button:
 
 
 def audience_of(context: BotContext) -> str | None:
-    """The audience of the flow this person is in or was last in (`None`: none yet)."""
-    data = context.user_data
-    return data.get("audience") if data else None
+    """The audience of the flow this person is in (`None`: none, or not yet)."""
+    return Place.of(context).audience
 
 
 def esc(text: str) -> str:
@@ -130,12 +129,12 @@ def answer_in_words(
     return ", ".join(option.label.for_audience(audience) for option in chosen if option)
 
 
-def step_keyboard(flow: Flow, step: Step, data: dict[str, Any]) -> InlineKeyboardMarkup | None:
+def step_keyboard(flow: Flow, step: Step, place: Place) -> InlineKeyboardMarkup | None:
     """The buttons under a question: its options, Done for multi-choice, Back and Skip."""
-    audience = data.get("audience")
+    audience = place.audience
     state = flow.state(step)
     rows: list[list[InlineKeyboardButton]] = []
-    selected = set(data.get("selected") or [])
+    selected = set(place.selected)
     option_buttons = []
     for option in step.options:
         label = option.label.for_audience(audience)
@@ -156,7 +155,7 @@ def step_keyboard(flow: Flow, step: Step, data: dict[str, Any]) -> InlineKeyboar
             ]
         )
     navigation = []
-    if data.get("history") and step.kind != "consent":
+    if place.can_go_back and step.kind != "consent":
         navigation.append(
             InlineKeyboardButton(
                 texts.BACK.for_audience(audience), callback_data=Button("b", state).encode()
@@ -214,10 +213,10 @@ async def mark_answered_by_id(
         await context.bot.edit_message_text(text, update.effective_chat.id, message_id)
 
 
-async def refresh_keyboard(message: object, flow: Flow, step: Step, data: dict[str, Any]) -> None:
+async def refresh_keyboard(message: object, flow: Flow, step: Step, place: Place) -> None:
     if isinstance(message, Message):
         with contextlib.suppress(TelegramError):
-            await message.edit_reply_markup(reply_markup=step_keyboard(flow, step, data))
+            await message.edit_reply_markup(reply_markup=step_keyboard(flow, step, place))
 
 
 # How yes and no are often typed.

@@ -33,7 +33,7 @@ from bot.settings import Settings
 from bot.web_chat.hub import WebChat
 from bot.web_chat.limits import Addresses, RateLimit
 from conversations import texts
-from conversations.language import ENGLISH, LANGUAGE_KEY, LANGUAGES, preselect_language
+from conversations.language import LANGUAGES, browser_language
 from conversations.models import Wording
 from storage import web_chat
 
@@ -158,9 +158,7 @@ class Handler(tornado.web.RequestHandler):
         shown = self.request.headers.get("X-Chat-Language", "")
         if shown in LANGUAGES:
             return shown
-        data: dict[str, str] = {}
-        preselect_language(data, self.request.headers.get("Accept-Language", "").split(",")[0])
-        return data.get(LANGUAGE_KEY, ENGLISH)
+        return browser_language(self.request.headers.get("Accept-Language", "").split(",")[0])
 
     def check_origin(self) -> bool:
         """A POST must come from the chat's own page (no other site can make one)."""

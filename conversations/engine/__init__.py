@@ -5,7 +5,7 @@
 - one module per way an answer comes: `taps.py` (buttons) and `typed.py` (typed
   words, /skip and /back, edits); `answers.py` stores each and moves on;
 - `ending.py`: finishing, the review screen, resuming, /cancel;
-- `state.py`: where a person is, in their `user_data`, and the shared types;
+- `state.py`: the shared names and types (where a person is: `conversations.place`);
 - `own_questions.py`: the greeting's and /cancel's choices.
 """
 
@@ -15,11 +15,8 @@ from conversations.engine.side_questions import ChoiceQuestion, TypedQuestion
 from conversations.engine.state import (
     BEGIN_DATA,
     FOREGROUND,
-    Position,
     State,
     StoredAnswer,
-    clear_position,
-    flag_next_answer,
 )
 
 __all__ = [
@@ -28,10 +25,7 @@ __all__ = [
     "WHO_OPTIONS",
     "ChoiceQuestion",
     "FlowEngine",
-    "Position",
     "State",
     "StoredAnswer",
     "TypedQuestion",
-    "clear_position",
-    "flag_next_answer",
 ]

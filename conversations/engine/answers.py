@@ -13,18 +13,10 @@ from telegram.ext import ConversationHandler
 from analysis.languages import language_of_text
 from conversations import texts
 from conversations.context import BotContext
-from conversations.engine.state import (
-    DEFAULT_AUDIENCE,
-    FLAG_NEXT_ANSWER,
-    HELD,
-    State,
-    StoredAnswer,
-)
+from conversations.engine.state import DEFAULT_AUDIENCE, State, StoredAnswer
 from conversations.language import ENGLISH, reading_language
 from conversations.models import Flow, Step
-from conversations.widgets import (
-    say,
-)
+from conversations.widgets import say
 from storage import contacts, responses
 
 if TYPE_CHECKING:
@@ -51,10 +43,10 @@ class Answers:
         skipped: bool = False,
     ) -> State:
         """Store the answer, apply its effect, and move to wherever it leads."""
-        data = context.data
+        place = context.place
         if step.kind == "consent":
             if choice != "agree" or flow.next_step(step, choice) is None:
-                audience = data.get("audience")
+                audience = place.audience
                 await self.engine.arrive(update, context, ConversationHandler.END)
                 await self.engine.send(update, context, say(texts.NOT_NOW, audience))
                 return ConversationHandler.END
@@ -65,11 +57,9 @@ class Answers:
                 )
             except (sqlite3.Error, OSError):
                 _LOGGER.exception("Could not store the answer to %s", flow.state(step))
-                await self.engine.send(
-                    update, context, say(texts.SAVE_FAILED, data.get("audience"))
-                )
+                await self.engine.send(update, context, say(texts.SAVE_FAILED, place.audience))
                 return await self.engine.ask(update, context, flow, step, intro=False)
-            data.setdefault("history", []).append(step.id)
+            place.answered(step.id)
         return await self.move_on(update, context, flow, step, choice=choice, skipped=skipped)
 
     async def hold_answer(
@@ -81,23 +71,23 @@ class Answers:
         waiting for them (or it could not be stored): the words are then only in the
         safeguarding record.
         """
-        data = context.data
-        position = self.engine.position(data)
-        if position is None or data.get("at") != position[0].state(position[1]):
+        place = context.place
+        position = self.engine.position(place)
+        if position is None or place.at != position[0].state(position[1]):
             return False
         flow, step = position
         if step.kind != "text" or len(text) > flow.text_limit:
             return False
-        data[FLAG_NEXT_ANSWER] = event_id
+        place.flag_next_answer(event_id)
         try:
             await self.store(update, context, flow, step, choice=None, text=text, skipped=False)
         except (sqlite3.Error, OSError):
             _LOGGER.exception("Could not keep the answer to %s", flow.state(step))
-            data.pop(FLAG_NEXT_ANSWER, None)
+            place.drop_flag()
             return False
         await self.engine.retire_prompt(update, context)
-        data.setdefault("history", []).append(step.id)
-        data[HELD] = step.id
+        place.answered(step.id)
+        place.hold(step.id)
         return True
 
     async def move_on(
@@ -111,11 +101,11 @@ class Answers:
         skipped: bool = False,
     ) -> State:
         """Go to whatever follows the answered step: a question, the review, or the end."""
-        data = context.data
-        data["selected"] = []
+        place = context.place
+        place.selected = []
         if step.after is not None:
-            await self.engine.send(update, context, say(step.after, data.get("audience")))
-        if data.pop("editing", False):
+            await self.engine.send(update, context, say(step.after, place.audience))
+        if place.take_editing():
             return await self.engine.ending.ask_review(update, context, flow)
         following = flow.next_step(step, None if skipped else choice)
         if following is None:
@@ -126,9 +116,9 @@ class Answers:
 
     async def go_back(self, update: Update, context: BotContext, flow: Flow) -> State:
         """Ask the question before this one again."""
-        data = context.data
-        previous = flow.step(data["history"].pop())
-        data["selected"] = []
+        place = context.place
+        previous = flow.step(place.go_back())
+        place.selected = []
         return await self.engine.ask(update, context, flow, previous)
 
     async def store(
@@ -142,12 +132,11 @@ class Answers:
         text: str | None,
         skipped: bool,
     ) -> None:
-        data = context.data
+        place = context.place
         if step.effect == "audience" and choice and not skipped:
-            data["audience"] = choice
+            place.audience = choice
         response_id = await self._response_id(update, context, flow)
-        flag = data.pop(FLAG_NEXT_ANSWER, None)
-        event_id = flag if isinstance(flag, int) and not isinstance(flag, bool) else None
+        flagged, event_id = place.take_flag()
         language = language_of_text(text, reading_language.get()) if text else ENGLISH
         answer_id = await responses.save_answer(
             context.db,
@@ -157,8 +146,8 @@ class Answers:
             choice=choice,
             text=text,
             skipped=skipped,
-            audience=data.get("audience") if step.effect == "audience" else None,
-            flagged=bool(flag) and text is not None,
+            audience=place.audience if step.effect == "audience" else None,
+            flagged=flagged and text is not None,
             safeguarding_event=event_id if text is not None else None,
             language=language,
         )
@@ -174,18 +163,18 @@ class Answers:
 
     async def _response_id(self, update: Update, context: BotContext, flow: Flow) -> int:
         """The person's response record, created at their first answer."""
-        data = context.data
-        if data.get("response_id") is not None:
-            return int(data["response_id"])
+        place = context.place
+        if place.response_id is not None:
+            return place.response_id
         response = await responses.create_response(
             context.db,
             respondent=self._respondent(update, context),
             flow_id=flow.id,
             audience_group=flow.audience_group,
-            audience=data.get("audience") or DEFAULT_AUDIENCE[flow.audience_group],
-            review_id=data.get("review_id"),
+            audience=place.audience or DEFAULT_AUDIENCE[flow.audience_group],
+            review_id=place.review_id,
         )
-        data["response_id"] = response.id
+        place.response_id = response.id
         return response.id
 
     def _respondent(self, update: Update, context: BotContext) -> str:

@@ -40,10 +40,7 @@ from conversations.engine.state import (
     DEFAULT_AUDIENCE,
     EXPIRY_SECONDS,
     FOREGROUND,
-    HELD,
     PROMPT_ID,
-    REVIEW,
-    UNDER,
     AnswerListener,
     Callback,
     CompletionListener,
@@ -51,12 +48,12 @@ from conversations.engine.state import (
     StaffWelcome,
     State,
     StoredAnswer,
-    clear_position,
 )
 from conversations.engine.taps import Taps
 from conversations.engine.typed import TypedReplies
 from conversations.language import LANGUAGE_BUTTON, LANGUAGE_MENU
 from conversations.models import Flow, Step
+from conversations.place import REVIEW, Place
 from conversations.widgets import (
     TypedStop,
     mark_answered_by_id,
@@ -285,12 +282,11 @@ class FlowEngine:
         """Expire conversations idle for 14 days, then run the callback."""
 
         async def tracked(update: Update, context: BotContext) -> State:
-            data = context.data
+            place = context.place
             now = self.clock()
-            last_seen = data.get("seen")
-            data["seen"] = now
-            if data.get("at") and last_seen is not None and now - last_seen > EXPIRY_SECONDS:
-                clear_position(data)
+            last_seen = place.seen_at(now)
+            if place.asked and last_seen is not None and now - last_seen > EXPIRY_SECONDS:
+                place.clear()
                 if update.callback_query:
                     await update.callback_query.answer()
                 await self.send(update, context, say(texts.FRESH_START, None))
@@ -301,7 +297,7 @@ class FlowEngine:
 
     async def on_start(self, update: Update, context: BotContext) -> State:
         """Greet, or follow a deep link straight into a flow."""
-        clear_position(context.data)
+        context.place.clear()
         payload = (context.args or [""])[0]
         flow_id, _, token = payload.partition("-")
         if flow_id in self._payload_handlers:
@@ -364,58 +360,54 @@ class FlowEngine:
     async def begin(
         self, update: Update, context: BotContext, flow: Flow, *, review_id: int | None = None
     ) -> State:
-        data = context.data
-        clear_position(data)
-        data.update(
-            flow=flow.id,
+        context.place.start(
+            flow.id,
             audience=DEFAULT_AUDIENCE[flow.audience_group],
-            history=[],
-            selected=[],
             review_id=review_id,
-            seen=self.clock(),
+            now=self.clock(),
         )
         return await self.ask(update, context, flow, flow.steps[0])
 
     async def ask(
         self, update: Update, context: BotContext, flow: Flow, step: Step, *, intro: bool = True
     ) -> State:
-        data = context.data
-        audience = data.get("audience")
-        data.update(flow=flow.id, step=step.id)
+        place = context.place
+        audience = place.audience
+        place.asking(flow.id, step.id)
         await self.arrive(update, context, flow.state(step))
         if intro and step.intro is not None:
             await self.send(update, context, say(step.intro, audience))
         question = f"<b>{say(step.prompt, audience)}</b>"
-        await self.send_prompt(update, context, question, step_keyboard(flow, step, data))
+        await self.send_prompt(update, context, question, step_keyboard(flow, step, place))
         return flow.state(step)
 
     async def reask(self, update: Update, context: BotContext) -> State:
         """Show again whatever the person was last asked (or, after a held answer, what follows)."""
-        data = context.data
-        held = data.pop(HELD, None)
-        position = self.position(data)
+        place = context.place
+        held = place.take_held()
+        position = self.position(place)
         if held is not None and position is not None and position[1].id == held:
             return await self.answers.move_on(update, context, *position)
-        ask = self.askers.get(str(data.get("at")))
+        ask = self.askers.get(str(place.at))
         if ask is not None:
             return await ask(update, context)
-        if data.get("at") == CANCELLING:
+        if place.at == CANCELLING:
             return await self.ending.ask_cancel(update, context)
-        if str(data.get("at", "")).endswith(f":{REVIEW}"):
-            flow = self.flows[data["flow"]]
+        if place.on_review:
+            flow = self.flows[place.flow_id]
             return await self.ending.ask_review(update, context, flow)
-        position = self.position(data)
         if position is None:
             return await self.greet(update, context)
         flow, step = position
         return await self.ask(update, context, flow, step, intro=False)
 
-    def position(self, data: dict[str, Any]) -> tuple[Flow, Step] | None:
-        flow = self.flows.get(data.get("flow") or "")
+    def position(self, place: Place) -> tuple[Flow, Step] | None:
+        """The flow and question the person was last asked, if any."""
+        flow = self.flows.get(place.flow_id)
         if flow is None:
             return None
         try:
-            return flow, flow.step(data.get("step") or "")
+            return flow, flow.step(place.step_id)
         except KeyError:
             return None
 
@@ -433,13 +425,13 @@ class FlowEngine:
         is, so the person stays where they were.
         """
         payload = (context.args or [""])[0]
-        if context.data.get("at") == WHO or payload.partition("-")[0] in self._payload_handlers:
+        if context.place.at == WHO or payload.partition("-")[0] in self._payload_handlers:
             return await self.on_start(update, context)
-        await self.send(update, context, say(texts.STILL_GOING, context.data.get("audience")))
+        await self.send(update, context, say(texts.STILL_GOING, context.place.audience))
         return await self.reask(update, context)
 
     async def on_unknown_command(self, update: Update, context: BotContext) -> State:
-        await self.send(update, context, say(texts.UNKNOWN_COMMAND, context.data.get("audience")))
+        await self.send(update, context, say(texts.UNKNOWN_COMMAND, context.place.audience))
         return await self.reask(update, context)
 
     async def arrive(self, update: Update, context: BotContext, state: State) -> None:
@@ -450,16 +442,16 @@ class FlowEngine:
         killed at any moment resumes at the question the person was last shown,
         or at the one it was about to show them.
         """
-        data = context.data
+        place = context.place
         if state == ConversationHandler.END:
-            clear_position(data)
-        elif state in self.askers:
-            if data.get("at") and data["at"] not in self.askers:
-                data[UNDER] = data["at"]
-            data["at"] = state
+            place.clear()
+        elif isinstance(state, str) and state in self.askers:
+            if place.at is not None and place.at not in self.askers:
+                place.put_under(place.at)
+            place.at = state
         else:
-            data.pop(UNDER, None)
-            data["at"] = state
+            place.forget_under()
+            place.at = str(state)
         assert isinstance(context.application, FeedbackApplication)
         await context.application.save_now(update, CONVERSATION, state)
 

@@ -12,8 +12,9 @@ from telegram.ext import ConversationHandler
 from conversations import texts
 from conversations.context import BotContext
 from conversations.engine.own_questions import CANCEL_OPTIONS, CANCELLING, OWN_QUESTIONS, WHO
-from conversations.engine.state import NUMBERED, REVIEW, UNDER, State, clear_position
+from conversations.engine.state import NUMBERED, State
 from conversations.models import Flow, Wording
+from conversations.place import REVIEW
 from conversations.widgets import (
     Button,
     answer_in_words,
@@ -37,28 +38,27 @@ class Ending:
         self.engine = engine
 
     async def finish(self, update: Update, context: BotContext, flow: Flow) -> State:
-        data = context.data
-        response_id = data.get("response_id")
-        audience = data.get("audience")
+        place = context.place
+        response_id = place.response_id
+        audience = place.audience
         if response_id is not None:
-            await responses.complete_response(context.db, int(response_id))
+            await responses.complete_response(context.db, response_id)
         await self.engine.arrive(update, context, ConversationHandler.END)
         await self.engine.send(update, context, say(flow.done, audience))
         if response_id is not None:
-            await self.engine.response_completed(update, context, flow, int(response_id))
+            await self.engine.response_completed(update, context, flow, response_id)
         return ConversationHandler.END
 
     async def ask_review(self, update: Update, context: BotContext, flow: Flow) -> State:
         """Show every answer so far, with a button to edit each, and a Submit button."""
-        data = context.data
+        place = context.place
         answers = {}
-        if data.get("response_id") is not None:
+        if place.response_id is not None:
             answers = {
-                a.step_id: a
-                for a in await responses.list_answers(context.db, int(data["response_id"]))
+                a.step_id: a for a in await responses.list_answers(context.db, place.response_id)
             }
         state = f"{flow.id}:{REVIEW}"
-        audience = data.get("audience")
+        audience = place.audience
         shown: list[tuple[str, str, bool]] = []  # (question, answer, typed by the person)
         for number, step in enumerate(flow.steps, start=1):
             answer = answers.get(step.id)
@@ -86,7 +86,7 @@ class Ending:
         ]
         rows = [buttons[i : i + 5] for i in range(0, len(buttons), 5)]
         rows.append([InlineKeyboardButton("✅ Submit", callback_data=Button("u", state).encode())])
-        data.update(flow=flow.id, step=REVIEW)
+        place.asking(flow.id, REVIEW)
         await self.engine.arrive(update, context, state)
         await self.engine.send(update, context, fitted(render), InlineKeyboardMarkup(rows))
         return state
@@ -96,28 +96,25 @@ class Ending:
         assert query is not None
         await query.answer()
         await remove_buttons(query.message)
-        flow = self.engine.flows[context.data["flow"]]
+        flow = self.engine.flows[context.place.flow_id]
         if button.action == "u":
             return await self.finish(update, context, flow)
         try:
             step = flow.step(button.value)
         except KeyError:
             return await self.ask_review(update, context, flow)
-        context.data["editing"] = True
+        context.place.start_editing()
         return await self.engine.ask(update, context, flow, step, intro=False)
 
     async def resume(self, update: Update, context: BotContext, flow: Flow, response: Any) -> State:
         """Continue a saved response at its first unanswered step (or its review)."""
-        data = context.data
-        clear_position(data)
         answered = {a.step_id for a in await responses.list_answers(context.db, response.id)}
-        data.update(
-            flow=flow.id,
+        context.place.resume(
+            flow.id,
             audience=response.audience,
             response_id=response.id,
             review_id=response.review_id,
-            history=[step.id for step in flow.steps if step.id in answered],
-            selected=[],
+            answered=[step.id for step in flow.steps if step.id in answered],
         )
         for step in flow.steps:
             if step.id not in answered:
@@ -126,11 +123,11 @@ class Ending:
 
     async def on_cancel(self, update: Update, context: BotContext) -> State:
         """Ask whether to keep or delete what they gave, or stop at once if nothing was given."""
-        data = context.data
-        if str(data.get("at")) in self.engine.askers:
+        place = context.place
+        if str(place.at) in self.engine.askers:
             return await self.resume_or_end(update, context, texts.STOPPED)
-        if data.get("response_id") is None:
-            audience = data.get("audience")
+        if place.response_id is None:
+            audience = place.audience
             await self.engine.arrive(update, context, ConversationHandler.END)
             await self.engine.retire_prompt(update, context)  # its buttons would lead nowhere now
             await self.engine.send(update, context, say(texts.NOT_NOW, audience))
@@ -140,15 +137,15 @@ class Ending:
     async def resume_or_end(self, update: Update, context: BotContext, wording: Wording) -> State:
         """After another module's question: say `wording`, then go back to what was on
         screen before it, or end. Either is saved before the person is told."""
-        data = context.data
-        audience = data.get("audience")
-        under = data.pop(UNDER, None)
+        place = context.place
+        audience = place.audience
+        under = place.take_under()
         await self.engine.arrive(update, context, under or ConversationHandler.END)
         await self.engine.send(update, context, say(wording, audience))
         return await self.engine.reask(update, context) if under else ConversationHandler.END
 
     async def ask_cancel(self, update: Update, context: BotContext) -> State:
-        audience = context.data.get("audience")
+        audience = context.place.audience
         keyboard = InlineKeyboardMarkup(
             [
                 [
@@ -172,8 +169,8 @@ class Ending:
 
     async def on_typed_own_choice(self, update: Update, context: BotContext, text: str) -> State:
         """Words typed at the greeting or /cancel's question: one of its choices, or ask again."""
-        at = context.data["at"]
-        audience = context.data.get("audience")
+        at = str(context.place.at)
+        audience = context.place.audience
         question, options = OWN_QUESTIONS[at]
         option = match_option(options, text, audience)
         if option is None:
@@ -188,15 +185,15 @@ class Ending:
 
     async def end_or_carry_on(self, update: Update, context: BotContext, choice: str) -> State:
         """Act on the answer to /cancel's question: keep, delete or continue."""
-        data = context.data
-        audience = data.get("audience")
+        place = context.place
+        audience = place.audience
         if choice == "continue":
-            position = self.engine.position(data)
+            position = self.engine.position(place)
             if position is None:
                 return await self.engine.greet(update, context)
             return await self.engine.ask(update, context, *position, intro=False)
-        if choice == "delete" and data.get("response_id") is not None:
-            await responses.delete_response(context.db, int(data["response_id"]))
+        if choice == "delete" and place.response_id is not None:
+            await responses.delete_response(context.db, place.response_id)
             goodbye = texts.CANCELLED_DELETED
         else:
             goodbye = texts.CANCELLED_KEPT

@@ -9,11 +9,7 @@ from telegram import Update
 
 from conversations import texts
 from conversations.context import BotContext
-from conversations.engine.state import (
-    BEGIN_DATA,
-    REVIEW,
-    State,
-)
+from conversations.engine.state import BEGIN_DATA, State
 from conversations.widgets import (
     Button,
     mark_answered,
@@ -39,20 +35,20 @@ class Taps:
         """Handle a button under a question: an answer, Skip, Back, or a multi-choice toggle."""
         query = update.callback_query
         assert query is not None
-        data = context.data
+        place = context.place
         if query.data == BEGIN_DATA:  # "Tell us now" while a conversation is under way
             await query.answer()
             return await self.engine.on_start_again(update, context)
         button = Button.decode(query.data)
-        if button is not None and button.state == data.get("at") and button.state.endswith(REVIEW):
+        if button is not None and button.state == place.at and place.on_review:
             return await self.engine.ending.on_review_button(update, context, button)
-        position = self.engine.position(data)
-        if button is None or position is None or button.state != data.get("at"):
+        position = self.engine.position(place)
+        if button is None or position is None or button.state != place.at:
             await query.answer()
-            await self.engine.send(update, context, say(texts.OLD_BUTTON, data.get("audience")))
+            await self.engine.send(update, context, say(texts.OLD_BUTTON, place.audience))
             return await self.engine.reask(update, context)
         flow, step = position
-        audience = data.get("audience")
+        audience = place.audience
         option = step.option(button.value)
         if button.action == "a" and option is not None:
             await query.answer()
@@ -66,17 +62,17 @@ class Taps:
                 query.message, step, audience, texts.SKIPPED_MARK.for_audience(audience)
             )
             return await self.engine.answers.accept(update, context, flow, step, skipped=True)
-        if button.action == "b" and data.get("history"):
+        if button.action == "b" and place.can_go_back:
             await query.answer()
             await remove_buttons(query.message)
             return await self.engine.answers.go_back(update, context, flow)
         if button.action == "t" and option is not None and step.kind == "multi":
             await query.answer()
-            data["selected"] = toggled(data.get("selected") or [], option.value)
-            await refresh_keyboard(query.message, flow, step, data)
+            place.selected = toggled(place.selected, option.value)
+            await refresh_keyboard(query.message, flow, step, place)
             return flow.state(step)
         if button.action == "d" and step.kind == "multi":
-            chosen = [o.value for o in step.options if o.value in (data.get("selected") or [])]
+            chosen = [o.value for o in step.options if o.value in place.selected]
             if not chosen:
                 await query.answer(texts.TAP_A_BUTTON.for_audience(audience))
                 return flow.state(step)
@@ -94,5 +90,5 @@ class Taps:
         """A button that is not for the question on screen (one of another module's)."""
         assert update.callback_query is not None
         await update.callback_query.answer()
-        await self.engine.send(update, context, say(texts.OLD_BUTTON, context.data.get("audience")))
+        await self.engine.send(update, context, say(texts.OLD_BUTTON, context.place.audience))
         return await self.engine.reask(update, context)

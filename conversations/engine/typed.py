@@ -13,11 +13,7 @@ from analysis.replies import EXPLAIN, SKIP
 from conversations import texts
 from conversations.context import BotContext
 from conversations.engine.own_questions import CANCELLING, OWN_QUESTIONS, WHO
-from conversations.engine.state import (
-    REVIEW,
-    TYPED,
-    State,
-)
+from conversations.engine.state import State
 from conversations.models import Flow, Step
 from conversations.widgets import (
     answered,
@@ -47,18 +43,18 @@ class TypedReplies:
         """Take a typed answer: free text, or the words of one of the buttons."""
         message = update.effective_message
         assert message is not None and message.text is not None
-        data = context.data
-        audience = data.get("audience")
+        place = context.place
+        audience = place.audience
         text = message.text.strip()
-        if is_greeting(text) and data.get("at") != CANCELLING:
+        if is_greeting(text) and place.at != CANCELLING:
             # Someone back after a while says hello: not an answer, and not wrong.
-            if data.get("at") != WHO:  # the greeting already says hello
+            if place.at != WHO:  # the greeting already says hello
                 await self.engine.send(update, context, say(texts.HELLO_AGAIN, audience))
             return await self.engine.reask(update, context)
-        if data.get("at") in OWN_QUESTIONS:
+        if place.at in OWN_QUESTIONS:
             return await self.engine.ending.on_typed_own_choice(update, context, text)
-        position = self.engine.position(data)
-        if position is None or str(data.get("at", "")).endswith(REVIEW):
+        position = self.engine.position(place)
+        if position is None or place.on_review:
             await self.engine.send(update, context, say(texts.TAP_A_BUTTON, audience))
             return await self.engine.reask(update, context)
         flow, step = position
@@ -89,7 +85,7 @@ class TypedReplies:
             )
             return flow.state(step)
         await self.engine.retire_prompt(update, context)
-        data.setdefault(TYPED, {})[str(message.message_id)] = step.id
+        place.typed_answer(message.message_id, step.id)
         return await self.engine.answers.accept(update, context, flow, step, text=text)
 
     async def on_move_command(self, update: Update, context: BotContext) -> State:
@@ -97,29 +93,27 @@ class TypedReplies:
         message = update.effective_message
         assert message is not None and message.text is not None
         command = message.text.split()[0].lstrip("/").partition("@")[0].lower()
-        position = self.engine.position(context.data)
+        position = self.engine.position(context.place)
         if position is not None:
             flow, step = position
             moved = await self.take_move(update, context, flow, step, command[0])
             if moved is not None:
                 return moved
         # Nothing to skip here (a question that must be answered), or nothing to go back to.
-        await self.engine.send(
-            update, context, say(texts.TAP_A_BUTTON, context.data.get("audience"))
-        )
+        await self.engine.send(update, context, say(texts.TAP_A_BUTTON, context.place.audience))
         return await self.engine.reask(update, context)
 
     async def take_move(
         self, update: Update, context: BotContext, flow: Flow, step: Step, move: str | None
     ) -> State | None:
         """Skip ("s") or go back ("b") from `step` when it allows; None when it does not."""
-        data = context.data
-        audience = data.get("audience")
+        place = context.place
+        audience = place.audience
         if move == "s" and step.skippable:
             skipped = answered(step, audience, texts.SKIPPED_MARK.for_audience(audience))
             await self.engine.retire_prompt(update, context, skipped)
             return await self.engine.answers.accept(update, context, flow, step, skipped=True)
-        if move == "b" and data.get("history"):
+        if move == "b" and place.can_go_back:
             await self.engine.retire_prompt(update, context)
             return await self.engine.answers.go_back(update, context, flow)
         return None
@@ -128,10 +122,10 @@ class TypedReplies:
         self, update: Update, context: BotContext, flow: Flow, step: Step, text: str
     ) -> State:
         """A pick-several question answered by typing: tick or untick a choice, or finish."""
-        data = context.data
-        audience = data.get("audience")
+        place = context.place
+        audience = place.audience
         typed = match_options(step.options, text, audience)
-        selected: list[str] = data.get("selected") or []
+        selected = place.selected
         chosen = [o.value for o in step.options if o.value in selected]
         if not typed and chosen and is_done(text, audience):
             await self.engine.retire_prompt(update, context)
@@ -141,10 +135,10 @@ class TypedReplies:
         if not typed:
             return await self.ask_for_a_tap(update, context, flow, step, text)
         if len(typed) == 1:  # typed again, a choice comes unticked, as a second tap would
-            data["selected"] = toggled(selected, typed[0].value)
+            place.selected = toggled(selected, typed[0].value)
         else:  # several typed together are all meant to be ticked
-            data["selected"] = [*selected, *(o.value for o in typed if o.value not in selected)]
-        ticked = typed[0].value in data["selected"]
+            place.selected = [*selected, *(o.value for o in typed if o.value not in selected)]
+        ticked = typed[0].value in place.selected
         labels = ", ".join(option.label.for_audience(audience) for option in typed)
         await self.engine.retire_prompt(update, context)
         await self.engine.send(
@@ -157,7 +151,7 @@ class TypedReplies:
     ) -> State:
         """A typed reply no one button fits: skip if asked, explain if asked, say which
         buttons it could mean, or ask for a tap."""
-        audience = context.data.get("audience")
+        audience = context.place.audience
         reading = read_typed(step.options, text, audience)
         if reading.intent == SKIP:
             moved = await self.take_move(update, context, flow, step, "s")
@@ -183,17 +177,17 @@ class TypedReplies:
         their own words are welcome, so they need not feel unheard."""
         sentence = len(text.split()) >= 3 and flow.asks_for_words_after(step)
         wording = texts.TAP_THEN_WRITE_LATER if sentence else texts.TAP_A_BUTTON
-        await self.engine.send(update, context, say(wording, context.data.get("audience")))
+        await self.engine.send(update, context, say(wording, context.place.audience))
         return await self.engine.ask(update, context, flow, step, intro=False)
 
     async def on_edited(self, update: Update, context: BotContext) -> None:
         """A typed answer of this flow, edited: store the new words in its place."""
         message = update.edited_message
         assert message is not None and message.text is not None
-        data = context.data
-        audience = data.get("audience")
-        step_id = data.get(TYPED, {}).get(str(message.message_id))
-        flow = self.engine.flows.get(data.get("flow") or "")
+        place = context.place
+        audience = place.audience
+        step_id = place.step_typed_in(message.message_id)
+        flow = self.engine.flows.get(place.flow_id)
         text = message.text.strip()
         if step_id is None or flow is None or not 0 < len(text) <= flow.text_limit:
             await self.engine.send(update, context, say(texts.EDIT_NOT_USED, audience))
@@ -209,17 +203,15 @@ class TypedReplies:
             await self.engine.send(update, context, say(texts.SAVE_FAILED, audience))
             return
         await self.engine.send(update, context, say(texts.EDIT_SAVED, audience))
-        if str(data.get("at", "")).endswith(f":{REVIEW}"):
+        if place.on_review:
             await self.engine.ending.ask_review(update, context, flow)
 
     async def on_tap_instead(self, update: Update, context: BotContext) -> State:
         """Words typed where only a button will do (one of another module's questions)."""
-        await self.engine.send(
-            update, context, say(texts.TAP_A_BUTTON, context.data.get("audience"))
-        )
+        await self.engine.send(update, context, say(texts.TAP_A_BUTTON, context.place.audience))
         return await self.engine.reask(update, context)
 
     async def on_not_text(self, update: Update, context: BotContext) -> State:
         """Stickers, photos, voice notes and the like: a kind word and the question again."""
-        await self.engine.send(update, context, say(texts.ONLY_WORDS, context.data.get("audience")))
+        await self.engine.send(update, context, say(texts.ONLY_WORDS, context.place.audience))
         return await self.engine.reask(update, context)

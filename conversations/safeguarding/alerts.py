@@ -24,8 +24,8 @@ from telegram.ext import filters
 from analysis.safeguarding import ALERT, UNSCREENED, Screening
 from analysis.safeguarding import category_label as detector_label
 from conversations.context import BotContext
-from conversations.engine import Position
 from conversations.outbox import deliver_due, queue_for_contacts
+from conversations.place import Place
 from conversations.services import Services
 from conversations.widgets import esc, in_parts, shorten
 from storage import contacts, outbox
@@ -291,7 +291,7 @@ def describe_source(update: Update, context: BotContext) -> str:
     chat = update.effective_chat
     if chat is not None and chat.type != "private":
         return "a group chat"
-    flow_id, step_id = Position.of(context.user_data).flow_and_step
+    flow_id, step_id = Place.of(context).flow_and_step
     names = {"yp": "young person's feedback", "pc": "parent or carer's feedback"}
     if flow_id in names and step_id:
         return f"{names[flow_id]}, question '{step_id}'"

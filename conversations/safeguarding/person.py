@@ -16,10 +16,11 @@ from analysis.safeguarding import REVIEW, UNSCREENED, Screening, is_help_word
 from analysis.text import normalise
 from conversations import texts
 from conversations.context import BotContext
-from conversations.engine import Position, StoredAnswer, flag_next_answer
+from conversations.engine import StoredAnswer
 from conversations.flows import REFLECTION
 from conversations.models import Option
 from conversations.outbox import deliver_due, queue_for_contacts
+from conversations.place import Place
 from conversations.roles import reader_of, role_guide
 from conversations.safeguarding.alerts import (
     alert_contacts,
@@ -129,7 +130,7 @@ class PersonSide:
         if media is not None and not result.flagged:
             await self.note_unscreened(update, context, text, media)
             return  # the flow says it reads only words, and how to get help now
-        if result.flagged and Position.of(data).flow_and_step[0] == REFLECTION.id:
+        if result.flagged and Place(data).flow_and_step[0] == REFLECTION.id:
             await self.alert_from_reflection(update, context, text, result)
             return
         if result.flagged:
@@ -157,7 +158,7 @@ class PersonSide:
         assert chat is not None
         await context.bot.send_message(chat.id, say(texts.DISCLOSURE_THANKS, "practitioner"))
         if context.user_data is not None and event.id:
-            flag_next_answer(context.user_data, event.id)
+            context.place.flag_next_answer(event.id)
         await alert_contacts(context, event)
 
     async def note_for_review(
@@ -176,7 +177,7 @@ class PersonSide:
         shown = f"({media}) {text}" if media else text
         event = await record_disclosure(update, context, text=shown, result=result, category=None)
         if context.user_data is not None and media is None and event.id:
-            flag_next_answer(context.user_data, event.id)
+            context.place.flag_next_answer(event.id)
         chat = update.effective_chat
         if chat is not None and chat.type == "private" and update.edited_message is None:
             await context.bot.send_message(chat.id, say(texts.GENTLE_HELP, audience_of(context)))
@@ -302,7 +303,7 @@ class PersonSide:
         if roles:
             await context.bot.send_message(chat.id, role_guide(roles))
         data = context.user_data or {}
-        if Position.of(data).asked and not data.get(THREAD_KEY):
+        if Place(data).asked and not data.get(THREAD_KEY):
             # (While a thread listens, the question waits for their "Keep going".)
             await self.reask(update, context)
         raise ApplicationHandlerStop
@@ -331,7 +332,7 @@ class PersonSide:
             await alert_contacts(context, event)
         elif choice == "pause":
             await context.bot.send_message(chat_id, say(texts.PAUSED, audience))
-        elif Position.of(context.user_data).asked:
+        elif Place.of(context).asked:
             stop_listening(context.user_data)
             await self.reask(update, context)
         else:
