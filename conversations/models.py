@@ -77,7 +77,8 @@ def words(default: str, **per_audience: str) -> Wording:
 
 
 class Option(Frozen):
-    value: str = Field(max_length=20)
+    # A flow checks that its buttons' callback data fits Telegram's 64 bytes.
+    value: str = Field(max_length=32)
     label: Wording
     next: str | None = None
     # Other things people type that mean this option ("14" for "12 to 15"); found also

@@ -25,6 +25,7 @@ from analysis.windows import Window, parse_window, window_containing
 from conversations import texts
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion
+from conversations.models import Option, words
 from conversations.outbox import deliver_due
 from conversations.rights import queue_news
 from conversations.roles import require_role
@@ -51,6 +52,20 @@ def theme_labels() -> dict[str, str]:
     return {theme.id: theme.label for theme in load_taxonomy().themes}
 
 
+def theme_options() -> list[Option]:
+    return [
+        Option(value=theme_id, label=words(label)) for theme_id, label in theme_labels().items()
+    ]
+
+
+# Option values are slugs: "in_progress" for the status "in progress".
+STATUS_BY_VALUE = {status.replace(" ", "_"): status for status in STATUSES}
+STATUS_OPTIONS = [
+    Option(value=value, label=words(status.capitalize()))
+    for value, status in STATUS_BY_VALUE.items()
+]
+
+
 class ReviewTools:
     def __init__(self, engine: FlowEngine) -> None:
         self.engine = engine
@@ -58,8 +73,8 @@ class ReviewTools:
         engine.add_choice_question(
             ChoiceQuestion(
                 ACTION_THEME,
-                "Which theme is the action about?",
-                choices=lambda: list(theme_labels().items()),
+                words("Which theme is the action about?"),
+                choices=theme_options,
                 then=self.on_action_theme,
                 code="at",
                 columns=2,
@@ -87,8 +102,8 @@ class ReviewTools:
         engine.add_choice_question(
             ChoiceQuestion(
                 ACTION_STATUS,
-                "What is its status?",
-                choices=lambda: [(s, s.capitalize()) for s in STATUSES],
+                words("What is its status?"),
+                choices=lambda: STATUS_OPTIONS,
                 then=self.on_action_status,
                 code="as",
                 columns=len(STATUSES),
@@ -336,7 +351,8 @@ class ReviewTools:
         context.data["action_did"] = did
         return await self.engine.ask_side_question(update, context, ACTION_STATUS)
 
-    async def on_action_status(self, update: Update, context: BotContext, status: str) -> State:
+    async def on_action_status(self, update: Update, context: BotContext, value: str) -> State:
+        status = STATUS_BY_VALUE[value]
         data = context.data
         actor = await self.allowed(update, context, "record action")
         action_id = await actions.create_action(

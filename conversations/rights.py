@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from babel.dates import format_date
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
     ApplicationHandlerStop,
@@ -24,9 +24,9 @@ from telegram.ext import (
 from conversations import texts
 from conversations.channels import web_session_of
 from conversations.context import BotContext, FeedbackApplication
-from conversations.engine import BEGIN_DATA, FlowEngine, State
+from conversations.engine import BEGIN_DATA, ChoiceQuestion, FlowEngine, State
 from conversations.language import ENGLISH, language_of, reading_in, reading_language
-from conversations.models import Flow, Step
+from conversations.models import Flow, Option, Step
 from conversations.place import Place
 from conversations.roles import reader_of, show_staff_menu
 from conversations.widgets import (
@@ -43,6 +43,10 @@ from storage.persistence import SQLitePersistence
 # How long the ids of handled updates are kept, to recognise one Telegram sends again.
 INBOX_MEMORY = timedelta(days=7)
 CONFIRMING_FORGET = "forget:confirm"
+FORGET_OPTIONS = (
+    Option(value="yes", label=texts.FORGET_YES),
+    Option(value="no", label=texts.FORGET_NO),
+)
 
 
 def data_in_words(
@@ -151,10 +155,14 @@ class DataRights:
         # Commands of the conversation itself, so /forget can end it cleanly.
         engine.add_command("mydata", self.on_mydata)
         engine.add_command("forget", self.on_forget)
-        engine.add_state(
-            CONFIRMING_FORGET,
-            [CallbackQueryHandler(self.on_forget_choice, pattern=r"^forget\|")],
-            ask=self.on_forget,
+        engine.add_choice_question(
+            ChoiceQuestion(
+                CONFIRMING_FORGET,
+                texts.FORGET_QUESTION,
+                choices=lambda: FORGET_OPTIONS,
+                then=self.on_forget_choice,
+                code="forget",
+            )
         )
 
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
@@ -222,39 +230,13 @@ class DataRights:
 
     async def on_forget(self, update: Update, context: BotContext) -> State:
         """Ask for confirmation before erasing everything."""
-        assert update.effective_chat is not None
-        audience = audience_of(context)
-        keyboard = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(
-                        texts.FORGET_YES.for_audience(audience), callback_data="forget|yes"
-                    )
-                ],
-                [
-                    InlineKeyboardButton(
-                        texts.FORGET_NO.for_audience(audience), callback_data="forget|no"
-                    )
-                ],
-            ]
-        )
-        await self.engine.arrive(update, context, CONFIRMING_FORGET)
-        await context.bot.send_message(
-            update.effective_chat.id, say(texts.FORGET_QUESTION, audience), reply_markup=keyboard
-        )
-        return CONFIRMING_FORGET
+        return await self.engine.ask_side_question(update, context, CONFIRMING_FORGET)
 
-    async def on_forget_choice(self, update: Update, context: BotContext) -> State:
-        query = update.callback_query
-        assert (
-            query is not None
-            and update.effective_user is not None
-            and update.effective_chat is not None
-        )
-        await query.answer()
+    async def on_forget_choice(self, update: Update, context: BotContext, choice: str) -> State:
+        assert update.effective_user is not None and update.effective_chat is not None
         audience = audience_of(context)
         chat_id = update.effective_chat.id
-        if (query.data or "").endswith("|no"):
+        if choice != "yes":
             return await self.engine.resume_or_end(update, context, texts.FORGET_KEPT)
         user_id = update.effective_user.id
         services = context.services

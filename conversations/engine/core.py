@@ -1,7 +1,7 @@
 """The one engine that runs every flow on top of `ConversationHandler`.
 
 Each step of each flow becomes one conversation state named `<flow>:<step>`.
-Where a person is lives in their persisted `user_data` (`state.py`), so leaving
+Where a person is lives in their persisted `user_data` (`conversations.place`), so leaving
 and coming back, or a restart of the bot, continues at the same step. Answers
 come tapped (`taps.py`) or typed (`typed.py`), and each is stored the moment it
 arrives (`answers.py`). This module wires the states, greets and follows deep
@@ -57,10 +57,12 @@ from conversations.place import REVIEW, Place
 from conversations.widgets import (
     TypedStop,
     mark_answered_by_id,
+    match_option,
     remove_buttons,
     remove_buttons_by_id,
     say,
     step_keyboard,
+    with_answer,
 )
 from storage import practice_reviews
 
@@ -135,28 +137,47 @@ class FlowEngine:
         """A question outside the flows answered with a button (see ChoiceQuestion)."""
 
         async def ask(update: Update, context: BotContext) -> State:
+            audience = context.place.audience
             buttons = [
-                InlineKeyboardButton(label, callback_data=f"{question.code}|{value}")
-                for value, label in question.choices()
+                InlineKeyboardButton(
+                    option.label.for_audience(audience),
+                    callback_data=f"{question.code}|{option.value}",
+                )
+                for option in question.choices()
             ]
             rows = [
                 buttons[i : i + question.columns] for i in range(0, len(buttons), question.columns)
             ]
             await self.arrive(update, context, question.state)
-            await self.send(update, context, question.prompt, InlineKeyboardMarkup(rows))
+            prompt = say(question.prompt, audience)
+            await self.send_prompt(update, context, prompt, InlineKeyboardMarkup(rows))
             return question.state
 
-        async def take(update: Update, context: BotContext) -> State:
-            query = update.callback_query
-            assert query is not None
-            await query.answer()
-            value = (query.data or "").partition("|")[2]
-            if value not in {choice for choice, _ in question.choices()}:
+        async def take_tap(update: Update, context: BotContext) -> State:
+            value = await self.tapped(update, context)
+            if value not in {option.value for option in question.choices()}:
                 return await ask(update, context)  # a button from an older list
             return await question.then(update, context, value)
 
+        async def take_typed(update: Update, context: BotContext) -> State:
+            message = update.effective_message
+            audience = context.place.audience
+            option = (
+                match_option(question.choices(), message.text or "", audience) if message else None
+            )
+            if option is None:
+                return await self.typed.on_tap_instead(update, context)
+            label = option.label.for_audience(audience)
+            shown = with_answer(say(question.prompt, audience), label)
+            await self.retire_prompt(update, context, shown)
+            return await question.then(update, context, option.value)
+
         pattern = f"^{re.escape(question.code)}\\|"
-        self.add_state(question.state, [CallbackQueryHandler(take, pattern=pattern)], ask=ask)
+        handlers: list[Handler] = [
+            CallbackQueryHandler(take_tap, pattern=pattern),
+            MessageHandler(FOREGROUND & filters.TEXT & ~filters.COMMAND, take_typed),
+        ]
+        self.add_state(question.state, handlers, ask=ask)
 
     async def ask_side_question(self, update: Update, context: BotContext, state: str) -> State:
         """Ask one of the questions features added (`add_state`, `add_typed_question`)."""

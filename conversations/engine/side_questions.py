@@ -1,6 +1,7 @@
 """Questions outside the flows, declared as data: those that want a few typed words (a
 practitioner's name and team, a practice review's reference, /action's "You said"
-and "We did") and those answered with a button (/action's theme and status). The
+and "We did") and those answered with a button (/action's theme and status,
+/forget's "are you sure?"). The
 engine asks each, asks again after anything unexpected, checks the answer, and
 hands it on."""
 
@@ -15,6 +16,7 @@ from telegram import Update
 
 from conversations.context import BotContext
 from conversations.engine.state import State
+from conversations.models import Option, Wording
 
 # What a question does with words it accepts: store them, and return where the person goes.
 TakeWords = Callable[[Update, BotContext, str], Coroutine[Any, Any, State]]
@@ -44,9 +46,11 @@ class TypedQuestion:
 @dataclass(frozen=True)
 class ChoiceQuestion:
     state: str
-    prompt: str
-    # (value, label) for each button, worked out when the question is asked.
-    choices: Callable[[], Sequence[tuple[str, str]]]
+    prompt: Wording
+    # A button for each, worked out when the question is asked. Their words may be typed
+    # instead, as at a flow's questions ("yes", "communication").
+    choices: Callable[[], Sequence[Option]]
+    # Takes the chosen option's value.
     then: TakeWords
     # The buttons' callback data is "<code>|<value>": short, and unique among questions.
     code: str

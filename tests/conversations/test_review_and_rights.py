@@ -303,10 +303,10 @@ async def test_forget_leaves_nothing_outside_safeguarding_records(app, bot_api):
     assert await rows(app, "SELECT * FROM responses") == []
 
 
-async def test_words_typed_at_the_delete_question_delete_nothing_and_ask_again(app, bot_api):
+async def test_unclear_words_at_the_delete_question_delete_nothing_and_ask_again(app, bot_api):
     person = await feedback(app, bot_api, 303, "less waiting")
     await person.says("/forget")
-    await person.says("yes")
+    await person.says("what does that mean for my answers")
     assert "tap one of the buttons" in person.replies[-2]
     assert "delete everything you told us?" in person.last_reply
     await person.says("/start")
@@ -314,6 +314,22 @@ async def test_words_typed_at_the_delete_question_delete_nothing_and_ask_again(a
     assert len(await rows(app, "SELECT * FROM responses")) == 1
     await person.taps("Yes, delete it")
     assert await rows(app, "SELECT * FROM responses") == []
+
+
+async def test_yes_typed_at_the_delete_question_deletes_as_the_button_would(app, bot_api):
+    person = await feedback(app, bot_api, 304, "less waiting")
+    await person.says("/forget")
+    await person.says("yes")
+    assert "Done. We deleted your answers" in person.last_reply
+    assert await rows(app, "SELECT * FROM responses") == []
+
+
+async def test_no_typed_at_the_delete_question_keeps_everything(app, bot_api):
+    person = await feedback(app, bot_api, 305, "less waiting")
+    await person.says("/forget")
+    await person.says("nah")
+    assert "we kept it all" in person.last_reply
+    assert len(await rows(app, "SELECT * FROM responses")) == 1
 
 
 async def test_forget_in_the_middle_of_feedback_then_keep_goes_back_to_the_question(
@@ -354,10 +370,10 @@ async def test_cancel_while_recording_an_action_records_nothing(app, bot_api):
 async def test_an_action_half_recorded_is_asked_again_where_it_stopped(app, bot_api):
     team = await member(app, bot_api, 904)
     await team.says("/action")
-    await team.says("communication")
+    await team.says("which one is it")
     assert "tap one of the buttons" in team.replies[-2]
     assert "Which theme is the action about?" in team.last_reply
-    await team.taps("Communication")
+    await team.says("communication")  # a button's words typed
     await team.sends("sticker")
     assert "What did people say?" in team.last_reply
     await team.says("workers don't call back")
