@@ -328,14 +328,8 @@ def _titled(match: re.Match[str]) -> str:
 def _school(match: re.Match[str]) -> str:
     """Replace the school's own name and keep the words before it ("hitting me at")."""
     words = match.group(0).split()
-    keyword_words = (
-        2
-        if words[-1].lower() == "school"
-        and len(words) > 1
-        and words[-2].lower() in {"high", "junior"}
-        else 1
-    )
-    before, keyword = words[:-keyword_words], words[-keyword_words:]
+    two_word_keyword = words[-1].lower() == "school" and words[-2].lower() in {"high", "junior"}
+    before = words[: -2 if two_word_keyword else -1]
     capitalised = [w for w in before if w[:1].isupper()]
     name: list[str] = []
     for word in reversed(before):
@@ -345,15 +339,8 @@ def _school(match: re.Match[str]) -> str:
             break
         # In lower case, a school's name is words English does not have ("oakfield"),
         # not "us with school" or "a different school".
-        if (
-            not capitalised
-            and not _unknown_word(word.lower().strip("'."))
-            and word.lower()
-            not in (
-                "st",
-                "saint",
-            )
-        ):
+        bare = word.lower().strip("'.")
+        if not capitalised and not _unknown_word(bare) and word.lower() not in {"st", "saint"}:
             break
         name.insert(0, word)
         if not capitalised and len(name) == 2:
@@ -364,7 +351,6 @@ def _school(match: re.Match[str]) -> str:
     if len(name) == 1 and name[0].endswith("'s"):
         # "Amber's school" is a person's school, not a school's name: the person goes.
         return " ".join([*kept, "[name]'s", *words[len(before) :]])
-    del keyword
     return " ".join([*kept, "[school]"])
 
 

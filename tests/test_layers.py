@@ -57,3 +57,16 @@ def test_no_test_module_imports_another():
         if modules - helpers:
             imports[str(path.relative_to(ROOT))] = sorted(modules - helpers)
     assert imports == {}
+
+
+MODULE_LINE_LIMIT = 500
+
+
+def test_no_module_is_longer_than_a_newcomer_can_hold_in_mind():
+    long_modules = {
+        str(path.relative_to(ROOT)): lines
+        for package in ("bot", "conversations", "storage", "analysis")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINE_LIMIT
+    }
+    assert long_modules == {}

@@ -11,7 +11,6 @@ out; `ending.py` finishes a flow, shows the review screen and runs /cancel.
 
 from __future__ import annotations
 
-import re
 import time
 import warnings
 from collections.abc import Callable, Coroutine, Sequence
@@ -57,12 +56,10 @@ from conversations.place import REVIEW, Place
 from conversations.widgets import (
     TypedStop,
     mark_answered_by_id,
-    match_option,
     remove_buttons,
     remove_buttons_by_id,
     say,
     step_keyboard,
-    with_answer,
 )
 from storage import practice_reviews
 
@@ -116,67 +113,12 @@ class FlowEngine:
 
     def add_typed_question(self, question: TypedQuestion) -> None:
         """A question outside the flows that wants a few typed words (see TypedQuestion)."""
-
-        async def ask(update: Update, context: BotContext) -> State:
-            await self.arrive(update, context, question.state)
-            await self.send(update, context, question.prompt)
-            return question.state
-
-        async def take(update: Update, context: BotContext) -> State:
-            message = update.effective_message
-            words = question.accepts(message.text or "") if message else None
-            if words is None:
-                await self.send(update, context, question.retry)
-                return question.state
-            return await question.then(update, context, words)
-
-        text = FOREGROUND & filters.TEXT & ~filters.COMMAND
-        self.add_state(question.state, [MessageHandler(text, take)], ask=ask)
+        handlers, ask = question.handlers(self)
+        self.add_state(question.state, handlers, ask=ask)
 
     def add_choice_question(self, question: ChoiceQuestion) -> None:
         """A question outside the flows answered with a button (see ChoiceQuestion)."""
-
-        async def ask(update: Update, context: BotContext) -> State:
-            audience = context.place.audience
-            buttons = [
-                InlineKeyboardButton(
-                    option.label.for_audience(audience),
-                    callback_data=f"{question.code}|{option.value}",
-                )
-                for option in question.choices()
-            ]
-            rows = [
-                buttons[i : i + question.columns] for i in range(0, len(buttons), question.columns)
-            ]
-            await self.arrive(update, context, question.state)
-            prompt = say(question.prompt, audience)
-            await self.send_prompt(update, context, prompt, InlineKeyboardMarkup(rows))
-            return question.state
-
-        async def take_tap(update: Update, context: BotContext) -> State:
-            value = await self.tapped(update, context)
-            if value not in {option.value for option in question.choices()}:
-                return await ask(update, context)  # a button from an older list
-            return await question.then(update, context, value)
-
-        async def take_typed(update: Update, context: BotContext) -> State:
-            message = update.effective_message
-            audience = context.place.audience
-            option = (
-                match_option(question.choices(), message.text or "", audience) if message else None
-            )
-            if option is None:
-                return await self.typed.on_tap_instead(update, context)
-            label = option.label.for_audience(audience)
-            shown = with_answer(say(question.prompt, audience), label)
-            await self.retire_prompt(update, context, shown)
-            return await question.then(update, context, option.value)
-
-        pattern = f"^{re.escape(question.code)}\\|"
-        handlers: list[Handler] = [
-            CallbackQueryHandler(take_tap, pattern=pattern),
-            MessageHandler(FOREGROUND & filters.TEXT & ~filters.COMMAND, take_typed),
-        ]
+        handlers, ask = question.handlers(self)
         self.add_state(question.state, handlers, ask=ask)
 
     async def ask_side_question(self, update: Update, context: BotContext, state: str) -> State:

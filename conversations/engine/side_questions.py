@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from conversations.context import BotContext
-from conversations.engine.state import State
+from conversations.engine.state import FOREGROUND, Callback, Handler, State
 from conversations.models import Option, Wording
+from conversations.widgets import match_option, say, with_answer
+
+if TYPE_CHECKING:
+    from conversations.engine.core import FlowEngine
 
 # What a question does with words it accepts: store them, and return where the person goes.
 TakeWords = Callable[[Update, BotContext, str], Coroutine[Any, Any, State]]
@@ -42,6 +47,24 @@ class TypedQuestion:
             return None
         return words
 
+    def handlers(self, engine: FlowEngine) -> tuple[list[Handler], Callback]:
+        """What takes the answer, and how to ask the question (again)."""
+
+        async def ask(update: Update, context: BotContext) -> State:
+            await engine.arrive(update, context, self.state)
+            await engine.send(update, context, self.prompt)
+            return self.state
+
+        async def take(update: Update, context: BotContext) -> State:
+            message = update.effective_message
+            words = self.accepts(message.text or "") if message else None
+            if words is None:
+                await engine.send(update, context, self.retry)
+                return self.state
+            return await self.then(update, context, words)
+
+        return [MessageHandler(FOREGROUND & filters.TEXT & ~filters.COMMAND, take)], ask
+
 
 @dataclass(frozen=True)
 class ChoiceQuestion:
@@ -55,3 +78,46 @@ class ChoiceQuestion:
     # The buttons' callback data is "<code>|<value>": short, and unique among questions.
     code: str
     columns: int = 1
+
+    def handlers(self, engine: FlowEngine) -> tuple[list[Handler], Callback]:
+        """What takes a tap or the words of a button, and how to ask the question (again)."""
+
+        async def ask(update: Update, context: BotContext) -> State:
+            audience = context.place.audience
+            buttons = [
+                InlineKeyboardButton(
+                    option.label.for_audience(audience),
+                    callback_data=f"{self.code}|{option.value}",
+                )
+                for option in self.choices()
+            ]
+            rows = [buttons[i : i + self.columns] for i in range(0, len(buttons), self.columns)]
+            await engine.arrive(update, context, self.state)
+            prompt = say(self.prompt, audience)
+            await engine.send_prompt(update, context, prompt, InlineKeyboardMarkup(rows))
+            return self.state
+
+        async def take_tap(update: Update, context: BotContext) -> State:
+            value = await engine.tapped(update, context)
+            if value not in {option.value for option in self.choices()}:
+                return await ask(update, context)  # a button from an older list
+            return await self.then(update, context, value)
+
+        async def take_typed(update: Update, context: BotContext) -> State:
+            message = update.effective_message
+            audience = context.place.audience
+            typed = message.text or "" if message else ""
+            option = match_option(self.choices(), typed, audience)
+            if option is None:
+                return await engine.typed.on_tap_instead(update, context)
+            label = option.label.for_audience(audience)
+            await engine.retire_prompt(
+                update, context, with_answer(say(self.prompt, audience), label)
+            )
+            return await self.then(update, context, option.value)
+
+        pattern = f"^{re.escape(self.code)}\\|"
+        return [
+            CallbackQueryHandler(take_tap, pattern=pattern),
+            MessageHandler(FOREGROUND & filters.TEXT & ~filters.COMMAND, take_typed),
+        ], ask
