@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -311,13 +311,17 @@ class Tagger:
         self.corrections = corrections
         self.model = theme_model.load() if model == "shipped" else model
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, scored: Mapping[str, float] | None = None) -> Reading:
+        """The clauses of `text` with their feeling, and the phrases found in each;
+        `scored` holds clauses whose feeling is already known (one answer's, read again
+        clause by clause)."""
         lexicon = self.taxonomy.lexicon
         clauses = []
         hits: dict[str, tuple[int, int, str]] = {}
         best: dict[str, float] = {}
         for clause, weight in split_clauses(text):
-            polarity = clause_polarity(clause, lexicon)
+            known = scored.get(clause) if scored is not None else None
+            polarity = known if known is not None else clause_polarity(clause, lexicon)
             clauses.append((clause, weight, polarity))
             found: dict[str, tuple[set[str], set[str]]] = {}
             for (theme_id, strength), matched, _ in self.taxonomy.phrases.matches(
@@ -404,8 +408,9 @@ class Tagger:
         rings back"). The model learnt whole answers, so a lone clause is half its and
         half the lexicon's, which reads short clauses well."""
         rows, scale = model.rows(features(clause))
-        learned = self._sentiment(model, rows, scale, self.read(clause), clause).polarity
-        lexical = next(polarity for text, _, polarity in reading.clauses if text == clause)
+        scored = {text: polarity for text, _, polarity in reading.clauses}
+        learned = self._sentiment(model, rows, scale, self.read(clause, scored), clause).polarity
+        lexical = scored[clause]
         return round((learned + lexical) / 2, 3)
 
     @staticmethod

@@ -26,7 +26,7 @@ from conversations.engine import WHO_OPTIONS
 from conversations.flows import ALL_FLOWS
 from conversations.language import reading_in
 from conversations.models import Option
-from conversations.widgets import match_option, read_typed, typed_move
+from conversations.typed_words import match_option, read_typed, typed_move
 
 ROOT = Path(__file__).parents[1]
 FROZEN = ROOT / "tests" / "data" / "replies_frozen"

@@ -9,7 +9,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 
 from conversations import texts
 from conversations.context import BotContext
-from conversations.widgets import is_thanks, say
+from conversations.typed_words import is_thanks
+from conversations.widgets import say
 
 NOT_PRIVATE = ~filters.ChatType.PRIVATE
 

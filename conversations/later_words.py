@@ -22,13 +22,8 @@ from conversations.context import BotContext
 from conversations.engine import FlowEngine, StoredAnswer
 from conversations.general import nothing_to_answer
 from conversations.models import Flow, Option, Wording
-from conversations.widgets import (
-    is_greeting,
-    match_option,
-    remove_buttons,
-    remove_buttons_by_id,
-    say,
-)
+from conversations.typed_words import is_greeting, match_option
+from conversations.widgets import remove_buttons, remove_buttons_by_id, say
 from storage import responses
 from storage.models import Response
 

@@ -31,12 +31,12 @@ from conversations.engine import (
     State,
     TypedQuestion,
 )
+from conversations.fitting import shorten
 from conversations.flows import REFLECTION
 from conversations.models import Flow
 from conversations.outbox import deliver_due
 from conversations.reminders import reminder_allowed
 from conversations.roles import role_guide, show_staff_menu
-from conversations.widgets import shorten
 from storage import audit, contacts, outbox, practice_reviews, responses, staff
 from storage.models import Answer, Response
 from storage.pseudonym import keyed_hash

@@ -25,11 +25,12 @@ from analysis.windows import Window, parse_window, window_containing
 from conversations import texts
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion
+from conversations.fitting import fitted, shorten
 from conversations.models import Option, words
 from conversations.outbox import deliver_due
 from conversations.rights import queue_news
 from conversations.roles import require_role
-from conversations.widgets import esc, fitted, say, shorten
+from conversations.widgets import esc, say
 from storage import actions, audit, reporting, tagging
 
 TEAM_ROLES = ("participation", "admin")

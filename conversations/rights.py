@@ -25,18 +25,12 @@ from conversations import texts
 from conversations.channels import web_session_of
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import BEGIN_DATA, ChoiceQuestion, FlowEngine, State
+from conversations.fitting import MESSAGE_LIMIT, in_parts, pack
 from conversations.language import ENGLISH, language_of, reading_in, reading_language
 from conversations.models import Flow, Option, Step
 from conversations.place import Place
 from conversations.roles import reader_of, show_staff_menu
-from conversations.widgets import (
-    MESSAGE_LIMIT,
-    answer_in_words,
-    audience_of,
-    in_parts,
-    pack,
-    say,
-)
+from conversations.widgets import answer_in_words, audience_of, say
 from storage import contacts, inbox, outbox, rights, staff, web_chat
 from storage.persistence import SQLitePersistence
 

@@ -53,8 +53,8 @@ from conversations.engine.typed import TypedReplies
 from conversations.language import LANGUAGE_BUTTON, LANGUAGE_MENU
 from conversations.models import Flow, Step
 from conversations.place import REVIEW, Place
+from conversations.typed_words import TypedStop
 from conversations.widgets import (
-    TypedStop,
     mark_answered_by_id,
     remove_buttons,
     remove_buttons_by_id,

@@ -13,18 +13,11 @@ from conversations import texts
 from conversations.context import BotContext
 from conversations.engine.own_questions import CANCEL_OPTIONS, CANCELLING, OWN_QUESTIONS, WHO
 from conversations.engine.state import NUMBERED, State
+from conversations.fitting import fitted, shorten
 from conversations.models import Flow, Wording
 from conversations.place import REVIEW
-from conversations.widgets import (
-    Button,
-    answer_in_words,
-    fitted,
-    match_option,
-    remove_buttons,
-    say,
-    shorten,
-    with_answer,
-)
+from conversations.typed_words import match_option
+from conversations.widgets import Button, answer_in_words, remove_buttons, say, with_answer
 from storage import responses
 
 if TYPE_CHECKING:

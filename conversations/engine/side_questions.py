@@ -18,7 +18,8 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 from conversations.context import BotContext
 from conversations.engine.state import FOREGROUND, Callback, Handler, State
 from conversations.models import Option, Wording
-from conversations.widgets import match_option, say, with_answer
+from conversations.typed_words import match_option
+from conversations.widgets import say, with_answer
 
 if TYPE_CHECKING:
     from conversations.engine.core import FlowEngine

@@ -15,17 +15,15 @@ from conversations.context import BotContext
 from conversations.engine.own_questions import CANCELLING, OWN_QUESTIONS, WHO
 from conversations.engine.state import State
 from conversations.models import Flow, Step
-from conversations.widgets import (
-    answered,
+from conversations.typed_words import (
     is_done,
     is_greeting,
     match_option,
     match_options,
     read_typed,
-    say,
-    toggled,
     typed_move,
 )
+from conversations.widgets import answered, say, toggled
 
 if TYPE_CHECKING:
     from conversations.engine.core import FlowEngine

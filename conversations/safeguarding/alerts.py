@@ -24,10 +24,11 @@ from telegram.ext import filters
 from analysis.safeguarding import ALERT, UNSCREENED, Screening
 from analysis.safeguarding import category_label as detector_label
 from conversations.context import BotContext
+from conversations.fitting import in_parts, shorten
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.place import Place
 from conversations.services import Services
-from conversations.widgets import esc, in_parts, shorten
+from conversations.widgets import esc
 from storage import contacts, outbox
 from storage import safeguarding as records
 

@@ -13,13 +13,14 @@ from telegram.ext import ApplicationHandlerStop
 
 from conversations import texts
 from conversations.context import BotContext
+from conversations.fitting import MESSAGE_LIMIT, in_parts, shorten
 from conversations.language import language_of, reading_in
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.roles import staff_only
 from conversations.safeguarding.alerts import event_buttons, is_contact, markup
 from conversations.safeguarding.thread import PART_WRAPPING, THREAD_KEY, stop_listening
 from conversations.tagging import tag_untagged
-from conversations.widgets import MESSAGE_LIMIT, esc, in_parts, say, shorten
+from conversations.widgets import esc, say
 from storage import audit, contacts, outbox, staff
 from storage import safeguarding as records
 

@@ -17,6 +17,7 @@ from analysis.text import normalise
 from conversations import texts
 from conversations.context import BotContext
 from conversations.engine import StoredAnswer
+from conversations.fitting import MESSAGE_LIMIT, in_parts
 from conversations.flows import REFLECTION
 from conversations.models import Option
 from conversations.outbox import deliver_due, queue_for_contacts
@@ -36,16 +37,8 @@ from conversations.safeguarding.thread import (
     THREAD_KEY,
     stop_listening,
 )
-from conversations.widgets import (
-    MESSAGE_LIMIT,
-    audience_of,
-    esc,
-    in_parts,
-    is_stop,
-    match_option,
-    say,
-    typed_move,
-)
+from conversations.typed_words import is_stop, match_option, typed_move
+from conversations.widgets import audience_of, esc, say
 from storage import outbox, staff
 from storage import safeguarding as records
 
