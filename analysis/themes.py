@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -143,6 +144,8 @@ class PhraseIndex(Generic[K]):
                 self.always.append(entry)
             else:
                 (self.prefix if is_prefix else self.exact).setdefault(anchor, []).append(entry)
+        # Only prefixes of these lengths are looked up, not every prefix of every word.
+        self.prefix_lengths = sorted({len(anchor) for anchor in self.prefix})
 
     def matches(self, text: str) -> Iterator[tuple[K, str, int]]:
         """(key, matched text, start) for every phrase found in normalised `text`."""
@@ -150,7 +153,9 @@ class PhraseIndex(Generic[K]):
         for token in set(text.split()):
             for entry in self.exact.get(token, ()):
                 candidates[id(entry)] = entry
-            for end in range(1, len(token) + 1):
+            for end in self.prefix_lengths:
+                if end > len(token):
+                    break
                 for entry in self.prefix.get(token[:end], ()):
                     candidates[id(entry)] = entry
         for entry in self.always:
@@ -233,7 +238,7 @@ def clause_polarity(clause: str, lexicon: Lexicon) -> float:
     score = sum(sign for emoji, sign in lexicon.emoji if emoji in clause)
     negation_used = False
     for sign, _, position in lexicon.words.matches(words):
-        index = sum(1 for start in starts if start < position)
+        index = bisect_left(starts, position)  # the words before the phrase
         if any(t in lexicon.negators for t in tokens[max(0, index - NEGATION_WINDOW) : index]):
             negation_used = True
             score += -sign if sign > 0 else 0.5
