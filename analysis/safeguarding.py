@@ -21,10 +21,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
+import re2  # type: ignore[import-untyped]  # (google-re2 ships no type hints)
 from textblob.en import lexicon
 
 from analysis import safeguarding_model
@@ -84,6 +87,20 @@ MODEL_ALERT_MIN_WORDS = 8
 LETTERS = re.compile(r"[^\W\d_]+")
 
 
+class Searcher(Protocol):
+    def search(self, text: str) -> object | None: ...
+
+
+def prefilter_for(patterns: Sequence[re.Pattern[str]]) -> Searcher | None:
+    """One RE2 automaton for all the patterns, if RE2 takes their syntax (it has no
+    lookarounds or backreferences; without it every text takes the slower search)."""
+    try:
+        searcher: Searcher = re2.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re2.error:
+        return None
+    return searcher
+
+
 @dataclass(frozen=True)
 class Pattern:
     category: str
@@ -99,6 +116,14 @@ class PatternSet:
     idiom_examples: tuple[str, ...]
     # (category, one alternation of all its patterns): one search per category.
     matchers: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    # Every pattern at once, for RE2 (None if one of them is beyond it, a lookaround say).
+    prefilter: Searcher | None = None
+
+    def may_match(self, form: str) -> bool:
+        """Whether any pattern could match `form`. RE2 tries every pattern in one linear
+        pass, where Python's engine tries them one by one; most texts match none, and so
+        skip the per-category search. It only ever says yes too often, never no."""
+        return self.prefilter is None or self.prefilter.search(form) is not None
 
 
 @dataclass(frozen=True)
@@ -167,6 +192,7 @@ def load_patterns(path: Path = PATTERNS_FILE) -> PatternSet:
         idioms=tuple(re.compile(entry["pattern"]) for entry in data["idioms"]),
         idiom_examples=tuple(entry["example"] for entry in data["idioms"]),
         matchers=matchers,
+        prefilter=prefilter_for([p.regex for p in patterns]),
     )
 
 
@@ -181,7 +207,8 @@ def pattern_matches(text: str, rules: PatternSet) -> dict[str, list[str]]:
     for form in dict.fromkeys((normalise(text), normalise(text, collapse_doubles=True))):
         for idiom in rules.idioms:
             form = idiom.sub(" ", form)
-        forms.append(form)
+        if rules.may_match(form):
+            forms.append(form)
     found: dict[str, list[str]] = {}
     for category, matcher in rules.matchers:
         for form in forms:

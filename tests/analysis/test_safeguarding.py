@@ -1,11 +1,21 @@
 """The disclosure detector: patterns and model in layers, three outcomes, context downgrades."""
 
+import dataclasses
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from analysis.safeguarding import ALERT, REVIEW, load_patterns, readable, screen
+from analysis.safeguarding import (
+    ALERT,
+    REVIEW,
+    load_patterns,
+    pattern_matches,
+    prefilter_for,
+    readable,
+    screen,
+)
 from analysis.text import normalise
 
 # Training texts, by the patterns' author: a regression check, not a measure (that is
@@ -156,3 +166,21 @@ def test_english_mixed_with_romanised_urdu_never_passes_silently():
         "kal raat phir se woh cheez ki jo main nahi karna chahti thi, bohot bura lag raha hai"
     )
     assert result.flagged
+
+
+def test_the_quick_first_pass_finds_what_the_full_search_finds():
+    rules = load_patterns()
+    assert rules.prefilter is not None
+    full_search = dataclasses.replace(rules, prefilter=None)
+    texts = [case["text"] for case in CASES] + [p.example for p in rules.patterns]
+    assert [pattern_matches(t, rules) for t in texts] == [
+        pattern_matches(t, full_search) for t in texts
+    ]
+    assert sum(bool(pattern_matches(t, rules)) for t in texts) > len(rules.patterns)
+
+
+def test_patterns_the_quick_pass_cannot_read_leave_every_text_to_the_full_search():
+    beyond_re2 = prefilter_for([re.compile(r"hurt(?! feelings)"), re.compile(r"(\w)\1")])
+    assert beyond_re2 is None
+    rules = dataclasses.replace(load_patterns(), prefilter=beyond_re2)
+    assert rules.may_match("anything at all")
