@@ -54,7 +54,7 @@ def browser_language(language_code: str | None) -> str:
 # The greeting's button that opens the choice, for someone who reads no English yet:
 # the word in each language (see conversations/language_choice.py).
 LANGUAGE_BUTTON = "🌐 Language · Język · زبان · ਭਾਸ਼ਾ"
-LANGUAGE_MENU = "lang|menu"
+LANGUAGE_MENU = "lang|menu"  # (callback data: `conversations.callback_data`)
 
 
 def preselect_language(data: dict[str, Any], language_code: str | None) -> None:

@@ -16,6 +16,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, BaseHandler, CallbackQueryHandler, CommandHandler
 
 from conversations import texts
+from conversations.callback_data import code_of, encode, parts_of, tapped_with
 from conversations.context import BotContext
 from conversations.engine import FlowEngine
 from conversations.language import LANGUAGE_MENU, LANGUAGES, choose_language, reading_language
@@ -23,7 +24,7 @@ from conversations.place import Place
 from conversations.roles import reader_of
 from conversations.widgets import say
 
-LANGUAGE_DATA = LANGUAGE_MENU.partition("|")[0]
+LANGUAGE_DATA = code_of(LANGUAGE_MENU)
 
 
 class LanguageChoice:
@@ -33,7 +34,7 @@ class LanguageChoice:
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         return [
             CommandHandler("language", self.on_language),
-            CallbackQueryHandler(self.on_tap, pattern=rf"^{LANGUAGE_DATA}\|"),
+            CallbackQueryHandler(self.on_tap, pattern=tapped_with(LANGUAGE_DATA)),
         ]
 
     async def on_language(self, update: Update, context: BotContext) -> None:
@@ -46,7 +47,7 @@ class LanguageChoice:
         audience = await reader_of(update, context)
         keyboard = InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(name, callback_data=f"{LANGUAGE_DATA}|{code}")]
+                [InlineKeyboardButton(name, callback_data=encode(LANGUAGE_DATA, code))]
                 for code, name in LANGUAGES.items()
             ]
         )
@@ -58,7 +59,7 @@ class LanguageChoice:
         query = update.callback_query
         assert query is not None and update.effective_chat is not None
         await query.answer()
-        code = (query.data or "").partition("|")[2]
+        code = "|".join(parts_of(query.data))
         if code not in LANGUAGES:
             await self.show_languages(update, context)
             raise ApplicationHandlerStop

@@ -18,6 +18,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from conversations import texts
+from conversations.callback_data import encode, parts_of, tapped_with
 from conversations.context import BotContext
 from conversations.engine import FlowEngine, StoredAnswer
 from conversations.general import nothing_to_answer
@@ -32,6 +33,8 @@ _LOGGER = logging.getLogger(__name__)
 # In the person's data from the end of a flow: {"response", "flow", "until"}, and, while
 # they are asked, "pending" (their words) and "offer" (the message asking).
 LATER = "later_words"
+# The code of the offer's buttons ("later|<choice>").
+LATER_CODE = "later"
 OFFER_FOR = timedelta(days=14)
 # Shorter messages ("thanks", "ok bye") are not taken for more to say.
 FEWEST_WORDS = 3
@@ -51,7 +54,7 @@ class LaterWords:
         """Ahead of the replies for messages outside any flow, which these fall back to."""
         private_text = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & filters.TEXT
         return [
-            CallbackQueryHandler(self.on_choice, pattern=r"^later\|"),
+            CallbackQueryHandler(self.on_choice, pattern=tapped_with(LATER_CODE)),
             MessageHandler(private_text & ~filters.COMMAND, self.on_text),
         ]
 
@@ -104,7 +107,11 @@ class LaterWords:
         later = context.data[LATER]
         await remove_buttons_by_id(context, update, later.pop("offer", None))
         buttons = [
-            [InlineKeyboardButton(o.label.for_audience(audience), callback_data=f"later|{o.value}")]
+            [
+                InlineKeyboardButton(
+                    o.label.for_audience(audience), callback_data=encode(LATER_CODE, o.value)
+                )
+            ]
             for o in CHOICES
         ]
         assert update.effective_chat is not None
@@ -127,7 +134,7 @@ class LaterWords:
             later.pop("pending", None)
             await self.send(update, context, texts.OLD_BUTTON_NO_CHAT, None)
             return
-        await self.choose(update, context, (query.data or "").partition("|")[2], *target)
+        await self.choose(update, context, "|".join(parts_of(query.data)), *target)
 
     async def where_to_add(self, context: BotContext) -> tuple[Flow, Response] | None:
         """The flow and response later words go to; None once deleted (/forget, retention)."""

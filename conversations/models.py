@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from analysis.vocabulary import AUDIENCE_GROUP, AudienceGroup
+from conversations import callback_data
 from conversations.catalogues import translated
 from conversations.language import reading_language
 
@@ -24,7 +25,7 @@ Effect = Literal["audience", "hear_back", "contact_consent"]
 END = "end"
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
-CALLBACK_DATA_LIMIT = 64
+CALLBACK_DATA_LIMIT = callback_data.LIMIT
 # "<action>|<flow>:<step>|<value>" with a one-letter action.
 CALLBACK_OVERHEAD = len("a||:")
 

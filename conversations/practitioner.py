@@ -25,6 +25,7 @@ from telegram.ext import (
 )
 
 from analysis.vocabulary import AudienceGroup
+from conversations.callback_data import encode, parts_of, tapped_with
 from conversations.context import BotContext
 from conversations.engine import (
     FlowEngine,
@@ -45,6 +46,8 @@ ASKING_NAME = "staff:name"
 ASKING_TEAM = "staff:team"
 ASKING_REFERENCE = "reflect:reference"
 CHOOSING_DRAFT = "reflect:drafts"
+DRAFT = "draft"  # a draft's button: "draft|<response id>"
+REMINDERS_OFF_DATA = encode("remind", "off")
 REFERENCE_FORMAT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{2,39}$")
 NAME_LIMIT = 60
 
@@ -138,13 +141,17 @@ class PractitionerTool:
             engine.add_typed_question(question)
         engine.add_state(
             CHOOSING_DRAFT,
-            [CallbackQueryHandler(self.on_draft_chosen, pattern=r"^draft\|")],
+            [CallbackQueryHandler(self.on_draft_chosen, pattern=tapped_with(DRAFT))],
             ask=self.ask_drafts_again,
         )
         engine.on_completion(self.send_copy)
 
     def global_handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
-        return [CallbackQueryHandler(self.on_reminders_off, pattern=r"^remind\|off$")]
+        return [
+            CallbackQueryHandler(
+                self.on_reminders_off, pattern=f"^{re.escape(REMINDERS_OFF_DATA)}$"
+            )
+        ]
 
     def respondent(self, update: Update, context: BotContext) -> str:
         assert update.effective_user is not None
@@ -304,7 +311,7 @@ class PractitionerTool:
             answers = await responses.list_answers(context.db, draft.id)
             line, label = self.describe_draft(context, number, draft, answers)
             lines.append(line)
-            rows.append([InlineKeyboardButton(label, callback_data=f"draft|{draft.id}")])
+            rows.append([InlineKeyboardButton(label, callback_data=encode(DRAFT, draft.id))])
         if len(drafts) > len(rows):
             lines.append(MORE_DRAFTS.format(shown=len(rows), count=len(drafts)))
         context.place.clear()
@@ -356,7 +363,7 @@ class PractitionerTool:
         query = update.callback_query
         assert query is not None
         await query.answer()
-        response_id = int((query.data or "draft|0").partition("|")[2] or 0)
+        response_id = int((parts_of(query.data) or ["0"])[0] or 0)
         response = await responses.get_response(context.db, response_id)
         if (
             response is None
@@ -467,7 +474,7 @@ async def remind_drafts(context: BotContext) -> None:
             respondent=person.respondent,
             kind="reminder",
             text=html.escape(REMINDER.format(name=person.display_name), quote=False),
-            buttons=[[("No more reminders", "remind|off")]],
+            buttons=[[("No more reminders", REMINDERS_OFF_DATA)]],
             now=now,
         )
         await staff.record_reminder(services.db, person.respondent, now)

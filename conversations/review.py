@@ -23,6 +23,7 @@ from analysis.reports import theme_totals
 from analysis.themes import load_taxonomy
 from analysis.windows import Window, parse_window, window_containing
 from conversations import texts
+from conversations.callback_data import code_of, encode, parts_of, tapped_with
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion
 from conversations.fitting import fitted, shorten
@@ -116,7 +117,10 @@ class ReviewTools:
             CommandHandler("themes", self.on_themes),
             CommandHandler("search", self.on_search),
             CommandHandler("actions", self.on_actions),
-            CallbackQueryHandler(self.on_button, pattern=r"^(th|te|ta|tr|gp|na|ac|ab|ax)\|"),
+            CallbackQueryHandler(
+                self.on_button,
+                pattern=tapped_with("th", "te", "ta", "tr", "gp", "na", "ac", "ab", "ax"),
+            ),
         ]
 
     # Roles and the audit log
@@ -171,7 +175,7 @@ class ReviewTools:
             label = labels[theme_id]
             lines.append(f"{esc(label)}: {count} ({change:+d}) {mean:+.2f}")
             buttons.append(
-                InlineKeyboardButton(label, callback_data=f"th|{theme_id}|{window.id}|0")
+                InlineKeyboardButton(label, callback_data=encode("th", theme_id, window.id, "0"))
             )
         if not buttons:
             lines.append("No tagged responses in this window yet.")
@@ -181,7 +185,9 @@ class ReviewTools:
         if by_hand:
             lines.append(f"In other languages, waiting to be tagged by hand: {by_hand}")
             buttons.append(
-                InlineKeyboardButton("🌐 Tag by hand", callback_data=f"th|{BY_HAND}|{window.id}|0")
+                InlineKeyboardButton(
+                    "🌐 Tag by hand", callback_data=encode("th", BY_HAND, window.id, "0")
+                )
             )
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
         await self.send(
@@ -208,19 +214,25 @@ class ReviewTools:
         for answer in answers:
             rows.append(
                 [
-                    InlineKeyboardButton(f"✏️ #{answer.id} tags", callback_data=f"te|{answer.id}"),
-                    InlineKeyboardButton("⭐ good", callback_data=f"gp|{answer.id}"),
-                    InlineKeyboardButton("🚩 action", callback_data=f"na|{answer.id}"),
+                    InlineKeyboardButton(
+                        f"✏️ #{answer.id} tags", callback_data=encode("te", answer.id)
+                    ),
+                    InlineKeyboardButton("⭐ good", callback_data=encode("gp", answer.id)),
+                    InlineKeyboardButton("🚩 action", callback_data=encode("na", answer.id)),
                 ]
             )
         navigation = []
         if page > 0:
             navigation.append(
-                InlineKeyboardButton("⬅️ Newer", callback_data=f"th|{theme}|{window.id}|{page - 1}")
+                InlineKeyboardButton(
+                    "⬅️ Newer", callback_data=encode("th", theme, window.id, page - 1)
+                )
             )
         if (page + 1) * PER_PAGE < total:
             navigation.append(
-                InlineKeyboardButton("Older ➡️", callback_data=f"th|{theme}|{window.id}|{page + 1}")
+                InlineKeyboardButton(
+                    "Older ➡️", callback_data=encode("th", theme, window.id, page + 1)
+                )
             )
         if navigation:
             rows.append(navigation)
@@ -262,12 +274,16 @@ class ReviewTools:
             return
         labels = theme_labels()
         rows = [
-            [InlineKeyboardButton(f"➖ {labels.get(t, t)}", callback_data=f"tr|{answer_id}|{t}")]
+            [
+                InlineKeyboardButton(
+                    f"➖ {labels.get(t, t)}", callback_data=encode("tr", answer_id, t)
+                )
+            ]
             for t in answer.theme_list
         ]
         missing = [t for t in labels if t not in answer.theme_list]
         adds = [
-            InlineKeyboardButton(f"➕ {labels[t]}", callback_data=f"ta|{answer_id}|{t}")
+            InlineKeyboardButton(f"➕ {labels[t]}", callback_data=encode("ta", answer_id, t))
             for t in missing
         ]
         rows += [adds[i : i + 2] for i in range(0, len(adds), 2)]
@@ -278,7 +294,7 @@ class ReviewTools:
     async def on_button(self, update: Update, context: BotContext) -> None:
         query = update.callback_query
         assert query is not None
-        kind, *parts = (query.data or "").split("|")
+        kind, parts = code_of(query.data), parts_of(query.data)
         actor = await self.allowed(update, context, f"button {kind}", "|".join(parts))
         await query.answer()
         db = context.db
@@ -379,7 +395,9 @@ class ReviewTools:
         for action in listed:
             rows.append(
                 [
-                    InlineKeyboardButton(f"#{action.id}: {s}", callback_data=f"ac|{action.id}|{s}")
+                    InlineKeyboardButton(
+                        f"#{action.id}: {s}", callback_data=encode("ac", action.id, s)
+                    )
                     for s in STATUSES
                     if s != action.status
                 ]
@@ -437,7 +455,8 @@ class ReviewTools:
                 [
                     [
                         InlineKeyboardButton(
-                            f"Send to {people(len(audience))}", callback_data=f"ax|{action_id}"
+                            f"Send to {people(len(audience))}",
+                            callback_data=encode("ax", action_id),
                         )
                     ]
                 ]

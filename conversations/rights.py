@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, tzinfo
@@ -22,6 +23,7 @@ from telegram.ext import (
 )
 
 from conversations import texts
+from conversations.callback_data import encode
 from conversations.channels import web_session_of
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import BEGIN_DATA, ChoiceQuestion, FlowEngine, State
@@ -107,7 +109,7 @@ def answer_blocks(step: Step, answer: dict[str, Any], audience: str | None) -> l
 
 
 # The callback data of the "No more messages" button under news (see `news_buttons`).
-NEWS_OFF_DATA = "news|off"
+NEWS_OFF_DATA = encode("news", "off")
 
 
 def news_buttons() -> list[list[tuple[str, str]]]:
@@ -162,7 +164,7 @@ class DataRights:
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         return [
             CommandHandler("privacy", self.on_privacy),
-            CallbackQueryHandler(self.on_no_more_news, pattern=rf"^{NEWS_OFF_DATA}$"),
+            CallbackQueryHandler(self.on_no_more_news, pattern=f"^{re.escape(NEWS_OFF_DATA)}$"),
         ]
 
     async def on_no_more_news(self, update: Update, context: BotContext) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 
-from conversations import texts
+from conversations import callback_data, texts
 from conversations.context import BotContext
 from conversations.models import Flow, Step, Wording
 from conversations.place import Place
@@ -26,11 +26,11 @@ class Button:
     value: str = ""
 
     def encode(self) -> str:
-        return f"{self.action}|{self.state}|{self.value}"
+        return callback_data.encode(self.action, self.state, self.value)
 
     @classmethod
     def decode(cls, data: str | None) -> Button | None:
-        parts = (data or "").split("|")
+        parts = [callback_data.code_of(data), *callback_data.parts_of(data)]
         if len(parts) != 3:
             return None
         return cls(*parts)

@@ -27,11 +27,12 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from conversations import texts
+from conversations.callback_data import encode, parts_of, tapped_with
 from conversations.channels import web_session_of
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine.answers import Answers
 from conversations.engine.ending import Ending
-from conversations.engine.own_questions import CANCELLING, WHO, WHO_OPTIONS
+from conversations.engine.own_questions import CANCEL_CODE, CANCELLING, WHO, WHO_CODE, WHO_OPTIONS
 from conversations.engine.side_questions import ChoiceQuestion, TypedQuestion
 from conversations.engine.state import (
     BEGIN_DATA,
@@ -195,11 +196,13 @@ class FlowEngine:
             for step in flow.steps
         }
         states[WHO] = [
-            CallbackQueryHandler(self._tracked(self.on_who), pattern=r"^who\|"),
+            CallbackQueryHandler(self._tracked(self.on_who), pattern=tapped_with(WHO_CODE)),
             *step_handlers,
         ]
         states[CANCELLING] = [
-            CallbackQueryHandler(self._tracked(self.ending.on_cancel_choice), pattern=r"^cancel\|"),
+            CallbackQueryHandler(
+                self._tracked(self.ending.on_cancel_choice), pattern=tapped_with(CANCEL_CODE)
+            ),
             *answering,
         ]
         for flow in self.flows.values():
@@ -288,7 +291,7 @@ class FlowEngine:
                 *(
                     [
                         InlineKeyboardButton(
-                            o.label.for_audience(None), callback_data=f"who|{o.value}"
+                            o.label.for_audience(None), callback_data=encode(WHO_CODE, o.value)
                         )
                     ]
                     for o in WHO_OPTIONS
@@ -451,7 +454,7 @@ class FlowEngine:
         if context.chat_data is not None:
             context.chat_data.pop(PROMPT_ID, None)
         await remove_buttons(query.message)
-        return (query.data or "").partition("|")[2]
+        return "|".join(parts_of(query.data))
 
     async def send(
         self,

@@ -10,8 +10,15 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ConversationHandler
 
 from conversations import texts
+from conversations.callback_data import encode
 from conversations.context import BotContext
-from conversations.engine.own_questions import CANCEL_OPTIONS, CANCELLING, OWN_QUESTIONS, WHO
+from conversations.engine.own_questions import (
+    CANCEL_CODE,
+    CANCEL_OPTIONS,
+    CANCELLING,
+    OWN_QUESTIONS,
+    WHO,
+)
 from conversations.engine.state import NUMBERED, State
 from conversations.fitting import fitted, shorten
 from conversations.models import Flow, Wording
@@ -143,7 +150,8 @@ class Ending:
             [
                 [
                     InlineKeyboardButton(
-                        option.label.for_audience(audience), callback_data=f"cancel|{option.value}"
+                        option.label.for_audience(audience),
+                        callback_data=encode(CANCEL_CODE, option.value),
                     )
                 ]
                 for option in CANCEL_OPTIONS

@@ -7,6 +7,8 @@ from conversations import texts
 from conversations.models import Option
 
 WHO = "who"
+# Their buttons' codes (`conversations.callback_data`): "who|yp", "cancel|keep".
+WHO_CODE = "who"
 # The greeting's question. Its values are flow ids, but "pr" goes to the staff entry.
 WHO_OPTIONS = (
     Option(
@@ -40,6 +42,7 @@ WHO_OPTIONS = (
     ),
 )
 CANCELLING = "cancelling"
+CANCEL_CODE = "cancel"
 # What /cancel asks. Typed, its words choose too: "keep", "delete", "carry on".
 CANCEL_OPTIONS = (
     Option(value="keep", label=texts.CANCEL_KEEP, typed=("stop", "yes")),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from conversations.callback_data import encode, tapped_with
 from conversations.context import BotContext
 from conversations.engine.state import FOREGROUND, Callback, Handler, State
 from conversations.models import Option, Wording
@@ -88,7 +89,7 @@ class ChoiceQuestion:
             buttons = [
                 InlineKeyboardButton(
                     option.label.for_audience(audience),
-                    callback_data=f"{self.code}|{option.value}",
+                    callback_data=encode(self.code, option.value),
                 )
                 for option in self.choices()
             ]
@@ -117,8 +118,7 @@ class ChoiceQuestion:
             )
             return await self.then(update, context, option.value)
 
-        pattern = f"^{re.escape(self.code)}\\|"
         return [
-            CallbackQueryHandler(take_tap, pattern=pattern),
+            CallbackQueryHandler(take_tap, pattern=tapped_with(self.code)),
             MessageHandler(FOREGROUND & filters.TEXT & ~filters.COMMAND, take_typed),
         ], ask

@@ -28,17 +28,23 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from conversations.callback_data import tapped_with
 from conversations.context import BotContext
 from conversations.safeguarding.alerts import (
+    A_CONCERN_AFTER_ALL,
     HOLD_FOR_THE_PERSON,
     MEDIA,
+    NOT_A_CONCERN,
     REVIEW_DIGEST_EVERY,
+    SURELY_NOT_A_CONCERN,
+    TAKEN,
     drain_journal,
     repeat_unacknowledged,
     send_review_digest,
 )
 from conversations.safeguarding.contacts import ContactsSide
 from conversations.safeguarding.person import HoldAnswer, PersonSide, Reask
+from conversations.safeguarding.thread import PERSON_CODE
 
 __all__ = [
     "HOLD_FOR_THE_PERSON",
@@ -65,9 +71,12 @@ class Safeguarding:
     def handlers(self) -> list[BaseHandler[Update, BotContext, Any]]:
         person, contacts = self.person, self.contacts
         return [
-            CallbackQueryHandler(contacts.on_acknowledge, pattern=r"^sgack\|"),
-            CallbackQueryHandler(contacts.on_not_a_concern, pattern=r"^sgnot[yn]?\|"),
-            CallbackQueryHandler(person.on_person_button, pattern=r"^sg\|"),
+            CallbackQueryHandler(contacts.on_acknowledge, pattern=tapped_with(TAKEN)),
+            CallbackQueryHandler(
+                contacts.on_not_a_concern,
+                pattern=tapped_with(NOT_A_CONCERN, SURELY_NOT_A_CONCERN, A_CONCERN_AFTER_ALL),
+            ),
+            CallbackQueryHandler(person.on_person_button, pattern=tapped_with(PERSON_CODE)),
             CommandHandler("reply", contacts.on_reply),
             CommandHandler("close", contacts.on_close),
             CommandHandler(

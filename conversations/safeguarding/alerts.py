@@ -23,6 +23,7 @@ from telegram.ext import filters
 
 from analysis.safeguarding import ALERT, UNSCREENED, Screening
 from analysis.safeguarding import category_label as detector_label
+from conversations.callback_data import encode
 from conversations.context import BotContext
 from conversations.fitting import in_parts, shorten
 from conversations.outbox import deliver_due, queue_for_contacts
@@ -81,10 +82,18 @@ def media_kind(message: Message) -> str | None:
     return None
 
 
+# The codes of the buttons under alerts (`conversations.callback_data`): taken by a
+# contact; "not a concern", then "yes, not a concern" or "no, keep it".
+TAKEN = "sgack"
+NOT_A_CONCERN = "sgnot"
+SURELY_NOT_A_CONCERN = "sgnoty"
+A_CONCERN_AFTER_ALL = "sgnotn"
+
+
 def event_buttons(event: records.SafeguardingEvent) -> list[list[tuple[str, str]]]:
     """The buttons under an alert or a review item, while nobody has taken it."""
     take = "I've looked at this" if event.for_review else "I'm dealing with this"
-    return [[(take, f"sgack|{event.id}")], [("Not a concern", f"sgnot|{event.id}")]]
+    return [[(take, encode(TAKEN, event.id))], [("Not a concern", encode(NOT_A_CONCERN, event.id))]]
 
 
 def category_label(category: str) -> str:

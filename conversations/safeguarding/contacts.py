@@ -12,12 +12,20 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from conversations import texts
+from conversations.callback_data import code_of, encode, parts_of
 from conversations.context import BotContext
 from conversations.fitting import MESSAGE_LIMIT, in_parts, shorten
 from conversations.language import language_of, reading_in
 from conversations.outbox import deliver_due, queue_for_contacts
 from conversations.roles import staff_only
-from conversations.safeguarding.alerts import event_buttons, is_contact, markup
+from conversations.safeguarding.alerts import (
+    A_CONCERN_AFTER_ALL,
+    NOT_A_CONCERN,
+    SURELY_NOT_A_CONCERN,
+    event_buttons,
+    is_contact,
+    markup,
+)
 from conversations.safeguarding.thread import PART_WRAPPING, THREAD_KEY, stop_listening
 from conversations.tagging import tag_untagged
 from conversations.widgets import esc, say
@@ -87,7 +95,7 @@ class ContactsSide:
         assert query is not None
         if not is_contact(update, context):
             await self.refuse(update, context)
-        event_id = int((query.data or "0|0").partition("|")[2] or 0)
+        event_id = int((parts_of(query.data) or ["0"])[0] or 0)
         event = await records.get_event(context.db, event_id)
         user = update.effective_user
         name = user.full_name if user else "A contact"
@@ -119,7 +127,7 @@ class ContactsSide:
         assert query is not None
         if not is_contact(update, context):
             await self.refuse(update, context)
-        action, _, number = (query.data or "").partition("|")
+        action, number = code_of(query.data), (parts_of(query.data) or ["0"])[0]
         event = await records.get_event(context.db, int(number or 0))
         if event is None:
             await query.answer("That alert was not found.")
@@ -127,10 +135,15 @@ class ContactsSide:
         if event.not_a_concern_at is not None:
             await query.answer(f"{event.not_a_concern_by} already marked this not a concern.")
             raise ApplicationHandlerStop
-        sure = [("Yes, not a concern", f"sgnoty|{event.id}"), ("No, keep it", f"sgnotn|{event.id}")]
+        sure = [
+            ("Yes, not a concern", encode(SURELY_NOT_A_CONCERN, event.id)),
+            ("No, keep it", encode(A_CONCERN_AFTER_ALL, event.id)),
+        ]
         buttons = {
-            "sgnot": [sure],
-            "sgnotn": event_buttons(event)[1:] if event.acknowledged_at else event_buttons(event),
+            NOT_A_CONCERN: [sure],
+            A_CONCERN_AFTER_ALL: (
+                event_buttons(event)[1:] if event.acknowledged_at else event_buttons(event)
+            ),
         }
         if action in buttons:
             await query.answer()

@@ -15,6 +15,7 @@ from telegram.ext import ApplicationHandlerStop
 from analysis.safeguarding import REVIEW, UNSCREENED, Screening, is_help_word
 from analysis.text import normalise
 from conversations import texts
+from conversations.callback_data import encode, parts_of
 from conversations.context import BotContext
 from conversations.engine import StoredAnswer
 from conversations.fitting import MESSAGE_LIMIT, in_parts
@@ -34,6 +35,7 @@ from conversations.safeguarding.alerts import (
 from conversations.safeguarding.thread import (
     OFFERED_CHOICE,
     PART_WRAPPING,
+    PERSON_CODE,
     THREAD_KEY,
     stop_listening,
 )
@@ -244,8 +246,8 @@ class PersonSide:
     def after_disclosure_rows(self, audience: str | None) -> list[list[tuple[str, str]]]:
         return [
             [
-                (texts.KEEP_GOING.for_audience(audience), "sg|continue"),
-                (texts.STOP_FOR_NOW.for_audience(audience), "sg|pause"),
+                (texts.KEEP_GOING.for_audience(audience), encode(PERSON_CODE, "continue")),
+                (texts.STOP_FOR_NOW.for_audience(audience), encode(PERSON_CODE, "pause")),
             ]
         ]
 
@@ -283,7 +285,8 @@ class PersonSide:
             [
                 [
                     InlineKeyboardButton(
-                        texts.TALK_TO_A_PERSON.for_audience(audience), callback_data="sg|person"
+                        texts.TALK_TO_A_PERSON.for_audience(audience),
+                        callback_data=encode(PERSON_CODE, "person"),
                     )
                 ]
             ]
@@ -306,7 +309,7 @@ class PersonSide:
         query = update.callback_query
         assert query is not None
         await query.answer()
-        await self.on_person_choice(update, context, (query.data or "").partition("|")[2])
+        await self.on_person_choice(update, context, "|".join(parts_of(query.data)))
 
     async def on_person_choice(self, update: Update, context: BotContext, choice: str) -> None:
         """Act on "person", "pause" or "continue", tapped or typed."""

@@ -11,6 +11,8 @@ THREAD_KEY = "safeguarding_thread"
 # Set when a person is offered "Keep going" or "Stop for now", so that their next
 # message, if it says one of those, does what the button does rather than answer a question.
 OFFERED_CHOICE = "offered_keep_going"
+# The code of the buttons the person is offered after an alert ("sg|continue").
+PERSON_CODE = "sg"
 # Room kept in each message of a thread for the words around the person's own.
 PART_WRAPPING = 200
 
