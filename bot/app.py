@@ -34,6 +34,7 @@ from conversations.engine import FlowEngine
 from conversations.flows import ALL_FLOWS
 from conversations.language_choice import LanguageChoice
 from conversations.later_words import LaterWords
+from conversations.onboarding import Onboarding
 from conversations.outbox import deliver_due
 from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.review import ReviewTools
@@ -146,6 +147,7 @@ def build_application(
     engine.on_answer(tag_answer)
     # These register their states and commands with the engine before it builds its handler.
     practitioners = PractitionerTool(engine)
+    Onboarding(engine, reflect=practitioners.on_reflect)
     team = ReviewTools(engine)
     rights = DataRights(engine)
     later_words = LaterWords(engine)

@@ -1,4 +1,5 @@
-"""The practitioner side: invites, first-use details, /reflect, /drafts, /myreflections, reminders.
+"""The practitioner side: /reflect, /drafts, /myreflections, copies and reminders (invites
+and first use are `onboarding.py`).
 
 The reflection itself is a declared flow (`flows.REFLECTION`) run by the same
 engine as the feedback flows; this module adds what is particular to staff.
@@ -37,32 +38,20 @@ from conversations.flows import REFLECTION
 from conversations.models import Flow
 from conversations.outbox import deliver_due
 from conversations.reminders import reminder_allowed
-from conversations.roles import role_guide, show_staff_menu
-from storage import audit, contacts, outbox, practice_reviews, responses, staff
+from storage import audit, outbox, practice_reviews, responses, staff
 from storage.models import Answer, Response
 from storage.pseudonym import keyed_hash
 
-ASKING_NAME = "staff:name"
-ASKING_TEAM = "staff:team"
 ASKING_REFERENCE = "reflect:reference"
 CHOOSING_DRAFT = "reflect:drafts"
 DRAFT = "draft"  # a draft's button: "draft|<response id>"
 REMINDERS_OFF_DATA = encode("remind", "off")
 REFERENCE_FORMAT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_-]{2,39}$")
-NAME_LIMIT = 60
 
 NOT_A_PRACTITIONER = (
     "Sorry, the reflective tool is for practitioners with an invite. "
     "Ask your manager or the QA team for one."
 )
-INVITE_FAILED = "That invite has expired or has already been used. Ask for a new one."
-ASK_NAME = (
-    "Welcome! You can now use the practitioner reflective tool. What name should I use for you? "
-    "(Only for your own copies and reminders: reports never name practitioners.)"
-)
-ASK_TEAM = "Thanks. Which team are you in?"
-READY = "You're set up, {name}."
-ROLE_GRANTED = "Thanks. You now have the {role} role in this bot."
 ASK_REFERENCE = (
     "Which practice review is this reflection for? Type its reference (for example CPR-2026-014)."
 )
@@ -110,26 +99,10 @@ class PractitionerTool:
     def __init__(self, engine: FlowEngine, flow: Flow = REFLECTION) -> None:
         self.engine = engine
         self.flow = flow
-        engine.add_deep_link("inv", self.redeem_invite)
-        engine.set_staff_door(entry=self.on_i_work_here, welcome=self.welcome_back)
         engine.add_command("reflect", self.on_reflect)
         engine.add_command("drafts", self.on_drafts)
         engine.add_command("myreflections", self.on_my_reflections)
         for question in (
-            TypedQuestion(
-                ASKING_NAME,
-                ASK_NAME,
-                retry=f"Please type a name of up to {NAME_LIMIT} characters.",
-                then=self.on_name,
-                limit=NAME_LIMIT,
-            ),
-            TypedQuestion(
-                ASKING_TEAM,
-                ASK_TEAM,
-                retry=f"Please type a team name of up to {NAME_LIMIT} characters.",
-                then=self.on_team,
-                limit=NAME_LIMIT,
-            ),
             TypedQuestion(
                 ASKING_REFERENCE,
                 ASK_REFERENCE,
@@ -163,51 +136,6 @@ class PractitionerTool:
         assert update.effective_chat is not None
         await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
 
-    # Invites and first use
-
-    async def redeem_invite(self, update: Update, context: BotContext) -> State:
-        """`/start inv-<code>`: use a one-time invite and grant its role."""
-        payload = (context.args or [""])[0]
-        code = payload.partition("-")[2]
-        services = context.services
-        respondent = self.respondent(update, context)
-        role = await staff.redeem_invite(
-            services.db,
-            code_hash=keyed_hash(services.settings.pseudonym_secret, "invite", code),
-            respondent=respondent,
-            now=services.now(),
-        )
-        if role is None:
-            await self.reply(update, context, INVITE_FAILED)
-            return ConversationHandler.END
-        await audit.audit(services.db, actor=respondent, action="role granted", detail=role)
-        assert update.effective_user is not None
-        await contacts.remember_chat(
-            services.db, respondent=respondent, chat_id=update.effective_user.id
-        )
-        roles = await staff.roles_of(services.db, respondent)
-        await show_staff_menu(context.bot, update.effective_user.id, roles)
-        if role == "practitioner" and await staff.get_profile(services.db, respondent) is None:
-            return await self.engine.ask_side_question(update, context, ASKING_NAME)
-        await self.reply(
-            update, context, f"{ROLE_GRANTED.format(role=role)}\n\n{role_guide({role})}"
-        )
-        return ConversationHandler.END
-
-    async def on_name(self, update: Update, context: BotContext, name: str) -> State:
-        context.data["staff_name"] = name
-        return await self.engine.ask_side_question(update, context, ASKING_TEAM)
-
-    async def on_team(self, update: Update, context: BotContext, team: str) -> State:
-        name = str(context.data.pop("staff_name", "there"))
-        await staff.save_profile(
-            context.db, respondent=self.respondent(update, context), display_name=name, team=team
-        )
-        await self.engine.arrive(update, context, ConversationHandler.END)
-        ready = html.escape(READY.format(name=name), quote=False)
-        await self.reply(update, context, f"{ready} {role_guide({'practitioner'})}")
-        return ConversationHandler.END
-
     # Reflecting
 
     async def is_practitioner(self, update: Update, context: BotContext) -> bool:
@@ -228,32 +156,6 @@ class PractitionerTool:
         """Ask the question the person was at again, if they were at one."""
         if context.place.asked:
             return await self.engine.reask(update, context)
-        return ConversationHandler.END
-
-    async def welcome_back(self, update: Update, context: BotContext) -> State | None:
-        """/start from someone already set up to work here: welcomed back by name with what
-        they can do, not asked who they are as if new. None for everyone else."""
-        respondent = self.respondent(update, context)
-        roles = await staff.roles_of(context.db, respondent)
-        if not roles:
-            return None
-        profile = await staff.get_profile(context.db, respondent)
-        name = (
-            f", {html.escape(profile.display_name, quote=False)}"
-            if profile and profile.display_name
-            else ""
-        )
-        await self.engine.arrive(update, context, ConversationHandler.END)
-        await self.reply(update, context, f"Welcome back{name}.\n\n{role_guide(roles)}")
-        return ConversationHandler.END
-
-    async def on_i_work_here(self, update: Update, context: BotContext) -> State:
-        """The greeting's "I work here": a practitioner reflects; other staff see their tools."""
-        roles = await staff.roles_of(context.db, self.respondent(update, context))
-        if "practitioner" in roles or not roles:
-            return await self.on_reflect(update, context)
-        await self.engine.arrive(update, context, ConversationHandler.END)
-        await self.reply(update, context, role_guide(roles))
         return ConversationHandler.END
 
     async def on_reflect(self, update: Update, context: BotContext) -> State:
