@@ -10,7 +10,7 @@ for safeguarding, to flag the next answer.
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, Protocol
 
 # The review screen's step, after a flow's last question.
 REVIEW = "_review"
@@ -53,6 +53,13 @@ _KEYS = (
 _SEEN = "seen"
 
 
+class WithUserData(Protocol):
+    """A handler's context (`BotContext`), as far as a place needs it."""
+
+    @property
+    def user_data(self) -> MutableMapping[str, Any] | None: ...
+
+
 class Place:
     """A person's place: which flow, which step, what they have answered so far."""
 
@@ -62,8 +69,8 @@ class Place:
         self._data = data
 
     @classmethod
-    def of(cls, context: Any) -> Place:
-        """The place of the person an update is from (`context.user_data`)."""
+    def of(cls, context: WithUserData) -> Place:
+        """The place of the person an update is from (none, in a channel post)."""
         data = context.user_data
         return cls(data if data is not None else {})
 
