@@ -10,6 +10,8 @@ Two steps:
    and the name model (`analysis/name_model.py`) decides, with that guess as one of
    its clues: it removes names the rules miss and keeps the ordinary words they
    would take ("Hope you read this").
+3. English words that are also first names go where only a person can stand
+   ("summer and [name] are my sisters", `analysis/name_contexts.py`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from textblob.en import tag as pos_tag
 
 from analysis import name_model
 from analysis.languages import ENGLISH, language_of_text
+from analysis.name_contexts import names_in_context
 from analysis.name_model import NameModel, Token
 from analysis.text import TEXT_SPEAK
 
@@ -250,8 +253,8 @@ def deidentify(text: str, names: NameModel | Literal["shipped"] | None = "shippe
         names = None
     model = name_model.load() if names == "shipped" else names
     if model is None:
-        return by_rules
-    return without_names(details, candidates(details, by_rules), model)
+        return names_in_context(by_rules)
+    return names_in_context(without_names(details, candidates(details, by_rules), model))
 
 
 def without_names(details: str, found: Sequence[tuple[Token, list[str]]], model: NameModel) -> str:
