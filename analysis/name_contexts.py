@@ -30,6 +30,18 @@ ROLES = (
 # Up to two words that describe the role ("my new foster", "the best"), not a clause
 # ("sky is the limit my teacher says").
 DESCRIBING = r"(?:(?!(?:my|our|his|her|their|your|the|a|an|says|said|and|but)\b)\w+ ){0,2}"
+# How old someone is, in words: "is two" (not "one", as in "Hope is one of them").
+AGE = (
+    r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen)"
+)
+# Where a worker is from: "from the Leaving Care Team", "at the foyer".
+SERVICES = (
+    r"(?:team|council|trust|agency|foyer|hostel|drop-in|project|yot|unit|centre|center|hub|"
+    r"office|charity|service|services|home|club)"
+)
+# Relatives and workers whose name may follow: "my gf summer".
+PERSON = r"(?:gf|bf|girlfriend|boyfriend|brother|sister|bro|sis|cousin|worker|carer|mentor|pa)"
 # Not after a word that makes it a thing ("the sky and me", "a cherry and [name]").
 NOT_A_THING = "".join(
     f"(?<!\\b{before} )" for before in ("the", "a", "an", "my", "your", "his", "her", "our", "this")
@@ -47,7 +59,7 @@ def word_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _contexts() -> tuple[tuple[re.Pattern[str], bool], ...]:
     """(pattern, whether the word must be capitalised): each pattern's group "name" is a
-    person where the word is one of `word_names`."""
+    person where the word is one of `word_names`; the rest of the match stays."""
     word = r"(?P<name>[A-Za-z]+)"
     after_and = r"(?= (?:are|were|is|was|both|have|had)\b|[,.!?]|$)"
     return tuple(
@@ -55,9 +67,17 @@ def _contexts() -> tuple[tuple[re.Pattern[str], bool], ...]:
         for pattern, capitalised in (
             # Beside a name already removed, or with "me": "sky and [name]", "Mark n me".
             (rf"{NOT_A_THING}\b{word}(?= (?:and|n|&) (?:\[name\]|me\b))", False),
-            (rf"(?:(?<=\[name\] and )|(?<=\[name\] & )|(?<=\[name\] n )){word}{after_and}", False),
-            # Before an age: "Summer (8)", "Joy is 4".
-            (rf"{SENTENCE_START}{word}(?= \(\d{{1,2}}\b| (?:is|was) \d{{1,2}}\b)", False),
+            (rf"\[name\] (?:and|&|n) {word}{after_and}", False),
+            # Before an age: "Summer (8)", "Hope (care leaver, 19)", "Joy is 4", "Storm is two".
+            (rf"{SENTENCE_START}{word}(?= \([^)]*\d| (?:is|was) {AGE}(?=[ ,.!?]|$))", False),
+            # Named with a comma, by their role: "Chance, my mentor, went above and beyond".
+            (rf"{SENTENCE_START}{word}(?=, (?:my|our|the|her|his) {DESCRIBING}{ROLES}\b)", False),
+            # From or at a service: "Joy from the Leaving Care Team", "Bill from the agency".
+            (rf"\b{word}(?= (?:from|at) the (?:[\w-]+ ){{0,2}}{SERVICES}\b)", True),
+            # Called so: "a man called will".
+            (rf"\b(?:man|boy|guy|lady|girl|woman|bloke) called {word}\b", False),
+            # After a relative or worker of theirs: "my gf summer", "my worker rose is nice".
+            (rf"\bmy {PERSON} {word}(?= (?:is|was|has|said|says|wont|won't|keeps|gets)\b)", False),
             # Before the role they have, within a sentence: "met Brook the PA". (At its
             # start, "Hope the social worker rings" is as likely to mean "I hope".)
             (rf"(?<=[a-z,] ){word}(?=,? the (?:new |old |lovely |best )?{ROLES}\b)", True),
@@ -80,7 +100,8 @@ def names_in_context(text: str) -> str:
             found = match.group("name")
             if found.lower() not in names or (capitalised and not found[0].isupper()):
                 return match.group(0)
-            return "[name]"
+            start, end = match.start("name") - match.start(), match.end("name") - match.start()
+            return match.group(0)[:start] + "[name]" + match.group(0)[end:]
 
         text = pattern.sub(replaced, text)
     return text

@@ -17,6 +17,11 @@ from analysis.name_contexts import names_in_context
         ("we met Brook the PA yesterday", "we met [name] the PA yesterday"),
         ("Will is my keyworker", "[name] is my keyworker"),
         ("Hope is my foster sister", "[name] is my foster sister"),
+        ("Storm is two and at nursery", "[name] is two and at nursery"),
+        ("Chance, my mentor, found me a job", "[name], my mentor, found me a job"),
+        ("Joy from the Leaving Care Team helped", "[name] from the Leaving Care Team helped"),
+        ("then a man called will came", "then a man called [name] came"),
+        ("my gf summer is not allowed round", "my gf [name] is not allowed round"),
     ],
 )
 def test_a_word_that_is_a_name_goes_where_only_a_person_can_stand(text, cleaned):
@@ -34,6 +39,9 @@ def test_a_word_that_is_a_name_goes_where_only_a_person_can_stand(text, cleaned)
         "Chance would be a fine thing",
         "Hope you read this",
         "she ate the cherry and me the cake",
+        "Hope is one of the things that keeps me going",
+        "no chance from the council of a flat",
+        "my worker rose to the challenge",
     ],
 )
 def test_the_same_words_used_as_words_stay(text):
