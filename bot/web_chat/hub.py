@@ -61,7 +61,9 @@ class WebChat:
         self._last_seq = 0
         self._last_update_id = 0
         self._taps = itertools.count(1)
+        # A session's pages waiting for news (two tabs share one), and how many wait.
         self._waiting: dict[int, asyncio.Event] = {}
+        self._waiters: dict[int, int] = {}
         # Short notes for a page (a tapped button's answer), kept only until it next asks.
         self._notes: dict[int, list[str]] = {}
 
@@ -164,11 +166,15 @@ class WebChat:
         """What changed on the page since `after`, waiting up to `wait` seconds for news."""
         db = self.application.services.db
         event = self._waiting.setdefault(session_id, asyncio.Event())
-        changed = await web_chat.messages_after(db, session_id, after)
-        if not changed and not self._notes.get(session_id) and wait > 0:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(event.wait(), timeout=wait)
+        self._waiters[session_id] = self._waiters.get(session_id, 0) + 1
+        try:
             changed = await web_chat.messages_after(db, session_id, after)
+            if not changed and not self._notes.get(session_id) and wait > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(event.wait(), timeout=wait)
+                changed = await web_chat.messages_after(db, session_id, after)
+        finally:
+            self._stop_waiting(session_id, event)
         notes = self._notes.pop(session_id, [])
         return {
             "page": self.page_words(session_id),
@@ -186,6 +192,19 @@ class WebChat:
             words = {key: wording.for_audience(None) for key, wording in PAGE_WORDS.items()}
         direction = "rtl" if language in RIGHT_TO_LEFT else "ltr"
         return {"lang": language, "dir": direction, "words": words}
+
+    def _stop_waiting(self, session_id: int, event: asyncio.Event) -> None:
+        """The last page of a session to stop waiting takes its event away: visitors
+        who never hear from the bot again must not leave one behind each."""
+        left = self._waiters.pop(session_id, 1) - 1
+        if left:
+            self._waiters[session_id] = left
+        elif self._waiting.get(session_id) is event:
+            del self._waiting[session_id]
+
+    def waiting_pages(self) -> int:
+        """How many sessions have a page waiting for news now."""
+        return len(self._waiting)
 
     def _wake(self, session_id: int) -> None:
         event = self._waiting.pop(session_id, None)

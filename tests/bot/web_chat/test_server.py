@@ -320,3 +320,12 @@ async def test_the_pages_own_words_read_easily_for_a_9_year_old():
     words = [intro, *(refusal.for_audience(None) for refusal in refusals)]
     for text in words:
         assert textstat.flesch_reading_ease(text) >= 80, text
+
+
+async def test_a_page_that_waited_and_heard_nothing_leaves_nothing_behind(visitor, web_app):
+    await visitor.opens()
+    hub = web_app.web_chat_site.hub
+    seen = (await visitor.client.get("/api/messages", params={"wait": 0})).json()["seq"]
+    waited = await visitor.client.get("/api/messages", params={"after": seen, "wait": 0.05})
+    assert waited.status_code == 200 and waited.json()["messages"] == []
+    assert hub.waiting_pages() == 0
