@@ -195,12 +195,6 @@ class InProcessBotApi(BaseRequest):
             and call.method in {"sendMessage", "sendDocument", "sendPhoto", "editMessageText"}
         ]
 
-    def last_message_to(self, chat_id: int) -> ApiCall:
-        messages = [call for call in self.sent_to(chat_id) if call.method != "editMessageText"]
-        if not messages:
-            raise AssertionError(f"nothing was sent to chat {chat_id}")
-        return messages[-1]
-
 
 class ChatSimulator:
     """Builds the updates one person sends in one chat, as Telegram would deliver them."""

@@ -150,10 +150,6 @@ class Step(Frozen):
     def option(self, value: str) -> Option | None:
         return next((option for option in self.options if option.value == value), None)
 
-    @property
-    def has_buttons(self) -> bool:
-        return self.kind != "text"
-
 
 class Flow(Frozen):
     id: str = Field(max_length=8)

@@ -119,7 +119,7 @@ class ReviewTools:
             CommandHandler("actions", self.on_actions),
             CallbackQueryHandler(
                 self.on_button,
-                pattern=tapped_with("th", "te", "ta", "tr", "gp", "na", "ac", "ab", "ax"),
+                pattern=tapped_with("th", "te", "ta", "tr", "gp", "na", "ac", "ax"),
             ),
         ]
 
@@ -326,8 +326,6 @@ class ReviewTools:
                 await self.send(update, context, self.describe([answer], theme_labels()))
         elif kind == "ac" and len(parts) == 2:
             await self.change_status(update, context, int(parts[0]), parts[1])
-        elif kind == "ab":
-            await self.preview_broadcast(update, context, int(parts[0]))
         elif kind == "ax":
             await self.broadcast(update, context, int(parts[0]), actor)
         raise ApplicationHandlerStop

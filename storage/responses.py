@@ -117,9 +117,3 @@ async def complete_response(db: Database, response_id: int) -> None:
 async def delete_response(db: Database, response_id: int) -> None:
     async with db.transaction() as conn:
         await conn.execute("DELETE FROM responses WHERE id = ?", (response_id,))
-
-
-async def list_responses(db: Database, respondent: str) -> list[Response]:
-    return await fetch_all(
-        db, Response, "SELECT * FROM responses WHERE respondent = ? ORDER BY id", (respondent,)
-    )

@@ -241,15 +241,6 @@ async def add_message(
         )
 
 
-async def count_events(db: Database, *, since: str | None = None, until: str | None = None) -> int:
-    async with db.conn.execute(
-        "SELECT COUNT(*) FROM safeguarding_events WHERE created_at >= ? AND created_at < ?",
-        (since or "", until or "9999"),
-    ) as cursor:
-        row = await cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
 async def unacknowledged_alerts(db: Database) -> int:
     """Alerts nobody has said they are dealing with, and not closed."""
     rows = await db.read(
