@@ -39,7 +39,7 @@ from conversations.outbox import deliver_due
 from conversations.practitioner import PractitionerTool, remind_drafts
 from conversations.review import ReviewTools
 from conversations.rights import DataRights, purge_expired
-from conversations.roles import PUBLIC_COMMANDS, refresh_staff_menus
+from conversations.roles import refresh_staff_menus, show_public_menus
 from conversations.safeguarding import (
     REVIEW_DIGEST_EVERY,
     Safeguarding,
@@ -229,7 +229,7 @@ async def _on_startup(
             "Caught up on the %s summary of %s, missed while the bot was down", kind, window_id
         )
     try:
-        await application.bot.set_my_commands(PUBLIC_COMMANDS)
+        await show_public_menus(application.bot)
     except TelegramError as exc:
         _LOGGER.warning("Could not set the command menu: %s", type(exc).__name__)
 

@@ -27,6 +27,7 @@ from conversations.callback_data import code_of, encode, parts_of, tapped_with
 from conversations.context import BotContext, FeedbackApplication
 from conversations.engine import ChoiceQuestion, FlowEngine, State, TypedQuestion
 from conversations.fitting import fitted, shorten
+from conversations.language import ENGLISH
 from conversations.models import Option, words
 from conversations.outbox import deliver_due
 from conversations.rights import queue_news
@@ -62,10 +63,13 @@ def theme_options() -> list[Option]:
 
 # Option values are slugs: "in_progress" for the status "in progress".
 STATUS_BY_VALUE = {status.replace(" ", "_"): status for status in STATUSES}
-STATUS_OPTIONS = [
-    Option(value=value, label=words(status.capitalize()))
-    for value, status in STATUS_BY_VALUE.items()
-]
+
+
+def status_options() -> list[Option]:
+    return [
+        Option(value=value, label=words(status.capitalize()))
+        for value, status in STATUS_BY_VALUE.items()
+    ]
 
 
 class ReviewTools:
@@ -77,6 +81,7 @@ class ReviewTools:
                 ACTION_THEME,
                 words("Which theme is the action about?"),
                 choices=theme_options,
+                worded_in=ENGLISH,
                 then=self.on_action_theme,
                 code="at",
                 columns=2,
@@ -105,7 +110,8 @@ class ReviewTools:
             ChoiceQuestion(
                 ACTION_STATUS,
                 words("What is its status?"),
-                choices=lambda: STATUS_OPTIONS,
+                choices=status_options,
+                worded_in=ENGLISH,
                 then=self.on_action_status,
                 code="as",
                 columns=len(STATUSES),

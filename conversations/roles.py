@@ -11,6 +11,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from conversations import texts
 from conversations.context import BotContext
+from conversations.language import ENGLISH, LANGUAGE_BUTTON, LANGUAGES, reading_in
 from conversations.widgets import audience_of, say
 from storage import audit, staff
 
@@ -53,15 +54,34 @@ async def reader_of(
 
 
 # Everyone's command menu. Staff see their role's commands after these, in their own chat.
-PUBLIC_COMMANDS = (
-    BotCommand("start", "Tell us how our help is going"),
-    BotCommand("help", "Get help now"),
-    BotCommand("cancel", "Stop"),
-    BotCommand("privacy", "What happens to what you tell us"),
-    BotCommand("mydata", "See what you told us"),
-    BotCommand("forget", "Delete what you told us"),
-    BotCommand("language", "Language · Język · زبان · ਭਾਸ਼ਾ"),
-)
+def public_commands(language: str = ENGLISH) -> tuple[BotCommand, ...]:
+    """Everyone's commands, described in `language`."""
+    with reading_in(language):
+        described = [
+            ("start", texts.MENU_START),
+            ("help", texts.MENU_HELP),
+            ("cancel", texts.MENU_CANCEL),
+            ("privacy", texts.MENU_PRIVACY),
+            ("mydata", texts.MENU_MYDATA),
+            ("forget", texts.MENU_FORGET),
+        ]
+        commands = [BotCommand(name, wording.for_audience(None)) for name, wording in described]
+    return (*commands, BotCommand("language", LANGUAGE_BUTTON.removeprefix("🌐 ")))
+
+
+# Staff menus are in English, as the staff side is.
+PUBLIC_COMMANDS = public_commands()
+
+
+async def show_public_menus(bot: Bot) -> None:
+    """The command menu in each language: Telegram shows a person the one for the language
+    their app is set to, and the English one to everyone else."""
+    await bot.set_my_commands(PUBLIC_COMMANDS)
+    for language in LANGUAGES:
+        if language != ENGLISH:
+            await bot.set_my_commands(public_commands(language), language_code=language)
+
+
 ROLE_COMMANDS = {
     "practitioner": (
         BotCommand("reflect", "Start a reflection for a practice review"),

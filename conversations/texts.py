@@ -325,3 +325,12 @@ FORGOTTEN_SAFEGUARDING = words(
     "We must keep what you told us about being unsafe. The law says so, to keep children safe.",
 )
 FORGET_KEPT = words("OK, we kept it all.")
+
+# The command menu's descriptions, in each reader's language (Telegram shows the list for
+# the language their app is set to). Short: Telegram allows 256 characters.
+MENU_START = words("Tell us how our help is going")
+MENU_HELP = words("Get help now")
+MENU_CANCEL = words("Stop")
+MENU_PRIVACY = words("What happens to what you tell us")
+MENU_MYDATA = words("See what you told us")
+MENU_FORGET = words("Delete what you told us")

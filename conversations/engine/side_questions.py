@@ -7,6 +7,7 @@ hands it on."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from conversations.context import BotContext
 from conversations.engine.state import FOREGROUND, Callback, Handler, State
 from conversations.models import Option, Wording
 from conversations.typed_words import match_option
-from conversations.widgets import say, with_answer
+from conversations.widgets import with_answer
 
 if TYPE_CHECKING:
     from conversations.engine.core import FlowEngine
@@ -80,6 +81,8 @@ class ChoiceQuestion:
     # The buttons' callback data is "<code>|<value>": short, and unique among questions.
     code: str
     columns: int = 1
+    # The language it is worded in: None for the reader's; staff's questions are English.
+    worded_in: str | None = None
 
     def handlers(self, engine: FlowEngine) -> tuple[list[Handler], Callback]:
         """What takes a tap or the words of a button, and how to ask the question (again)."""
@@ -88,14 +91,14 @@ class ChoiceQuestion:
             audience = context.place.audience
             buttons = [
                 InlineKeyboardButton(
-                    option.label.for_audience(audience),
+                    option.label.for_audience(audience, self.worded_in),
                     callback_data=encode(self.code, option.value),
                 )
                 for option in self.choices()
             ]
             rows = [buttons[i : i + self.columns] for i in range(0, len(buttons), self.columns)]
             await engine.arrive(update, context, self.state)
-            prompt = say(self.prompt, audience)
+            prompt = html.escape(self.prompt.for_audience(audience, self.worded_in), quote=False)
             await engine.send_prompt(update, context, prompt, InlineKeyboardMarkup(rows))
             return self.state
 
@@ -112,10 +115,9 @@ class ChoiceQuestion:
             option = match_option(self.choices(), typed, audience)
             if option is None:
                 return await engine.typed.on_tap_instead(update, context)
-            label = option.label.for_audience(audience)
-            await engine.retire_prompt(
-                update, context, with_answer(say(self.prompt, audience), label)
-            )
+            label = option.label.for_audience(audience, self.worded_in)
+            prompt = html.escape(self.prompt.for_audience(audience, self.worded_in), quote=False)
+            await engine.retire_prompt(update, context, with_answer(prompt, label))
             return await self.then(update, context, option.value)
 
         return [

@@ -5,7 +5,7 @@ import logging
 from telegram.error import NetworkError
 
 from bot.app import build_application, running
-from bot.transport import BOT_ID, InProcessBotApi
+from bot.transport import InProcessBotApi
 from tests.support import TEST_TOKEN, Person, onboard
 
 
@@ -26,10 +26,6 @@ async def test_start_is_answered_through_the_transport_with_no_network(young_per
         "sendMessage",
         "deleteWebhook",
     }
-
-
-async def test_the_application_knows_the_bot(app):
-    assert app.bot.id == BOT_ID
 
 
 async def test_a_failing_request_never_puts_the_token_in_the_logs(settings, bot_api, caplog):
@@ -73,7 +69,13 @@ def menu_commands(call) -> list[str]:
 
 
 async def test_everyone_s_command_menu_has_no_staff_commands(young_person, bot_api):
-    [menu] = [c for c in bot_api.calls if c.method == "setMyCommands" and "scope" not in c.params]
+    [menu] = [
+        c
+        for c in bot_api.calls
+        if c.method == "setMyCommands"
+        and "scope" not in c.params
+        and "language_code" not in c.params
+    ]
     assert menu_commands(menu) == [
         "start",
         "help",
@@ -83,6 +85,21 @@ async def test_everyone_s_command_menu_has_no_staff_commands(young_person, bot_a
         "forget",
         "language",
     ]
+
+
+async def test_the_command_menu_is_described_in_each_language_we_speak(young_person, bot_api):
+    menus = {
+        c.params.get("language_code"): as_json(c.params["commands"])
+        for c in bot_api.calls
+        if c.method == "setMyCommands" and "scope" not in c.params
+    }
+    assert set(menus) == {None, "pl", "ur", "pa"}
+    english = {command["command"]: command["description"] for command in menus[None]}
+    for language in ("pl", "ur", "pa"):
+        described = {command["command"]: command["description"] for command in menus[language]}
+        assert list(described) == list(english)
+        assert described["help"] != english["help"], f"/help is described in {language}"
+        assert described["language"] == english["language"], "named in every language already"
 
 
 async def test_staff_menus_are_set_again_at_start_up(settings):
