@@ -297,12 +297,44 @@ def read_reply(
     return Reading()
 
 
+# Words as children and teenagers often spell them, read as the word they mean.
+RESPELLED = {
+    "gud": "good",
+    "gd": "good",
+    "wot": "what",
+    "wots": "whats",
+    "wat": "what",
+    "shur": "sure",
+    "shure": "sure",
+    "abit": "a bit",
+    "rly": "really",
+    "rlly": "really",
+    "hav": "have",
+    "wana": "want to",
+    "wanna": "want to",
+    "elevan": "eleven",
+    "fiftean": "fifteen",
+    "twenny": "twenty",
+    "l8r": "later",
+    "tmrw": "tomorrow",
+    "2moro": "tomorrow",
+    "ur": "your",
+    "thnk": "think",
+    "wdym": "what do you mean",
+    "obvs": "obviously",
+    "idm": "i dont mind",
+    "naw": "no",
+}
+
+
 def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped, punctuation to spaces (emoji kept), one space."""
+    """Lower case, apostrophes dropped, punctuation to spaces (emoji kept), one space,
+    common spellings read as the word they mean ("gud" is "good")."""
     text = unicodedata.normalize("NFKC", text).lower().replace("'", "").replace("’", "")
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)
-    return " ".join(text.split()).replace(" ?", "").strip()
+    words = [RESPELLED.get(word, word) for word in text.split()]
+    return " ".join(words).replace(" ?", "").strip()
 
 
 def squash(text: str) -> str:

@@ -216,7 +216,7 @@ def test_an_abbreviation_in_capitals_chooses_inside_a_longer_reply():
 @pytest.mark.parametrize(
     ("typed", "choices"),
     [
-        ("not gud", SCALE),
+        ("not terrible", SCALE),
         ("wouldnt say no", YES_NO),
         ("not never", ALWAYS),
         ("hardly", ALWAYS),
@@ -225,6 +225,17 @@ def test_an_abbreviation_in_capitals_chooses_inside_a_longer_reply():
 )
 def test_an_answer_turned_round_by_a_not_is_asked_again(typed, choices):
     assert read_reply(typed, choices) == read_reply("", choices)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("gud", "good"), ("not gud", "bad"), ("rly gud", "great")]
+)
+def test_words_spelt_as_children_often_spell_them_are_read(typed, value):
+    assert read_reply(typed, SCALE).choice == value
+
+
+def test_wdym_asks_what_the_question_means():
+    assert read_reply("wdym listen", YES_NO).intent == EXPLAIN
 
 
 def test_absolutely_not_is_a_no():
