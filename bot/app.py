@@ -51,6 +51,7 @@ from conversations.services import Services
 from conversations.staff_commands import staff_handlers
 from conversations.summaries import catch_up, schedule_summaries
 from conversations.tagging import tag_answer, tag_untagged
+from conversations.you_said_we_did import YouSaidWeDid
 from storage.persistence import SQLitePersistence
 
 _LOGGER = logging.getLogger(__name__)
@@ -149,11 +150,15 @@ def build_application(
     practitioners = PractitionerTool(engine)
     Onboarding(engine, reflect=practitioners.on_reflect)
     team = ReviewTools(engine)
+    you_said_we_did = YouSaidWeDid(engine)
     rights = DataRights(engine)
     later_words = LaterWords(engine)
     languages = LanguageChoice(engine)
     application.add_handlers(practitioners.global_handlers(), GLOBAL_BUTTONS)
-    application.add_handlers(staff_handlers() + team.handlers() + rights.handlers(), GLOBAL_BUTTONS)
+    application.add_handlers(
+        staff_handlers() + team.handlers() + you_said_we_did.handlers() + rights.handlers(),
+        GLOBAL_BUTTONS,
+    )
     application.add_handlers(languages.handlers(), GLOBAL_BUTTONS)
     application.add_handlers(guard.handlers(), SAFEGUARDING)
     application.add_handlers(general.group_handlers(), CONVERSATIONS)

@@ -16,6 +16,8 @@ from conversations.widgets import audience_of, say
 from storage import audit, staff
 
 _LOGGER = logging.getLogger(__name__)
+# Who may use the team's tools (/themes, /search, /action, /actions, /report).
+TEAM_ROLES = ("participation", "admin")
 
 # What each invited role can do, told when the role is granted and on "I work here".
 ROLE_GUIDES = {

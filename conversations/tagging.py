@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from analysis.themes import load_taxonomy
 from conversations.context import BotContext
 from conversations.engine import StoredAnswer
 from conversations.language import ENGLISH
@@ -17,6 +18,11 @@ from storage import tagging
 from storage.database import Database
 
 UNTAGGED_PER_QUERY = 200
+
+
+def theme_labels() -> dict[str, str]:
+    """Each theme's label by its id, as the team's tools show them."""
+    return {theme.id: theme.label for theme in load_taxonomy().themes}
 
 
 async def tag_answer(update: Update, context: BotContext, answer: StoredAnswer) -> None:
