@@ -112,6 +112,11 @@ MOST_WORDS_INSIDE = 8
 BIRTHDAY = re.compile(
     r"\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bon my birthday\b"
 )
+# After "is", the words that make a question ("is this confidential", "is it free").
+ASKED_OF = frozenset(
+    {"this", "that", "it", "there", "he", "she", "they", "we", "i", "you", "my", "your"}
+    | {"the", "a", "an", "anyone", "someone", "somebody", "anybody", "his", "her", "our"}
+)
 QUESTION_WORDS = frozenset(
     {
         *("what", "wat", "wot", "whats", "wats", "who", "whos", "how", "why", "where", "when"),
@@ -174,6 +179,11 @@ def read_reply(
     typed = normalise(raw)
     if not typed:
         return Reading()
+    said = typed.split()
+    if said[0] == "is" and len(said) > 1 and said[1] not in ASKED_OF and "?" not in raw:
+        # "is ok", "is not good for us": a statement without its "it", as people who
+        # learnt English later often write; "is this confidential" still asks.
+        raw, typed = raw.split(None, 1)[1], " ".join(said[1:])
     words = {value: {normalise(w) for w in choice.words} for value, choice in _by_value(choices)}
     exact = [value for value, said in words.items() if typed in said or squash(typed) in said]
     if len(exact) == 1:

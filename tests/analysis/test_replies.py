@@ -282,3 +282,12 @@ def test_in_another_language_only_a_plain_answer_is_read():
     assert read_reply("Tak, zawsze", polish, strict=True).choice == "yes"
     assert read_reply("tak ale nie zawsze", polish, strict=True) == read_reply("", polish)
     assert read_reply("co to znaczy?", polish, strict=True).intent == EXPLAIN
+
+
+@pytest.mark.parametrize(("typed", "value"), [("is ok", "ok"), ("is not good for us", "bad")])
+def test_a_statement_without_its_it_is_an_answer_not_a_question(typed, value):
+    assert read_reply(typed, SCALE).choice == value
+
+
+def test_is_before_a_subject_still_asks():
+    assert read_reply("is this confidential", YES_NO).intent == EXPLAIN
