@@ -11,7 +11,8 @@ Two steps:
    its clues: it removes names the rules miss and keeps the ordinary words they
    would take ("Hope you read this").
 3. English words that are also first names go where only a person can stand
-   ("summer and [name] are my sisters", `analysis/name_contexts.py`).
+   ("summer and [name] are my sisters", `analysis/name_contexts.py`), and names
+   written in Urdu script or Gurmukhi go (`analysis/script_names.py`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from analysis import name_model
 from analysis.languages import ENGLISH, language_of_text
 from analysis.name_contexts import names_in_context
 from analysis.name_model import NameModel, Token
+from analysis.script_names import names_in_script
 from analysis.text import TEXT_SPEAK
 
 NAMES_FILE = Path(__file__).with_name("given_names.json")
@@ -252,9 +254,10 @@ def deidentify(text: str, names: NameModel | Literal["shipped"] | None = "shippe
     if names == "shipped" and language_of_text(text) != ENGLISH:
         names = None
     model = name_model.load() if names == "shipped" else names
-    if model is None:
-        return names_in_context(by_rules)
-    return names_in_context(without_names(details, candidates(details, by_rules), model))
+    found = (
+        by_rules if model is None else without_names(details, candidates(details, by_rules), model)
+    )
+    return names_in_script(names_in_context(found))
 
 
 def without_names(details: str, found: Sequence[tuple[Token, list[str]]], model: NameModel) -> str:
