@@ -24,7 +24,7 @@ from conversations.engine import FlowEngine, StoredAnswer
 from conversations.general import nothing_to_answer
 from conversations.models import Flow, Option, Wording
 from conversations.typed_words import is_greeting, match_option
-from conversations.widgets import remove_buttons, remove_buttons_by_id, say
+from conversations.widgets import remove_buttons, remove_buttons_by_id, reply, say
 from storage import responses
 from storage.models import Response
 
@@ -182,5 +182,4 @@ class LaterWords:
         audience: str | None,
         **values: object,
     ) -> None:
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, say(wording, audience, **values))
+        await reply(update, context, say(wording, audience, **values))

@@ -13,6 +13,7 @@ from conversations.context import BotContext
 from conversations.engine import FlowEngine, State, TypedQuestion
 from conversations.engine.state import Callback
 from conversations.roles import role_guide, show_staff_menu
+from conversations.widgets import reply
 from storage import audit, contacts, staff
 from storage.pseudonym import keyed_hash
 
@@ -59,10 +60,6 @@ class Onboarding:
         assert update.effective_user is not None
         return context.services.pseudonym(update.effective_user.id)
 
-    async def reply(self, update: Update, context: BotContext, text: str) -> None:
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, text)
-
     async def redeem_invite(self, update: Update, context: BotContext) -> State:
         """`/start inv-<code>`: use a one-time invite and grant its role."""
         payload = (context.args or [""])[0]
@@ -76,7 +73,7 @@ class Onboarding:
             now=services.now(),
         )
         if role is None:
-            await self.reply(update, context, INVITE_FAILED)
+            await reply(update, context, INVITE_FAILED)
             return ConversationHandler.END
         await audit.audit(services.db, actor=respondent, action="role granted", detail=role)
         assert update.effective_user is not None
@@ -87,9 +84,7 @@ class Onboarding:
         await show_staff_menu(context.bot, update.effective_user.id, roles)
         if role == "practitioner" and await staff.get_profile(services.db, respondent) is None:
             return await self.engine.ask_side_question(update, context, ASKING_NAME)
-        await self.reply(
-            update, context, f"{ROLE_GRANTED.format(role=role)}\n\n{role_guide({role})}"
-        )
+        await reply(update, context, f"{ROLE_GRANTED.format(role=role)}\n\n{role_guide({role})}")
         return ConversationHandler.END
 
     async def on_name(self, update: Update, context: BotContext, name: str) -> State:
@@ -103,7 +98,7 @@ class Onboarding:
         )
         await self.engine.arrive(update, context, ConversationHandler.END)
         ready = html.escape(READY.format(name=name), quote=False)
-        await self.reply(update, context, f"{ready} {role_guide({'practitioner'})}")
+        await reply(update, context, f"{ready} {role_guide({'practitioner'})}")
         return ConversationHandler.END
 
     async def welcome_back(self, update: Update, context: BotContext) -> State | None:
@@ -120,7 +115,7 @@ class Onboarding:
             else ""
         )
         await self.engine.arrive(update, context, ConversationHandler.END)
-        await self.reply(update, context, f"Welcome back{name}.\n\n{role_guide(roles)}")
+        await reply(update, context, f"Welcome back{name}.\n\n{role_guide(roles)}")
         return ConversationHandler.END
 
     async def on_i_work_here(self, update: Update, context: BotContext) -> State:
@@ -129,5 +124,5 @@ class Onboarding:
         if "practitioner" in roles or not roles:
             return await self.reflect(update, context)
         await self.engine.arrive(update, context, ConversationHandler.END)
-        await self.reply(update, context, role_guide(roles))
+        await reply(update, context, role_guide(roles))
         return ConversationHandler.END

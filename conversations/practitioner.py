@@ -38,6 +38,7 @@ from conversations.flows import REFLECTION
 from conversations.models import Flow
 from conversations.outbox import deliver_due
 from conversations.reminders import reminder_allowed
+from conversations.widgets import reply
 from storage import audit, outbox, practice_reviews, responses, staff
 from storage.models import Answer, Response
 from storage.pseudonym import keyed_hash
@@ -130,14 +131,6 @@ class PractitionerTool:
         assert update.effective_user is not None
         return context.services.pseudonym(update.effective_user.id)
 
-    async def reply(
-        self, update: Update, context: BotContext, text: str, markup: Any = None
-    ) -> None:
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
-
-    # Reflecting
-
     async def is_practitioner(self, update: Update, context: BotContext) -> bool:
         respondent = self.respondent(update, context)
         allowed = await staff.has_role(context.db, respondent, "practitioner")
@@ -149,7 +142,7 @@ class PractitionerTool:
 
     async def refuse(self, update: Update, context: BotContext) -> State:
         """Say the tool is for practitioners; anyone part way through a flow stays there."""
-        await self.reply(update, context, NOT_A_PRACTITIONER)
+        await reply(update, context, NOT_A_PRACTITIONER)
         return await self.carry_on(update, context)
 
     async def carry_on(self, update: Update, context: BotContext) -> State:
@@ -184,7 +177,7 @@ class PractitionerTool:
                 db, token=token, review_id=review_id, audience_group=group
             )
             links[prefix] = link_for(context, f"{prefix}-{token}")
-        await self.reply(update, context, LINKS.format(child=links["yp"], family=links["pc"]))
+        await reply(update, context, LINKS.format(child=links["yp"], family=links["pc"]))
         assert update.effective_chat is not None
         for label, link in (
             ("For the child or young person", links["yp"]),
@@ -206,7 +199,7 @@ class PractitionerTool:
             return await self.refuse(update, context)
         drafts = await staff.drafts(context.db, self.respondent(update, context), self.flow.id)
         if not drafts:
-            await self.reply(update, context, NO_DRAFTS)
+            await reply(update, context, NO_DRAFTS)
             return await self.carry_on(update, context)
         lines, rows = [PICK_DRAFT], []
         for number, draft in enumerate(drafts[:10], start=1):
@@ -218,7 +211,7 @@ class PractitionerTool:
             lines.append(MORE_DRAFTS.format(shown=len(rows), count=len(drafts)))
         context.place.clear()
         await self.engine.arrive(update, context, CHOOSING_DRAFT)
-        await self.reply(update, context, "\n\n".join(lines), InlineKeyboardMarkup(rows))
+        await reply(update, context, "\n\n".join(lines), InlineKeyboardMarkup(rows))
         return CHOOSING_DRAFT
 
     def describe_draft(
@@ -273,7 +266,7 @@ class PractitionerTool:
             or response.status != "partial"
         ):
             await self.engine.arrive(update, context, ConversationHandler.END)
-            await self.reply(update, context, NO_DRAFTS)
+            await reply(update, context, NO_DRAFTS)
             return ConversationHandler.END
         return await self.engine.resume(update, context, self.flow, response)
 
@@ -295,7 +288,7 @@ class PractitionerTool:
             )
         except TelegramError:
             _LOGGER.warning("Could not send a reflection copy")
-            await self.reply(update, context, COPY_FAILED)
+            await reply(update, context, COPY_FAILED)
 
     async def on_my_reflections(self, update: Update, context: BotContext) -> State:
         """Send every reflection this practitioner has submitted, as one document."""
@@ -305,7 +298,7 @@ class PractitionerTool:
             context.db, self.respondent(update, context), self.flow.id
         )
         if not submitted:
-            await self.reply(update, context, await self.nothing_submitted(update, context))
+            await reply(update, context, await self.nothing_submitted(update, context))
         else:
             assert update.effective_chat is not None
             document = await self.render(submitted, context, update)
@@ -350,7 +343,7 @@ class PractitionerTool:
         assert query is not None
         await query.answer(REMINDERS_OFF)
         await staff.set_reminders(context.db, self.respondent(update, context), on=False)
-        await self.reply(update, context, REMINDERS_OFF)
+        await reply(update, context, REMINDERS_OFF)
         # Handled: a reflection under way must not take it for one of its own old buttons.
         raise ApplicationHandlerStop
 

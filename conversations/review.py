@@ -24,9 +24,9 @@ from conversations.callback_data import code_of, encode, parts_of, tapped_with
 from conversations.context import BotContext
 from conversations.engine import FlowEngine
 from conversations.fitting import fitted, shorten
-from conversations.roles import TEAM_ROLES, require_role
+from conversations.roles import require_team
 from conversations.tagging import theme_labels
-from conversations.widgets import esc
+from conversations.widgets import esc, reply
 from storage import reporting, tagging
 
 PER_PAGE = 5
@@ -50,18 +50,6 @@ class ReviewTools:
 
     # Roles and the audit log
 
-    async def allowed(
-        self, update: Update, context: BotContext, action: str, detail: str = ""
-    ) -> str:
-        """The caller's pseudonym when they are on the team; otherwise refuse, audit and stop."""
-        return await require_role(update, context, TEAM_ROLES, action=action, detail=detail)
-
-    async def send(
-        self, update: Update, context: BotContext, text: str, markup: Any = None
-    ) -> None:
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
-
     # /themes
 
     def window_from(self, context: BotContext, value: str | None) -> Window:
@@ -71,11 +59,11 @@ class ReviewTools:
 
     async def on_themes(self, update: Update, context: BotContext) -> None:
         """`/themes [window]`: counts, change and mean sentiment, with a button per theme."""
-        await self.allowed(update, context, "view themes", " ".join(context.args or []))
+        await require_team(update, context, "view themes", " ".join(context.args or []))
         try:
             window = self.window_from(context, context.args[0] if context.args else None)
         except ValueError as exc:
-            await self.send(update, context, esc(str(exc)))
+            await reply(update, context, esc(str(exc)))
             raise ApplicationHandlerStop from None
         tz = context.services.settings.tz
         labels = theme_labels()
@@ -115,9 +103,7 @@ class ReviewTools:
                 )
             )
         rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-        await self.send(
-            update, context, "\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
-        )
+        await reply(update, context, "\n".join(lines), InlineKeyboardMarkup(rows) if rows else None)
         raise ApplicationHandlerStop
 
     async def show_theme_page(
@@ -161,7 +147,7 @@ class ReviewTools:
             )
         if navigation:
             rows.append(navigation)
-        await self.send(
+        await reply(
             update,
             context,
             self.describe(answers, labels, heading),
@@ -195,7 +181,7 @@ class ReviewTools:
     async def show_tag_editor(self, update: Update, context: BotContext, answer_id: int) -> None:
         answer = await tagging.tagged_answer(context.db, answer_id)
         if answer is None:
-            await self.send(update, context, "That response is no longer held.")
+            await reply(update, context, "That response is no longer held.")
             return
         labels = theme_labels()
         rows = [
@@ -212,15 +198,13 @@ class ReviewTools:
             for t in missing
         ]
         rows += [adds[i : i + 2] for i in range(0, len(adds), 2)]
-        await self.send(
-            update, context, self.describe([answer], labels), InlineKeyboardMarkup(rows)
-        )
+        await reply(update, context, self.describe([answer], labels), InlineKeyboardMarkup(rows))
 
     async def on_button(self, update: Update, context: BotContext) -> None:
         query = update.callback_query
         assert query is not None
         kind, parts = code_of(query.data), parts_of(query.data)
-        actor = await self.allowed(update, context, f"button {kind}", "|".join(parts))
+        actor = await require_team(update, context, f"button {kind}", "|".join(parts))
         await query.answer()
         db = context.db
         if kind == "th" and len(parts) == 3:
@@ -248,7 +232,7 @@ class ReviewTools:
             )
             answer = await tagging.tagged_answer(db, int(parts[0]))
             if answer is not None:
-                await self.send(update, context, self.describe([answer], theme_labels()))
+                await reply(update, context, self.describe([answer], theme_labels()))
         raise ApplicationHandlerStop
 
     # /search
@@ -256,13 +240,13 @@ class ReviewTools:
     async def on_search(self, update: Update, context: BotContext) -> None:
         """`/search <words>`: de-identified responses containing the words."""
         words = " ".join(context.args or []).strip()
-        await self.allowed(update, context, "search", words)
+        await require_team(update, context, "search", words)
         if not words:
-            await self.send(update, context, "Use it like this: /search call back")
+            await reply(update, context, "Use it like this: /search call back")
             raise ApplicationHandlerStop
         found = await tagging.search_answers(context.db, words)
         labels = theme_labels()
         heading = f"<b>Responses with “{esc(words)}”</b>"
         text = self.describe(found, labels, heading) if found else f"{heading}\n\nNothing found."
-        await self.send(update, context, text)
+        await reply(update, context, text)
         raise ApplicationHandlerStop

@@ -148,6 +148,12 @@ async def require_role(
     return actor
 
 
+async def require_team(update: Update, context: BotContext, action: str, detail: str = "") -> str:
+    """The caller's pseudonym when they are on the team (`TEAM_ROLES`); otherwise refuse,
+    audit and stop."""
+    return await require_role(update, context, TEAM_ROLES, action=action, detail=detail)
+
+
 async def staff_only(update: Update, context: BotContext) -> None:
     """Tell the person, kindly, that this is for staff, and stop handling the update."""
     _LOGGER.warning("Refused a staff command or button")

@@ -36,6 +36,14 @@ class Button:
         return cls(*parts)
 
 
+async def reply(
+    update: Update, context: BotContext, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Send `text` (HTML) to the chat the update came from."""
+    assert update.effective_chat is not None
+    return await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
+
+
 def audience_of(context: BotContext) -> str | None:
     """The audience of the flow this person is in (`None`: none, or not yet)."""
     return Place.of(context).audience

@@ -24,9 +24,9 @@ from conversations.language import ENGLISH
 from conversations.models import Option, words
 from conversations.outbox import deliver_due
 from conversations.rights import queue_news
-from conversations.roles import TEAM_ROLES, require_role
+from conversations.roles import require_team
 from conversations.tagging import theme_labels
-from conversations.widgets import esc, say
+from conversations.widgets import esc, reply, say
 from storage import actions, audit
 
 STATUSES = ("planned", "in progress", "done")
@@ -113,23 +113,11 @@ class YouSaidWeDid:
             CallbackQueryHandler(self.on_button, pattern=tapped_with(NEW_STATUS, SEND)),
         ]
 
-    async def allowed(
-        self, update: Update, context: BotContext, action: str, detail: str = ""
-    ) -> str:
-        """The caller's pseudonym when they are on the team; otherwise refuse, audit and stop."""
-        return await require_role(update, context, TEAM_ROLES, action=action, detail=detail)
-
-    async def send(
-        self, update: Update, context: BotContext, text: str, markup: Any = None
-    ) -> None:
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
-
     async def on_button(self, update: Update, context: BotContext) -> None:
         query = update.callback_query
         assert query is not None
         kind, parts = code_of(query.data), parts_of(query.data)
-        actor = await self.allowed(update, context, f"button {kind}", "|".join(parts))
+        actor = await require_team(update, context, f"button {kind}", "|".join(parts))
         await query.answer()
         if kind == NEW_STATUS and len(parts) == 2:
             await self.change_status(update, context, int(parts[0]), parts[1])
@@ -139,7 +127,7 @@ class YouSaidWeDid:
 
     async def on_action(self, update: Update, context: BotContext) -> State:
         """`/action`: record an action against a theme."""
-        await self.allowed(update, context, "start action")
+        await require_team(update, context, "start action")
         context.place.clear()
         return await self.engine.ask_side_question(update, context, ACTION_THEME)
 
@@ -158,7 +146,7 @@ class YouSaidWeDid:
     async def on_action_status(self, update: Update, context: BotContext, value: str) -> State:
         status = STATUS_BY_VALUE[value]
         data = context.data
-        actor = await self.allowed(update, context, "record action")
+        actor = await require_team(update, context, "record action")
         action_id = await actions.create_action(
             context.db,
             theme_id=str(data.pop("action_theme", "")),
@@ -168,14 +156,14 @@ class YouSaidWeDid:
             created_by=actor,
         )
         await self.engine.arrive(update, context, ConversationHandler.END)
-        await self.send(update, context, f"Saved action #{action_id}. /actions lists them.")
+        await reply(update, context, f"Saved action #{action_id}. /actions lists them.")
         if status == "done":
             await self.preview_broadcast(update, context, action_id)
         return ConversationHandler.END
 
     async def on_actions(self, update: Update, context: BotContext) -> None:
         """`/actions`: the latest actions, with buttons to move their status on."""
-        await self.allowed(update, context, "view actions")
+        await require_team(update, context, "view actions")
         labels = theme_labels()
         rows = []
         listed = await actions.list_actions(context.db)
@@ -201,9 +189,7 @@ class YouSaidWeDid:
             ]
             return "\n".join(lines if listed else [*lines, "No actions yet. /action records one."])
 
-        await self.send(
-            update, context, fitted(render), InlineKeyboardMarkup(rows) if rows else None
-        )
+        await reply(update, context, fitted(render), InlineKeyboardMarkup(rows) if rows else None)
         raise ApplicationHandlerStop
 
     async def change_status(
@@ -212,7 +198,7 @@ class YouSaidWeDid:
         if status not in STATUSES:
             return
         await actions.set_action_status(context.db, action_id, status)
-        await self.send(update, context, f"Action #{action_id} is now {status}.")
+        await reply(update, context, f"Action #{action_id} is now {status}.")
         if status == "done":
             await self.preview_broadcast(update, context, action_id)
 
@@ -231,9 +217,9 @@ class YouSaidWeDid:
                 if action.broadcast_at
                 else "nobody who opted in gave feedback on this theme"
             )
-            await self.send(update, context, f"Not sending action #{action_id}: {note}.")
+            await reply(update, context, f"Not sending action #{action_id}: {note}.")
             return
-        await self.send(
+        await reply(
             update,
             context,
             f"Preview of what {people(len(audience))} who opted in will get:\n\n"
@@ -274,7 +260,7 @@ class YouSaidWeDid:
             action="broadcast",
             detail=f"action {action_id} to {len(audience)}",
         )
-        await self.send(
+        await reply(
             update, context, f"Sending to {people(len(audience))}, paced within Telegram's limits."
         )
         context.application.create_task(deliver_due(context.application))

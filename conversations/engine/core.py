@@ -59,6 +59,7 @@ from conversations.widgets import (
     mark_answered_by_id,
     remove_buttons,
     remove_buttons_by_id,
+    reply,
     say,
     step_keyboard,
 )
@@ -463,6 +464,4 @@ class FlowEngine:
         text: str,
         keyboard: InlineKeyboardMarkup | None = None,
     ) -> Message:
-        chat = update.effective_chat
-        assert chat is not None
-        return await context.bot.send_message(chat.id, text, reply_markup=keyboard)
+        return await reply(update, context, text, keyboard)
