@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.text import RESPELLED
+
 SKIP = "skip"
 EXPLAIN = "explain"
 
@@ -305,36 +307,6 @@ def read_reply(
     if raw.endswith("?") or typed.split()[0] in QUESTION_WORDS:
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     return Reading()
-
-
-# Words as children and teenagers often spell them, read as the word they mean.
-RESPELLED = {
-    "gud": "good",
-    "gd": "good",
-    "wot": "what",
-    "wots": "whats",
-    "wat": "what",
-    "shur": "sure",
-    "shure": "sure",
-    "abit": "a bit",
-    "rly": "really",
-    "rlly": "really",
-    "hav": "have",
-    "wana": "want to",
-    "wanna": "want to",
-    "elevan": "eleven",
-    "fiftean": "fifteen",
-    "twenny": "twenty",
-    "l8r": "later",
-    "tmrw": "tomorrow",
-    "2moro": "tomorrow",
-    "ur": "your",
-    "thnk": "think",
-    "wdym": "what do you mean",
-    "obvs": "obviously",
-    "idm": "i dont mind",
-    "naw": "no",
-}
 
 
 def normalise(text: str) -> str:

@@ -86,3 +86,34 @@ def normalise(text: str, *, collapse_doubles: bool = False) -> str:
     squeezed = DOUBLED.sub(r"\1", letters) if collapse_doubles else STRETCHED.sub(r"\1\1", letters)
     words = [TEXT_SPEAK.get(word, word) for word in squeezed.split()]
     return " ".join(words)
+
+
+# Words as children and teenagers often spell them, read as the word they mean when a
+# typed reply is matched to a button (`analysis.replies`).
+RESPELLED = {
+    "gud": "good",
+    "gd": "good",
+    "wot": "what",
+    "wots": "whats",
+    "wat": "what",
+    "shur": "sure",
+    "shure": "sure",
+    "abit": "a bit",
+    "rly": "really",
+    "rlly": "really",
+    "hav": "have",
+    "wana": "want to",
+    "wanna": "want to",
+    "elevan": "eleven",
+    "fiftean": "fifteen",
+    "twenny": "twenty",
+    "l8r": "later",
+    "tmrw": "tomorrow",
+    "2moro": "tomorrow",
+    "ur": "your",
+    "thnk": "think",
+    "wdym": "what do you mean",
+    "obvs": "obviously",
+    "idm": "i dont mind",
+    "naw": "no",
+}
