@@ -21,7 +21,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.text import RESPELLED
+from analysis.reply_shapes import (
+    ARGUES,
+    ASKS_WHAT,
+    CONTRAST,
+    CORRECTED,
+    FOR_SOMEONE,
+    IN_BETWEEN,
+    MIXED,
+    NOT_ONE_ANSWER,
+    OFTEN,
+    ONE_YES_ONE_NO,
+    SARCASM,
+)
+from analysis.spoken_numbers import spoken_numbers
+from analysis.text import RESPELLED, edit_distance
 
 SKIP = "skip"
 EXPLAIN = "explain"
@@ -39,11 +53,12 @@ INTENTS: dict[str, tuple[str, ...]] = {
 }
 # Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
 GRADED = frozenset({"sometimes", "mostly"})
-# "ok", "fine", "sure": yes to a yes-or-no question, OK on a scale, nothing where the
-# answers are graded (always / sometimes / no), where they say too little.
+# "ok", "fine", "sure": yes to a yes-or-no question, OK on a scale; where the answers
+# are graded (always / sometimes / no, or a "mostly"), they could be either: ask which.
 LUKEWARM = frozenset(
     {"ok", "okay", "k", "kk", "okey", "oki", "alright", "fine", "fine by me", "sure", "all right"}
 )
+SOFT_YES = LUKEWARM | {"👍", "its ok", "its fine", "thats fine", "thats ok", "ok then", "yeah ok"}
 # Option values that mean the same as a kind of answer.
 SAME_MEANING = {
     "agree": ("yes",),
@@ -62,22 +77,6 @@ FILLER = frozenset(
         *("mate", "bro", "innit", "oh", "ah"),
     }
 )
-# A question about the question: "wat does respect mean", "what's a plan?".
-ASKS_WHAT = re.compile(
-    r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
-    r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
-    r"\bdon'?t (?:understand|get)\b|\bdont (?:understand|get)\b|\bwhat do you mean\b|"
-    r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b"
-)
-SPELT_NUMBERS = (
-    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
-    *("eighteen", "nineteen", "twenty"),
-)
-FRACTION = re.compile(r"\band (?:a half|a quarter|three quarters|3 quarters)\b|\s1/2\b")
-NUMBER_WORDS = {word: number for number, word in enumerate(SPELT_NUMBERS)} | {
-    f"twenty {word}": 20 + number for number, word in enumerate(SPELT_NUMBERS[1:6], start=1)
-}
 
 
 @dataclass(frozen=True)
@@ -104,21 +103,16 @@ NOT_BEFORE = frozenset(
     {"not", "wouldnt", "isnt", "wasnt", "arent", "aint", "didnt", "doesnt", "cant", "hardly"}
 )
 NEGATED = "negated"
-# Between sometimes and never, or a grade with a but: neither button, so ask.
-IN_BETWEEN = re.compile(
-    r"\b(?:hardly|rarely|barely|seldom|not often|borderline|in parts|in places|elements)\b"
-)
-ALMOST = re.compile(r"\b(?:nearly|almost|turning|soon)\b|\bnext (?:month|week|year)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
-BIRTHDAY = re.compile(
-    r"\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bon my birthday\b"
-)
 # After "is", the words that make a question ("is this confidential", "is it free").
 ASKED_OF = frozenset(
     {"this", "that", "it", "there", "he", "she", "they", "we", "i", "you", "my", "your"}
     | {"the", "a", "an", "anyone", "someone", "somebody", "anybody", "his", "her", "our"}
 )
+WH_WORDS = frozenset({"what", "wat", "wot", "who", "why", "how", "where", "when"})
+# A request, not a question about the question: "can we do this later" may pick a button.
+ASKING = frozenset({"can", "could"})
 QUESTION_WORDS = frozenset(
     {
         *("what", "wat", "wot", "whats", "wats", "who", "whos", "how", "why", "where", "when"),
@@ -131,20 +125,6 @@ WHOLE_REPLIES = {
     **dict.fromkeys(("i do", "y"), "yes"),
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
-# Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
-SARCASM = re.compile(
-    r"\byeah right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b|\bdont make me laugh\b"
-)
-# Replies that say it is not one answer: it changed, it depends on when or whether.
-NOT_ONE_ANSWER = re.compile(
-    r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
-    r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b|\bwhen (?:he|she|they|i)\b"
-)
-# One worker does, another does not: sometimes, where there is such a button.
-MIXED = re.compile(
-    r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
-    r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
-)
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
 HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
 NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
@@ -192,6 +172,9 @@ def read_reply(
         return Reading(choice=exact[0])
     if strict:
         return _read_plainly(raw, typed, choices, words)
+    corrected = CORRECTED.split(typed)[-1].strip()
+    if corrected and corrected != typed:
+        return read_reply(corrected, choices, inside=inside)  # "no wait yes": the last word
     values = [value for value, _ in _by_value(choices)]
     core = " ".join(word for word in typed.split() if word not in FILLER)
     only_filler = not core
@@ -199,28 +182,44 @@ def read_reply(
         core = typed  # "so so", "thanks": read whole, but never found inside a label
     if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
         return Reading()  # "me and my mum both", "good/RI": ask which
+    if _about_the_speaker(choices) and (typed.startswith("my ") or FOR_SOMEONE.search(typed)):
+        return Reading()  # "my mum", "typing for my son hes 9": who is answering? Ask.
     first = typed.split()[0]
     # Their own words for a button come first: "what plan? there wasnt one" has no plan,
     # "i think its mark?" is not sure, whatever the question mark says. A question
     # ("wats a carer") names a button without choosing it, unless an answer follows it.
-    asks_what = ASKS_WHAT.search(typed) or (
-        first in QUESTION_WORDS and not re.search(r"\?\s*\S", raw)
+    asks_what = (
+        ASKS_WHAT.search(typed)
+        or (first in QUESTION_WORDS - ASKING and not re.search(r"\?\s*\S", raw))
+        or (raw.endswith("?") and bool(WH_WORDS & set(typed.split()[1:])))  # "safe from what?"
     )
-    if ("between" in core.split() and not _numbers(core)) or IN_BETWEEN.search(core):
+    if ("between" in core.split() and not spoken_numbers(core)) or IN_BETWEEN.search(core):
         return Reading()  # "somewhere between good and RI", "hardly", "RI elements": ask
-    holders = [
-        value
+    if _intents(core) == {SKIP} and not asks_what and "?" not in raw:
+        return Reading(intent=SKIP)  # "id rather not answer": not "rather not", the button
+    held = [
+        (value, normalise(phrase))
         for value, choice in _by_value(choices)
-        if inside
-        and not asks_what
-        and len(core.split()) <= MOST_WORDS_INSIDE
-        and any(
-            _holds(raw, core, phrase) and not _negated(f" {core} ", normalise(phrase))
-            for phrase in choice.phrases
-        )
+        if inside and not asks_what and len(core.split()) <= MOST_WORDS_INSIDE
+        for phrase in choice.phrases
+        if _holds(raw, core, phrase, typed) and not _negated(f" {core} ", normalise(phrase))
     ]
+    # A phrase inside a longer one held for another button says nothing of its own:
+    # "safe" in "dont feel safe", "please do" in "please do not".
+    holders = list(
+        dict.fromkeys(
+            value
+            for value, phrase in held
+            if not any(phrase != longer and _contains(longer, phrase) for _, longer in held)
+        )
+    )
+    said_first = _intents(CONTRAST.split(core, 1)[0]) - {SKIP} if CONTRAST.search(core) else set()
+    if said_first and holders and not set(holders) & set(_in_between(choices)):
+        return Reading()  # "good, though recording needs improvement": an answer, then another
     if len(holders) == 1:
         return Reading(choice=holders[0])
+    if len(holders) > 1:
+        return Reading(could_be=tuple(holders))  # "PA from the leaving care team": which?
     # "no i dont get it" answers the question; "i dont get it" asks about it.
     if first not in NO_WORDS and (
         ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed))
@@ -229,59 +228,82 @@ def read_reply(
     if SARCASM.search(typed):
         # "oh yeah loads 🙄", "yeah right": a yes that means no. Anything else said with
         # a roll of the eyes ("as if u change anything") is asked again.
+        if ARGUES.search(typed):
+            return Reading()  # "yeah right like u change anything": not an answer
         sarcastic_yes = _intents(typed) & {"yes", "good", "great"}
         return Reading(choice="no") if sarcastic_yes and "no" in values else Reading()
     if _intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP:
         return Reading(intent=SKIP)
-    if (raw.endswith("?") or first in QUESTION_WORDS) and not re.search(r"\d", typed):
+    if (raw.endswith("?") or first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
-    numbers = _numbers(core)
-    either = bool({"between", "or"} & set(core.split())) and not numbers
+    numbers = spoken_numbers(core)
+    either = bool({"between", "or"} & set(_without(core, "more or less").split())) and not numbers
     if either or NOT_ONE_ANSWER.search(core):
         return Reading()  # "started bad got better", "at night no": ask which
     rating = RATING.search(core)
     if rating and values == list(SCALE):
-        out_of_five = int(rating.group(1)) if rating.group(1) else round(int(rating.group(2)) / 2)
+        if rating.group(2) and int(rating.group(2)) % 2 and int(rating.group(2)) > 1:
+            half = int(rating.group(2)) // 2  # "7/10" is between OK and Good: ask which
+            return Reading(could_be=SCALE[half - 1 : half + 1])
+        out_of_five = int(rating.group(1)) if rating.group(1) else int(rating.group(2)) // 2
         return Reading(choice=SCALE[max(1, out_of_five) - 1])
     by_number = [
         value for number in numbers for value, said in words.items() if str(number) in said
     ]
     if by_number:
         return _one_or_several(by_number)
-    if MIXED.search(core) and any(c.stands_for("sometimes") for _, c in _by_value(choices)):
-        return Reading(choice=next(v for v, c in _by_value(choices) if c.stands_for("sometimes")))
+    if MIXED.search(core):
+        sometimes = [v for v, c in _by_value(choices) if c.stands_for("sometimes")]
+        return Reading(choice=sometimes[0]) if sometimes else Reading()
+    if ONE_YES_ONE_NO.search(raw.lower()):
+        return Reading()  # "her yes, her manager no", "respect yes, help no": ask
     if HEDGES & set(core.split()) and set(core.split()) <= HEDGES | HEDGED:
         unsure = [value for value, choice in _by_value(choices) if choice.stands_for("not_sure")]
         return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()
+    if any(c.value == "agree" for c in choices):  # consent: "no one is hurting me" is no no
+        core, typed = _nobody(core), _nobody(typed)
     found = _intents(core) | _intents(typed)
-    if NEGATED in found:
-        return Reading()  # "not gud", "wouldnt say no", "not inadequate"
+    if NEGATED in found or found == {"neither"}:
+        return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
+    graded, between = _graded(choices), _in_between(choices)
+    if (core in SOFT_YES or "tentative" in found) and not NEGATION.search(core):
+        found.discard("tentative")
+        if graded and not found - {"yes", "ok", "good"}:
+            # "i think so", "its ok" where the yes says "always" or there is a "mostly":
+            # yes, or only partly? Ask which.
+            yes = [v for v, c in _by_value(choices) if c.stands_for("yes")]
+            return Reading(could_be=tuple(v for v in values if v in {*yes, *between}))
+        found.add("yes")
+    found.discard("tentative")
+    if _never_about_something_else(core, choices):
+        return Reading()  # "you never change anything anyway", "never got a copy"
+    found.discard("neither")  # "dont care, no"
     found |= {WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set()
     if found == {"no", "not_sure"} and first in NO_WORDS:
         found = {"no"}  # "nope, no idea who": not knowing is the no
     if SKIP in found and len(found) == 1:
         return Reading(intent=SKIP)
     found.discard(SKIP)
+    if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
+        both = [v for v, c in _by_value(choices) if c.stands_for("yes") or c.stands_for("no")]
+        return _one_or_several(both) if both else Reading()  # "yes and no", "no wait yes"
     if found & GRADED:
         found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
-    after_but = core.split("but", 1)[1] if "but" in core.split() else ""
-    if after_but and (NEGATION.search(after_but) or _intents(after_but) & {"no", "bad", "awful"}):
-        found = set()  # "yes but not at night", "ok but the area is bad": ask
-    # "Not really" is "no" to how often (listened?), but may be "partly" to how much.
-    partial = [v for v in values if v in ("a_bit", "partly")]
-    if "not_really" in found:
-        found.discard("not_really")
-        found |= {"no", *(["sometimes"] if partial else [])}
+    after_but = CONTRAST.split(core, 1)[1] if CONTRAST.search(core) else ""
+    if after_but and (
+        (graded and "yes" in found)
+        or NEGATION.search(after_but)
+        or _intents(after_but) & {"no", "bad", "awful"}
+    ):
+        found = set()  # "yes but i get scared", "yes but not at night": ask
+    if "not_really" in found:  # "not really" is a no, everywhere (the reading policy)
+        found = (found - {"not_really"}) | {"no"}
     meant = {v for v, choice in _by_value(choices) for i in found if choice.stands_for(i)}
     if "mostly" in found and not meant:
-        meant = {
-            v for v, c in _by_value(choices) if c.stands_for("yes") or c.stands_for("sometimes")
-        }
-    if (
-        "ok" in found
-        and "ok" not in values
-        and not any(c.stands_for(g) for _, c in _by_value(choices) for g in ("sometimes",))
-    ):
+        # Less than always is "Sometimes" beside "Yes, always"; elsewhere yes, or partly?
+        meant = set(between) if _always_yes(choices) and between else set()
+        meant = meant or {v for v, c in _by_value(choices) if c.stands_for("yes")} | set(between)
+    if "ok" in found and "ok" not in values and not graded:
         meant |= {v for v, c in _by_value(choices) if c.stands_for("yes")}
     meant |= {v for v, said in words.items() if core in said or squash(core) in said}
     if meant:
@@ -313,6 +335,7 @@ def normalise(text: str) -> str:
     """Lower case, apostrophes dropped, punctuation to spaces (emoji kept), one space,
     common spellings read as the word they mean ("gud" is "good")."""
     text = unicodedata.normalize("NFKC", text).lower().replace("'", "").replace("’", "")
+    text = re.sub("([0-9])\ufe0f?\u20e3", r"\1", text)  # keycap digits: "1️⃣4️⃣" is 14
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)
     words = [RESPELLED.get(word, word) for word in text.split()]
@@ -333,6 +356,41 @@ def _one_or_several(values: Sequence[str]) -> Reading:
     return Reading(choice=unique[0]) if len(unique) == 1 else Reading(could_be=tuple(unique))
 
 
+def _in_between(choices: Sequence[Choice]) -> list[str]:
+    """The buttons between yes and no: Sometimes, Mostly, A bit, Partly."""
+    return [v for v, c in _by_value(choices) if c.stands_for("sometimes") or c.stands_for("mostly")]
+
+
+def _always_yes(choices: Sequence[Choice]) -> bool:
+    """Whether the yes button says "always" ("Yes, always"): then "mostly" is less."""
+    return any(c.stands_for("yes") and "always" in normalise(c.words[0]) for c in choices)
+
+
+def _graded(choices: Sequence[Choice]) -> bool:
+    return _always_yes(choices) or bool(_in_between(choices))
+
+
+def _never_about_something_else(core: str, choices: Sequence[Choice]) -> bool:
+    """ "Never" in a sentence, where the question is not how often: "we never got a copy"."""
+    if not re.search(r"\bnever\b", core) or len(core.split()) <= 2 or _always_yes(choices):
+        return False
+    return "no" not in _intents(re.sub(r"\bnever\b", " ", core))
+
+
+def _about_the_speaker(choices: Sequence[Choice]) -> bool:
+    """Whether the buttons say who is answering ("I'm a young person", "I work here")."""
+    return all(normalise(c.words[0]).startswith(("im ", "i ")) for c in choices if c.words)
+
+
+def _without(text: str, phrase: str) -> str:
+    return re.sub(rf"\b{phrase}\b", " ", text)
+
+
+def _nobody(text: str) -> str:
+    """ "No one is hurting me" is not a no."""
+    return re.sub(r"\bno ?ones?\b|\bno-one\b", "nobody", text)
+
+
 def _contains(label: str, phrase: str) -> bool:
     return f" {phrase} " in f" {label} "
 
@@ -341,42 +399,14 @@ def _asks_about(typed: str) -> bool:
     return typed.split()[0] in {"what", "wat", "wot", "whats", "wats", "who", "whos", "how"}
 
 
-def _numbers(text: str) -> set[int]:
-    """The age-like numbers in a reply ("im 9", "fourteen", "12 or 13"). A number one is
-    nearly ("nearly 12", "16 next month") counts as the one before it, unless another
-    number says the age ("15 nearly 16")."""
-    if re.search(r"\b(?:year|yr|class)\s*\d", text):
-        return set()  # a school year, not an age
-    text = FRACTION.sub(" ", text.replace("🔟", "10"))
-    found = _numbers_in(text)
-    soon = {n for n in found if re.search(rf"\b(?:nearly|almost|turning) {n}\b", text)}
-    soon |= {
-        n
-        for phrase, n in NUMBER_WORDS.items()
-        if re.search(rf"\b(?:nearly|almost|turning) {phrase}\b", text)
-    }
-    if found - soon:
-        found = found - soon
-        if (ALMOST.search(text) and not soon) or BIRTHDAY.search(text):
-            found = {n - 1 for n in found}  # "16 next month", "12 in may"
-        return found
-    return {n - 1 for n in soon}
-
-
-def _numbers_in(text: str) -> set[int]:
-    digits = {int(d) for d in re.findall(r"\b(\d{1,2})\b", text)}
-    spelt = {n for phrase, n in NUMBER_WORDS.items() if _contains(text, phrase)}
-    if any(n > 20 for n in spelt):
-        spelt = {n for n in spelt if n > 20}  # "twenty one", not "one"
-    return digits | spelt
-
-
-def _holds(raw: str, core: str, phrase: str) -> bool:
+def _holds(raw: str, core: str, phrase: str, typed: str) -> bool:
     """Whether a button's own phrase is in the reply: a telling phrase anywhere, or an
     abbreviation in capitals as its own word ("RI - drift in the plan")."""
     if phrase.isupper() and len(phrase) >= 2:
         return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", raw) is not None
-    return _telling(phrase) and _contains(core, normalise(phrase))
+    return _telling(phrase) and (
+        _contains(core, normalise(phrase)) or _contains(typed, normalise(phrase))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -429,25 +459,10 @@ def _near_intent(word: str) -> str | None:
     near = {
         intent
         for phrase, kinds in _phrases()
-        if " " not in phrase and len(phrase) >= 5 and _distance(word, phrase) <= 2
+        if " " not in phrase and len(phrase) >= 5 and edit_distance(word, phrase) <= 2
         for intent in kinds
     }
     return near.pop() if len(near) == 1 else None
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, for short words."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, start=1):
-        current = [i]
-        for j, other in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
-            )
-        previous = current
-    return previous[-1]
 
 
 def _read_plainly(
@@ -456,7 +471,7 @@ def _read_plainly(
     """The strict reading: the whole reply is one kind of answer that one button stands
     for ("tak", "nie wiem", "kabhi kabhi"), a number one button holds ("14"), a skip, or a
     question; nothing else is read."""
-    numbers = {str(number) for number in _numbers(typed)}
+    numbers = {str(number) for number in spoken_numbers(typed)}
     if numbers and re.fullmatch(r"[\d\s.,!/-]+", typed):
         by_number = {value for value, said in words.items() if numbers & said}
         return Reading(choice=by_number.pop()) if len(by_number) == 1 else Reading()

@@ -117,3 +117,18 @@ RESPELLED = {
     "idm": "i dont mind",
     "naw": "no",
 }
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance, for short words."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]

@@ -37,7 +37,8 @@ WHO_OPTIONS = (
             *("social worker", "sw", "staff", "practitioner", "iro", "team manager"),
             *("family support worker", "i work for you", "i work for the council"),
             *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
-            *("pa for",),
+            *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
+            *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care"),
         ),
     ),
 )

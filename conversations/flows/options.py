@@ -16,12 +16,29 @@ ALWAYS_SOMETIMES_NO = (
     Option(value="no", label=words("No")),
 )
 
+# How people accept or turn down an offer ("wouldnt say no", "id rather not").
+ACCEPTING = (
+    *("wouldnt say no", "would be nice", "that would be nice", "that would be good"),
+    *("id like that", "i would like that", "please do", "go for it", "why not", "bet"),
+)
+DECLINING = (
+    *("rather not", "id rather not", "i would rather not", "would rather not"),
+    *("id prefer not", "prefer not", "please dont", "please do not"),
+)
+
 HEAR_BACK_OPTIONS = (
-    Option(value="yes", label=words("Yes please"), next="contact_ok"),
-    Option(value="no", label=words("No thanks"), next=END),
+    Option(value="yes", label=words("Yes please"), next="contact_ok", typed=ACCEPTING),
+    Option(value="no", label=words("No thanks"), next=END, typed=DECLINING),
 )
 
 CONTACT_OPTIONS = (
-    Option(value="yes", label=words("Yes, that's OK")),
-    Option(value="no", label=words("No thanks")),
+    Option(value="yes", label=words("Yes, that's OK"), typed=ACCEPTING),
+    Option(value="no", label=words("No thanks"), typed=DECLINING),
+)
+# Asking to do it another time, at the consent question ("can we do this later").
+LATER = (
+    *("can i do it later", "can we do this later", "can we do it later", "do it later"),
+    *("can i do it tomorrow", "can we do it tomorrow", "can i do it another time"),
+    *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
+    *("not at the minute",),
 )

@@ -4,6 +4,7 @@ from conversations.flows.options import (
     ALWAYS_SOMETIMES_NO,
     CONTACT_OPTIONS,
     HEAR_BACK_OPTIONS,
+    LATER,
     SCALE_OPTIONS,
 )
 from conversations.models import END, Flow, Option, Step, words
@@ -34,7 +35,7 @@ PARENT_CARER = Flow(
                     next=END,
                     typed=(
                         *("no", "later", "not right now", "another time", "maybe later"),
-                        *("not today", "after", "busy", "at work", "cant now"),
+                        *("not today", "after", "busy", "at work", "cant now", *LATER),
                     ),
                 ),
             ),
@@ -100,6 +101,8 @@ PARENT_CARER = Flow(
                     label=words("There was no plan"),
                     typed=(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
+                        *("nobody gave us a plan", "i dont think we had one"),
+                        *("dont think we had one", "never had one", "we never had one"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),
                         *("never had a plan", "we never had a plan", "we didnt have one"),

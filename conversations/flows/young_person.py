@@ -7,6 +7,7 @@ from conversations.flows.options import (
     ALWAYS_SOMETIMES_NO,
     CONTACT_OPTIONS,
     HEAR_BACK_OPTIONS,
+    LATER,
     SCALE_OPTIONS,
 )
 from conversations.models import END, Flow, Option, Step, words
@@ -38,6 +39,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("no", "later", "not rn", "not right now", "maybe later", "another time"),
                         *("not today", "after", "cant talk", "cant now", "busy", "in class"),
+                        *LATER,
                     ),
                 ),
             ),
@@ -113,14 +115,19 @@ YOUNG_PERSON = Flow(
                     value="no",
                     label=words("No"),
                     typed=(
-                        *("i dont know who", "dont know who", "no i dont", "i dont have one"),
-                        *("no idea", "no clue", "not a clue", "no idea who"),
+                        *("no i dont", "i dont have one", "never met them", "never met him"),
+                        *("never met her", "never even met", "never seen them", "never met"),
                     ),
                 ),
                 Option(
                     value="not_sure",
                     label=words("Not sure"),
-                    typed=("i think its", "think its", "i think so but not sure"),
+                    # Not knowing is "Not sure" here (the reading policy, rule 3).
+                    typed=(
+                        *("i think its", "think its", "i think so but not sure", "no idea"),
+                        *("no clue", "not a clue", "no idea who", "dont know who"),
+                        *("i dont know who",),
+                    ),
                 ),
             ),
         ),
@@ -190,7 +197,12 @@ YOUNG_PERSON = Flow(
                         *("never seen one", "never been given a plan", "never been given one"),
                         *("never got a plan", "never had a plan", "dont think i have one"),
                         *("not sure i have one", "not sure if i have one", "didnt know i had one"),
-                        *("dont think i have a plan", "not sure i have a plan"),
+                        *("dont think i have a plan", "not sure i have a plan", "never seen it"),
+                        *("never seen my plan", "no one told me about a plan", "havent got one"),
+                        *("dont think ive got one", "idk if i have one", "do i even have one"),
+                        *("dont know if i have one", "do i have one", "didnt even know i had one"),
+                        *("no one told me", "nobody told me"),
+                        *("nobody told me about a plan", "no one told me about it"),
                     ),
                 ),
             ),
@@ -203,13 +215,25 @@ YOUNG_PERSON = Flow(
             alert_on=("no",),
             prompt=words("Do you feel safe where you live?"),
             options=(
-                Option(value="yes", label=words("Yes"), typed=("safe as houses",)),
+                Option(
+                    value="yes",
+                    label=words("Yes"),
+                    typed=("safe as houses", "safe", "im safe", "i feel safe", "i am safe"),
+                ),
                 Option(
                     value="mostly",
                     label=words("Mostly"),
-                    typed=("kind of", "kinda", "sort of", "safe ish", "safe-ish"),
+                    typed=(
+                        *("kind of", "kinda", "sort of", "sorta", "safe ish", "safe-ish"),
+                        *("mostly safe", "a bit", "a little", "a little bit", "in a way"),
+                    ),
                 ),
-                Option(value="no", label=words("No"), next="safe_more"),
+                Option(
+                    value="no",
+                    label=words("No"),
+                    next="safe_more",
+                    typed=("not safe", "i dont feel safe", "dont feel safe", "not safe at all"),
+                ),
             ),
         ),
         Step(

@@ -291,3 +291,97 @@ def test_a_statement_without_its_it_is_an_answer_not_a_question(typed, value):
 
 def test_is_before_a_subject_still_asks():
     assert read_reply("is this confidential", YES_NO).intent == EXPLAIN
+
+
+# The reading policy (analysis/training/replies/reading-policy.md).
+MOSTLY = [
+    Choice("yes", ("Yes", "yes")),
+    Choice("mostly", ("Mostly", "mostly")),
+    Choice("no", ("No", "no")),
+]
+PLAN = [
+    Choice("yes", ("Yes", "yes")),
+    Choice("a_bit", ("A bit", "a bit")),
+    Choice("no", ("No", "no")),
+]
+WHO = [
+    Choice("yp", ("I'm a young person", "yp"), phrases=("mum",)),
+    Choice("pc", ("I'm a parent or carer", "pc"), phrases=("mum", "dad")),
+    Choice("pr", ("I work here", "pr"), phrases=("social worker",)),
+]
+GRADES = [
+    Choice("good", ("Good", "good")),
+    Choice("requires_improvement", ("Requires improvement",), phrases=("needs improvement",)),
+]
+CONSENT = [Choice("agree", ("OK, let's start", "agree")), Choice("not_now", ("Not now",))]
+
+
+@pytest.mark.parametrize("typed", ["i think so", "i guess so", "probably", "i suppose"])
+def test_a_tentative_yes_is_yes_to_a_plain_question(typed):
+    assert read_reply(typed, YES_NO).choice == "yes"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "could_be"),
+    [
+        ("i think so", ALWAYS, ("yes", "sometimes")),
+        ("its ok", MOSTLY, ("yes", "mostly")),
+        ("👍", ALWAYS, ("yes", "sometimes")),
+        ("i guess so", PLAN, ("yes", "a_bit")),
+        ("7/10", SCALE, ("ok", "good")),
+        ("shit", SCALE, ("awful", "bad")),
+        ("not good at all", SCALE, ("awful", "bad")),
+    ],
+)
+def test_a_soft_or_halfway_answer_at_a_graded_question_asks_which(typed, choices, could_be):
+    reading = read_reply(typed, choices)
+    assert (reading.choice, reading.could_be) == (None, could_be)
+
+
+@pytest.mark.parametrize("choices", [ALWAYS, MOSTLY, PLAN, YES_NO])
+def test_not_really_is_no_everywhere(choices):
+    assert read_reply("not really", choices).choice == "no"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("mostly", "sometimes"), ("yeah mostly", "sometimes"), ("on the whole yes", "sometimes")],
+)
+def test_less_than_always_is_sometimes(typed, meant):
+    assert read_reply(typed, ALWAYS).choice == meant
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("yes but i get scared", MOSTLY),
+        ("yeah but my neighbour is dodgy", MOSTLY),
+        ("yeah right like u change anything", YES_NO),
+        ("you never change anything anyway", YES_NO),
+        ("good, though recording needs improvement", GRADES),
+        ("RI to good", GRADES),
+        ("my mum", WHO),
+        ("typing for my son hes 9", WHO),
+        ("my social worker is sat next to me", WHO),
+        ("the first worker was brilliant the second one was useless", SCALE),
+    ],
+)
+def test_a_reply_that_takes_its_answer_back_or_is_not_the_speakers_is_asked_again(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+def test_no_one_is_not_a_no_at_the_consent_question():
+    assert read_reply("no one is hurting me", CONSENT).choice is None
+    assert read_reply("no one explained it", PLAN).choice == "no"
+
+
+def test_asking_not_to_answer_skips_even_where_a_button_says_rather_not():
+    choices = [
+        Choice("yes", ("Yes please", "yes")),
+        Choice("no", ("No thanks",), phrases=("rather not",)),
+    ]
+    assert read_reply("id rather not answer", choices).intent == SKIP
+
+
+def test_digits_typed_as_keycaps_are_numbers():
+    assert read_reply("1️⃣4️⃣", AGES).choice == "teen"

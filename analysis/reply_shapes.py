@@ -1,0 +1,55 @@
+"""The shapes of a typed reply that decide how it is read, whatever the question: a
+question about the question, an answer taken back ("yes but …"), one said again
+differently ("no wait yes"), sarcasm, two answers at once, someone typing for another.
+Pure: compiled patterns over a reply normalised by `analysis.replies.normalise`."""
+
+import re
+
+# A question about the question: "wat does respect mean", "what's a plan?".
+ASKS_WHAT = re.compile(
+    r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
+    r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
+    r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
+    r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b"
+)
+# Between sometimes and never, or a grade with a but: neither button, so ask.
+GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
+IN_BETWEEN = re.compile(
+    r"\b(?:hardly|rarely|barely|seldom|not often|borderline|elements)\b|\w+ in (?:parts|places)\b"
+    rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b"
+)
+# What takes part of an answer back: "yes but i get scared", "good, though recording …".
+CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
+# Someone typing for, or beside, another person ("typing for my son", "me and my mum").
+FOR_SOMEONE = re.compile(
+    r"\b(?:typing for|typin for|helping me|i help (?:him|her|them)|doing (?:this|it) for)\b"
+    r"|\bme (?:and|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
+)
+# Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
+SARCASM = re.compile(
+    r"\b(?:yeah|yh|ye|yea|yeh) right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
+    r"|\bdont make me laugh\b"
+)
+# Replies that say it is not one answer: it changed, it depends on when or whether.
+NOT_ONE_ANSWER = re.compile(
+    r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
+    r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b|\bwhen (?:he|she|they|i)\b"
+)
+# One worker does, another does not: sometimes, where there is such a button; on a
+# scale ("the first was brilliant, the second useless") neither, so ask.
+MIXED = re.compile(
+    r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
+    r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
+    r"|\bthe first\b.*\bthe second\b|\bsome\b.*\bothers\b"
+)
+# How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
+OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
+# "her yes, her manager no", "my foster carers do, social services no".
+ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")
+# Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
+CORRECTED = re.compile(
+    r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no actually)\b|^(?:(?:yes|no) )?sorry\b"
+    r"|\bactually\b(?=(?: \S+){1,3}$)"  # "yes please actually no"; not "good actually, my PA …"
+)
+# A sarcastic yes that argues with the question rather than answering it: ask.
+ARGUES = re.compile(r"\blike (?:u|you|they|he|she|we|any)\b|\banyway\b")
