@@ -24,25 +24,36 @@ def settings_in(directory: str | Path) -> Settings:
     )
 
 
-def load_jsonl(folder: Path) -> list[dict[str, Any]]:
+def load_jsonl(folder: Path, pattern: str = "*.jsonl") -> list[dict[str, Any]]:
     """Every line of every `.jsonl` file in a labelled set's folder, in a fixed order."""
     lines = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in sorted(folder.glob(pattern)):
         text = path.read_text(encoding="utf-8")
         lines += [json.loads(line) for line in text.splitlines() if line]
     return lines
 
 
 def score_split(
-    score: Callable[..., dict[str, Any]], *, dev: Path, frozen: Path, results: Path
+    score: Callable[..., dict[str, Any]],
+    *,
+    dev: Path,
+    frozen: Path,
+    results: Path,
+    apart: bool = False,
 ) -> None:
     """Score the frozen split (and keep its figures in `results`), or with `--dev` the
-    development set; `--show` prints every miss."""
+    development set; `--show` prints every miss. `apart` scores each frozen file on its
+    own as well as together: files by different authors, written at different times."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--dev", action="store_true", help="score the development set")
     parser.add_argument("--show", action="store_true", help="print every miss")
     args = parser.parse_args()
-    result = score(load_jsonl(dev if args.dev else frozen), show=args.show)
+    if apart and not args.dev:
+        files = sorted(frozen.glob("*.jsonl"))
+        result = {path.stem: score(load_jsonl(frozen, path.name), show=args.show) for path in files}
+        result["all"] = score(load_jsonl(frozen))
+    else:
+        result = score(load_jsonl(dev if args.dev else frozen), show=args.show)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     if not args.dev:
         results.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

@@ -100,7 +100,7 @@ def score(lines: list[dict[str, Any]], show: bool = False) -> dict[str, Any]:
 
 
 def main() -> None:
-    score_split(score, dev=DEV, frozen=FROZEN, results=RESULTS)
+    score_split(score, dev=DEV, frozen=FROZEN, results=RESULTS, apart=True)
 
 
 if __name__ == "__main__":
