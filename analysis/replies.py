@@ -13,16 +13,13 @@ Guessing wrong is worse than asking again, so a word that could mean two buttons
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from analysis.reply_shapes import (
     ARGUES,
+    ARGUES_NOT_ANSWERS,
     ASKS_WHAT,
     CONTRAST,
     CORRECTED,
@@ -32,25 +29,24 @@ from analysis.reply_shapes import (
     NOT_ONE_ANSWER,
     OFTEN,
     ONE_YES_ONE_NO,
+    PERSON_YES_PERSON_NO,
     SARCASM,
 )
+from analysis.reply_words import (
+    NEGATED,
+    intents,
+    known_phrases,
+    near_intent,
+    negated,
+    normalise,
+    phrases,
+    squash,
+)
 from analysis.spoken_numbers import spoken_numbers
-from analysis.text import RESPELLED, edit_distance
 
 SKIP = "skip"
 EXPLAIN = "explain"
 
-# What people type for each kind of answer (`reply_words.json`). Option values are
-# matched to these by name ("yes", "sometimes", "good") or through `SAME_MEANING`
-# ("agree" is a yes). "not_really" is no, or only partly: where there is an
-# in-between button, the bot asks which. "mostly" is between always and sometimes:
-# "mostly" where there is such a button, else it asks.
-INTENTS: dict[str, tuple[str, ...]] = {
-    intent: tuple(phrases)
-    for intent, phrases in json.loads(
-        Path(__file__).with_name("reply_words.json").read_text(encoding="utf-8")
-    ).items()
-}
 # Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
 GRADED = frozenset({"sometimes", "mostly"})
 # "ok", "fine", "sure": yes to a yes-or-no question, OK on a scale; where the answers
@@ -97,12 +93,6 @@ class Choice:
 
 
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
-# Before an answer's word, these turn it round or leave it between ("not gud", "wouldnt
-# say no", "not inadequate"): asked again, never read. ("no" and "never" are answers.)
-NOT_BEFORE = frozenset(
-    {"not", "wouldnt", "isnt", "wasnt", "arent", "aint", "didnt", "doesnt", "cant", "hardly"}
-)
-NEGATED = "negated"
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
 # After "is", the words that make a question ("is this confidential", "is it free").
@@ -175,6 +165,14 @@ def read_reply(
     corrected = CORRECTED.split(typed)[-1].strip()
     if corrected and corrected != typed:
         return read_reply(corrected, choices, inside=inside)  # "no wait yes": the last word
+    answer, reason = _answer_then_reason(raw)
+    if reason and inside and not CONTRAST.search(normalise(reason)):
+        # "inadequate - drift and delay", "terrible, PA never answers": the answer first.
+        first_part = read_reply(answer, choices)
+        said_after = intents(normalise(reason))
+        other = {v for v, c in _by_value(choices) for i in said_after if c.stands_for(i)}
+        if first_part.choice and not other - {first_part.choice}:
+            return first_part
     values = [value for value, _ in _by_value(choices)]
     core = " ".join(word for word in typed.split() if word not in FILLER)
     only_filler = not core
@@ -195,14 +193,14 @@ def read_reply(
     )
     if ("between" in core.split() and not spoken_numbers(core)) or IN_BETWEEN.search(core):
         return Reading()  # "somewhere between good and RI", "hardly", "RI elements": ask
-    if _intents(core) == {SKIP} and not asks_what and "?" not in raw:
+    if intents(core) == {SKIP} and not asks_what and "?" not in raw:
         return Reading(intent=SKIP)  # "id rather not answer": not "rather not", the button
     held = [
         (value, normalise(phrase))
         for value, choice in _by_value(choices)
         if inside and not asks_what and len(core.split()) <= MOST_WORDS_INSIDE
         for phrase in choice.phrases
-        if _holds(raw, core, phrase, typed) and not _negated(f" {core} ", normalise(phrase))
+        if _holds(raw, core, phrase, typed) and not negated(f" {core} ", normalise(phrase))
     ]
     # A phrase inside a longer one held for another button says nothing of its own:
     # "safe" in "dont feel safe", "please do" in "please do not".
@@ -213,13 +211,22 @@ def read_reply(
             if not any(phrase != longer and _contains(longer, phrase) for _, longer in held)
         )
     )
-    said_first = _intents(CONTRAST.split(core, 1)[0]) - {SKIP} if CONTRAST.search(core) else set()
-    if said_first and holders and not set(holders) & set(_in_between(choices)):
-        return Reading()  # "good, though recording needs improvement": an answer, then another
+    # An answer, then another button's words after a comma or "but": "good for the child,
+    # RI on recording", "good, though recording needs improvement". Ask.
+    lead = CONTRAST.split(normalise(re.split(r"[,;]", raw)[0]))[0].strip()
+    if holders and lead != typed and not set(holders) & set(_in_between(choices)):
+        for _, phrase in held:
+            lead = _without(lead, phrase)
+        if {v for v, c in _by_value(choices) for i in intents(lead) if c.stands_for(i)} - {
+            *holders
+        }:
+            return Reading()
     if len(holders) == 1:
         return Reading(choice=holders[0])
     if len(holders) > 1:
         return Reading(could_be=tuple(holders))  # "PA from the leaving care team": which?
+    if ARGUES_NOT_ANSWERS.search(typed) and first not in NO_WORDS | {"yes", "yeah"}:
+        return Reading()  # "whats the point nothing changes": not an answer, not a question
     # "no i dont get it" answers the question; "i dont get it" asks about it.
     if first not in NO_WORDS and (
         ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed))
@@ -230,11 +237,12 @@ def read_reply(
         # a roll of the eyes ("as if u change anything") is asked again.
         if ARGUES.search(typed):
             return Reading()  # "yeah right like u change anything": not an answer
-        sarcastic_yes = _intents(typed) & {"yes", "good", "great"}
+        sarcastic_yes = intents(typed) & {"yes", "good", "great"}
         return Reading(choice="no") if sarcastic_yes and "no" in values else Reading()
-    if _intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP:
+    if (intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP) and first not in WH_WORDS:
         return Reading(intent=SKIP)
-    if (raw.endswith("?") or first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
+    asks = raw.endswith("?") and core not in known_phrases()  # "sometimes?" answers
+    if (asks or first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     numbers = spoken_numbers(core)
     either = bool({"between", "or"} & set(_without(core, "more or less").split())) and not numbers
@@ -255,6 +263,9 @@ def read_reply(
     if MIXED.search(core):
         sometimes = [v for v, c in _by_value(choices) if c.stands_for("sometimes")]
         return Reading(choice=sometimes[0]) if sometimes else Reading()
+    if PERSON_YES_PERSON_NO.search(raw.lower()):
+        sometimes = [v for v, c in _by_value(choices) if c.stands_for("sometimes")]
+        return Reading(choice=sometimes[0]) if sometimes else Reading()  # "her yes, SW no"
     if ONE_YES_ONE_NO.search(raw.lower()):
         return Reading()  # "her yes, her manager no", "respect yes, help no": ask
     if HEDGES & set(core.split()) and set(core.split()) <= HEDGES | HEDGED:
@@ -262,7 +273,7 @@ def read_reply(
         return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()
     if any(c.value == "agree" for c in choices):  # consent: "no one is hurting me" is no no
         core, typed = _nobody(core), _nobody(typed)
-    found = _intents(core) | _intents(typed)
+    found = intents(core) | intents(typed)
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
     graded, between = _graded(choices), _in_between(choices)
@@ -293,7 +304,7 @@ def read_reply(
     if after_but and (
         (graded and "yes" in found)
         or NEGATION.search(after_but)
-        or _intents(after_but) & {"no", "bad", "awful"}
+        or intents(after_but) & {"no", "bad", "awful"}
     ):
         found = set()  # "yes but i get scared", "yes but not at night": ask
     if "not_really" in found:  # "not really" is a no, everywhere (the reading policy)
@@ -303,13 +314,13 @@ def read_reply(
         # Less than always is "Sometimes" beside "Yes, always"; elsewhere yes, or partly?
         meant = set(between) if _always_yes(choices) and between else set()
         meant = meant or {v for v, c in _by_value(choices) if c.stands_for("yes")} | set(between)
-    if "ok" in found and "ok" not in values and not graded:
+    if "ok" in found and "ok" not in values and not graded and not core.startswith("meh"):
         meant |= {v for v, c in _by_value(choices) if c.stands_for("yes")}
     meant |= {v for v, said in words.items() if core in said or squash(core) in said}
     if meant:
         return _one_or_several(sorted(meant, key=values.index))
     # Words that only one button's label holds ("always", "young person").
-    fuzzy = _near_intent(core) if len(core.split()) == 1 else None
+    fuzzy = near_intent(core) if len(core.split()) == 1 else None
     if fuzzy is not None:
         near = [v for v, c in _by_value(choices) if c.stands_for(fuzzy)]
         if len(near) == 1:
@@ -329,22 +340,6 @@ def read_reply(
     if raw.endswith("?") or typed.split()[0] in QUESTION_WORDS:
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     return Reading()
-
-
-def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped, punctuation to spaces (emoji kept), one space,
-    common spellings read as the word they mean ("gud" is "good")."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("'", "").replace("’", "")
-    text = re.sub("([0-9])\ufe0f?\u20e3", r"\1", text)  # keycap digits: "1️⃣4️⃣" is 14
-    text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
-    text = re.sub(r"\?+", " ?", text)
-    words = [RESPELLED.get(word, word) for word in text.split()]
-    return " ".join(words).replace(" ?", "").strip()
-
-
-def squash(text: str) -> str:
-    """Letters typed over and over said once more: "yesss" is "yess", "nooooo" is "noo"."""
-    return re.sub(r"(\w)\1{2,}", r"\1\1", text)
 
 
 def _by_value(choices: Sequence[Choice]) -> list[tuple[str, Choice]]:
@@ -374,12 +369,18 @@ def _never_about_something_else(core: str, choices: Sequence[Choice]) -> bool:
     """ "Never" in a sentence, where the question is not how often: "we never got a copy"."""
     if not re.search(r"\bnever\b", core) or len(core.split()) <= 2 or _always_yes(choices):
         return False
-    return "no" not in _intents(re.sub(r"\bnever\b", " ", core))
+    return not intents(re.sub(r"\bnever\b", " ", core))  # "terrible, PA never answers" is read
 
 
 def _about_the_speaker(choices: Sequence[Choice]) -> bool:
     """Whether the buttons say who is answering ("I'm a young person", "I work here")."""
     return all(normalise(c.words[0]).startswith(("im ", "i ")) for c in choices if c.words)
+
+
+def _answer_then_reason(raw: str) -> tuple[str, str]:
+    """A reply split where a reason may follow its answer: "RI - caseload", "bad, cos …"."""
+    parts = re.split(r"\s[-–:]\s|[,.;!]\s*", raw.strip(), maxsplit=1)
+    return (parts[0], parts[1].strip()) if len(parts) == 2 and parts[0] else (raw, "")
 
 
 def _without(text: str, phrase: str) -> str:
@@ -409,62 +410,6 @@ def _holds(raw: str, core: str, phrase: str, typed: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _phrases() -> list[tuple[str, frozenset[str]]]:
-    """Every phrase with the kinds of answer it can be, longest first."""
-    kinds: dict[str, set[str]] = {}
-    for intent, phrases in INTENTS.items():
-        for phrase in phrases:
-            kinds.setdefault(normalise(phrase) or phrase, set()).add(intent)
-    return sorted(((p, frozenset(k)) for p, k in kinds.items()), key=lambda item: -len(item[0]))
-
-
-def _intents(text: str) -> set[str]:
-    """The kinds of answer a reply holds, longest phrases first ("not good" is not "good").
-
-    A kind said with a "not" before it that no phrase covers ("not gud", "wouldnt say
-    no", "not inadequate") is `NEGATED`: it may mean the opposite, or something between.
-    """
-    remaining = f" {squash(text)} "
-    found: set[str] = set()
-    for phrase, kinds in _phrases():
-        if f" {phrase} " in remaining or (not phrase.isascii() and phrase in remaining):
-            found |= {NEGATED} if _negated(remaining, phrase) else kinds
-            remaining = remaining.replace(phrase, " ")
-    return found
-
-
-def _negated(text: str, phrase: str) -> bool:
-    """Whether a "not" (or "wouldnt", "isnt", …) stands one or two words before `phrase`."""
-    before = text.split(f" {phrase} ", 1)[0].split() if f" {phrase} " in text else []
-    return bool(NOT_BEFORE & set(before[-2:]))
-
-
-def _telling(phrase: str) -> bool:
-    """Whether a button's phrase, found inside a longer reply, can pick it: not "yes",
-    "no" or "please", which say too little there ("yes delete it" is not "keep")."""
-    words = normalise(phrase)
-    return len(words) >= 3 and words not in _known_phrases() and words not in FILLER
-
-
-@lru_cache(maxsize=1)
-def _known_phrases() -> frozenset[str]:
-    return frozenset(phrase for phrase, _ in _phrases())
-
-
-def _near_intent(word: str) -> str | None:
-    """The one kind of answer a misspelt word is close to ("alwayz", "somtims"), if one."""
-    if len(word) < 5 or not word.isalpha():
-        return None
-    near = {
-        intent
-        for phrase, kinds in _phrases()
-        if " " not in phrase and len(phrase) >= 5 and edit_distance(word, phrase) <= 2
-        for intent in kinds
-    }
-    return near.pop() if len(near) == 1 else None
-
-
 def _read_plainly(
     raw: str, typed: str, choices: Sequence[Choice], words: dict[str, set[str]]
 ) -> Reading:
@@ -475,7 +420,7 @@ def _read_plainly(
     if numbers and re.fullmatch(r"[\d\s.,!/-]+", typed):
         by_number = {value for value, said in words.items() if numbers & said}
         return Reading(choice=by_number.pop()) if len(by_number) == 1 else Reading()
-    whole = {kinds for phrase, kinds in _phrases() if phrase == typed or phrase == squash(typed)}
+    whole = {kinds for phrase, kinds in phrases() if phrase == typed or phrase == squash(typed)}
     found = set().union(*whole) if whole else set()
     if found == {SKIP} or typed in SKIP_WORDS_STRICT:
         return Reading(intent=SKIP)
@@ -487,3 +432,10 @@ def _read_plainly(
     if raw.endswith("?") or raw.endswith("؟"):
         return Reading(intent=EXPLAIN)
     return Reading()
+
+
+def _telling(phrase: str) -> bool:
+    """Whether a button's phrase, found inside a longer reply, can pick it: not "yes",
+    "no" or "please", which say too little there ("yes delete it" is not "keep")."""
+    words = normalise(phrase)
+    return len(words) >= 3 and words not in known_phrases() and words not in FILLER

@@ -1,7 +1,7 @@
 """The shapes of a typed reply that decide how it is read, whatever the question: a
 question about the question, an answer taken back ("yes but …"), one said again
 differently ("no wait yes"), sarcasm, two answers at once, someone typing for another.
-Pure: compiled patterns over a reply normalised by `analysis.replies.normalise`."""
+Pure: compiled patterns over a reply normalised by `analysis.reply_words.normalise`."""
 
 import re
 
@@ -45,11 +45,19 @@ MIXED = re.compile(
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
 # "her yes, her manager no", "my foster carers do, social services no".
+PEOPLE = r"(?:her|him|them|my \w+|the \w+|\w+ worker|sw|pa|staff|carers?|manager)"
+PERSON_YES_PERSON_NO = re.compile(
+    rf"\b{PEOPLE} (?:yes|does|did|do),\s*(?:\w+\s+){{1,4}}(?:no|not|dont|didnt|doesnt)\b"
+)
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no actually)\b|^(?:(?:yes|no) )?sorry\b"
     r"|\bactually\b(?=(?: \S+){1,3}$)"  # "yes please actually no"; not "good actually, my PA …"
+)
+# Arguing with the question instead of answering it: "u lot never change nothing anyway".
+ARGUES_NOT_ANSWERS = re.compile(
+    r"\bchanges? (?:nothing|anything)\b|\bwhats the point\b|\bnothing (?:ever )?changes\b"
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.
 ARGUES = re.compile(r"\blike (?:u|you|they|he|she|we|any)\b|\banyway\b")

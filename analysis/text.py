@@ -114,6 +114,10 @@ RESPELLED = {
     "thnk": "think",
     "wdym": "what do you mean",
     "obvs": "obviously",
+    "anser": "answer",
+    "yr": "year",
+    "reallyy": "really",
+    "thru": "through",
     "idm": "i dont mind",
     "naw": "no",
 }

@@ -85,7 +85,7 @@ class Option(Frozen):
     # Other things people type that mean this option ("14" for "12 to 15"); found also
     # inside a longer reply ("im his dad").
     typed: tuple[str, ...] = ()
-    # The kinds of answer it stands for (`analysis.replies.INTENTS`): None for the kind its
+    # The kinds of answer it stands for (`analysis.reply_words.INTENTS`): None for the kind its
     # value names ("yes", "sometimes"), () for none ("I'm not sure I have one" is not "idk").
     answers: tuple[str, ...] | None = None
 

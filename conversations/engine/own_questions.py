@@ -16,7 +16,7 @@ WHO_OPTIONS = (
         label=texts.WHO_YOUNG_PERSON,
         typed=(
             *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
-            *("care leaver", "in care", "im in care", "student", "pupil", "young carer"),
+            *("care leaver", "in care", "im in care", "pupil", "young carer"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
         ),
     ),

@@ -103,6 +103,7 @@ PARENT_CARER = Flow(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),
+                        *("there never was one", "never was one", "never was a plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),
                         *("never had a plan", "we never had a plan", "we didnt have one"),

@@ -175,7 +175,10 @@ YOUNG_PERSON = Flow(
                 Option(
                     value="yes",
                     label=words("Yes"),
-                    typed=("went through it", "talked me through it", "went through my plan"),
+                    typed=(
+                        *("went through it", "talked me through it", "went through my plan"),
+                        *("went thru it", "went thru it with me"),
+                    ),
                 ),
                 Option(value="a_bit", label=words("A bit")),
                 Option(
@@ -183,7 +186,8 @@ YOUNG_PERSON = Flow(
                     label=words("No"),
                     typed=(
                         *("no idea what it says", "not a clue whats in it", "dont get it"),
-                        *("dont understand it", "no i dont get it"),
+                        *("dont understand it", "no i dont get it", "i dont understand my plan"),
+                        *("dont understand my plan", "i dont understand the plan"),
                     ),
                 ),
                 Option(
@@ -201,7 +205,8 @@ YOUNG_PERSON = Flow(
                         *("never seen my plan", "no one told me about a plan", "havent got one"),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),
                         *("dont know if i have one", "do i have one", "didnt even know i had one"),
-                        *("no one told me", "nobody told me"),
+                        *("no one told me", "nobody told me", "dunno if i have one"),
+                        *("dunno if i even have one", "idk if i even have one"),
                         *("nobody told me about a plan", "no one told me about it"),
                     ),
                 ),

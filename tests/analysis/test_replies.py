@@ -385,3 +385,36 @@ def test_asking_not_to_answer_skips_even_where_a_button_says_rather_not():
 
 def test_digits_typed_as_keycaps_are_numbers():
     assert read_reply("1️⃣4️⃣", AGES).choice == "teen"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "meant"),
+    [
+        ("no wait yes", YES_NO, "yes"),
+        ("yes. sorry i mean no", YES_NO, "no"),
+        ("good no actually great", SCALE, "great"),
+        ("sometimes no wait never", ALWAYS, "no"),
+    ],
+)
+def test_a_reply_that_corrects_itself_is_read_by_its_last_part(typed, choices, meant):
+    assert read_reply(typed, choices).choice == meant
+
+
+def test_an_answer_with_its_reason_after_it_is_the_answer():
+    assert read_reply("inadequate - drift and delay, no visits", GRADES).choice is None
+    rated = [*GRADES, Choice("inadequate", ("Inadequate", "inadequate"))]
+    assert read_reply("inadequate - drift and delay, no visits", rated).choice == "inadequate"
+    assert read_reply("yeah the name anyway, never seen him", YES_NO).choice is None
+
+
+@pytest.mark.parametrize("typed", ["her yes, her manager no", "social worker yes, the manager no"])
+def test_one_person_yes_another_no_is_sometimes(typed):
+    assert read_reply(typed, ALWAYS).choice == "sometimes"
+
+
+@pytest.mark.parametrize(
+    "typed", ["whats the point nothing changes", "u lot never change nothing anyway"]
+)
+def test_arguing_with_the_question_is_asked_again(typed):
+    reading = read_reply(typed, YES_NO)
+    assert (reading.choice, reading.intent) == (None, None)
