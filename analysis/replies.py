@@ -118,6 +118,7 @@ WHOLE_REPLIES = {
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
 HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
 NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
+YES_WORDS = frozenset({"yes", "yeah", "yep", "ye", "yh"})
 # Typed alone in any language: skip (the skip button's own words are read as well).
 SKIP_WORDS_STRICT = frozenset({"skip", "pass", "next"})
 # What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
@@ -162,8 +163,8 @@ def read_reply(
         return Reading(choice=exact[0])
     if strict:
         return _read_plainly(raw, typed, choices, words)
-    corrected = CORRECTED.split(typed)[-1].strip()
-    if corrected and corrected != typed:
+    corrected = CORRECTED.split(raw)[-1].strip(" ,.!")
+    if corrected and CORRECTED.search(raw):
         return read_reply(corrected, choices, inside=inside)  # "no wait yes": the last word
     answer, reason = _answer_then_reason(raw)
     if reason and inside and not CONTRAST.search(normalise(reason)):
@@ -171,8 +172,8 @@ def read_reply(
         first_part = read_reply(answer, choices)
         said_after = intents(normalise(reason))
         other = {v for v, c in _by_value(choices) for i in said_after if c.stands_for(i)}
-        if first_part.choice and not other - {first_part.choice}:
-            return first_part
+        if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
+            return first_part  # also "n/a - transferred case"
     values = [value for value, _ in _by_value(choices)]
     core = " ".join(word for word in typed.split() if word not in FILLER)
     only_filler = not core
@@ -228,7 +229,7 @@ def read_reply(
     if ARGUES_NOT_ANSWERS.search(typed) and first not in NO_WORDS | {"yes", "yeah"}:
         return Reading()  # "whats the point nothing changes": not an answer, not a question
     # "no i dont get it" answers the question; "i dont get it" asks about it.
-    if first not in NO_WORDS and (
+    if first not in NO_WORDS | YES_WORDS and (
         ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed))
     ):
         return Reading(intent=EXPLAIN)
@@ -277,7 +278,8 @@ def read_reply(
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
     graded, between = _graded(choices), _in_between(choices)
-    if (core in SOFT_YES or "tentative" in found) and not NEGATION.search(core):
+    tentative = "tentative" in found and len(typed.split()) <= 4  # not "asks what i think"
+    if (core in SOFT_YES or tentative) and not NEGATION.search(core):
         found.discard("tentative")
         if graded and not found - {"yes", "ok", "good"}:
             # "i think so", "its ok" where the yes says "always" or there is a "mostly":
@@ -303,6 +305,7 @@ def read_reply(
     after_but = CONTRAST.split(core, 1)[1] if CONTRAST.search(core) else ""
     if after_but and (
         (graded and "yes" in found)
+        or values == list(SCALE)  # "my SW is sound but my placement is a joke"
         or NEGATION.search(after_but)
         or intents(after_but) & {"no", "bad", "awful"}
     ):

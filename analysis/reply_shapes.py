@@ -10,7 +10,7 @@ ASKS_WHAT = re.compile(
     r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
     r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
     r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
-    r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b"
+    r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b"
 )
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
@@ -39,6 +39,7 @@ NOT_ONE_ANSWER = re.compile(
 # scale ("the first was brilliant, the second useless") neither, so ask.
 MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
+    r"|^mixed\b"
     r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
     r"|\bthe first\b.*\bthe second\b|\bsome\b.*\bothers\b"
 )
@@ -52,8 +53,10 @@ PERSON_YES_PERSON_NO = re.compile(
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
-    r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no actually)\b|^(?:(?:yes|no) )?sorry\b"
-    r"|\bactually\b(?=(?: \S+){1,3}$)"  # "yes please actually no"; not "good actually, my PA …"
+    r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no actually)\b|^(?:(?:yes|no)\W+)?sorry\b"
+    # "yes please actually no"; not "really good actually my PA is sound"
+    r"|\bactually\b(?=(?:\W+\w+){1,3}\W*$)",
+    re.IGNORECASE,
 )
 # Arguing with the question instead of answering it: "u lot never change nothing anyway".
 ARGUES_NOT_ANSWERS = re.compile(

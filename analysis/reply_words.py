@@ -38,7 +38,7 @@ def normalise(text: str) -> str:
     text = re.sub("([0-9])\ufe0f?\u20e3", r"\1", text)  # keycap digits: "1️⃣4️⃣" is 14
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)
-    words = [RESPELLED.get(word, word) for word in text.split()]
+    words = [RESPELLED.get(word, RESPELLED.get(squash(word), word)) for word in text.split()]
     return " ".join(words).replace(" ?", "").strip()
 
 

@@ -16,7 +16,8 @@ WHO_OPTIONS = (
         label=texts.WHO_YOUNG_PERSON,
         typed=(
             *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
-            *("care leaver", "in care", "im in care", "pupil", "young carer"),
+            *("care leaver", "in care", "im in care", "pupil", "young carer", "in foster care"),
+            *("im a yp", "yp"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
         ),
     ),
@@ -27,7 +28,8 @@ WHO_OPTIONS = (
             *("mum", "dad", "mother", "father", "parent", "carer", "foster carer", "nan"),
             *("grandma", "grandad", "grandparent", "step mum", "stepmum", "stepdad", "guardian"),
             *("kinship carer", "special guardian", "auntie", "aunt", "uncle", "mama", "mam"),
-            *("grandmother", "grandfather", "look after my", "i look after"),
+            *("grandmother", "grandfather", "look after my", "i look after", "adopter"),
+            *("adoptive parent", "adoptive mum", "adoptive dad"),
         ),
     ),
     Option(
@@ -38,7 +40,8 @@ WHO_OPTIONS = (
             *("family support worker", "i work for you", "i work for the council"),
             *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
-            *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care"),
+            *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
+            *("i work in", "i work at", "work for the council"),
         ),
     ),
 )

@@ -4,7 +4,8 @@ from conversations.models import END, Option, words
 
 SCALE_OPTIONS = (
     Option(value="awful", label=words("😢 Really bad")),
-    Option(value="bad", label=words("🙁 Not good")),
+    # "bad" alone could be this or "Really bad" (the reading policy): its value is no word.
+    Option(value="bad", label=words("🙁 Not good"), answers=("bad",)),
     Option(value="ok", label=words("😐 OK")),
     Option(value="good", label=words("🙂 Good")),
     Option(value="great", label=words("😄 Really good")),

@@ -104,6 +104,7 @@ PARENT_CARER = Flow(
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),
                         *("there never was one", "never was one", "never was a plan"),
+                        *("nobody made any plan", "no one made a plan", "nobody made a plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),
                         *("never had a plan", "we never had a plan", "we didnt have one"),

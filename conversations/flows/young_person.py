@@ -231,6 +231,14 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("kind of", "kinda", "sort of", "sorta", "safe ish", "safe-ish"),
                         *("mostly safe", "a bit", "a little", "a little bit", "in a way"),
+                        *(
+                            "kinda safe",
+                            "a bit safe",
+                            "sort of safe",
+                            "kind of safe",
+                            "kind of yeah",
+                        ),
+                        *("kinda yeah", "sort of yeah"),
                     ),
                 ),
                 Option(

@@ -311,7 +311,7 @@ WHO = [
 ]
 GRADES = [
     Choice("good", ("Good", "good")),
-    Choice("requires_improvement", ("Requires improvement",), phrases=("needs improvement",)),
+    Choice("requires_improvement", ("Requires improvement",), phrases=("needs improvement", "RI")),
 ]
 CONSENT = [Choice("agree", ("OK, let's start", "agree")), Choice("not_now", ("Not now",))]
 
@@ -418,3 +418,17 @@ def test_one_person_yes_another_no_is_sometimes(typed):
 def test_arguing_with_the_question_is_asked_again(typed):
     reading = read_reply(typed, YES_NO)
     assert (reading.choice, reading.intent) == (None, None)
+
+
+def test_a_correction_keeps_the_capitals_an_abbreviation_needs():
+    rated = [*GRADES, Choice("inadequate", ("Inadequate", "inadequate"))]
+    typed = "inadequate no wait RI, the visits were on time"
+    assert read_reply(typed, rated).choice == "requires_improvement"
+
+
+def test_not_applicable_with_a_reason_skips():
+    assert read_reply("n/a - transferred case", GRADES).intent == SKIP
+
+
+def test_a_tentative_word_inside_a_sentence_is_not_a_tentative_yes():
+    assert read_reply("yes she always asks me what i think", ALWAYS).choice == "yes"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conversations.flows import HEAR_BACK_OPTIONS, PARENT_CARER, SCALE_OPTIONS
+from conversations.flows import HEAR_BACK_OPTIONS, PARENT_CARER, SCALE_OPTIONS, YOUNG_PERSON
 from conversations.typed_words import is_greeting, is_stop, match_option, match_options, typed_move
 
 
@@ -83,3 +83,25 @@ def test_a_hello_on_its_own_is_a_greeting(typed):
 @pytest.mark.parametrize("typed", ["hi, my worker is kind", "say hello to my carer", "👋", "high"])
 def test_a_hello_inside_other_words_is_not(typed):
     assert not is_greeting(typed)
+
+
+@pytest.mark.parametrize(
+    ("step", "typed", "value"),
+    [
+        ("mood", "bad", None),  # "Really bad" or "Not good"? (the reading policy)
+        ("mood", "good but too slow", None),
+        ("safe_home", "kinda safe", "mostly"),
+        ("safe_home", "no i dont feel safe", "no"),
+        ("safe_home", "its ok", None),  # "Yes" or "Mostly"?
+        ("know_worker", "dunno", "not_sure"),
+        ("know_worker", "never even met her", "no"),
+        ("plan", "not really", "no"),
+        ("plan", "never seen it", "not_sure"),
+        ("consent", "can we do this later?", "not_now"),
+        ("hear_back", "id rather not", "no"),
+        ("hear_back", "wouldnt say no", "yes"),
+    ],
+)
+def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
+    option = match_option(YOUNG_PERSON.step(step).options, typed, "teen")
+    assert (option.value if option else None) == value
