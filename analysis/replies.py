@@ -70,7 +70,7 @@ FILLER = frozenset(
         *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
         *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
         *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
-        *("mate", "bro", "innit", "oh", "ah"),
+        *("mate", "bro", "innit", "oh", "ah", "even"),
     }
 )
 
@@ -165,7 +165,9 @@ def read_reply(
         return _read_plainly(raw, typed, choices, words)
     corrected = CORRECTED.split(raw)[-1].strip(" ,.!")
     if corrected and CORRECTED.search(raw):
-        return read_reply(corrected, choices, inside=inside)  # "no wait yes": the last word
+        said_last = read_reply(corrected, choices, inside=inside)  # "no wait yes": the last
+        if said_last != Reading():  # not "never actually met my PA"
+            return said_last
     answer, reason = _answer_then_reason(raw)
     if reason and inside and not CONTRAST.search(normalise(reason)):
         # "inadequate - drift and delay", "terrible, PA never answers": the answer first.
@@ -183,6 +185,8 @@ def read_reply(
         return Reading()  # "me and my mum both", "good/RI": ask which
     if _about_the_speaker(choices) and (typed.startswith("my ") or FOR_SOMEONE.search(typed)):
         return Reading()  # "my mum", "typing for my son hes 9": who is answering? Ask.
+    if re.search(r"\bdepends\b", core) and not _in_between(choices):
+        return Reading()  # "depends which bit, assessment good, plan RI": no in-between here
     first = typed.split()[0]
     # Their own words for a button come first: "what plan? there wasnt one" has no plan,
     # "i think its mark?" is not sure, whatever the question mark says. A question
@@ -242,7 +246,8 @@ def read_reply(
         return Reading(choice="no") if sarcastic_yes and "no" in values else Reading()
     if (intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP) and first not in WH_WORDS:
         return Reading(intent=SKIP)
-    asks = raw.endswith("?") and core not in known_phrases()  # "sometimes?" answers
+    # "sometimes?" and "think its dave?" answer, unsure; they do not ask.
+    asks = raw.endswith("?") and core not in known_phrases() and "tentative" not in intents(typed)
     if (asks or first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     numbers = spoken_numbers(core)

@@ -16,7 +16,7 @@ ASKS_WHAT = re.compile(
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
 IN_BETWEEN = re.compile(
     r"\b(?:hardly|rarely|barely|seldom|not often|borderline|elements)\b|\w+ in (?:parts|places)\b"
-    rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b"
+    rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
 )
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
 CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
@@ -33,13 +33,14 @@ SARCASM = re.compile(
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
-    r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b|\bwhen (?:he|she|they|i)\b"
+    r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b"
+    r"|(?<!only )\bwhen (?:he|she|they|i)\b"
 )
 # One worker does, another does not: sometimes, where there is such a button; on a
 # scale ("the first was brilliant, the second useless") neither, so ask.
 MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
-    r"|^mixed\b"
+    r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
     r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
     r"|\bthe first\b.*\bthe second\b|\bsome\b.*\bothers\b"
 )

@@ -17,7 +17,7 @@ WHO_OPTIONS = (
         typed=(
             *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
             *("care leaver", "in care", "im in care", "pupil", "young carer", "in foster care"),
-            *("im a yp", "yp"),
+            *("im a yp", "yp", "a child"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
         ),
     ),
@@ -41,7 +41,7 @@ WHO_OPTIONS = (
             *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
-            *("i work in", "i work at", "work for the council"),
+            *("i work in", "i work at", "work for the council", "i work for the trust"),
         ),
     ),
 )

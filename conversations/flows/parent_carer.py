@@ -28,7 +28,11 @@ PARENT_CARER = Flow(
                 "on to someone who can help. Are you happy to start?"
             ),
             options=(
-                Option(value="agree", label=words("Yes, let's start"), typed=("ok", "okay")),
+                Option(
+                    value="agree",
+                    label=words("Yes, let's start"),
+                    typed=("ok", "okay", "happy to start", "happy 2 start"),
+                ),
                 Option(
                     value="not_now",
                     label=words("Not now"),

@@ -31,7 +31,11 @@ YOUNG_PERSON = Flow(
                 "who can help. Is that OK?"
             ),
             options=(
-                Option(value="agree", label=words("OK, let's start"), typed=("yes", "ok", "okay")),
+                Option(
+                    value="agree",
+                    label=words("OK, let's start"),
+                    typed=("yes", "ok", "okay", "happy to start", "happy 2 start"),
+                ),
                 Option(
                     value="not_now",
                     label=words("Not now"),
@@ -108,6 +112,7 @@ YOUNG_PERSON = Flow(
                     label=words("Yes"),
                     typed=(
                         *("i know", "i know who", "yes i do", "my pa is", "my worker is"),
+                        *("mrs", "mr", "miss", "the lady", "the man"),
                         *("my sw is", "her name is", "his name is", "their name is"),
                     ),
                 ),
@@ -117,6 +122,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("no i dont", "i dont have one", "never met them", "never met him"),
                         *("never met her", "never even met", "never seen them", "never met"),
+                        *("never actually met",),
                     ),
                 ),
                 Option(
@@ -124,7 +130,7 @@ YOUNG_PERSON = Flow(
                     label=words("Not sure"),
                     # Not knowing is "Not sure" here (the reading policy, rule 3).
                     typed=(
-                        *("i think its", "think its", "i think so but not sure", "no idea"),
+                        *("i think so but not sure", "no idea"),
                         *("no clue", "not a clue", "no idea who", "dont know who"),
                         *("i dont know who",),
                     ),
@@ -203,6 +209,7 @@ YOUNG_PERSON = Flow(
                         *("not sure i have one", "not sure if i have one", "didnt know i had one"),
                         *("dont think i have a plan", "not sure i have a plan", "never seen it"),
                         *("never seen my plan", "no one told me about a plan", "havent got one"),
+                        *("never seen my pathway plan",),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),
                         *("dont know if i have one", "do i have one", "didnt even know i had one"),
                         *("no one told me", "nobody told me", "dunno if i have one"),
