@@ -31,6 +31,7 @@ from analysis.reply_shapes import (
     ONE_YES_ONE_NO,
     PERSON_YES_PERSON_NO,
     SARCASM,
+    WHO_SEES,
 )
 from analysis.reply_words import (
     NEGATED,
@@ -70,7 +71,7 @@ FILLER = frozenset(
         *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
         *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
         *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
-        *("mate", "bro", "innit", "oh", "ah", "even"),
+        *("mate", "bro", "innit", "oh", "ah", "even", "ever"),
     }
 )
 
@@ -112,7 +113,8 @@ QUESTION_WORDS = frozenset(
 # Whole replies only: inside a sentence they say too little ("i dont really mind").
 WHOLE_REPLIES = {
     **dict.fromkeys(("dont", "i dont", "no dont", "please dont", "n"), "no"),
-    **dict.fromkeys(("i do", "y"), "yes"),
+    # "all the time" alone is always; in "they call me the wrong name all the time" it is not.
+    **dict.fromkeys(("i do", "y", "all the time", "every time", "every single time"), "yes"),
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
@@ -135,6 +137,12 @@ class Reading:
     choice: str | None = None
     could_be: tuple[str, ...] = ()
     intent: str | None = None  # SKIP or EXPLAIN
+
+
+def asks_who_sees(text: str) -> bool:
+    """Whether a question typed at a button asks who will see what they say ("will my
+    mum find out?", "is this confidential?"): it deserves that answer, not the question's."""
+    return bool(WHO_SEES.search(normalise(text)))
 
 
 def read_reply(
@@ -169,11 +177,13 @@ def read_reply(
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
     answer, reason = _answer_then_reason(raw)
-    if reason and inside and not CONTRAST.search(normalise(reason)):
+    two_sided = MIXED.search(normalise(raw)) or ONE_YES_ONE_NO.search(raw.lower())
+    if reason and inside and not CONTRAST.search(normalise(reason)) and not two_sided:
         # "inadequate - drift and delay", "terrible, PA never answers": the answer first.
-        first_part = read_reply(answer, choices)
+        first_part, rest = read_reply(answer, choices), read_reply(reason, choices)
         said_after = intents(normalise(reason))
         other = {v for v, c in _by_value(choices) for i in said_after if c.stands_for(i)}
+        other |= {*rest.could_be, *([rest.choice] if rest.choice else [])}  # "…, RI for recording"
         if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
             return first_part  # also "n/a - transferred case"
     values = [value for value, _ in _by_value(choices)]
@@ -205,7 +215,7 @@ def read_reply(
         for value, choice in _by_value(choices)
         if inside and not asks_what and len(core.split()) <= MOST_WORDS_INSIDE
         for phrase in choice.phrases
-        if _holds(raw, core, phrase, typed) and not negated(f" {core} ", normalise(phrase))
+        if _holds(raw, core, phrase, typed) and not _turned_round(typed, normalise(phrase))
     ]
     # A phrase inside a longer one held for another button says nothing of its own:
     # "safe" in "dont feel safe", "please do" in "please do not".
@@ -237,7 +247,8 @@ def read_reply(
         ASKS_WHAT.search(typed) or (raw.endswith("?") and _asks_about(typed))
     ):
         return Reading(intent=EXPLAIN)
-    if SARCASM.search(typed):
+    ages = any(word.isdigit() for _, c in _by_value(choices) for word in c.words)
+    if SARCASM.search(typed) and not (ages and spoken_numbers(core)):  # "fourteen 🙄": an age
         # "oh yeah loads 🙄", "yeah right": a yes that means no. Anything else said with
         # a roll of the eyes ("as if u change anything") is asked again.
         if ARGUES.search(typed):
@@ -305,12 +316,14 @@ def read_reply(
     if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
         both = [v for v, c in _by_value(choices) if c.stands_for("yes") or c.stands_for("no")]
         return _one_or_several(both) if both else Reading()  # "yes and no", "no wait yes"
+    if found & GRADED and _a_rating(choices):
+        return Reading()  # "kinda good": OK, or Good? Ask.
     if found & GRADED:
         found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
     after_but = CONTRAST.split(core, 1)[1] if CONTRAST.search(core) else ""
     if after_but and (
         (graded and "yes" in found)
-        or values == list(SCALE)  # "my SW is sound but my placement is a joke"
+        or _a_rating(choices)  # "my SW is sound but …", "good but the assessment was late"
         or NEGATION.search(after_but)
         or intents(after_but) & {"no", "bad", "awful"}
     ):
@@ -369,6 +382,11 @@ def _always_yes(choices: Sequence[Choice]) -> bool:
     return any(c.stands_for("yes") and "always" in normalise(c.words[0]) for c in choices)
 
 
+def _a_rating(choices: Sequence[Choice]) -> bool:
+    """Whether the buttons rate (the five faces, a practitioner's grades)."""
+    return any(c.stands_for(kind) for c in choices for kind in ("great", "good", "bad", "awful"))
+
+
 def _graded(choices: Sequence[Choice]) -> bool:
     return _always_yes(choices) or bool(_in_between(choices))
 
@@ -406,6 +424,15 @@ def _contains(label: str, phrase: str) -> bool:
 
 def _asks_about(typed: str) -> bool:
     return typed.split()[0] in {"what", "wat", "wot", "whats", "wats", "who", "whos", "how"}
+
+
+def _turned_round(typed: str, phrase: str) -> bool:
+    """Whether a "not" or a "never" stands just before a button's phrase: "never feel safe"
+    does not pick "safe"."""
+    before = typed.split(f" {phrase}", 1)[0].split() if f" {phrase}" in f" {typed}" else []
+    if phrase.split()[0] in {"no", "not", "never", "dont", "nobody"}:
+        return negated(f" {typed} ", phrase)  # "never seen no plan" is no plan
+    return negated(f" {typed} ", phrase) or bool({"never", "dont"} & set(before[-2:]))
 
 
 def _holds(raw: str, core: str, phrase: str, typed: str) -> bool:

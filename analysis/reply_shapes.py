@@ -5,12 +5,22 @@ Pure: compiled patterns over a reply normalised by `analysis.reply_words.normali
 
 import re
 
-# A question about the question: "wat does respect mean", "what's a plan?".
+# A question about the question: "wat does respect mean", "what's a plan?", "listen to what".
 ASKS_WHAT = re.compile(
+    r"^(?:\w+ ){1,3}what$|"
     r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
     r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
     r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b"
+)
+# Who will see what they say: "will my mum find out?", "is this confidential?".
+WHO_SEES = re.compile(
+    r"\b(?:confidential|private|privately|anonymous|secret)\b|\bon (?:my|our|the) (?:file|record)\b"
+    r"|\bwho (?:will|can|gets to|would|else) (?:see|read|know|find out)\b"
+    r"|\bwho (?:will|would|do) (?:u|you) tell\b|\b(?:grass|snitch) on me\b"
+    r"|\b(?:will|would|does|do|can|could) (?:u|you) tell\b"
+    r"|\b(?:will|would|does|do|can|could) (?:my|the|your|any|anyone|they|she|he)"
+    r"(?: \w+){0,2} (?:see|know|find out|read|be told|hear)\b"
 )
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
@@ -23,6 +33,7 @@ CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
 # Someone typing for, or beside, another person ("typing for my son", "me and my mum").
 FOR_SOMEONE = re.compile(
     r"\b(?:typing for|typin for|helping me|i help (?:him|her|them)|doing (?:this|it) for)\b"
+    r"|\b(?:passing|handing|giving) (?:the )?phone\b"
     r"|\bme (?:and|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
@@ -42,12 +53,13 @@ MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
     r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
     r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
-    r"|\bthe first\b.*\bthe second\b|\bsome\b.*\bothers\b"
+    r"|\b(?:the|our|my) first\b.*\bsecond\b|\bsome\b.*\bothers\b"
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
 # "her yes, her manager no", "my foster carers do, social services no".
-PEOPLE = r"(?:her|him|them|my \w+|the \w+|\w+ worker|sw|pa|staff|carers?|manager)"
+WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
+PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
 PERSON_YES_PERSON_NO = re.compile(
     rf"\b{PEOPLE} (?:yes|does|did|do),\s*(?:\w+\s+){{1,4}}(?:no|not|dont|didnt|doesnt)\b"
 )

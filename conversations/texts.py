@@ -90,6 +90,18 @@ EXPLAIN_QUESTION = words(
     parent_carer="There is no wrong answer: tap the one that fits best, or tap Skip.",
     practitioner="Tap the one that fits best, or Skip.",
 )
+# "Will my mum find out?", "is this confidential?": who sees what they say.
+WHO_SEES = words(
+    "We don't ask your name. We won't tell your family what you said. Our reports may use "
+    "your words, with names taken out. If someone is hurting you, we must tell a person who "
+    "can help. /privacy tells you more.",
+    parent_carer="Your answers are not linked to your name. Reports show totals and quotes "
+    "with names and details removed. If you tell us a child is at risk, we must pass that "
+    "on. Type /privacy for more.",
+    practitioner="Reports never name you: they show quotes with names and details removed "
+    "and no total smaller than five. If what you write shows a child at risk, we must pass "
+    "that on. Type /privacy for more.",
+)
 # When someone types a sentence where a button is wanted, and a question for their own
 # words is still to come.
 TAP_THEN_WRITE_LATER = words(

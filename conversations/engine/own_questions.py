@@ -42,6 +42,7 @@ WHO_OPTIONS = (
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
+            *("FSW", "TM", "IRO"),
         ),
     ),
 )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from telegram import Update
 
-from analysis.replies import EXPLAIN, SKIP
+from analysis.replies import EXPLAIN, SKIP, asks_who_sees
 from conversations import texts
 from conversations.context import BotContext
 from conversations.engine.own_questions import CANCELLING, OWN_QUESTIONS, WHO
@@ -156,9 +156,10 @@ class TypedReplies:
             if moved is not None:
                 return moved
         if reading.intent == EXPLAIN:
-            await self.engine.send(
-                update, context, say(step.explain or texts.EXPLAIN_QUESTION, audience)
-            )
+            explanation = step.explain or texts.EXPLAIN_QUESTION
+            if asks_who_sees(text):
+                explanation = texts.WHO_SEES  # "will my mum find out?"
+            await self.engine.send(update, context, say(explanation, audience))
             return await self.engine.ask(update, context, flow, step, intro=False)
         if len(reading.could_be) > 1:
             labels = [o.label.for_audience(audience) for o in step.options]

@@ -109,6 +109,8 @@ PARENT_CARER = Flow(
                         *("dont think we had one", "never had one", "we never had one"),
                         *("there never was one", "never was one", "never was a plan"),
                         *("nobody made any plan", "no one made a plan", "nobody made a plan"),
+                        *("nobody made one", "no one made one", "we didnt have a plan"),
+                        *("didnt have a plan", "there wasnt any plan", "wasnt any plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),
                         *("never had a plan", "we never had a plan", "we didnt have one"),

@@ -90,6 +90,7 @@ REFLECTION = Flow(
                     answers=(),
                     typed=(
                         *("RI", "r i", "req improvement", "requires improvement", "needs work"),
+                        *("reqs improvement",),
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
                     ),
@@ -97,7 +98,7 @@ REFLECTION = Flow(
                 Option(
                     value="inadequate",
                     label=words("Inadequate"),
-                    typed=("inadequate", "grade 4", "grade four", "failing"),
+                    typed=("inadequate", "grade 4", "grade four", "failing", "inad"),
                 ),
             ),
         ),

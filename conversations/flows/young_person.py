@@ -112,7 +112,7 @@ YOUNG_PERSON = Flow(
                     label=words("Yes"),
                     typed=(
                         *("i know", "i know who", "yes i do", "my pa is", "my worker is"),
-                        *("mrs", "mr", "miss", "the lady", "the man"),
+                        *("mrs", "mr", "miss"),
                         *("my sw is", "her name is", "his name is", "their name is"),
                     ),
                 ),
@@ -130,7 +130,7 @@ YOUNG_PERSON = Flow(
                     label=words("Not sure"),
                     # Not knowing is "Not sure" here (the reading policy, rule 3).
                     typed=(
-                        *("i think so but not sure", "no idea"),
+                        *("i think so but not sure", "no idea", "i dont no"),
                         *("no clue", "not a clue", "no idea who", "dont know who"),
                         *("i dont know who",),
                     ),
@@ -209,7 +209,9 @@ YOUNG_PERSON = Flow(
                         *("not sure i have one", "not sure if i have one", "didnt know i had one"),
                         *("dont think i have a plan", "not sure i have a plan", "never seen it"),
                         *("never seen my plan", "no one told me about a plan", "havent got one"),
-                        *("never seen my pathway plan",),
+                        *("never seen my pathway plan", "nobody mentioned a plan"),
+                        *("nobody said i had one", "no one said i had one", "never been shown one"),
+                        *("nobody showed me a plan",),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),
                         *("dont know if i have one", "do i have one", "didnt even know i had one"),
                         *("no one told me", "nobody told me", "dunno if i have one"),
@@ -252,7 +254,10 @@ YOUNG_PERSON = Flow(
                     value="no",
                     label=words("No"),
                     next="safe_more",
-                    typed=("not safe", "i dont feel safe", "dont feel safe", "not safe at all"),
+                    typed=(
+                        *("not safe", "i dont feel safe", "dont feel safe", "not safe at all"),
+                        *("never feel safe", "never safe"),
+                    ),
                 ),
             ),
         ),

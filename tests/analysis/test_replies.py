@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.replies import EXPLAIN, SKIP, Choice, read_reply
+from analysis.replies import EXPLAIN, SKIP, Choice, asks_who_sees, read_reply
 
 ALWAYS = [
     Choice("yes", ("Yes, always", "yes")),
@@ -432,3 +432,56 @@ def test_not_applicable_with_a_reason_skips():
 
 def test_a_tentative_word_inside_a_sentence_is_not_a_tentative_yes():
     assert read_reply("yes she always asks me what i think", ALWAYS).choice == "yes"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("kinda good", SCALE),
+        ("good but the assessment was late", GRADES),
+        ("the first worker was great, the second one never turned up", SCALE),
+        ("the plan yes, the why no", PLAN),
+    ],
+)
+def test_a_rating_with_a_hedge_or_a_but_and_two_sided_replies_are_asked_again(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+def test_a_team_yes_another_no_is_sometimes_and_an_eye_roll_does_not_hide_an_age():
+    assert read_reply("fostering team yes, childrens services no", ALWAYS).choice == "sometimes"
+    assert read_reply("fourteen 🙄", AGES).choice == "teen"
+
+
+@pytest.mark.parametrize(
+    ("typed", "asks"),
+    [
+        ("will my mum find out?", True),
+        ("is this confidential", True),
+        ("will this go on my file", True),
+        ("does my social worker see this", True),
+        ("will u tell my mum", True),
+        ("wat does respect mean", False),
+        ("do you know what i mean", False),
+        ("will it cost money", False),
+    ],
+)
+def test_a_question_about_who_will_see_it_is_told_apart(typed, asks):
+    assert asks_who_sees(typed) is asks
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "meant"),
+    [
+        ("never feel safe there", [Choice("yes", ("Yes",), phrases=("safe",)), *MOSTLY[1:]], None),
+        ("our first SW was fantastic, the second one never called back", SCALE, None),
+        ("assessment good, recording RI", GRADES, None),
+        ("they call me the wrong name all the time", ALWAYS, None),
+        ("all the time", ALWAYS, "yes"),
+    ],
+)
+def test_words_that_turn_an_answer_round_or_split_it_are_not_read_as_it(typed, choices, meant):
+    assert read_reply(typed, choices).choice == meant
+
+
+def test_passing_the_phone_to_someone_else_asks_who_is_answering():
+    assert read_reply("with the family now, passing phone to mum", WHO).choice is None

@@ -105,3 +105,12 @@ def test_a_hello_inside_other_words_is_not(typed):
 def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
     option = match_option(YOUNG_PERSON.step(step).options, typed, "teen")
     assert (option.value if option else None) == value
+
+
+def test_never_feeling_safe_is_a_no_and_a_double_negative_plan_is_none():
+    safe_home = YOUNG_PERSON.step("safe_home").options
+    never_safe = match_option(safe_home, "never feel safe there", "teen")
+    assert never_safe is not None and never_safe.value == "no"
+    plan = YOUNG_PERSON.step("plan").options
+    never_seen = match_option(plan, "never seen no plan", "teen")
+    assert never_seen is not None and never_seen.value == "not_sure"

@@ -328,6 +328,16 @@ async def test_a_question_about_the_question_gets_a_plain_explanation(app, young
     assert "respect you" in young_person.last_reply
 
 
+async def test_asking_who_will_see_it_gets_a_plain_answer_about_privacy(app, young_person):
+    await start_young_person(young_person)
+    await young_person.says("12 to 15")
+    await young_person.says("will my mum find out?")
+    assert young_person.replies[-2].startswith("We don't ask your name")
+    assert "we must tell a person who can help" in young_person.replies[-2]
+    assert "How are things going" in young_person.last_reply
+    assert await rows(app, "SELECT * FROM answers WHERE step_id = 'mood'") == []
+
+
 async def test_skip_typed_in_words_skips(app, young_person):
     await start_young_person(young_person)
     await young_person.says("12 to 15")
