@@ -64,6 +64,8 @@ SAME_MEANING = {
     "partly": ("sometimes",),
     "no_plan": (),
     "outstanding": ("great",),
+    # "meh", "average": the middle face, but not a yes to a yes-or-no question.
+    "ok": ("so_so",),
 }
 # Words that carry no answer: "lol no" is "no", "um yes" is "yes".
 FILLER = frozenset(
@@ -199,7 +201,7 @@ def read_reply(
         return Reading()  # "depends which bit, assessment good, plan RI": no in-between here
     first = typed.split()[0]
     # Their own words for a button come first: "what plan? there wasnt one" has no plan,
-    # "i think its mark?" is not sure, whatever the question mark says. A question
+    # "dunno if i even have one?" is not sure, whatever the question mark says. A question
     # ("wats a carer") names a button without choosing it, unless an answer follows it.
     asks_what = (
         ASKS_WHAT.search(typed)
@@ -232,9 +234,8 @@ def read_reply(
     if holders and lead != typed and not set(holders) & set(_in_between(choices)):
         for _, phrase in held:
             lead = _without(lead, phrase)
-        if {v for v, c in _by_value(choices) for i in intents(lead) if c.stands_for(i)} - {
-            *holders
-        }:
+        said_first = {v for v, c in _by_value(choices) for i in intents(lead) if c.stands_for(i)}
+        if said_first - set(holders):
             return Reading()
     if len(holders) == 1:
         return Reading(choice=holders[0])
@@ -277,12 +278,9 @@ def read_reply(
     ]
     if by_number:
         return _one_or_several(by_number)
-    if MIXED.search(core):
+    if MIXED.search(core) or PERSON_YES_PERSON_NO.search(raw.lower()):  # "her yes, SW no"
         sometimes = [v for v, c in _by_value(choices) if c.stands_for("sometimes")]
         return Reading(choice=sometimes[0]) if sometimes else Reading()
-    if PERSON_YES_PERSON_NO.search(raw.lower()):
-        sometimes = [v for v, c in _by_value(choices) if c.stands_for("sometimes")]
-        return Reading(choice=sometimes[0]) if sometimes else Reading()  # "her yes, SW no"
     if ONE_YES_ONE_NO.search(raw.lower()):
         return Reading()  # "her yes, her manager no", "respect yes, help no": ask
     if HEDGES & set(core.split()) and set(core.split()) <= HEDGES | HEDGED:
@@ -295,15 +293,14 @@ def read_reply(
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
     graded, between = _graded(choices), _in_between(choices)
     tentative = "tentative" in found and len(typed.split()) <= 4  # not "asks what i think"
+    found.discard("tentative")
     if (core in SOFT_YES or tentative) and not NEGATION.search(core):
-        found.discard("tentative")
         if graded and not found - {"yes", "ok", "good"}:
             # "i think so", "its ok" where the yes says "always" or there is a "mostly":
             # yes, or only partly? Ask which.
             yes = [v for v, c in _by_value(choices) if c.stands_for("yes")]
             return Reading(could_be=tuple(v for v in values if v in {*yes, *between}))
         found.add("yes")
-    found.discard("tentative")
     if _never_about_something_else(core, choices):
         return Reading()  # "you never change anything anyway", "never got a copy"
     found.discard("neither")  # "dont care, no"
@@ -335,7 +332,7 @@ def read_reply(
         # Less than always is "Sometimes" beside "Yes, always"; elsewhere yes, or partly?
         meant = set(between) if _always_yes(choices) and between else set()
         meant = meant or {v for v, c in _by_value(choices) if c.stands_for("yes")} | set(between)
-    if "ok" in found and "ok" not in values and not graded and not core.startswith("meh"):
+    if "ok" in found and "ok" not in values and not graded:
         meant |= {v for v, c in _by_value(choices) if c.stands_for("yes")}
     meant |= {v for v, said in words.items() if core in said or squash(core) in said}
     if meant:
