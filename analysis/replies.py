@@ -179,7 +179,7 @@ def read_reply(
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
     answer, reason = _answer_then_reason(raw)
-    two_sided = MIXED.search(normalise(raw)) or ONE_YES_ONE_NO.search(raw.lower())
+    two_sided = MIXED.search(typed) or ONE_YES_ONE_NO.search(raw.lower())
     if reason and inside and not CONTRAST.search(normalise(reason)) and not two_sided:
         # "inadequate - drift and delay", "terrible, PA never answers": the answer first.
         first_part, rest = read_reply(answer, choices), read_reply(reason, choices)
@@ -282,7 +282,7 @@ def read_reply(
         sometimes = [v for v, c in _by_value(choices) if c.stands_for("sometimes")]
         return Reading(choice=sometimes[0]) if sometimes else Reading()
     if ONE_YES_ONE_NO.search(raw.lower()):
-        return Reading()  # "her yes, her manager no", "respect yes, help no": ask
+        return Reading()  # "respect yes, help no", "the plan yes, the why no": ask
     if HEDGES & set(core.split()) and set(core.split()) <= HEDGES | HEDGED:
         unsure = [value for value, choice in _by_value(choices) if choice.stands_for("not_sure")]
         return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()

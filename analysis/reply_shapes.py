@@ -57,12 +57,13 @@ MIXED = re.compile(
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
-# "her yes, her manager no", "my foster carers do, social services no".
+# One person yes, another no: "her yes, her manager no", "fostering team yes, SW no".
 WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
 PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
 PERSON_YES_PERSON_NO = re.compile(
     rf"\b{PEOPLE} (?:yes|does|did|do),\s*(?:\w+\s+){{1,4}}(?:no|not|dont|didnt|doesnt)\b"
 )
+# Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
