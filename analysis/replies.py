@@ -237,6 +237,8 @@ def read_reply(
         said_first = {v for v, c in _by_value(choices) for i in intents(lead) if c.stands_for(i)}
         if said_first - set(holders):
             return Reading()
+    if holders and OFTEN.search(core) and not set(holders) & set(_in_between(choices)):
+        return Reading()  # "sometimes i dont feel safe": No, or only some of the time? Ask.
     if len(holders) == 1:
         return Reading(choice=holders[0])
     if len(holders) > 1:
@@ -286,8 +288,6 @@ def read_reply(
     if HEDGES & set(core.split()) and set(core.split()) <= HEDGES | HEDGED:
         unsure = [value for value, choice in _by_value(choices) if choice.stands_for("not_sure")]
         return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()
-    if any(c.value == "agree" for c in choices):  # consent: "no one is hurting me" is no no
-        core, typed = _nobody(core), _nobody(typed)
     found = intents(core) | intents(typed)
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
@@ -318,8 +318,9 @@ def read_reply(
     if found & GRADED:
         found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
     after_but = CONTRAST.split(core, 1)[1] if CONTRAST.search(core) else ""
+    consent = any(c.value == "agree" for c in choices)
     if after_but and (
-        (graded and "yes" in found)
+        ("yes" in found and not consent)  # "yes but she left": still yes? They pick.
         or _a_rating(choices)  # "my SW is sound but …", "good but the assessment was late"
         or NEGATION.search(after_but)
         or intents(after_but) & {"no", "bad", "awful"}
@@ -408,11 +409,6 @@ def _answer_then_reason(raw: str) -> tuple[str, str]:
 
 def _without(text: str, phrase: str) -> str:
     return re.sub(rf"\b{phrase}\b", " ", text)
-
-
-def _nobody(text: str) -> str:
-    """ "No one is hurting me" is not a no."""
-    return re.sub(r"\bno ?ones?\b|\bno-one\b", "nobody", text)
 
 
 def _contains(label: str, phrase: str) -> bool:

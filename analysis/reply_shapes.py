@@ -47,6 +47,8 @@ NOT_ONE_ANSWER = re.compile(
     r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b"
     r"|(?<!only )\bwhen (?:he|she|they|i)\b"
 )
+# Who may say yes while another says no, in the two shapes below.
+WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
 # One worker does, another does not: sometimes, where there is such a button; on a
 # scale ("the first was brilliant, the second useless") neither, so ask.
 MIXED = re.compile(
@@ -54,11 +56,13 @@ MIXED = re.compile(
     r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
     r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
     r"|\b(?:the|our|my) first\b.*\bsecond\b|\bsome\b.*\bothers\b"
+    # "my worker does but not the manager", "one worker yes the other no"
+    rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
+    r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
 # One person yes, another no: "her yes, her manager no", "fostering team yes, SW no".
-WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
 PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
 PERSON_YES_PERSON_NO = re.compile(
     rf"\b{PEOPLE} (?:yes|does|did|do),\s*(?:\w+\s+){{1,4}}(?:no|not|dont|didnt|doesnt)\b"

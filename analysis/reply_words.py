@@ -36,6 +36,10 @@ def normalise(text: str) -> str:
     common spellings read as the word they mean ("gud" is "good")."""
     text = unicodedata.normalize("NFKC", text).lower().replace("'", "").replace("’", "")
     text = re.sub("([0-9])\ufe0f?\u20e3", r"\1", text)  # keycap digits: "1️⃣4️⃣" is 14
+    # Before punctuation goes: "dont no" is "dont know", but "dont, no" is two answers.
+    text = re.sub(r"\b(dont|didnt|doesnt|do not|did not|to) no\b", r"\1 know", text)
+    text = re.sub(r"\bno[ -]?ones?\b", "nobody", text)  # "no one listens" says no, not "no"
+    text = re.sub(r"\b(?:y|yr|year)(\d{1,2})\b", r"year \1", text)  # "y10" is year 10
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)
     words = [RESPELLED.get(word, RESPELLED.get(squash(word), word)) for word in text.split()]

@@ -136,6 +136,11 @@ RESPELLED = {
     "thru": "through",
     "idm": "i dont mind",
     "naw": "no",
+    "relly": "really",
+    "realy": "really",
+    "gess": "guess",
+    "twelv": "twelve",
+    "skipp": "skip",
 }
 
 

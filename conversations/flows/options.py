@@ -16,6 +16,15 @@ ALWAYS_SOMETIMES_NO = (
     Option(value="sometimes", label=words("Sometimes")),
     Option(value="no", label=words("No")),
 )
+# The same, where "they dont respect me" is a plain no.
+RESPECTED = (
+    *ALWAYS_SOMETIMES_NO[:2],
+    Option(
+        value="no",
+        label=words("No"),
+        typed=("dont respect", "no respect", "not respected", "disrespectful"),
+    ),
+)
 
 # How people accept or turn down an offer ("wouldnt say no", "id rather not").
 ACCEPTING = (

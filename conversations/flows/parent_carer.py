@@ -5,6 +5,7 @@ from conversations.flows.options import (
     CONTACT_OPTIONS,
     HEAR_BACK_OPTIONS,
     LATER,
+    RESPECTED,
     SCALE_OPTIONS,
 )
 from conversations.models import END, Flow, Option, Step, words
@@ -31,7 +32,7 @@ PARENT_CARER = Flow(
                 Option(
                     value="agree",
                     label=words("Yes, let's start"),
-                    typed=("ok", "okay", "happy to start", "happy 2 start"),
+                    typed=("ok", "okay", "happy to start", "happy 2 start", "understood"),
                 ),
                 Option(
                     value="not_now",
@@ -85,7 +86,7 @@ PARENT_CARER = Flow(
             kind="choice",
             report_label="I was treated with respect",
             prompt=words("Were you treated with respect?"),
-            options=ALWAYS_SOMETIMES_NO,
+            options=RESPECTED,
         ),
         Step(
             id="plan",
@@ -99,7 +100,15 @@ PARENT_CARER = Flow(
                     label=words("Partly"),
                     typed=("but not why", "not why", "not all of it"),
                 ),
-                Option(value="no", label=words("No"), typed=("dont understand why",)),
+                Option(
+                    value="no",
+                    label=words("No"),
+                    typed=(
+                        "dont understand why",
+                        "nobody explained it",
+                        "nobody explained anything",
+                    ),
+                ),
                 Option(
                     value="no_plan",
                     label=words("There was no plan"),
@@ -111,6 +120,8 @@ PARENT_CARER = Flow(
                         *("nobody made any plan", "no one made a plan", "nobody made a plan"),
                         *("nobody made one", "no one made one", "we didnt have a plan"),
                         *("didnt have a plan", "there wasnt any plan", "wasnt any plan"),
+                        *("there was never a plan", "there was never any plan", "never made one"),
+                        *("never made a plan", "they never made one", "never any plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),
                         *("never had a plan", "we never had a plan", "we didnt have one"),

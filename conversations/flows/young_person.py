@@ -8,6 +8,7 @@ from conversations.flows.options import (
     CONTACT_OPTIONS,
     HEAR_BACK_OPTIONS,
     LATER,
+    RESPECTED,
     SCALE_OPTIONS,
 )
 from conversations.models import END, Flow, Option, Step, words
@@ -34,7 +35,7 @@ YOUNG_PERSON = Flow(
                 Option(
                     value="agree",
                     label=words("OK, let's start"),
-                    typed=("yes", "ok", "okay", "happy to start", "happy 2 start"),
+                    typed=("yes", "ok", "okay", "happy to start", "happy 2 start", "understood"),
                 ),
                 Option(
                     value="not_now",
@@ -122,7 +123,13 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("no i dont", "i dont have one", "never met them", "never met him"),
                         *("never met her", "never even met", "never seen them", "never met"),
-                        *("never actually met",),
+                        *(
+                            "never actually met",
+                            "never seen him",
+                            "never seen her",
+                            "never even seen",
+                        ),
+                        *("nobody told me", "nobody tell us"),
                     ),
                 ),
                 Option(
@@ -162,7 +169,7 @@ YOUNG_PERSON = Flow(
                 "Respect means we treat you well and care about who you are. "
                 "That means your family, your culture and what you believe.",
             ),
-            options=ALWAYS_SOMETIMES_NO,
+            options=RESPECTED,
         ),
         Step(
             id="plan",
@@ -194,6 +201,7 @@ YOUNG_PERSON = Flow(
                         *("no idea what it says", "not a clue whats in it", "dont get it"),
                         *("dont understand it", "no i dont get it", "i dont understand my plan"),
                         *("dont understand my plan", "i dont understand the plan"),
+                        *("nobody explained it", "nobody explained anything"),
                     ),
                 ),
                 Option(
@@ -211,7 +219,7 @@ YOUNG_PERSON = Flow(
                         *("never seen my plan", "no one told me about a plan", "havent got one"),
                         *("never seen my pathway plan", "nobody mentioned a plan"),
                         *("nobody said i had one", "no one said i had one", "never been shown one"),
-                        *("nobody showed me a plan",),
+                        *("nobody showed me a plan", "nobody showed me"),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),
                         *("dont know if i have one", "do i have one", "didnt even know i had one"),
                         *("no one told me", "nobody told me", "dunno if i have one"),

@@ -3,6 +3,7 @@
 import pytest
 
 from analysis.replies import EXPLAIN, SKIP, Choice, asks_who_sees, read_reply
+from analysis.reply_words import normalise
 
 ALWAYS = [
     Choice("yes", ("Yes, always", "yes")),
@@ -370,9 +371,54 @@ def test_a_reply_that_takes_its_answer_back_or_is_not_the_speakers_is_asked_agai
     assert read_reply(typed, choices).choice is None
 
 
-def test_no_one_is_not_a_no_at_the_consent_question():
-    assert read_reply("no one is hurting me", CONSENT).choice is None
-    assert read_reply("no one explained it", PLAN).choice == "no"
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [("no one is hurting me", CONSENT), ("no one explained it", PLAN), ("no-one showed me", PLAN)],
+)
+def test_no_one_is_not_a_no(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+def test_saying_nobody_listens_is_still_a_no():
+    assert read_reply("no one listen to me", ALWAYS).choice == "no"
+
+
+def test_a_yes_taken_back_by_a_but_is_asked_again_even_at_a_plain_yes_or_no():
+    assert read_reply("yes but she left", YES_NO).choice is None
+    assert read_reply("yes but quick please", CONSENT).choice == "agree"
+
+
+@pytest.mark.parametrize(
+    "typed", ["my worker does but not the manager", "one worker yes the other no"]
+)
+def test_one_worker_yes_another_no_is_sometimes(typed):
+    assert read_reply(typed, ALWAYS).choice == "sometimes"
+
+
+def test_a_worker_yes_and_someone_not_of_ours_no_is_not_sometimes():
+    assert read_reply("my carers do but not the office", ALWAYS).choice != "sometimes"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("not relly", ALWAYS, "no"),
+        ("i gess so", YES_NO, "yes"),
+        ("im twelv", AGES, "teen"),
+        ("could be way better", SCALE, "bad"),
+        ("really good actually she got my bike fixed", SCALE, "great"),
+    ],
+)
+def test_childrens_spellings_and_everyday_words_are_read(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "means"),
+    [("i dont no", "i dont know"), ("dont, no", "dont no"), ("im in y10", "im in year 10")],
+)
+def test_dont_no_is_dont_know_and_y10_is_a_school_year(typed, means):
+    assert normalise(typed) == means
 
 
 def test_asking_not_to_answer_skips_even_where_a_button_says_rather_not():

@@ -100,6 +100,13 @@ def test_a_hello_inside_other_words_is_not(typed):
         ("consent", "can we do this later?", "not_now"),
         ("hear_back", "id rather not", "no"),
         ("hear_back", "wouldnt say no", "yes"),
+        ("age", "im in y10", "teen"),
+        ("respect", "they dont respect that im gay", "no"),
+        ("respect", "sometimes they dont respect me", None),  # "Sometimes" or "No"?
+        ("safe_home", "sometimes i dont feel safe", None),
+        ("know_worker", "i dont no", "not_sure"),
+        ("know_worker", "ive never even seen him", "no"),
+        ("consent", "understood", "agree"),
     ],
 )
 def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
@@ -114,3 +121,9 @@ def test_never_feeling_safe_is_a_no_and_a_double_negative_plan_is_none():
     plan = YOUNG_PERSON.step("plan").options
     never_seen = match_option(plan, "never seen no plan", "teen")
     assert never_seen is not None and never_seen.value == "not_sure"
+
+
+@pytest.mark.parametrize("typed", ["there was never any plan", "they never made one"])
+def test_a_parent_saying_there_never_was_a_plan_is_there_was_no_plan(typed):
+    option = match_option(PARENT_CARER.step("plan").options, typed, "parent")
+    assert option is not None and option.value == "no_plan"
