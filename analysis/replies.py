@@ -18,11 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis.reply_shapes import (
+    ANSWERS_ITS_OWN_QUESTION,
     ARGUES,
     ARGUES_NOT_ANSWERS,
     ASKS_WHAT,
     CONTRAST,
     CORRECTED,
+    DISAGREES,
     FOR_SOMEONE,
     IN_BETWEEN,
     MIXED,
@@ -34,7 +36,18 @@ from analysis.reply_shapes import (
     WHO_SEES,
 )
 from analysis.reply_words import (
+    ASKED_OF,
+    ASKING,
+    FILLER,
+    HEDGED,
+    HEDGES,
     NEGATED,
+    NO_WORDS,
+    QUESTION_WORDS,
+    SKIP_WORDS_STRICT,
+    SOFT_YES,
+    WH_WORDS,
+    YES_WORDS,
     intents,
     known_phrases,
     near_intent,
@@ -44,18 +57,13 @@ from analysis.reply_words import (
     squash,
 )
 from analysis.spoken_numbers import spoken_numbers
+from analysis.text import edit_distance
 
 SKIP = "skip"
 EXPLAIN = "explain"
 
 # Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
 GRADED = frozenset({"sometimes", "mostly"})
-# "ok", "fine", "sure": yes to a yes-or-no question, OK on a scale; where the answers
-# are graded (always / sometimes / no, or a "mostly"), they could be either: ask which.
-LUKEWARM = frozenset(
-    {"ok", "okay", "k", "kk", "okey", "oki", "alright", "fine", "fine by me", "sure", "all right"}
-)
-SOFT_YES = LUKEWARM | {"👍", "its ok", "its fine", "thats fine", "thats ok", "ok then", "yeah ok"}
 # Option values that mean the same as a kind of answer.
 SAME_MEANING = {
     "agree": ("yes",),
@@ -67,15 +75,6 @@ SAME_MEANING = {
     # "meh", "average": the middle face, but not a yes to a yes-or-no question.
     "ok": ("so_so",),
 }
-# Words that carry no answer: "lol no" is "no", "um yes" is "yes".
-FILLER = frozenset(
-    {
-        *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
-        *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
-        *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
-        *("mate", "bro", "innit", "oh", "ah", "even", "ever"),
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -98,35 +97,14 @@ class Choice:
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
-# After "is", the words that make a question ("is this confidential", "is it free").
-ASKED_OF = frozenset(
-    {"this", "that", "it", "there", "he", "she", "they", "we", "i", "you", "my", "your"}
-    | {"the", "a", "an", "anyone", "someone", "somebody", "anybody", "his", "her", "our"}
-)
-WH_WORDS = frozenset({"what", "wat", "wot", "who", "why", "how", "where", "when"})
-# A request, not a question about the question: "can we do this later" may pick a button.
-ASKING = frozenset({"can", "could"})
-QUESTION_WORDS = frozenset(
-    {
-        *("what", "wat", "wot", "whats", "wats", "who", "whos", "how", "why", "where", "when"),
-        *("will", "would", "can", "could", "do", "does", "is", "are", "which", "whose"),
-    }
-)
 # Whole replies only: inside a sentence they say too little ("i dont really mind").
 WHOLE_REPLIES = {
     **dict.fromkeys(("dont", "i dont", "no dont", "please dont", "n"), "no"),
     # "all the time" alone is always; in "they call me the wrong name all the time" it is not.
     **dict.fromkeys(("i do", "y", "all the time", "every time", "every single time"), "yes"),
+    **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
-# "maybe" alone: not sure, where there is such a button; otherwise ask.
-HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
-NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
-YES_WORDS = frozenset({"yes", "yeah", "yep", "ye", "yh"})
-# Typed alone in any language: skip (the skip button's own words are read as well).
-SKIP_WORDS_STRICT = frozenset({"skip", "pass", "next"})
-# What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
-HEDGED = frozenset({"yes", "yeah", "no", "not", "sure", "i", "so"}) | NO_WORDS
 # A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
 SCALE = ("awful", "bad", "ok", "good", "great")
 RATING = re.compile(
@@ -158,7 +136,7 @@ def read_reply(
     written) reads only a button's own words, or one kind of answer said plainly
     ("tak", "nahin"), and asks again about anything else.
     """
-    raw = text.strip()
+    raw = ANSWERS_ITS_OWN_QUESTION.sub(r"\1? ", text.strip())
     typed = normalise(raw)
     if not typed:
         return Reading()
@@ -168,7 +146,14 @@ def read_reply(
         # learnt English later often write; "is this confidential" still asks.
         raw, typed = raw.split(None, 1)[1], " ".join(said[1:])
     words = {value: {normalise(w) for w in choice.words} for value, choice in _by_value(choices)}
-    exact = [value for value, said in words.items() if typed in said or squash(typed) in said]
+    joined = typed.replace(" ", "")  # "in adequate", "out standing": a label in two
+    exact = [
+        value
+        for value, said in words.items()
+        if typed in said
+        or squash(typed) in said
+        or (len(joined) >= 8 and joined in {word.replace(" ", "") for word in said})
+    ]
     if len(exact) == 1:
         return Reading(choice=exact[0])
     if strict:
@@ -193,6 +178,9 @@ def read_reply(
     only_filler = not core
     if only_filler:
         core = typed  # "so so", "thanks": read whole, but never found inside a label
+    aside = CONTRAST.split(core, 1)
+    if len(aside) == 2 and aside[0].strip() and DISAGREES.match(aside[1]):
+        core = typed = aside[0].strip()  # "understood it but didnt agree": understood
     if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
         return Reading()  # "me and my mum both", "good/RI": ask which
     if _about_the_speaker(choices) and (typed.startswith("my ") or FOR_SOMEONE.search(typed)):
@@ -217,7 +205,8 @@ def read_reply(
         for value, choice in _by_value(choices)
         if inside and not asks_what and len(core.split()) <= MOST_WORDS_INSIDE
         for phrase in choice.phrases
-        if _holds(raw, core, phrase, typed) and not _turned_round(typed, normalise(phrase))
+        if _holds(raw, core, phrase, typed)
+        and not _turned_round(typed, normalise(phrase), set().union(*words.values()))
     ]
     # A phrase inside a longer one held for another button says nothing of its own:
     # "safe" in "dont feel safe", "please do" in "please do not".
@@ -319,8 +308,9 @@ def read_reply(
         found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
     after_but = CONTRAST.split(core, 1)[1] if CONTRAST.search(core) else ""
     consent = any(c.value == "agree" for c in choices)
+    said_yes = "yes" in found or intents(CONTRAST.split(core, 1)[0]) == {"yes"}
     if after_but and (
-        ("yes" in found and not consent)  # "yes but she left": still yes? They pick.
+        (said_yes and not consent)  # "yes but she left", "yes but some bits r hard": pick
         or _a_rating(choices)  # "my SW is sound but …", "good but the assessment was late"
         or NEGATION.search(after_but)
         or intents(after_but) & {"no", "bad", "awful"}
@@ -344,6 +334,14 @@ def read_reply(
         near = [v for v, c in _by_value(choices) if c.stands_for(fuzzy)]
         if len(near) == 1:
             return Reading(choice=near[0])  # "alwayz", "somtims"
+    # A long word of one label, misspelt: "inadequete", "outstandin".
+    close = [
+        value
+        for value, said in words.items()
+        if len(core) >= 7 and core.isalpha() and any(_near(core, word) for word in said)
+    ]
+    if len(close) == 1:
+        return Reading(choice=close[0])
     # Words only one button's own label holds ("always" in "Yes, always").
     holding = [
         v
@@ -359,6 +357,13 @@ def read_reply(
     if raw.endswith("?") or typed.split()[0] in QUESTION_WORDS:
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     return Reading()
+
+
+def _near(typed: str, word: str) -> bool:
+    """Whether a word is a label's long word misspelt; "adequate" is not "inadequate"."""
+    if len(word) < 7 or " " in word or typed in word:
+        return False
+    return edit_distance(typed, word) <= (2 if len(word) >= 10 else 1)
 
 
 def _by_value(choices: Sequence[Choice]) -> list[tuple[str, Choice]]:
@@ -419,10 +424,13 @@ def _asks_about(typed: str) -> bool:
     return typed.split()[0] in {"what", "wat", "wot", "whats", "wats", "who", "whos", "how"}
 
 
-def _turned_round(typed: str, phrase: str) -> bool:
+def _turned_round(typed: str, phrase: str, labels: set[str]) -> bool:
     """Whether a "not" or a "never" stands just before a button's phrase: "never feel safe"
-    does not pick "safe"."""
+    does not pick "safe". A button's own words before it are not one ("not now im at
+    school")."""
     before = typed.split(f" {phrase}", 1)[0].split() if f" {phrase}" in f" {typed}" else []
+    if " ".join(before[-2:]) in labels:
+        return False
     if phrase.split()[0] in {"no", "not", "never", "dont", "nobody"}:
         return negated(f" {typed} ", phrase)  # "never seen no plan" is no plan
     return negated(f" {typed} ", phrase) or bool({"never", "dont"} & set(before[-2:]))

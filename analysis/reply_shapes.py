@@ -13,6 +13,12 @@ ASKS_WHAT = re.compile(
     r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b"
 )
+# "what plan i havent got one": a question they answer themselves, as "what plan? i …".
+ANSWERS_ITS_OWN_QUESTION = re.compile(
+    r"^((?:what|wat|wot) (?:\w+ )?(?:plan|worker|pa|sw|social worker))\s+"
+    r"(?=(?:i|ive|im|we|never|there|dont|no|nobody|havent)\b)",
+    re.IGNORECASE,
+)
 # Who will see what they say: "will my mum find out?", "is this confidential?".
 WHO_SEES = re.compile(
     r"\b(?:confidential|private|privately|anonymous|secret)\b|\bon (?:my|our|the) (?:file|record)\b"
@@ -30,11 +36,14 @@ IN_BETWEEN = re.compile(
 )
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
 CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
+# Not agreeing, after a "but", takes nothing back from understanding: "yes but i dont agree".
+DISAGREES = re.compile(r"\s*(?:i |we )?(?:dont|didnt|do not|did not)(?: really)? agree\b")
 # Someone typing for, or beside, another person ("typing for my son", "me and my mum").
 FOR_SOMEONE = re.compile(
     r"\b(?:typing for|typin for|helping me|i help (?:him|her|them)|doing (?:this|it) for)\b"
     r"|\b(?:passing|handing|giving) (?:the )?phone\b"
     r"|\bme (?:and|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
+    r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(

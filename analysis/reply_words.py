@@ -9,6 +9,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.spoken_numbers import NUMBER_WORDS
 from analysis.text import RESPELLED, edit_distance
 
 # What people type for each kind of answer (`reply_words.json`). Option values are
@@ -30,6 +31,47 @@ NOT_BEFORE = frozenset(
 )
 NEGATED = "negated"
 
+# Small sets of words the reader's rules name (`analysis.replies`).
+# "ok", "fine", "sure": yes to a yes-or-no question, OK on a scale; where the answers
+# are graded (always / sometimes / no, or a "mostly"), they could be either: ask which.
+LUKEWARM = frozenset(
+    {"ok", "okay", "k", "kk", "okey", "oki", "alright", "fine", "fine by me", "sure", "all right"}
+)
+SOFT_YES = LUKEWARM | {"👍", "its ok", "its fine", "thats fine", "thats ok", "ok then", "yeah ok"}
+# Words that carry no answer: "lol no" is "no", "um yes" is "yes".
+FILLER = frozenset(
+    {
+        *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
+        *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
+        *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
+        *("mate", "bro", "innit", "oh", "ah", "even", "ever"),
+    }
+)
+# After "is", the words that make a question ("is this confidential", "is it free").
+ASKED_OF = frozenset(
+    {"this", "that", "it", "there", "he", "she", "they", "we", "i", "you", "my", "your"}
+    | {"the", "a", "an", "anyone", "someone", "somebody", "anybody", "his", "her", "our"}
+)
+WH_WORDS = frozenset({"what", "wat", "wot", "who", "why", "how", "where", "when"})
+# A request, not a question about the question: "can we do this later" may pick a button.
+ASKING = frozenset({"can", "could"})
+QUESTION_WORDS = frozenset(
+    {
+        *("what", "wat", "wot", "whats", "wats", "who", "whos", "how", "why", "where", "when"),
+        *("will", "would", "can", "could", "do", "does", "is", "are", "which", "whose"),
+    }
+)
+# "maybe" alone: not sure, where there is such a button; otherwise ask.
+HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
+NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
+YES_WORDS = frozenset({"yes", "yeah", "yep", "ye", "yh"})
+# Typed alone in any language: skip (the skip button's own words are read as well).
+SKIP_WORDS_STRICT = frozenset({"skip", "pass", "next"})
+# What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
+HEDGED = frozenset({"yes", "yeah", "no", "not", "sure", "i", "so"}) | NO_WORDS
+# "year eleven" is year 11, a school year, not an age of eleven.
+SCHOOL_YEAR = re.compile(rf"\byear ({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b")
+
 
 def normalise(text: str) -> str:
     """Lower case, apostrophes dropped, punctuation to spaces (emoji kept), one space,
@@ -43,7 +85,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)
     words = [RESPELLED.get(word, RESPELLED.get(squash(word), word)) for word in text.split()]
-    return " ".join(words).replace(" ?", "").strip()
+    text = " ".join(words).replace(" ?", "").strip()
+    return SCHOOL_YEAR.sub(lambda year: f"year {NUMBER_WORDS[year.group(1)]}", text)
 
 
 def squash(text: str) -> str:

@@ -141,6 +141,8 @@ RESPELLED = {
     "gess": "guess",
     "twelv": "twelve",
     "skipp": "skip",
+    "fiveteen": "fifteen",
+    "knot": "not",
 }
 
 

@@ -44,6 +44,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("no", "later", "not rn", "not right now", "maybe later", "another time"),
                         *("not today", "after", "cant talk", "cant now", "busy", "in class"),
+                        *("im at school", "at school rn", "im in school"),
                         *LATER,
                     ),
                 ),

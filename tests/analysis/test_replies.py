@@ -531,3 +531,46 @@ def test_words_that_turn_an_answer_round_or_split_it_are_not_read_as_it(typed, c
 
 def test_passing_the_phone_to_someone_else_asks_who_is_answering():
     assert read_reply("with the family now, passing phone to mum", WHO).choice is None
+
+
+INADEQUATE = [*GRADES, Choice("inadequate", ("Inadequate", "inadequate"))]
+
+
+@pytest.mark.parametrize("typed", ["inadequete", "in adequate", "Inadiquate"])
+def test_a_long_label_word_misspelt_or_split_picks_it(typed):
+    assert read_reply(typed, INADEQUATE).choice == "inadequate"
+
+
+def test_a_word_inside_a_label_is_not_that_label_misspelt():
+    assert read_reply("adequate", INADEQUATE).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("I would rather not answer this", ALWAYS, None),  # a skip, not "i would"
+        ("i would", YES_NO, "yes"),
+        ("I would say so", MOSTLY, None),  # a soft yes where there is a "Mostly"
+        ("yes but some bits r hard", PLAN, None),
+        ("I understand it but I dont agree with it", PLAN, "yes"),
+        ("year eleven", AGES, None),  # year 11: 15 or 16
+        ("not one bit", ALWAYS, "no"),
+        ("one hundred percent", ALWAYS, "yes"),
+        ("helping my daughter do this shes 8", WHO, None),
+    ],
+)
+def test_everyday_replies_are_read_as_people_mean_them(typed, choices, means):
+    reading = read_reply(typed, choices)
+    assert reading.choice == means
+    assert reading.intent != EXPLAIN
+
+
+def test_what_plan_then_an_answer_is_the_answer_not_a_question():
+    choices = [*PLAN, Choice("not_sure", ("Not sure I have one",), phrases=("havent got one",))]
+    assert read_reply("what pathway plan I havent got one", choices).choice == "not_sure"
+    assert read_reply("what plan?", choices).intent == EXPLAIN
+
+
+def test_not_now_then_a_reason_is_not_now():
+    choices = [CONSENT[0], Choice("not_now", ("Not now",), phrases=("im at school",))]
+    assert read_reply("not now im at school", choices).choice == "not_now"
