@@ -196,7 +196,8 @@ def read_reply(
         or (first in QUESTION_WORDS - ASKING and not re.search(r"\?\s*\S", raw))
         or (raw.endswith("?") and bool(WH_WORDS & set(typed.split()[1:])))  # "safe from what?"
     )
-    if ("between" in core.split() and not spoken_numbers(core)) or IN_BETWEEN.search(core):
+    between_words = "between" in core.split() and not spoken_numbers(core) and not asks_what
+    if between_words or IN_BETWEEN.search(core):
         return Reading()  # "somewhere between good and RI", "hardly", "RI elements": ask
     if intents(core) == {SKIP} and not asks_what and "?" not in raw:
         return Reading(intent=SKIP)  # "id rather not answer": not "rather not", the button
@@ -296,7 +297,7 @@ def read_reply(
     found |= {WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set()
     if found == {"no", "not_sure"} and first in NO_WORDS:
         found = {"no"}  # "nope, no idea who": not knowing is the no
-    if SKIP in found and len(found) == 1:
+    if SKIP in found and found - {SKIP} <= {"not_sure"}:  # "dunno skip"
         return Reading(intent=SKIP)
     found.discard(SKIP)
     if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
@@ -408,7 +409,7 @@ def _about_the_speaker(choices: Sequence[Choice]) -> bool:
 
 def _answer_then_reason(raw: str) -> tuple[str, str]:
     """A reply split where a reason may follow its answer: "RI - caseload", "bad, cos …"."""
-    parts = re.split(r"\s[-–:]\s|[,.;!]\s*", raw.strip(), maxsplit=1)
+    parts = re.split(r"\s[-–:]\s|[,.;!]\s*|\?\s+(?=\w)", raw.strip(), maxsplit=1)
     return (parts[0], parts[1].strip()) if len(parts) == 2 and parts[0] else (raw, "")
 
 

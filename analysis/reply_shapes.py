@@ -12,6 +12,7 @@ ASKS_WHAT = re.compile(
     r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
     r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b"
+    r"|\bwhats? (?:is )?the difference\b"
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
 ANSWERS_ITS_OWN_QUESTION = re.compile(
@@ -44,6 +45,7 @@ FOR_SOMEONE = re.compile(
     r"|\b(?:passing|handing|giving) (?:the )?phone\b"
     r"|\bme (?:and|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
+    r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:hes|shes) \d{1,2}\b"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
@@ -64,7 +66,8 @@ MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
     r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
     r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
-    r"|\b(?:the|our|my) first\b.*\bsecond\b|\bsome\b.*\bothers\b"
+    r"|\b(?:the|our|my) first\b.*\b(?:second|the one after|the next one|the new one)\b"
+    r"|\bsome\b.*\bothers\b"
     # "my worker does but not the manager", "one worker yes the other no"
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
     r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"

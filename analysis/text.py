@@ -143,6 +143,11 @@ RESPELLED = {
     "skipp": "skip",
     "fiveteen": "fifteen",
     "knot": "not",
+    "beter": "better",
+    "sur": "sure",
+    "reli": "really",
+    "reeli": "really",
+    "lil": "little",
 }
 
 

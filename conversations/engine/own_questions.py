@@ -43,6 +43,12 @@ WHO_OPTIONS = (
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
             *("FSW", "TM", "IRO"),
+            # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
+            *(
+                f"{role} {place}leaving care team"
+                for role in ("pa", "personal adviser", "personal advisor")
+                for place in ("", "in the ", "with the ", "from the ", "on the ")
+            ),
         ),
     ),
 )

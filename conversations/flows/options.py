@@ -50,5 +50,5 @@ LATER = (
     *("can i do it later", "can we do this later", "can we do it later", "do it later"),
     *("can i do it tomorrow", "can we do it tomorrow", "can i do it another time"),
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
-    *("not at the minute",),
+    *("not at the minute", "can i do this later", "can we do this another time"),
 )

@@ -121,6 +121,7 @@ PARENT_CARER = Flow(
                         *("nobody made one", "no one made one", "we didnt have a plan"),
                         *("didnt have a plan", "there wasnt any plan", "wasnt any plan"),
                         *("there was never a plan", "there was never any plan", "never made one"),
+                        *("there wasnt any", "there werent any"),
                         *("never made a plan", "they never made one", "never any plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),

@@ -44,7 +44,8 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("no", "later", "not rn", "not right now", "maybe later", "another time"),
                         *("not today", "after", "cant talk", "cant now", "busy", "in class"),
-                        *("im at school", "at school rn", "im in school"),
+                        *("im at school", "at school rn", "im in school", "cant rn", "go bed"),
+                        *("got to go", "gotta go", "going to bed", "bedtime"),
                         *LATER,
                     ),
                 ),
@@ -226,6 +227,7 @@ YOUNG_PERSON = Flow(
                         *("no one told me", "nobody told me", "dunno if i have one"),
                         *("dunno if i even have one", "idk if i even have one"),
                         *("nobody told me about a plan", "no one told me about it"),
+                        *("didnt know i had", "nobody gave me", "nobody has told me"),
                     ),
                 ),
             ),

@@ -574,3 +574,35 @@ def test_what_plan_then_an_answer_is_the_answer_not_a_question():
 def test_not_now_then_a_reason_is_not_now():
     choices = [CONSENT[0], Choice("not_now", ("Not now",), phrases=("im at school",))]
     assert read_reply("not now im at school", choices).choice == "not_now"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("not sur", [*PLAN, Choice("not_sure", ("Not sure",))], "not_sure"),
+        ("not reli", ALWAYS, "no"),
+        ("could be beter", SCALE, "bad"),
+        ("a lil", PLAN, "a_bit"),
+        ("exemplary", INADEQUATE, None),  # not one of these buttons
+        ("the first worker was excellent, the one after useless", SCALE, None),
+    ],
+)
+def test_more_spellings_and_shapes_are_read(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_dont_know_then_skip_skips():
+    assert read_reply("dunno skip", YES_NO).intent == SKIP
+
+
+def test_someone_else_s_age_at_who_is_answering_is_asked():
+    assert read_reply("This is Jaydens mum, hes 9 and wants a go", WHO).choice is None
+
+
+def test_a_question_about_the_difference_between_buttons_is_explained():
+    assert read_reply("what is the difference between carer and parent?", WHO).intent == EXPLAIN
+
+
+def test_an_answer_asked_as_a_question_then_a_reason_is_the_answer():
+    choices = [CONSENT[0], Choice("not_now", ("Not now",), phrases=("can i do this later",))]
+    assert read_reply("Can I do this later? Kids are in the bath", choices).choice == "not_now"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from conversations.engine import WHO_OPTIONS
 from conversations.flows import HEAR_BACK_OPTIONS, PARENT_CARER, SCALE_OPTIONS, YOUNG_PERSON
 from conversations.typed_words import is_greeting, is_stop, match_option, match_options, typed_move
 
@@ -107,6 +108,8 @@ def test_a_hello_inside_other_words_is_not(typed):
         ("know_worker", "i dont no", "not_sure"),
         ("know_worker", "ive never even seen him", "no"),
         ("consent", "understood", "agree"),
+        ("consent", "cant rn got to go bed", "not_now"),
+        ("plan", "i didnt know i had a plan", "not_sure"),
     ],
 )
 def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
@@ -127,3 +130,12 @@ def test_never_feeling_safe_is_a_no_and_a_double_negative_plan_is_none():
 def test_a_parent_saying_there_never_was_a_plan_is_there_was_no_plan(typed):
     option = match_option(PARENT_CARER.step("plan").options, typed, "parent")
     assert option is not None and option.value == "no_plan"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("PA in the leaving care team", "pr"), ("leaving care", "yp"), ("care leaver", "yp")],
+)
+def test_a_personal_adviser_is_staff_and_leaving_care_alone_is_a_young_person(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert option is not None and option.value == value
