@@ -22,9 +22,11 @@ from analysis.reply_shapes import (
     ARGUES,
     ARGUES_NOT_ANSWERS,
     ASKS_WHAT,
+    CONDITIONAL,
     CONTRAST,
     CORRECTED,
     DISAGREES,
+    DOUBLE_NEGATIVE,
     FOR_SOMEONE,
     IN_BETWEEN,
     MIXED,
@@ -163,14 +165,21 @@ def read_reply(
         said_last = read_reply(corrected, choices, inside=inside)  # "no wait yes": the last
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
+    if CONDITIONAL.search(typed) or DOUBLE_NEGATIVE.search(raw.lower().replace("'", "")):
+        return Reading()  # "yes if someone explains it first", "i dont not understand it"
     answer, reason = _answer_then_reason(raw)
     two_sided = MIXED.search(typed) or ONE_YES_ONE_NO.search(raw.lower())
-    if reason and inside and not CONTRAST.search(normalise(reason)) and not two_sided:
+    after = normalise(reason)
+    # "yes, eventually", "I know my brothers worker, not mine": the reason takes it back.
+    takes_back = IN_BETWEEN.search(after) or (re.match(r"not\b", after) and not intents(after))
+    if reason and inside and not CONTRAST.search(after) and not two_sided:
         # "inadequate - drift and delay", "terrible, PA never answers": the answer first.
         first_part, rest = read_reply(answer, choices), read_reply(reason, choices)
         said_after = intents(normalise(reason))
         other = {v for v, c in _by_value(choices) for i in said_after if c.stands_for(i)}
         other |= {*rest.could_be, *([rest.choice] if rest.choice else [])}  # "…, RI for recording"
+        if takes_back and first_part.choice not in (None, *_in_between(choices)):
+            return Reading()  # but "partly, not why" is partly
         if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
             return first_part  # also "n/a - transferred case"
     values = [value for value, _ in _by_value(choices)]
@@ -220,12 +229,14 @@ def read_reply(
     )
     # An answer, then another button's words after a comma or "but": "good for the child,
     # RI on recording", "good, though recording needs improvement". Ask.
+    # The same the other way round: "my manager would say RI, id say good".
     lead = CONTRAST.split(normalise(re.split(r"[,;]", raw)[0]))[0].strip()
     if holders and lead != typed and not set(holders) & set(_in_between(choices)):
+        later = typed[len(lead) :] if typed.startswith(lead) else ""
         for _, phrase in held:
-            lead = _without(lead, phrase)
-        said_first = {v for v, c in _by_value(choices) for i in intents(lead) if c.stands_for(i)}
-        if said_first - set(holders):
+            lead, later = _without(lead, phrase), _without(later, phrase)
+        kinds = intents(lead) | intents(later)
+        if {v for v, c in _by_value(choices) for i in kinds if c.stands_for(i)} - set(holders):
             return Reading()
     if holders and OFTEN.search(core) and not set(holders) & set(_in_between(choices)):
         return Reading()  # "sometimes i dont feel safe": No, or only some of the time? Ask.

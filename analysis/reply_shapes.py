@@ -11,7 +11,7 @@ ASKS_WHAT = re.compile(
     r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
     r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
     r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
-    r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b"
+    r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
     r"|\bwhats? (?:is )?the difference\b"
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
@@ -32,7 +32,8 @@ WHO_SEES = re.compile(
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
 IN_BETWEEN = re.compile(
-    r"\b(?:hardly|rarely|barely|seldom|not often|borderline|elements)\b|\w+ in (?:parts|places)\b"
+    r"\b(?:hardly|rarely|barely|seldom|not often|borderline|elements|eventually)\b"
+    r"|\w+ in (?:parts|places)\b|\bin the end\b"
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
 )
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
@@ -46,6 +47,7 @@ FOR_SOMEONE = re.compile(
     r"|\bme (?:and|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:hes|shes) \d{1,2}\b"
+    r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
@@ -56,7 +58,20 @@ SARCASM = re.compile(
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b"
-    r"|(?<!only )\bwhen (?:he|she|they|i)\b"
+    r"|(?<!only )\bwhen (?:he|she|they|i|my \w+)\b"
+)
+# A yes on a condition ("yes if someone explains it first", "ok so long as my ex cant see
+# it"), or two negatives ("i dont not understand it", "its not that i dont feel safe"):
+# the answer is not plain, so ask.
+CONDITIONAL = re.compile(
+    r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine)\b.*?\b(?:if|as long as|so long as|providing|unless)\b"
+    r"(?! possible\b)"
+)
+NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
+# Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
+DOUBLE_NEGATIVE = re.compile(
+    rf"\b{NEGATORS}\b[^.,;!?]{{0,25}}?\bnot\b"
+    r"|\bnot that (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
 )
 # Who may say yes while another says no, in the two shapes below.
 WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
@@ -67,7 +82,7 @@ MIXED = re.compile(
     r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
     r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
     r"|\b(?:the|our|my) first\b.*\b(?:second|the one after|the next one|the new one)\b"
-    r"|\bsome\b.*\bothers\b"
+    r"|\bsome\b.*\bothers\b|\b(?:does|did|do)\b,? (?:nobody|no one) else\b"
     # "my worker does but not the manager", "one worker yes the other no"
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
     r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"
@@ -77,7 +92,7 @@ OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then
 # One person yes, another no: "her yes, her manager no", "fostering team yes, SW no".
 PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
 PERSON_YES_PERSON_NO = re.compile(
-    rf"\b{PEOPLE} (?:yes|does|did|do),\s*(?:\w+\s+){{1,4}}(?:no|not|dont|didnt|doesnt)\b"
+    rf"\b{PEOPLE} (?:yes|does|did|do),\s*(?:\w+\s+){{1,4}}(?:no|not|dont|didnt|doesnt|never)\b"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")

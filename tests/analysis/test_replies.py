@@ -606,3 +606,52 @@ def test_a_question_about_the_difference_between_buttons_is_explained():
 def test_an_answer_asked_as_a_question_then_a_reason_is_the_answer():
     choices = [CONSENT[0], Choice("not_now", ("Not now",), phrases=("can i do this later",))]
     assert read_reply("Can I do this later? Kids are in the bath", choices).choice == "not_now"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("its not that its not good", SCALE),
+        ("I dont not understand it", PLAN),
+        ("its not that I dont feel safe", MOSTLY),
+        ("never not listened to", ALWAYS),
+        ("cant say Im not interested", YES_NO),
+        ("yes if someone explains it first", PLAN),
+        ("ok so long as my ex cant see it", YES_NO),
+        ("yes when my stepdads not there", MOSTLY),
+        ("yes, eventually", ALWAYS),
+        ("I know my brothers worker, not mine", YES_NO),
+        ("dad n me", WHO),
+    ],
+)
+def test_double_negatives_conditions_and_answers_taken_back_are_asked(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("they dont never listen", ALWAYS, "no"),  # emphatic, not a double negative
+        ("Never. Not once.", ALWAYS, "no"),
+        ("Partly, not why", [*PLAN[:1], Choice("partly", ("Partly",)), *PLAN[2:]], "partly"),
+        ("Yes please, in Polish if possible", YES_NO, "yes"),
+        ("nt rly", ALWAYS, "no"),
+        ("not at al", ALWAYS, "no"),
+        ("most of d time", MOSTLY, "mostly"),
+        ("on the hole yes", ALWAYS, "sometimes"),
+        ("Largely yes", ALWAYS, "sometimes"),
+        ("im10", AGES, "child"),
+        ("13yrs", AGES, "teen"),
+    ],
+)
+def test_emphasis_and_low_literacy_spellings_are_read(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_the_manager_says_one_grade_and_i_another_is_asked():
+    typed = "my manager would say RI, Id say good"
+    assert read_reply(typed, GRADES).choice is None
+
+
+def test_define_asks_what_the_question_means():
+    assert read_reply("define safe", MOSTLY).intent == EXPLAIN
