@@ -35,6 +35,7 @@ from analysis.reply_shapes import (
     ONE_YES_ONE_NO,
     PERSON_YES_PERSON_NO,
     SARCASM,
+    SOMEONE_ELSES,
     WHO_SEES,
 )
 from analysis.reply_words import (
@@ -43,6 +44,7 @@ from analysis.reply_words import (
     FILLER,
     HEDGED,
     HEDGES,
+    LUKEWARM,
     NEGATED,
     NO_WORDS,
     QUESTION_WORDS,
@@ -165,8 +167,11 @@ def read_reply(
         said_last = read_reply(corrected, choices, inside=inside)  # "no wait yes": the last
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
-    if CONDITIONAL.search(typed) or DOUBLE_NEGATIVE.search(raw.lower().replace("'", "")):
+    plain_lower = raw.lower().replace("'", "")
+    if CONDITIONAL.search(typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
+    if SOMEONE_ELSES.search(typed):
+        return Reading()  # "my manager would say good", "i know my brothers worker"
     answer, reason = _answer_then_reason(raw)
     two_sided = MIXED.search(typed) or ONE_YES_ONE_NO.search(raw.lower())
     after = normalise(reason)
@@ -178,8 +183,9 @@ def read_reply(
         said_after = intents(normalise(reason))
         other = {v for v, c in _by_value(choices) for i in said_after if c.stands_for(i)}
         other |= {*rest.could_be, *([rest.choice] if rest.choice else [])}  # "…, RI for recording"
-        if takes_back and first_part.choice not in (None, *_in_between(choices)):
-            return Reading()  # but "partly, not why" is partly
+        no = [v for v, c in _by_value(choices) if c.stands_for("no")]
+        if takes_back and first_part.choice not in (None, *_in_between(choices), *no):
+            return Reading()  # but "partly, not why" is partly, "nah, not with him" no
         if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
             return first_part  # also "n/a - transferred case"
     values = [value for value, _ in _by_value(choices)]
@@ -295,7 +301,8 @@ def read_reply(
     graded, between = _graded(choices), _in_between(choices)
     tentative = "tentative" in found and len(typed.split()) <= 4  # not "asks what i think"
     found.discard("tentative")
-    if (core in SOFT_YES or tentative) and not NEGATION.search(core):
+    lukewarm = bool(LUKEWARM & set(core.split())) and found <= {"yes", "ok"}  # "aye fine"
+    if (core in SOFT_YES or tentative or lukewarm) and not NEGATION.search(core):
         if graded and not found - {"yes", "ok", "good"}:
             # "i think so", "its ok" where the yes says "always" or there is a "mostly":
             # yes, or only partly? Ask which.

@@ -33,7 +33,7 @@ WHO_SEES = re.compile(
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
 IN_BETWEEN = re.compile(
     r"\b(?:hardly|rarely|barely|seldom|not often|borderline|elements|eventually)\b"
-    r"|\w+ in (?:parts|places)\b|\bin the end\b"
+    r"|\w+ in (?:parts|places)\b|\bin the end\b|\bless than\b|\bas \w+ as\b.*\bcan be\b"
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
 )
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
@@ -64,14 +64,22 @@ NOT_ONE_ANSWER = re.compile(
 # it"), or two negatives ("i dont not understand it", "its not that i dont feel safe"):
 # the answer is not plain, so ask.
 CONDITIONAL = re.compile(
-    r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine)\b.*?\b(?:if|as long as|so long as|providing|unless)\b"
-    r"(?! possible\b)"
+    r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine|good|outstanding|ri|inadequate)\b"
+    r".*?\b(?:if|as long as|so long as|providing|unless)\b"
+    r"(?! im honest| im being honest| i am honest| possible\b)"
 )
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
 DOUBLE_NEGATIVE = re.compile(
     rf"\b{NEGATORS}\b[^.,;!?]{{0,25}}?\bnot\b"
     r"|\bnot that (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
+    r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
+)
+# Someone else's view or someone else's worker: "my manager would say good", "I know my
+# brothers worker". Not the speaker's answer: ask.
+SOMEONE_ELSES = re.compile(
+    r"\b(?:manager|iro|mum|dad|partner|husband|wife) would (?:say|call it|rate it)\b"
+    r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
 )
 # Who may say yes while another says no, in the two shapes below.
 WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
@@ -99,6 +107,7 @@ ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no actually)\b|^(?:(?:yes|no)\W+)?sorry\b"
+    r"|\bwell,\s"  # "outstanding - well, good if im honest"
     # "yes please actually no"; not "really good actually my PA is sound"
     r"|\bactually\b(?=(?:\W+\w+){1,3}\W*$)",
     re.IGNORECASE,

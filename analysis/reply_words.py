@@ -36,6 +36,7 @@ NEGATED = "negated"
 # are graded (always / sometimes / no, or a "mostly"), they could be either: ask which.
 LUKEWARM = frozenset(
     {"ok", "okay", "k", "kk", "okey", "oki", "alright", "fine", "fine by me", "sure", "all right"}
+    | {"grand"}
 )
 SOFT_YES = LUKEWARM | {"👍", "its ok", "its fine", "thats fine", "thats ok", "ok then", "yeah ok"}
 # Words that carry no answer: "lol no" is "no", "um yes" is "yes".
@@ -77,6 +78,7 @@ def normalise(text: str) -> str:
     """Lower case, apostrophes dropped, punctuation to spaces (emoji kept), one space,
     common spellings read as the word they mean ("gud" is "good")."""
     text = unicodedata.normalize("NFKC", text).lower().replace("'", "").replace("’", "")
+    text = re.sub("[\U0001f3fb-\U0001f3ff]", "", text)  # skin tones: "👍🏻" is "👍"
     text = re.sub("([0-9])\ufe0f?\u20e3", r"\1", text)  # keycap digits: "1️⃣4️⃣" is 14
     # Before punctuation goes: "dont no" is "dont know", but "dont, no" is two answers.
     text = re.sub(r"\b(dont|didnt|doesnt|do not|did not|to) no\b", r"\1 know", text)

@@ -175,6 +175,12 @@ RESPELLED = {
     "wk": "week",
     "dinnae": "dont",
     "v": "very",
+    "nerly": "nearly",
+    "nw": "now",
+    "fourtean": "fourteen",
+    "ninteen": "nineteen",
+    "parnt": "parent",
+    "outstandng": "outstanding",
 }
 
 

@@ -42,7 +42,7 @@ WHO_OPTIONS = (
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
-            *("FSW", "TM", "IRO"),
+            *("FSW", "TM", "IRO", "i work for", "childrens services"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
                 f"{role} {place}leaving care team"

@@ -34,6 +34,7 @@ ACCEPTING = (
 DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),
     *("id prefer not", "prefer not", "please dont", "please do not"),
+    *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
 )
 
 HEAR_BACK_OPTIONS = (
@@ -50,5 +51,5 @@ LATER = (
     *("can i do it later", "can we do this later", "can we do it later", "do it later"),
     *("can i do it tomorrow", "can we do it tomorrow", "can i do it another time"),
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
-    *("not at the minute", "can i do this later", "can we do this another time"),
+    *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
 )

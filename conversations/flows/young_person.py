@@ -228,6 +228,7 @@ YOUNG_PERSON = Flow(
                         *("dunno if i even have one", "idk if i even have one"),
                         *("nobody told me about a plan", "no one told me about it"),
                         *("didnt know i had", "nobody gave me", "nobody has told me"),
+                        *("havent got a plan", "never told me i had"),
                     ),
                 ),
             ),

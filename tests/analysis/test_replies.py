@@ -655,3 +655,36 @@ def test_the_manager_says_one_grade_and_i_another_is_asked():
 
 def test_define_asks_what_the_question_means():
     assert read_reply("define safe", MOSTLY).intent == EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("ok. well, less than ok really", SCALE),
+        ("theres never a time I dont feel safe", MOSTLY),
+        ("good if the visits had been in timescale", GRADES),
+        ("my manager would say good", GRADES),
+        ("I know my brothers worker", YES_NO),
+        ("aye fine", ALWAYS),  # "fine" where the yes says "always": yes, or sometimes?
+        ("👍🏻", ALWAYS),  # a skin tone changes nothing
+        ("as safe as a hostel can be lol", MOSTLY),
+    ],
+)
+def test_qualified_and_second_hand_answers_are_asked(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("outstanding - well, good if Im honest", GRADES, "good"),  # said again: the last
+        ("RI if im honest", GRADES, "requires_improvement"),
+        ("no bother, they were great listeners", ALWAYS, "yes"),
+        ("nah, not with him there", MOSTLY, "no"),
+        ("nerly 12", AGES, "child"),
+        ("grand", SCALE, "ok"),
+        ("not 100% sure", [*YES_NO, Choice("not_sure", ("Not sure",))], "not_sure"),
+    ],
+)
+def test_everyday_british_and_irish_english_is_read(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
