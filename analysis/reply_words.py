@@ -1,11 +1,13 @@
 """The words of typed answers: what kinds of answer ("yes", "sometimes", "good", "skip")
-a reply's words hold, read from `reply_words.json`, longest phrases first. Pure."""
+a reply's words hold, read from `reply_words.json`, longest phrases first; the buttons
+they can name (`Choice`) and what a reply is read as (`Reading`). Pure."""
 
 from __future__ import annotations
 
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from analysis.text import RESPELLED, edit_distance
 
 # What people type for each kind of answer (`reply_words.json`). Option values are
 # matched to these by name ("yes", "sometimes", "good") or through
-# `analysis.replies.SAME_MEANING` ("agree" is a yes). How the bot reads the hedged
+# `SAME_MEANING` below ("agree" is a yes). How the bot reads the hedged
 # kinds is the reading policy (`training/replies/reading-policy.md`): "not_really" is a
 # no; "mostly" is Sometimes beside "Yes, always"; "tentative" ("i think so") is a yes
 # said softly; "neither" ("not bothered") says nothing about the buttons.
@@ -31,7 +33,49 @@ NOT_BEFORE = frozenset(
 )
 NEGATED = "negated"
 
-# Small sets of words the reader's rules name (`analysis.replies`).
+SKIP = "skip"
+EXPLAIN = "explain"
+# Option values that mean the same as a kind of answer.
+SAME_MEANING = {
+    "agree": ("yes",),
+    "not_now": ("no",),
+    "a_bit": ("sometimes",),
+    "partly": ("sometimes",),
+    "no_plan": (),
+    "outstanding": ("great",),
+    # "meh", "average": the middle face, but not a yes to a yes-or-no question.
+    "ok": ("so_so",),
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One button, as a typed reply may name it: its value, the words that mean it, and
+    the kinds of answer it stands for (None: the kind its value names, as "yes")."""
+
+    value: str
+    words: tuple[str, ...]
+    answers: tuple[str, ...] | None = None
+    # Phrases of its own that pick it wherever they stand in a reply ("foster carer").
+    phrases: tuple[str, ...] = ()
+
+    def stands_for(self, intent: str) -> bool:
+        if self.answers is not None:
+            return intent in self.answers
+        return intent == self.value or intent in SAME_MEANING.get(self.value, ())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reply is read as: one button, the buttons it could be, or SKIP or EXPLAIN;
+    all empty when it says nothing about the buttons."""
+
+    choice: str | None = None
+    could_be: tuple[str, ...] = ()
+    intent: str | None = None  # SKIP or EXPLAIN
+
+
+# Small sets of words the reader's rules name (`analysis.reply_rules`).
 # "ok", "fine", "sure": yes to a yes-or-no question, OK on a scale; where the answers
 # are graded (always / sometimes / no, or a "mostly"), they could be either: ask which.
 LUKEWARM = frozenset(

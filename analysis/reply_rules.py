@@ -1,0 +1,415 @@
+"""The rules that read a typed reply, one function each, tried in the order
+`analysis.replies.RULES` lists. Each takes the `Reply` (the reply as typed and its
+normalised views) and gives a `Reading`, or None to leave it to the next rule. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from analysis.reply_shapes import (
+    ARGUES,
+    ARGUES_NOT_ANSWERS,
+    ASKS_WHAT,
+    CONDITIONAL,
+    CONTRAST,
+    CORRECTED,
+    DISAGREES,
+    DOUBLE_NEGATIVE,
+    FOR_SOMEONE,
+    IN_BETWEEN,
+    MIXED,
+    NOT_ONE_ANSWER,
+    OFTEN,
+    ONE_YES_ONE_NO,
+    PERSON_YES_PERSON_NO,
+    SARCASM,
+    SOMEONE_ELSES,
+)
+from analysis.reply_words import (
+    ASKING,
+    EXPLAIN,
+    HEDGED,
+    HEDGES,
+    LUKEWARM,
+    NEGATED,
+    NO_WORDS,
+    QUESTION_WORDS,
+    SKIP,
+    SOFT_YES,
+    WH_WORDS,
+    YES_WORDS,
+    Reading,
+    intents,
+    known_phrases,
+    near_intent,
+    normalise,
+    squash,
+)
+from analysis.spoken_numbers import spoken_numbers
+from analysis.typed_reply import (
+    Reply,
+    asks_about,
+    contains,
+    holds_phrase,
+    near_label_word,
+    split_reason,
+    turned_round,
+    without,
+)
+
+# Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
+GRADED = frozenset({"sometimes", "mostly"})
+NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
+# A button's phrase inside a longer reply picks it only in a short one.
+MOST_WORDS_INSIDE = 8
+# Whole replies only: inside a sentence they say too little ("i dont really mind").
+WHOLE_REPLIES = {
+    **dict.fromkeys(("dont", "i dont", "no dont", "please dont", "n"), "no"),
+    # "all the time" alone is always; in "they call me the wrong name all the time" it is not.
+    **dict.fromkeys(("i do", "y", "all the time", "every time", "every single time"), "yes"),
+    **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
+    **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
+}
+# A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
+SCALE = ("awful", "bad", "ok", "good", "great")
+RATING = re.compile(
+    r"\b([0-5])\s*(?:/|out of|outta)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta)\s*10\b"
+)
+
+
+def label_itself(reply: Reply) -> Reading | None:
+    """A button's own words, whole: "Sometimes", "in adequate" (a label in two)."""
+    joined = reply.typed.replace(" ", "")
+    exact = [
+        value
+        for value, said in reply.words.items()
+        if reply.typed in said
+        or squash(reply.typed) in said
+        or (len(joined) >= 8 and joined in {word.replace(" ", "") for word in said})
+    ]
+    return Reading(choice=exact[0]) if len(exact) == 1 else None
+
+
+def said_again(reply: Reply) -> Reading | None:
+    """ "no wait yes", "good no actually great": the last part, if it says anything."""
+    corrected = CORRECTED.split(reply.raw)[-1].strip(" ,.!")
+    if corrected and CORRECTED.search(reply.raw):
+        said_last = reply.read(corrected)
+        if said_last != Reading():  # not "never actually met my PA"
+            return said_last
+    return None
+
+
+def not_plain(reply: Reply) -> Reading | None:
+    """A yes on a condition, two negatives, someone else's view or worker: ask."""
+    plain_lower = reply.raw.lower().replace("'", "")
+    if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
+        return Reading()  # "yes if someone explains it first", "i dont not understand it"
+    if SOMEONE_ELSES.search(reply.typed):
+        return Reading()  # "my manager would say good", "i know my brothers worker"
+    return None
+
+
+def answer_then_reason(reply: Reply) -> Reading | None:
+    """ "inadequate - drift and delay", "terrible, PA never answers": the answer first,
+    unless the reason names another button or takes the answer back."""
+    answer, reason = split_reason(reply.raw)
+    after = normalise(reason)
+    two_sided = MIXED.search(reply.typed) or ONE_YES_ONE_NO.search(reply.raw.lower())
+    if not reason or not reply.inside or CONTRAST.search(after) or two_sided:
+        return None
+    first_part, rest = reply.read(answer), reply.read(reason)
+    other = reply.named_by(intents(after))
+    other |= {*rest.could_be, *([rest.choice] if rest.choice else [])}  # "…, RI for recording"
+    # "yes, eventually", "I know my brothers worker, not mine": the reason takes it back;
+    # but "partly, not why" is partly, and "nah, not with him there" no.
+    takes_back = IN_BETWEEN.search(after) or (re.match(r"not\b", after) and not intents(after))
+    if takes_back and first_part.choice not in (None, *reply.between, *reply.standing_for("no")):
+        return Reading()
+    if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
+        return first_part  # also "n/a - transferred case"
+    return None
+
+
+def disagreeing_aside(reply: Reply) -> Reading | None:
+    """ "understood it but didnt agree": not agreeing takes nothing from understanding."""
+    aside = CONTRAST.split(reply.core, 1)
+    if len(aside) == 2 and aside[0].strip() and DISAGREES.match(aside[1]):
+        return reply.read(aside[0].strip())
+    return None
+
+
+def two_at_once(reply: Reply) -> Reading | None:
+    """Both, or someone else typing, or "depends" with no in-between button: ask."""
+    core = reply.core
+    if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
+        return Reading()  # "me and my mum both", "good/RI"
+    speaker = all(normalise(c.words[0]).startswith(("im ", "i ")) for c in reply.choices if c.words)
+    if speaker and (reply.typed.startswith("my ") or FOR_SOMEONE.search(reply.typed)):
+        return Reading()  # "my mum", "typing for my son hes 9": who is answering?
+    if re.search(r"\bdepends\b", core) and not reply.between:
+        return Reading()  # "depends which bit, assessment good, plan RI"
+    return None
+
+
+def in_between(reply: Reply) -> Reading | None:
+    """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask."""
+    core = reply.core
+    between = "between" in core.split() and not spoken_numbers(core) and not reply.asks_what
+    return Reading() if between or IN_BETWEEN.search(core) else None
+
+
+def rather_not_answer(reply: Reply) -> Reading | None:
+    """ "id rather not answer": a skip, not the button "rather not"."""
+    if intents(reply.core) == {SKIP} and not reply.asks_what and "?" not in reply.raw:
+        return Reading(intent=SKIP)
+    return None
+
+
+def own_phrases(reply: Reply) -> Reading | None:
+    """A button's own phrases inside a short reply ("foster carer", "never met them"),
+    their own words first: "what plan? there wasnt one" has no plan."""
+    core, typed = reply.core, reply.typed
+    labels = set().union(*reply.words.values())
+    held = [
+        (choice.value, normalise(phrase))
+        for choice in reply.choices
+        if reply.inside and not reply.asks_what and len(core.split()) <= MOST_WORDS_INSIDE
+        for phrase in choice.phrases
+        if holds_phrase(reply.raw, core, phrase, typed)
+        and not turned_round(typed, normalise(phrase), labels)
+    ]
+    # A phrase inside a longer one held for another button says nothing of its own:
+    # "safe" in "dont feel safe", "please do" in "please do not".
+    holders = list(
+        dict.fromkeys(
+            value
+            for value, phrase in held
+            if not any(phrase != longer and contains(longer, phrase) for _, longer in held)
+        )
+    )
+    if not holders:
+        return None
+    # Another button's words before or after a comma or "but": "good for the child, RI
+    # on recording", "my manager would say RI, id say good". Ask.
+    lead = CONTRAST.split(normalise(re.split(r"[,;]", reply.raw)[0]))[0].strip()
+    if lead != typed and not set(holders) & set(reply.between):
+        later = typed[len(lead) :] if typed.startswith(lead) else ""
+        for _, phrase in held:
+            lead, later = without(lead, phrase), without(later, phrase)
+        if reply.named_by(intents(lead) | intents(later)) - set(holders):
+            return Reading()
+    if OFTEN.search(core) and not set(holders) & set(reply.between):
+        return Reading()  # "sometimes i dont feel safe": No, or only some of the time? Ask.
+    return _one_or_several(holders)  # "PA from the leaving care team": which?
+
+
+def argues(reply: Reply) -> Reading | None:
+    """ "whats the point nothing changes": not an answer, and not a question."""
+    if ARGUES_NOT_ANSWERS.search(reply.typed) and reply.first not in NO_WORDS | {"yes", "yeah"}:
+        return Reading()
+    return None
+
+
+def asks_about_the_question(reply: Reply) -> Reading | None:
+    """ "wat does respect mean": explain. "no i dont get it" answers; "i dont get it" asks."""
+    typed, raw = reply.typed, reply.raw
+    asking = ASKS_WHAT.search(typed) or (raw.endswith("?") and asks_about(typed))
+    if reply.first not in NO_WORDS | YES_WORDS and asking:
+        return Reading(intent=EXPLAIN)
+    return None
+
+
+def sarcasm(reply: Reply) -> Reading | None:
+    """ "oh yeah loads 🙄", "yeah right": a yes that means no. Anything else said with a
+    roll of the eyes ("as if u change anything") is asked again."""
+    ages = any(word.isdigit() for c in reply.choices for word in c.words)
+    if not SARCASM.search(reply.typed) or (ages and spoken_numbers(reply.core)):
+        return None  # "fourteen 🙄": an age
+    if ARGUES.search(reply.typed):
+        return Reading()  # "yeah right like u change anything": not an answer
+    sarcastic_yes = intents(reply.typed) & {"yes", "good", "great"}
+    return Reading(choice="no") if sarcastic_yes and "no" in reply.values else Reading()
+
+
+def skip_words(reply: Reply) -> Reading | None:
+    typed = reply.typed
+    said_skip = intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP
+    return Reading(intent=SKIP) if said_skip and reply.first not in WH_WORDS else None
+
+
+def question_of_their_own(reply: Reply) -> Reading | None:
+    """A question of their own: explain, then ask again. "sometimes?" and "think its
+    dave?" answer, unsure; they do not ask."""
+    typed = reply.typed
+    asks = (
+        reply.raw.endswith("?")
+        and reply.core not in known_phrases()
+        and "tentative" not in intents(typed)
+    )
+    if (asks or reply.first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
+        return Reading(intent=EXPLAIN)
+    return None
+
+
+def not_one_answer(reply: Reply) -> Reading | None:
+    """ "started bad got better", "at night no", "good or ok": ask which."""
+    core = reply.core
+    either = {"between", "or"} & set(without(core, "more or less").split())
+    if (either and not spoken_numbers(core)) or NOT_ONE_ANSWER.search(core):
+        return Reading()
+    return None
+
+
+def rating(reply: Reply) -> Reading | None:
+    """ "4/5" picks that face; out of ten, an odd number falls between two: ask which."""
+    found = RATING.search(reply.core)
+    if not found or reply.values != list(SCALE):
+        return None
+    if found.group(2) and int(found.group(2)) % 2 and int(found.group(2)) > 1:
+        half = int(found.group(2)) // 2  # "7/10" is between OK and Good
+        return Reading(could_be=SCALE[half - 1 : half + 1])
+    out_of_five = int(found.group(1)) if found.group(1) else int(found.group(2)) // 2
+    return Reading(choice=SCALE[max(1, out_of_five) - 1])
+
+
+def a_number(reply: Reply) -> Reading | None:
+    """ "im 9", "fourteen": the button that holds the number."""
+    numbers = spoken_numbers(reply.core)
+    by_number = [v for n in numbers for v, said in reply.words.items() if str(n) in said]
+    return _one_or_several(by_number) if by_number else None
+
+
+def one_yes_another_no(reply: Reply) -> Reading | None:
+    """One worker yes, another no ("her yes, SW no"): Sometimes, where there is one. Any
+    yes then no after a comma ("respect yes, help no") asks which."""
+    lower = reply.raw.lower()
+    if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):
+        sometimes = reply.standing_for("sometimes")
+        return Reading(choice=sometimes[0]) if sometimes else Reading()
+    return Reading() if ONE_YES_ONE_NO.search(lower) else None
+
+
+def maybe(reply: Reply) -> Reading | None:
+    """ "maybe" alone: Not sure, where there is such a button; otherwise ask."""
+    said = set(reply.core.split())
+    if HEDGES & said and said <= HEDGES | HEDGED:
+        unsure = reply.standing_for("not_sure")
+        return Reading(choice=unsure[0]) if len(unsure) == 1 else Reading()
+    return None
+
+
+def kinds_of_answer(reply: Reply) -> Reading | None:
+    """The kinds of answer the words hold ("yeah", "sumtimes", "pretty good", "idk"), read
+    by the reading policy; the buttons that stand for them."""
+    core, typed, values = reply.core, reply.typed, reply.values
+    found = intents(core) | intents(typed)
+    if NEGATED in found or found == {"neither"}:
+        return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
+    tentative = "tentative" in found and len(typed.split()) <= 4  # not "asks what i think"
+    found.discard("tentative")
+    lukewarm = bool(LUKEWARM & set(core.split())) and found <= {"yes", "ok"}  # "aye fine"
+    if (core in SOFT_YES or tentative or lukewarm) and not NEGATION.search(core):
+        if reply.graded and not found - {"yes", "ok", "good"}:
+            # "i think so", "its ok" where the yes says "always" or there is a "mostly":
+            # yes, or only partly? Ask which.
+            yes = reply.standing_for("yes")
+            return Reading(could_be=tuple(v for v in values if v in {*yes, *reply.between}))
+        found.add("yes")
+    if _never_about_something_else(reply):
+        return Reading()  # "you never change anything anyway", "never got a copy"
+    found.discard("neither")  # "dont care, no"
+    found |= {WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set()
+    if found == {"no", "not_sure"} and reply.first in NO_WORDS:
+        found = {"no"}  # "nope, no idea who": not knowing is the no
+    if SKIP in found and found - {SKIP} <= {"not_sure"}:  # "dunno skip"
+        return Reading(intent=SKIP)
+    found.discard(SKIP)
+    if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
+        return _one_or_several(reply.standing_for("yes", "no"))  # "yes and no"
+    if found & GRADED and reply.a_rating:
+        return Reading()  # "kinda good": OK, or Good? Ask.
+    if found & GRADED:
+        found -= {"yes", "no"}  # "sumtimes yeah", "mostly yes": the hedge is the answer
+    if _taken_back(reply, found):
+        found = set()  # "yes but i get scared", "yes but not at night": ask
+    if "not_really" in found:  # "not really" is a no, everywhere (the reading policy)
+        found = (found - {"not_really"}) | {"no"}
+    meant = reply.named_by(found)
+    if "mostly" in found and not meant:
+        # Less than always is "Sometimes" beside "Yes, always"; elsewhere yes, or partly?
+        meant = set(reply.between) if reply.always_yes and reply.between else set()
+        meant = meant or set(reply.standing_for("yes")) | set(reply.between)
+    if "ok" in found and "ok" not in values and not reply.graded:
+        meant |= set(reply.standing_for("yes"))
+    meant |= {v for v, said in reply.words.items() if core in said or squash(core) in said}
+    return _one_or_several(sorted(meant, key=values.index)) if meant else None
+
+
+def misspelt(reply: Reply) -> Reading | None:
+    """One word close to one kind of answer ("alwayz", "somtims"), or to a label's long
+    word ("inadequete", "outstandin")."""
+    core = reply.core
+    fuzzy = near_intent(core) if len(core.split()) == 1 else None
+    near = reply.standing_for(fuzzy) if fuzzy is not None else []
+    if len(near) == 1:
+        return Reading(choice=near[0])
+    close = [
+        value
+        for value, said in reply.words.items()
+        if len(core) >= 7 and core.isalpha() and any(near_label_word(core, word) for word in said)
+    ]
+    return Reading(choice=close[0]) if len(close) == 1 else None
+
+
+def label_words(reply: Reply) -> Reading | None:
+    """Words only one button's own label holds ("always" in "Yes, always")."""
+    holding = [
+        c.value
+        for c in reply.choices
+        if not reply.only_filler
+        and c.answers is None
+        and contains(normalise(c.words[0]), reply.core)
+    ]
+    if len(holding) == 1 and len(reply.core) >= 3:
+        return Reading(choice=holding[0])
+    return Reading(could_be=tuple(holding)) if len(holding) > 1 else None
+
+
+def a_question_after_all(reply: Reply) -> Reading | None:
+    if reply.raw.endswith("?") or reply.first in QUESTION_WORDS:
+        return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
+    return None
+
+
+def _taken_back(reply: Reply, found: set[str]) -> bool:
+    """A "but" that takes part of the answer back: "yes but she left", "good but the
+    assessment was late", "yes but not at night"."""
+    core = reply.core
+    if not CONTRAST.search(core):
+        return False
+    before, after_but = CONTRAST.split(core, 1)
+    consent = "agree" in reply.values  # "yes but quick please": still yes
+    said_yes = "yes" in found or intents(before) == {"yes"}
+    return bool(
+        (said_yes and not consent)
+        or reply.a_rating  # "my SW is sound but …"
+        or NEGATION.search(after_but)
+        or intents(after_but) & {"no", "bad", "awful"}
+    )
+
+
+def _one_or_several(values: Sequence[str]) -> Reading | None:
+    unique = list(dict.fromkeys(values))
+    if not unique:
+        return Reading()
+    return Reading(choice=unique[0]) if len(unique) == 1 else Reading(could_be=tuple(unique))
+
+
+def _never_about_something_else(reply: Reply) -> bool:
+    """ "Never" in a sentence, where the question is not how often: "we never got a copy"."""
+    core = reply.core
+    if not re.search(r"\bnever\b", core) or len(core.split()) <= 2 or reply.always_yes:
+        return False
+    return not intents(re.sub(r"\bnever\b", " ", core))  # "terrible, PA never answers" is read

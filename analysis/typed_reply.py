@@ -1,0 +1,152 @@
+"""A reply typed at a button, and the views of it the reading rules use
+(`analysis.reply_rules`): as typed, normalised, without filler; the buttons' own words;
+and the small string helpers the rules share. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from analysis.reply_shapes import ASKS_WHAT
+from analysis.reply_words import (
+    ASKING,
+    FILLER,
+    QUESTION_WORDS,
+    WH_WORDS,
+    Choice,
+    Reading,
+    known_phrases,
+    negated,
+    normalise,
+)
+from analysis.text import edit_distance
+
+
+@dataclass
+class Reply:
+    """A typed reply and the views of it the rules read: `raw` as typed, `typed`
+    normalised, `core` without filler words; the buttons' own words by value."""
+
+    raw: str
+    typed: str
+    choices: Sequence[Choice]
+    inside: bool
+    # Reads another text among the same buttons ("no wait yes": its last part).
+    read: Callable[[str], Reading]
+    words: dict[str, set[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = {c.value: {normalise(w) for w in c.words} for c in self.choices}
+
+    @cached_property
+    def values(self) -> list[str]:
+        return [choice.value for choice in self.choices]
+
+    @cached_property
+    def core(self) -> str:
+        """Without filler ("lol no" is "no"); "so so" and "thanks" are read whole."""
+        return " ".join(w for w in self.typed.split() if w not in FILLER) or self.typed
+
+    @cached_property
+    def only_filler(self) -> bool:
+        return not any(w not in FILLER for w in self.typed.split())
+
+    @cached_property
+    def first(self) -> str:
+        return self.typed.split()[0]
+
+    @cached_property
+    def asks_what(self) -> bool:
+        """Whether it asks about the question ("wats a carer", "safe from what?"), unless
+        an answer follows its question mark ("what plan? there wasnt one")."""
+        return bool(
+            ASKS_WHAT.search(self.typed)
+            or (self.first in QUESTION_WORDS - ASKING and not re.search(r"\?\s*\S", self.raw))
+            or (self.raw.endswith("?") and bool(WH_WORDS & set(self.typed.split()[1:])))
+        )
+
+    def standing_for(self, *kinds: str) -> list[str]:
+        """The buttons that stand for any of these kinds of answer, in their order."""
+        return [c.value for c in self.choices if any(c.stands_for(kind) for kind in kinds)]
+
+    def named_by(self, kinds: set[str]) -> set[str]:
+        return set(self.standing_for(*kinds))
+
+    @cached_property
+    def between(self) -> list[str]:
+        """The buttons between yes and no: Sometimes, Mostly, A bit, Partly."""
+        return self.standing_for("sometimes", "mostly")
+
+    @cached_property
+    def always_yes(self) -> bool:
+        """Whether the yes button says "always" ("Yes, always"): then "mostly" is less."""
+        return any(c.stands_for("yes") and "always" in normalise(c.words[0]) for c in self.choices)
+
+    @cached_property
+    def a_rating(self) -> bool:
+        """Whether the buttons rate (the five faces, a practitioner's grades)."""
+        return bool(self.standing_for("great", "good", "bad", "awful"))
+
+    @cached_property
+    def graded(self) -> bool:
+        return self.always_yes or bool(self.between)
+
+
+# A rule reads a reply, or leaves it (None) to the next one.
+Rule = Callable[[Reply], "Reading | None"]
+
+
+def split_reason(raw: str) -> tuple[str, str]:
+    """A reply split where a reason may follow its answer: "RI - caseload", "bad, cos …"."""
+    parts = re.split(r"\s[-–:]\s|[,.;!]\s*|\?\s+(?=\w)", raw.strip(), maxsplit=1)
+    return (parts[0], parts[1].strip()) if len(parts) == 2 and parts[0] else (raw, "")
+
+
+def near_label_word(typed: str, word: str) -> bool:
+    """Whether a word is a label's long word misspelt; "adequate" is not "inadequate"."""
+    if len(word) < 7 or " " in word or typed in word:
+        return False
+    return edit_distance(typed, word) <= (2 if len(word) >= 10 else 1)
+
+
+def without(text: str, phrase: str) -> str:
+    return re.sub(rf"\b{phrase}\b", " ", text)
+
+
+def contains(label: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {label} "
+
+
+def asks_about(typed: str) -> bool:
+    return typed.split()[0] in {"what", "wat", "wot", "whats", "wats", "who", "whos", "how"}
+
+
+def turned_round(typed: str, phrase: str, labels: set[str]) -> bool:
+    """Whether a "not" or a "never" stands just before a button's phrase: "never feel safe"
+    does not pick "safe". A button's own words before it are not one ("not now im at
+    school")."""
+    before = typed.split(f" {phrase}", 1)[0].split() if f" {phrase}" in f" {typed}" else []
+    if " ".join(before[-2:]) in labels:
+        return False
+    if phrase.split()[0] in {"no", "not", "never", "dont", "nobody"}:
+        return negated(f" {typed} ", phrase)  # "never seen no plan" is no plan
+    return negated(f" {typed} ", phrase) or bool({"never", "dont"} & set(before[-2:]))
+
+
+def holds_phrase(raw: str, core: str, phrase: str, typed: str) -> bool:
+    """Whether a button's own phrase is in the reply: a telling phrase anywhere, or an
+    abbreviation in capitals as its own word ("RI - drift in the plan")."""
+    if phrase.isupper() and len(phrase) >= 2:
+        return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", raw) is not None
+    return telling(phrase) and (
+        contains(core, normalise(phrase)) or contains(typed, normalise(phrase))
+    )
+
+
+def telling(phrase: str) -> bool:
+    """Whether a button's phrase, found inside a longer reply, can pick it: not "yes",
+    "no" or "please", which say too little there ("yes delete it" is not "keep")."""
+    words = normalise(phrase)
+    return len(words) >= 3 and words not in known_phrases() and words not in FILLER
