@@ -16,6 +16,7 @@ from analysis.reply_shapes import (
     CORRECTED,
     DISAGREES,
     DOUBLE_NEGATIVE,
+    FOR_A_WHILE,
     FOR_SOMEONE,
     IN_BETWEEN,
     MIXED,
@@ -116,15 +117,23 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     unless the reason names another button or takes the answer back."""
     answer, reason = split_reason(reply.raw)
     after = normalise(reason)
-    two_sided = MIXED.search(reply.typed) or ONE_YES_ONE_NO.search(reply.raw.lower())
-    if not reason or not reply.inside or CONTRAST.search(after) or two_sided:
+    lower = reply.raw.lower()
+    two_sided = MIXED.search(reply.typed) or ONE_YES_ONE_NO.search(lower)
+    two_sided = two_sided or PERSON_YES_PERSON_NO.search(lower)  # "my SSW always, the duty …"
+    # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
+    rolled_eyes = SARCASM.search(after) and not SARCASM.search(normalise(answer))
+    if not reason or not reply.inside or CONTRAST.search(after) or two_sided or rolled_eyes:
         return None
     first_part, rest = reply.read(answer), reply.read(reason)
     other = reply.named_by(intents(after))
     other |= {*rest.could_be, *([rest.choice] if rest.choice else [])}  # "…, RI for recording"
     # "yes, eventually", "I know my brothers worker, not mine": the reason takes it back;
     # but "partly, not why" is partly, and "nah, not with him there" no.
-    takes_back = IN_BETWEEN.search(after) or (re.match(r"not\b", after) and not intents(after))
+    takes_back = (
+        IN_BETWEEN.search(after)
+        or FOR_A_WHILE.search(after)  # "yes I do. well I did till she went off sick"
+        or (re.match(r"not\b", after) and not intents(after))
+    )
     if takes_back and first_part.choice not in (None, *reply.between, *reply.standing_for("no")):
         return Reading()
     if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
@@ -257,7 +266,8 @@ def not_one_answer(reply: Reply) -> Reading | None:
     """ "started bad got better", "at night no", "good or ok": ask which."""
     core = reply.core
     either = {"between", "or"} & set(without(core, "more or less").split())
-    if (either and not spoken_numbers(core)) or NOT_ONE_ANSWER.search(core):
+    changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
+    if (either and not spoken_numbers(core)) or changed:
         return Reading()
     return None
 
@@ -328,6 +338,8 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     found.discard(SKIP)
     if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
         return _one_or_several(reply.standing_for("yes", "no"))  # "yes and no"
+    if len(found & {"yes", "no", "sometimes", "mostly", "not_sure"}) >= 4:
+        return Reading()  # "yes. no. sometimes. I dont know"
     if found & GRADED and reply.a_rating:
         return Reading()  # "kinda good": OK, or Good? Ask.
     if found & GRADED:

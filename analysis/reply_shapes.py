@@ -48,17 +48,26 @@ FOR_SOMEONE = re.compile(
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
+    r"|\btypin(?:g)? 4\b|\b(?:he|she) \d{1,2}\b"  # "typin 4 my daughter she 8"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
     r"\b(?:yeah|yh|ye|yea|yeh) right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
-    r"|\bdont make me laugh\b"
+    r"|\bdont make me laugh\b|\baye right\b"
 )
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b"
-    r"|(?<!only )\bwhen (?:he|she|they|i|my \w+)\b"
+    r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|my \w+)\b"
+    # A worker then another: "my new worker does, the old one never did". Which is now?
+    r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
+)
+# What, after an answer, says it held only for a while: "yes I did till she went off
+# sick", "good at the start", "well it was good, then it wasnt".
+FOR_A_WHILE = re.compile(
+    r"\b(?:till|until)\b|\bat (?:the start|first)\b"
+    r"|\bthen (?:it|they|she|he) (?:wasnt|werent|didnt|stopped)\b"
 )
 # A yes on a condition ("yes if someone explains it first", "ok so long as my ex cant see
 # it"), or two negatives ("i dont not understand it", "its not that i dont feel safe"):
@@ -67,6 +76,8 @@ CONDITIONAL = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine|good|outstanding|ri|inadequate)\b"
     r".*?\b(?:if|as long as|so long as|providing|unless)\b"
     r"(?! im honest| im being honest| i am honest| possible\b)"
+    # "wouldve been good if …", "id have understood it if …": what might have been
+    r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
 )
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
@@ -86,9 +97,8 @@ WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker
 # One worker does, another does not: sometimes, where there is such a button; on a
 # scale ("the first was brilliant, the second useless") neither, so ask.
 MIXED = re.compile(
-    r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|the new one|the old one|others)\b"
+    r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|others)\b"
     r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
-    r"|\b(?:first|old|last) one (?:did|does|was)\b.*\b(?:no|not|didnt|doesnt)\b"
     r"|\b(?:the|our|my) first\b.*\b(?:second|the one after|the next one|the new one)\b"
     r"|\bsome\b.*\bothers\b|\b(?:does|did|do)\b,? (?:nobody|no one) else\b"
     # "my worker does but not the manager", "one worker yes the other no"
@@ -100,7 +110,8 @@ OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then
 # One person yes, another no: "her yes, her manager no", "fostering team yes, SW no".
 PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
 PERSON_YES_PERSON_NO = re.compile(
-    rf"\b{PEOPLE} (?:yes|does|did|do),\s*(?:\w+\s+){{1,4}}(?:no|not|dont|didnt|doesnt|never)\b"
+    rf"\b{PEOPLE} (?:yes|does|did|do|always),\s*"
+    r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never)\b"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")

@@ -18,7 +18,12 @@ ALWAYS_SOMETIMES_NO = (
 )
 # The same, where "they dont respect me" is a plain no.
 RESPECTED = (
-    *ALWAYS_SOMETIMES_NO[:2],
+    Option(
+        value="yes",
+        label=words("Yes, always"),
+        typed=("very respectful", "always respectful", "treated me with respect"),
+    ),
+    ALWAYS_SOMETIMES_NO[1],
     Option(
         value="no",
         label=words("No"),
@@ -35,6 +40,7 @@ DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),
     *("id prefer not", "prefer not", "please dont", "please do not"),
     *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
+    *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
 )
 
 HEAR_BACK_OPTIONS = (
@@ -52,4 +58,5 @@ LATER = (
     *("can i do it tomorrow", "can we do it tomorrow", "can i do it another time"),
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
     *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
+    *("in a bit", "im driving", "driving rn"),
 )

@@ -688,3 +688,38 @@ def test_qualified_and_second_hand_answers_are_asked(typed, choices):
 )
 def test_everyday_british_and_irish_english_is_read(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("yes I do. well I did till she went off sick", YES_NO),
+        ("wouldve been good if the assessment was in timescale", GRADES),
+        ("Id have understood it if anyone had explained it", PLAN),
+        ("yes. no. sometimes. I dont know", [*ALWAYS, Choice("not_sure", ("Not sure",))]),
+        ("oh fab, another new worker 🙄", SCALE),
+        ("my new worker does, the old one never did", ALWAYS),
+        ("well it was good, then it wasnt", SCALE),
+        ("At the start yes", ALWAYS),
+        ("typin 4 my daughter she 8", WHO),
+    ],
+)
+def test_answers_that_held_for_a_while_or_might_have_been_are_asked(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("aye right", ALWAYS, "no"),  # Scots sarcasm
+        ("oh aye, hung on my every word 🙄", ALWAYS, "no"),
+        ("yeah right, like they cared", ALWAYS, "no"),
+        ("yes always. well, nearly always", ALWAYS, "sometimes"),  # said again: the last
+        ("my SSW always, the duty team not so much", ALWAYS, "sometimes"),
+        ("couldnt have been better", SCALE, "great"),
+        ("been better tbh", SCALE, "bad"),
+        ("no clu", [*YES_NO, Choice("not_sure", ("Not sure",))], "not_sure"),
+    ],
+)
+def test_sarcasm_corrections_and_two_workers_are_read(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
