@@ -106,7 +106,7 @@ def read_reply(
     for rule in RULES:
         reading = rule(reply)
         if reading is not None:
-            return reading
+            return Reading() if rules.no_then_yes(reply, reading) else reading
     return Reading()
 
 

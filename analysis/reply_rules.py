@@ -395,6 +395,14 @@ def a_question_after_all(reply: Reply) -> Reading | None:
     return None
 
 
+def no_then_yes(reply: Reply, reading: Reading) -> bool:
+    """A safety net: a reply that starts with a no and says no ("no i dnt feel safe at
+    nite") is never read as a yes, whatever else it holds; "no wait yes" corrects."""
+    said_no = reply.first in NO_WORDS and "no" in intents(reply.core)
+    yes_like = reply.named_by({"yes", "good", "great"})
+    return said_no and reading.choice in yes_like and not CORRECTED.search(reply.raw)
+
+
 def _taken_back(reply: Reply, found: set[str]) -> bool:
     """A "but" that takes part of the answer back: "yes but she left", "good but the
     assessment was late", "yes but not at night"."""
@@ -404,8 +412,10 @@ def _taken_back(reply: Reply, found: set[str]) -> bool:
     before, after_but = CONTRAST.split(core, 1)
     consent = "agree" in reply.values  # "yes but quick please": still yes
     said_yes = "yes" in found or intents(before) == {"yes"}
+    another = reply.named_by(intents(after_but)) - reply.named_by(intents(before))
     return bool(
-        (said_yes and not consent)
+        another  # "dunno her name but i know who she is"
+        or (said_yes and not consent)
         or reply.a_rating  # "my SW is sound but …"
         or NEGATION.search(after_but)
         or intents(after_but) & {"no", "bad", "awful"}

@@ -49,6 +49,7 @@ FOR_SOMEONE = re.compile(
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
     r"|\btypin(?:g)? 4\b|\b(?:he|she) \d{1,2}\b"  # "typin 4 my daughter she 8"
+    r"|\b(?:is|s) typin(?:g)?\b"  # "wor lass is typin, am the dad"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
@@ -91,6 +92,7 @@ DOUBLE_NEGATIVE = re.compile(
 SOMEONE_ELSES = re.compile(
     r"\b(?:manager|iro|mum|dad|partner|husband|wife) would (?:say|call it|rate it)\b"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
+    r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
 )
 # Who may say yes while another says no, in the two shapes below.
 WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
@@ -99,7 +101,7 @@ WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker
 MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|others)\b"
     r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
-    r"|\b(?:the|our|my) first\b.*\b(?:second|the one after|the next one|the new one)\b"
+    r"|\bfirst\b.*\b(?:second|the one after|the next one|the new one)\b"
     r"|\bsome\b.*\bothers\b|\b(?:does|did|do)\b,? (?:nobody|no one) else\b"
     # "my worker does but not the manager", "one worker yes the other no"
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
@@ -125,7 +127,7 @@ CORRECTED = re.compile(
 )
 # Arguing with the question instead of answering it: "u lot never change nothing anyway".
 ARGUES_NOT_ANSWERS = re.compile(
-    r"\bchanges? (?:nothing|anything)\b|\bwhats the point\b|\bnothing (?:ever )?changes\b"
+    r"\bchanges? (?:nothing|anything|owt|nowt)\b|\bwhats the point\b|\bnothing (?:ever )?changes\b"
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.
 ARGUES = re.compile(r"\blike (?:u|you|they|he|she|we|any)\b|\banyway\b")

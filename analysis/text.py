@@ -204,6 +204,14 @@ RESPELLED = {
     "no1": "nobody",
     "yees": "yes",
     "nae": "no",
+    "dnt": "dont",
+    "nite": "night",
+    "yeer": "year",
+    "idear": "idea",
+    "nothin": "nothing",
+    "2nd": "second",
+    "maistly": "mostly",
+    "couldnae": "couldnt",
 }
 
 

@@ -723,3 +723,28 @@ def test_answers_that_held_for_a_while_or_might_have_been_are_asked(typed, choic
 )
 def test_sarcasm_corrections_and_two_workers_are_read(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+def test_a_reply_that_starts_with_no_and_says_no_is_never_read_as_yes():
+    feel_safe = [*MOSTLY[:1], Choice("mostly", ("Mostly",)), MOSTLY[2]]
+    safe = [Choice("yes", ("Yes", "yes"), phrases=("feel safe",)), *feel_safe[1:]]
+    assert read_reply("no i dnt feel safe at nite", safe).choice != "yes"
+    assert read_reply("no wait yes", YES_NO).choice == "yes"  # a correction still counts
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("yeer 12", AGES, None),  # year 12 is a school year: 16 or 17, and AGES has no 12th
+        ("no idear", [*YES_NO, Choice("not_sure", ("Not sure",))], "not_sure"),
+        ("most of da time", ALWAYS, "sometimes"),
+        ("its okk", ALWAYS, None),  # "ok" where the yes says always: which?
+        ("u never change nothin anyway", ALWAYS, None),
+        ("first sw was grate 2nd 1 useless", SCALE, None),
+        ("first SW fantastic, the one after not so much", SCALE, None),
+        ("was I? honestly couldnae tell ye", ALWAYS, None),  # "ye" here is "you"
+        ("my wife understood it, I didnt", PLAN, None),
+    ],
+)
+def test_more_low_literacy_and_hard_replies_are_read_or_asked(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
