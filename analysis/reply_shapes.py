@@ -46,10 +46,9 @@ FOR_SOMEONE = re.compile(
     r"|\b(?:passing|handing|giving) (?:the )?phone\b"
     r"|\bme (?:and|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
-    r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:hes|shes) \d{1,2}\b"
+    r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
-    r"|\btypin(?:g)? 4\b|\b(?:he|she) \d{1,2}\b"  # "typin 4 my daughter she 8"
-    r"|\b(?:is|s) typin(?:g)?\b"  # "wor lass is typin, am the dad"
+    r"|\btypin(?:g)? 4\b|\b(?:is|s) typin(?:g)?\b"  # "typin 4 my daughter", "wor lass is typin"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(

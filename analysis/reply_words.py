@@ -125,9 +125,9 @@ def normalise(text: str) -> str:
     text = re.sub("[\U0001f3fb-\U0001f3ff]", "", text)  # skin tones: "👍🏻" is "👍"
     text = re.sub("([0-9])\ufe0f?\u20e3", r"\1", text)  # keycap digits: "1️⃣4️⃣" is 14
     # Before punctuation goes: "dont no" is "dont know", but "dont, no" is two answers.
+    text = re.sub(r"\bno[ -]?ones?\b", "nobody", text)  # "no one listens" says no, not "no"
     text = re.sub(r"\b(dont|dnt|didnt|doesnt|do not|did not|to) no\b", r"\1 know", text)
     text = re.sub(r"\b(tell|telt) ye\b", r"\1 you", text)  # Scots: "couldnae tell ye"
-    text = re.sub(r"\bno[ -]?ones?\b", "nobody", text)  # "no one listens" says no, not "no"
     text = re.sub(r"\b(?:y|yr|year)(\d{1,2})\b", r"year \1", text)  # "y10" is year 10
     text = re.sub(r"\bim(\d)", r"im \1", text)  # "im10"
     text = re.sub(r"\b(\d{1,2})(yrs?|years?|yo)\b", r"\1 \2", text)  # "13yrs"

@@ -748,3 +748,7 @@ def test_a_reply_that_starts_with_no_and_says_no_is_never_read_as_yes():
 )
 def test_more_low_literacy_and_hard_replies_are_read_or_asked(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+def test_no_one_after_to_is_nobody_not_know_one():
+    assert normalise("i said it to no one") == "i said it to nobody"
