@@ -726,9 +726,9 @@ def test_sarcasm_corrections_and_two_workers_are_read(typed, choices, means):
 
 
 def test_a_reply_that_starts_with_no_and_says_no_is_never_read_as_yes():
-    feel_safe = [*MOSTLY[:1], Choice("mostly", ("Mostly",)), MOSTLY[2]]
-    safe = [Choice("yes", ("Yes", "yes"), phrases=("feel safe",)), *feel_safe[1:]]
+    safe = [Choice("yes", ("Yes", "yes"), phrases=("feel safe",)), *MOSTLY[1:]]
     assert read_reply("no i dnt feel safe at nite", safe).choice != "yes"
+    assert read_reply("nah feel safe", safe).choice != "yes"  # only the safety net asks here
     assert read_reply("no wait yes", YES_NO).choice == "yes"  # a correction still counts
 
 
