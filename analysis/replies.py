@@ -33,10 +33,12 @@ from analysis.reply_words import (
     SKIP_WORDS_STRICT,
     Choice,
     Reading,
+    known_words,
     normalise,
     phrases,
     squash,
 )
+from analysis.spelling import respelt
 from analysis.spoken_numbers import spoken_numbers
 from analysis.typed_reply import Reply, Rule
 
@@ -76,7 +78,12 @@ def asks_who_sees(text: str) -> bool:
 
 
 def read_reply(
-    text: str, choices: Sequence[Choice], *, inside: bool = True, strict: bool = False
+    text: str,
+    choices: Sequence[Choice],
+    *,
+    inside: bool = True,
+    strict: bool = False,
+    respell: bool = True,
 ) -> Reading:
     """What a typed reply means among `choices`; see the module docstring.
 
@@ -107,6 +114,11 @@ def read_reply(
         reading = rule(reply)
         if reading is not None:
             return Reading() if rules.no_then_yes(reply, reading) else reading
+    if respell:
+        # Nothing read: a word may have slipped ("fien", "mosly", "notrealy").
+        respelling = respelt(raw, known_words() | reply.label_words)
+        if respelling != raw:
+            return read_reply(respelling, choices, inside=inside, respell=False)
     return Reading()
 
 

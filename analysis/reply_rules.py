@@ -16,10 +16,12 @@ from analysis.reply_shapes import (
     CORRECTED,
     DISAGREES,
     DOUBLE_NEGATIVE,
+    EMPHATIC_NO,
     FOR_A_WHILE,
     FOR_SOMEONE,
     IN_BETWEEN,
     MIXED,
+    NO_LONGER,
     NOT_ONE_ANSWER,
     OFTEN,
     ONE_YES_ONE_NO,
@@ -72,6 +74,8 @@ WHOLE_REPLIES = {
     **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
+# Said with a roll of the eyes, these are a no: "oh loads 🙄".
+SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 # A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
 SCALE = ("awful", "bad", "ok", "good", "great")
 RATING = re.compile(
@@ -109,6 +113,10 @@ def not_plain(reply: Reply) -> Reading | None:
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
     if SOMEONE_ELSES.search(reply.typed):
         return Reading()  # "my manager would say good", "i know my brothers worker"
+    if NO_LONGER.search(reply.typed):
+        # "used to be awful, now its alright": what is so now, if it says; else ask.
+        _, now = split_reason(reply.raw)
+        return reply.read(now) if now else Reading()
     return None
 
 
@@ -233,12 +241,15 @@ def asks_about_the_question(reply: Reply) -> Reading | None:
 def sarcasm(reply: Reply) -> Reading | None:
     """ "oh yeah loads 🙄", "yeah right": a yes that means no. Anything else said with a
     roll of the eyes ("as if u change anything") is asked again."""
+    if EMPHATIC_NO.search(reply.typed) and "no" in reply.values:
+        return Reading(choice="no")  # "do they heck"
     ages = any(word.isdigit() for c in reply.choices for word in c.words)
     if not SARCASM.search(reply.typed) or (ages and spoken_numbers(reply.core)):
         return None  # "fourteen 🙄": an age
     if ARGUES.search(reply.typed):
         return Reading()  # "yeah right like u change anything": not an answer
     sarcastic_yes = intents(reply.typed) & {"yes", "good", "great"}
+    sarcastic_yes |= SO_MUCH & set(reply.typed.split())  # "oh loads 🙄"
     return Reading(choice="no") if sarcastic_yes and "no" in reply.values else Reading()
 
 
@@ -277,6 +288,8 @@ def rating(reply: Reply) -> Reading | None:
     found = RATING.search(reply.core)
     if not found or reply.values != list(SCALE):
         return None
+    if set(spoken_numbers(RATING.sub(" ", reply.core))) - {5, 10}:
+        return Reading()  # "8/10 maybe 7": which?
     if found.group(2) and int(found.group(2)) % 2 and int(found.group(2)) > 1:
         half = int(found.group(2)) // 2  # "7/10" is between OK and Good
         return Reading(could_be=SCALE[half - 1 : half + 1])
@@ -287,6 +300,8 @@ def rating(reply: Reply) -> Reading | None:
 def a_number(reply: Reply) -> Reading | None:
     """ "im 9", "fourteen": the button that holds the number."""
     numbers = spoken_numbers(reply.core)
+    if len(set(numbers)) > 1 and re.search(r"\b(?:older|younger)\b", reply.core):
+        return Reading()  # "our kids 10 and im 2 year older": whose age?
     by_number = [v for n in numbers for v, said in reply.words.items() if str(n) in said]
     return _one_or_several(by_number) if by_number else None
 
@@ -294,7 +309,7 @@ def a_number(reply: Reply) -> Reading | None:
 def one_yes_another_no(reply: Reply) -> Reading | None:
     """One worker yes, another no ("her yes, SW no"): Sometimes, where there is one. Any
     yes then no after a comma ("respect yes, help no") asks which."""
-    lower = reply.raw.lower()
+    lower = reply.raw.lower().replace("'", "").replace("’", "")
     if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):
         sometimes = reply.standing_for("sometimes")
         return Reading(choice=sometimes[0]) if sometimes else Reading()
@@ -335,6 +350,9 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
         found = {"no"}  # "nope, no idea who": not knowing is the no
     if SKIP in found and found - {SKIP} <= {"not_sure"}:  # "dunno skip"
         return Reading(intent=SKIP)
+    unsure_and = found - {"not_sure", SKIP, "tentative", "yes"}  # not "i guess 🤷"
+    if "not_sure" in found and unsure_and and not reply.standing_for("not_sure"):
+        return Reading()  # "no idea what was going on half the time": not Partly
     found.discard(SKIP)
     if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
         return _one_or_several(reply.standing_for("yes", "no"))  # "yes and no"

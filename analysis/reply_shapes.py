@@ -16,7 +16,7 @@ ASKS_WHAT = re.compile(
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
 ANSWERS_ITS_OWN_QUESTION = re.compile(
-    r"^((?:what|wat|wot) (?:\w+ )?(?:plan|worker|pa|sw|social worker))\s+"
+    r"^((?:what|wat|wot) (?:\w+ )?(?:plan|worker|pa|sw|social worker))(?:\s+(?:lol|lmao|haha))?\s+"
     r"(?=(?:i|ive|im|we|never|there|dont|no|nobody|havent)\b)",
     re.IGNORECASE,
 )
@@ -48,12 +48,17 @@ FOR_SOMEONE = re.compile(
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
-    r"|\btypin(?:g)? 4\b|\b(?:is|s) typin(?:g)?\b"  # "typin 4 my daughter", "wor lass is typin"
+    r"|\btypin(?:g)? 4\b|(?:\bis|s) typin(?:g)?\b"  # "typin 4 my daughter", "me nans typing"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
     r"\b(?:yeah|yh|ye|yea|yeh) right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
-    r"|\bdont make me laugh\b|\baye right\b"
+    r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b"
+    r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
+)
+# "do they heck", "clear as mud": a no said the long way round.
+EMPHATIC_NO = re.compile(
+    r"\b(?:do|does|did|are|were|was|is|have|has|will|would) (?:they|she|he|it|i|we|you|u) heck\b"
 )
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
@@ -68,7 +73,10 @@ NOT_ONE_ANSWER = re.compile(
 FOR_A_WHILE = re.compile(
     r"\b(?:till|until)\b|\bat (?:the start|first)\b"
     r"|\bthen (?:it|they|she|he) (?:wasnt|werent|didnt|stopped)\b"
+    r"|\b(?:didnt|wasnt|werent|did|was)(?: \w+)? before\b"  # "they do now, didnt before"
 )
+# What was once so: "used to be in care, got my own little one now". Is it now? Ask.
+NO_LONGER = re.compile(r"\bused to\b")
 # A yes on a condition ("yes if someone explains it first", "ok so long as my ex cant see
 # it"), or two negatives ("i dont not understand it", "its not that i dont feel safe"):
 # the answer is not plain, so ask.
@@ -83,7 +91,9 @@ NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
 DOUBLE_NEGATIVE = re.compile(
     rf"\b{NEGATORS}\b[^.,;!?]{{0,25}}?\bnot\b"
-    r"|\bnot that (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
+    r"|\bnot (?:that|like) (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
+    # "never had an issue", "never once made me feel small": a no that means yes
+    r"|\bnever\b[^.,;!?]{0,25}?\b(?:issues?|problems?|small|unsafe|judged|worried|complaints?)\b"
     r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
 )
 # Someone else's view or someone else's worker: "my manager would say good", "I know my
@@ -105,14 +115,17 @@ MIXED = re.compile(
     # "my worker does but not the manager", "one worker yes the other no"
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
     r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"
+    r"|\ball (?:of (?:them|em) )?(?:bar|except|apart from|but) (?:the|my|one|her|him)\b"
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
 # One person yes, another no: "her yes, her manager no", "fostering team yes, SW no".
 PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
 PERSON_YES_PERSON_NO = re.compile(
-    rf"\b{PEOPLE} (?:yes|does|did|do|always),\s*"
+    rf"\b{PEOPLE} (?:yes|does|did|do|always),\s*(?!you\b|u\b)"  # "you lot dont" is a no
     r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never)\b"
+    rf"|\b{PEOPLE} (?:yes|does|did|do) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
+    rf"|\byes by {PEOPLE},? not by\b"  # "yes by the social worker, not by the contact centre"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")
@@ -121,7 +134,7 @@ CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no actually)\b|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
     # "yes please actually no"; not "really good actually my PA is sound"
-    r"|\bactually\b(?=(?:\W+\w+){1,3}\W*$)",
+    r"|\bactually\b(?=(?:\W+\w+){1,3}\W*$)|\bactually\b(?=\W+(?:no|nah|yes|yeah)\b)",
     re.IGNORECASE,
 )
 # Arguing with the question instead of answering it: "u lot never change nothing anyway".

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from analysis import reply_shapes
 from analysis.spoken_numbers import NUMBER_WORDS
 from analysis.text import RESPELLED, edit_distance
 
@@ -132,6 +133,12 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bim(\d)", r"im \1", text)  # "im10"
     text = re.sub(r"\b(\d{1,2})(yrs?|years?|yo)\b", r"\1 \2", text)  # "13yrs"
     text = re.sub(r"\bon the hole\b", "on the whole", text)
+    text = re.sub(r"\byer (\d)", r"year \1", text)  # "yer 4"
+    text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
+    text = re.sub(r"\bsum of\b", "some of", text)
+    text = re.sub(r"\b(most|some|all) off\b", r"\1 of", text)
+    text = re.sub(r"\b(work|werk) hear\b", r"\1 here", text)
+    text = re.sub(r"\b(have|hav|got|had|wasnt|isnt|aint) 1\b", r"\1 one", text)
     text = re.sub(r"\b((?:most|some|all) of) (?:d|da)\b", r"\1 the", text)
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)
@@ -192,3 +199,18 @@ def near_intent(word: str) -> str | None:
         for intent in kinds
     }
     return near.pop() if len(near) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word the reader gives a meaning to: the kinds of answer's words, the
+    spellings it reads, numbers, and the words its sentence shapes name. A slipped word
+    is respelt only into one of these (`analysis.spelling`)."""
+    shapes = " ".join(
+        shape.pattern for shape in vars(reply_shapes).values() if isinstance(shape, re.Pattern)
+    )
+    words = {word for phrase, _ in phrases() for word in phrase.split()}
+    words |= {word for pair in RESPELLED.items() for phrase in pair for word in phrase.split()}
+    words |= set(NUMBER_WORDS) | set(re.findall(r"[a-z]{3,}", shapes))
+    words |= FILLER | NO_WORDS | YES_WORDS | QUESTION_WORDS | HEDGES | SKIP_WORDS_STRICT
+    return frozenset(word for word in words if word.isascii() and word.isalpha())

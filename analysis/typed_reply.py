@@ -41,6 +41,11 @@ class Reply:
         self.words = {c.value: {normalise(w) for w in c.words} for c in self.choices}
 
     @cached_property
+    def label_words(self) -> frozenset[str]:
+        """Each word of the buttons' own words ("listened", "improvement")."""
+        return frozenset(word for said in self.words.values() for w in said for word in w.split())
+
+    @cached_property
     def values(self) -> list[str]:
         return [choice.value for choice in self.choices]
 
@@ -65,6 +70,7 @@ class Reply:
             ASKS_WHAT.search(self.typed)
             or (self.first in QUESTION_WORDS - ASKING and not re.search(r"\?\s*\S", self.raw))
             or (self.raw.endswith("?") and bool(WH_WORDS & set(self.typed.split()[1:])))
+            or (self.raw.endswith("?") and re.match(r"\w+ like\b", self.typed) is not None)
         )
 
     def standing_for(self, *kinds: str) -> list[str]:

@@ -42,7 +42,8 @@ WHO_OPTIONS = (
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
-            *("FSW", "TM", "IRO", "i work for", "childrens services"),
+            *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here"),
+            *("children in care team", "looked after children team", "cin team", "cp team"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
                 f"{role} {place}leaving care team"

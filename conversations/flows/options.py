@@ -27,7 +27,7 @@ RESPECTED = (
     Option(
         value="no",
         label=words("No"),
-        typed=("dont respect", "no respect", "not respected", "disrespectful"),
+        typed=("dont respect", "no respect", "not respected", "disrespectful", "looked down on"),
     ),
 )
 
@@ -35,12 +35,15 @@ RESPECTED = (
 ACCEPTING = (
     *("wouldnt say no", "would be nice", "that would be nice", "that would be good"),
     *("id like that", "i would like that", "please do", "go for it", "why not", "bet"),
+    *("wouldnt mind", "i wouldnt mind", "id not say no"),  # not "dont mind": either way?
+    *("wouldnt hurt", "suppose i would", "i suppose i would"),
 )
 DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),
     *("id prefer not", "prefer not", "please dont", "please do not"),
     *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
+    *("no ta", "nah ta", "ill pass", "ill give it a miss"),
 )
 
 HEAR_BACK_OPTIONS = (
@@ -58,5 +61,5 @@ LATER = (
     *("can i do it tomorrow", "can we do it tomorrow", "can i do it another time"),
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
     *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
-    *("in a bit", "im driving", "driving rn"),
+    *("in a bit", "im driving", "driving rn", "not tonight", "not till", "not until"),
 )

@@ -125,6 +125,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("no i dont", "i dont have one", "never met them", "never met him"),
                         *("never met her", "never even met", "never seen them", "never met"),
+                        *("never clapped eyes on", "never laid eyes on"),
                         *(
                             "never actually met",
                             "never seen him",

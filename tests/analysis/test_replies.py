@@ -752,3 +752,49 @@ def test_more_low_literacy_and_hard_replies_are_read_or_asked(typed, choices, me
 
 def test_no_one_after_to_is_nobody_not_know_one():
     assert normalise("i said it to no one") == "i said it to nobody"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("fien", SCALE, "ok"),  # a slipped word, when nothing else was read
+        ("mosly", ALWAYS, "sometimes"),
+        ("notrealy", ALWAYS, "no"),
+        ("elevun", AGES, "child"),
+        ("1st worker grate 2nd useles", SCALE, None),  # two answers
+        ("the SW did the manager didnt", ALWAYS, "sometimes"),
+        ("The social worker did, her manager didn't", ALWAYS, "sometimes"),
+        ("all of them bar the manager", ALWAYS, "sometimes"),
+        ("Yes by the social worker, not by the contact centre staff", ALWAYS, "sometimes"),
+        ("my carer does, you lot don't", ALWAYS, None),  # the carer is not the service
+        ("do they heck", ALWAYS, "no"),
+        ("oh loads 🙄", ALWAYS, "no"),
+        ("never had an issue", ALWAYS, None),  # a no that means yes
+        ("they've never once made me feel small", ALWAYS, None),
+        ("they do now, didnt before", ALWAYS, None),
+        ("yeah like u ever change owt", YES_NO, None),
+        ("8/10 maybe 7", SCALE, None),  # which rating?
+        ("our kid's 10 and im 2 year older", AGES, None),  # no sums
+        ("me nan's typing, I'm 9", WHO, None),  # who is answering?
+        ("used to be awful, now its alright", SCALE, "ok"),  # what is so now
+        ("used to be in care, got my own little one now", WHO, None),
+        ("Would say good, visits in timescale", GRADES, "good"),
+        ("yes... actually no my foster carer reads these", YES_NO, "no"),
+    ],
+)
+def test_slips_people_and_answers_that_changed_are_read_or_asked(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_yer_before_a_number_is_a_school_year():
+    assert normalise("yer 4") == "year 4"
+
+
+def test_not_knowing_beside_an_answer_where_there_is_no_not_sure_is_asked():
+    partly = [*PLAN[:1], Choice("partly", ("Partly", "partly")), *PLAN[2:]]
+    assert read_reply("no idea what was going on half the time", partly).choice is None
+    assert read_reply("half the time", partly).choice == "partly"
+
+
+def test_a_word_then_like_and_a_question_mark_asks_what_it_means():
+    assert read_reply("safe like nobody hurts me?", MOSTLY).intent == EXPLAIN

@@ -110,6 +110,13 @@ def test_a_hello_inside_other_words_is_not(typed):
         ("consent", "understood", "agree"),
         ("consent", "cant rn got to go bed", "not_now"),
         ("plan", "i didnt know i had a plan", "not_sure"),
+        ("age", "yer 4", "child"),
+        ("know_worker", "never clapped eyes on em", "no"),
+        ("know_worker", "not got the foggiest", "not_sure"),
+        ("plan", "i dnt hav 1", "not_sure"),
+        ("hear_back", "wouldn't mind", "yes"),
+        ("hear_back", "dont mind", None),  # either way?
+        ("respect", "looked down on me from day one", "no"),
     ],
 )
 def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
@@ -138,4 +145,21 @@ def test_a_parent_saying_there_never_was_a_plan_is_there_was_no_plan(typed):
 )
 def test_a_personal_adviser_is_staff_and_leaving_care_alone_is_a_young_person(typed, value):
     option = match_option(WHO_OPTIONS, typed, None)
+    assert option is not None and option.value == value
+
+
+@pytest.mark.parametrize(
+    "typed", ["social worker, children in care team", "i werk hear", "SW in the CP team"]
+)
+def test_a_team_with_care_in_its_name_is_staff(typed):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert option is not None and option.value == "pr"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("not tonight love", "not_now"), ("not till the kids are in bed", "not_now")],
+)
+def test_a_parent_putting_it_off_is_not_now(typed, value):
+    option = match_option(PARENT_CARER.step("consent").options, typed, "parent")
     assert option is not None and option.value == value

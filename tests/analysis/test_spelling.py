@@ -1,0 +1,46 @@
+"""Slipped words are read as the one word the reader knows that they stand for."""
+
+import pytest
+
+from analysis.spelling import respelt, slips
+
+KNOWN = frozenset({"fine", "mostly", "never", "really", "not", "listened", "eleven", "yes", "its"})
+
+
+def test_a_swap_of_two_letters_is_one_slip():
+    assert slips("fien", "fine") == 1
+    assert slips("lisend", "listened") == 2
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("fien", "fine"),
+        ("mosly", "mostly"),
+        ("nobody lisend", "nobody listened"),  # two slips in a long word
+        ("notrealy", "not really"),  # run together, the second part slipped
+        ("yesits sarah", "yes its sarah"),
+        ("Elevun!", "eleven!"),
+    ],
+)
+def test_slipped_words_are_respelt(typed, read):
+    assert respelt(typed, KNOWN) == read
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "fine",  # known
+        "fire",  # English, though one slip from "fine"
+        "dave",  # a name: near nothing the reader knows
+        "resi",  # slang the reader does not know
+    ],
+)
+def test_known_english_and_unknown_words_stay_as_typed(typed):
+    assert respelt(typed, KNOWN) == typed
+
+
+def test_a_word_one_slip_from_two_known_words_is_left_alone():
+    assert respelt("bat", frozenset({"bad", "bit"})) == "bat"  # English anyway
+    assert respelt("gud", frozenset({"gum", "bud"})) == "gud"  # too short to guess
+    assert respelt("ster", frozenset({"stir", "star"})) == "ster"  # which one?
