@@ -346,8 +346,6 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
         return Reading()  # "you never change anything anyway", "never got a copy"
     found.discard("neither")  # "dont care, no"
     found |= {WHOLE_REPLIES[core]} if core in WHOLE_REPLIES else set()
-    if found == {"no", "not_sure"} and reply.first in NO_WORDS:
-        found = {"no"}  # "nope, no idea who": not knowing is the no
     if SKIP in found and found - {SKIP} <= {"not_sure"}:  # "dunno skip"
         return Reading(intent=SKIP)
     unsure_and = found - {"not_sure", SKIP, "tentative", "yes"}  # not "i guess 🤷"

@@ -94,6 +94,7 @@ DOUBLE_NEGATIVE = re.compile(
     r"|\bnot (?:that|like) (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
     # "never had an issue", "never once made me feel small": a no that means yes
     r"|\bnever\b[^.,;!?]{0,25}?\b(?:issues?|problems?|small|unsafe|judged|worried|complaints?)\b"
+    r"|\b(?:nowt|nothing) wrong\b"  # "nowt wrong with how they treat me"
     r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
 )
 # Someone else's view or someone else's worker: "my manager would say good", "I know my
@@ -142,4 +143,4 @@ ARGUES_NOT_ANSWERS = re.compile(
     r"\bchanges? (?:nothing|anything|owt|nowt)\b|\bwhats the point\b|\bnothing (?:ever )?changes\b"
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.
-ARGUES = re.compile(r"\blike (?:u|you|they|he|she|we|any)\b|\banyway\b")
+ARGUES = re.compile(r"\blike (?:u|you|youll|youd|they|theyll|he|she|we|any)\b|\banyway\b")

@@ -798,3 +798,21 @@ def test_not_knowing_beside_an_answer_where_there_is_no_not_sure_is_asked():
 
 def test_a_word_then_like_and_a_question_mark_asks_what_it_means():
     assert read_reply("safe like nobody hurts me?", MOSTLY).intent == EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "could_be"),
+    [
+        ("proper good", SCALE, ("good", "great")),  # authors split: Good or Really good?
+        ("bare good innit", SCALE, ("good", "great")),
+        ("nope not a scooby", [*YES_NO, Choice("not_sure", ("Not sure",))], ("no", "not_sure")),
+    ],
+)
+def test_words_careful_readers_split_on_are_asked_about(typed, choices, could_be):
+    reading = read_reply(typed, choices)
+    assert reading.choice is None and reading.could_be == could_be
+
+
+def test_nothing_wrong_is_not_a_no():
+    assert read_reply("nowt wrong with how they treat me", ALWAYS).choice is None
+    assert read_reply("yeah right like you'll change owt", YES_NO).choice is None
