@@ -47,6 +47,7 @@ __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"
 # The rules, in the order they are tried; the first that gives a reading decides.
 RULES: tuple[Rule, ...] = (
     rules.said_again,  # "no wait yes", "outstanding - well, good": the last part
+    rules.echoed_question,  # "listen? they dont even hear me": the answer after it
     rules.not_plain,  # "yes if …", "i dont not understand it", "my manager would say": ask
     rules.answer_then_reason,  # "RI - caseload"; but "yes, eventually" asks
     rules.disagreeing_aside,  # "understood it but didnt agree": understood
@@ -113,7 +114,8 @@ def read_reply(
     for rule in RULES:
         reading = rule(reply)
         if reading is not None:
-            return Reading() if rules.no_then_yes(reply, reading) else reading
+            wrong_way = rules.no_then_yes(reply, reading) or rules.turned_down(reply, reading)
+            return Reading() if wrong_way else reading
     if respell:
         # Nothing read: a word may have slipped ("fien", "mosly", "notrealy").
         respelling = respelt(raw, known_words() | reply.label_words)

@@ -27,6 +27,7 @@ from analysis.reply_shapes import (
     ONE_YES_ONE_NO,
     PERSON_YES_PERSON_NO,
     SARCASM,
+    SECOND_GUESS,
     SOMEONE_ELSES,
 )
 from analysis.reply_words import (
@@ -106,6 +107,17 @@ def said_again(reply: Reply) -> Reading | None:
     return None
 
 
+def echoed_question(reply: Reply) -> Reading | None:
+    """ "listen? they dont even hear me", "safe? lol": the question's word asked back, then
+    the answer, which is what is read (asked again if it says nothing)."""
+    echoed = re.match(r"\s*([^\W\d_]+)\s*\?+\s*(\S.*)$", reply.raw)
+    word = normalise(echoed.group(1)) if echoed else ""
+    if echoed is None or intents(word) or word in QUESTION_WORDS or word == "both":
+        return None  # "yes? i think", "what? there wasnt one", "both? im 17 …"
+    answer = reply.read(echoed.group(2))
+    return None if answer.intent == EXPLAIN else answer  # "plan? what plan, we never …"
+
+
 def not_plain(reply: Reply) -> Reading | None:
     """A yes on a condition, two negatives, someone else's view or worker: ask."""
     plain_lower = reply.raw.lower().replace("'", "")
@@ -115,7 +127,7 @@ def not_plain(reply: Reply) -> Reading | None:
         return Reading()  # "my manager would say good", "i know my brothers worker"
     if NO_LONGER.search(reply.typed):
         # "used to be awful, now its alright": what is so now, if it says; else ask.
-        _, now = split_reason(reply.raw)
+        _, now = split_reason(re.sub(r"\s+but\s+", ", ", reply.raw, count=1))
         return reply.read(now) if now else Reading()
     return None
 
@@ -140,6 +152,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     takes_back = (
         IN_BETWEEN.search(after)
         or FOR_A_WHILE.search(after)  # "yes I do. well I did till she went off sick"
+        or SECOND_GUESS.search(after)  # "yeah its Dave, or was it Dan"
         or (re.match(r"not\b", after) and not intents(after))
     )
     if takes_back and first_part.choice not in (None, *reply.between, *reply.standing_for("no")):
@@ -329,6 +342,8 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     """The kinds of answer the words hold ("yeah", "sumtimes", "pretty good", "idk"), read
     by the reading policy; the buttons that stand for them."""
     core, typed, values = reply.core, reply.typed, reply.values
+    for phrase in reply.own_no_phrases:  # "no plan was ever made" says no plan, not no
+        core, typed = without(core, phrase), without(typed, phrase)
     found = intents(core) | intents(typed)
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
@@ -399,6 +414,10 @@ def label_words(reply: Reply) -> Reading | None:
         if not reply.only_filler
         and c.answers is None
         and contains(normalise(c.words[0]), reply.core)
+        # "plan" is not "There was no plan": a word the label says there was none of.
+        and not re.search(
+            rf"\b(?:no|not|never) (?:\w+ )?{re.escape(reply.core)}\b", c.words[0].lower()
+        )
     ]
     if len(holding) == 1 and len(reply.core) >= 3:
         return Reading(choice=holding[0])
@@ -409,6 +428,17 @@ def a_question_after_all(reply: Reply) -> Reading | None:
     if reply.raw.endswith("?") or reply.first in QUESTION_WORDS:
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     return None
+
+
+def turned_down(reply: Reply, reading: Reading) -> bool:
+    """Whether the reply turns down the very button read: "im not a young person im 17"."""
+    labels = set().union(*reply.words.values())
+    return any(
+        contains(reply.typed, phrase) and turned_round(reply.typed, phrase, labels)
+        for choice in reply.choices
+        if choice.value == reading.choice
+        for phrase in map(normalise, choice.phrases)
+    )
 
 
 def no_then_yes(reply: Reply, reading: Reading) -> bool:

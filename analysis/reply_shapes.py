@@ -42,9 +42,10 @@ CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
 DISAGREES = re.compile(r"\s*(?:i |we )?(?:dont|didnt|do not|did not)(?: really)? agree\b")
 # Someone typing for, or beside, another person ("typing for my son", "me and my mum").
 FOR_SOMEONE = re.compile(
-    r"\b(?:typing for|typin for|helping me|i help (?:him|her|them)|doing (?:this|it) for)\b"
+    r"\b(?:typing (?:this |it )?for|typin for|helping me|i help (?:him|her|them))\b"
+    r"|\bdoing (?:this|it) for\b"
     r"|\b(?:passing|handing|giving) (?:the )?phone\b"
-    r"|\bme (?:and|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
+    r"|\bme (?:and|an|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
@@ -54,6 +55,7 @@ FOR_SOMEONE = re.compile(
 SARCASM = re.compile(
     r"\b(?:yeah|yh|ye|yea|yeh) right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b"
+    r"|^(?:yes|yeah|yeh|always|yes always)\b.*(?<!why )\bnot$"  # "yes always... NOT"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
 )
 # "do they heck", "clear as mud": a no said the long way round.
@@ -67,13 +69,17 @@ NOT_ONE_ANSWER = re.compile(
     r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|my \w+)\b"
     # A worker then another: "my new worker does, the old one never did". Which is now?
     r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
+    r"|\bto my face\b"
 )
+# An answer doubted as soon as it is given: "its Dave, or was it Dan".
+SECOND_GUESS = re.compile(r"\bor (?:was|is) it\b|\bor maybe\b")
 # What, after an answer, says it held only for a while: "yes I did till she went off
 # sick", "good at the start", "well it was good, then it wasnt".
 FOR_A_WHILE = re.compile(
     r"\b(?:till|until)\b|\bat (?:the start|first)\b"
     r"|\bthen (?:it|they|she|he) (?:wasnt|werent|didnt|stopped)\b"
     r"|\b(?:didnt|wasnt|werent|did|was)(?: \w+)? before\b"  # "they do now, didnt before"
+    r"|\bthen (?:\w+ ){0,8}(?:fell apart|went downhill|went wrong|got worse)\b"
 )
 # What was once so: "used to be in care, got my own little one now". Is it now? Ask.
 NO_LONGER = re.compile(r"\bused to\b")
@@ -94,13 +100,17 @@ DOUBLE_NEGATIVE = re.compile(
     r"|\bnot (?:that|like) (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
     # "never had an issue", "never once made me feel small": a no that means yes
     r"|\bnever\b[^.,;!?]{0,25}?\b(?:issues?|problems?|small|unsafe|judged|worried|complaints?)\b"
+    r"|\bnever (?:dont|didnt|not)\b"  # "i never dont feel safe"
     r"|\b(?:nowt|nothing) wrong\b"  # "nowt wrong with how they treat me"
     r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
 )
 # Someone else's view or someone else's worker: "my manager would say good", "I know my
 # brothers worker". Not the speaker's answer: ask.
 SOMEONE_ELSES = re.compile(
-    r"\b(?:manager|iro|mum|dad|partner|husband|wife) would (?:say|call it|rate it)\b"
+    # Not "i would say", nor Ofsted's grade ("Ofsted would say RI"), nor "family said so too".
+    r"\b(?!i\b|ofsted\b)\w+ would (?:probably |prob )?(?:say|call it|rate it)\b"
+    r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|family|nan|gran|partner)"
+    r" (?:says|said|thinks)\b(?! so\b)"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
 )
@@ -117,6 +127,9 @@ MIXED = re.compile(
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
     r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"
     r"|\ball (?:of (?:them|em) )?(?:bar|except|apart from|but) (?:the|my|one|her|him)\b"
+    r"|\bsome (?:\w+ )?(?:yes|were|was|did|do|are)\b"  # "some were, some werent"
+    r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent)\b"
+    r"|\b(?:does|did|do)\b,? but not (?:at|in|during|when)\b"  # "my sw does but not at my review"
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
@@ -132,7 +145,7 @@ PERSON_YES_PERSON_NO = re.compile(
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
-    r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no actually)\b|^(?:(?:yes|no)\W+)?sorry\b"
+    r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually)\b|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
     # "yes please actually no"; not "really good actually my PA is sound"
     r"|\bactually\b(?=(?:\W+\w+){1,3}\W*$)|\bactually\b(?=\W+(?:no|nah|yes|yeah)\b)",
@@ -143,4 +156,6 @@ ARGUES_NOT_ANSWERS = re.compile(
     r"\bchanges? (?:nothing|anything|owt|nowt)\b|\bwhats the point\b|\bnothing (?:ever )?changes\b"
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.
-ARGUES = re.compile(r"\blike (?:u|you|youll|youd|they|theyll|he|she|we|any)\b|\banyway\b")
+ARGUES = re.compile(
+    r"\blike (?:u|you|youll|youd|they|theyll|he|she|we|any|anything|anyone|owt)\b|\banyway\b"
+)

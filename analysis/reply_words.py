@@ -135,7 +135,17 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bon the hole\b", "on the whole", text)
     text = re.sub(r"\byer (\d)", r"year \1", text)  # "yer 4"
     text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
-    text = re.sub(r"\bsum of\b", "some of", text)
+    text = re.sub(r"\bsum (of|times?)\b", r"some \1", text)
+    text = re.sub(r"\bno 1\b", "nobody", text)  # "no 1 told me"
+    text = re.sub(r"\byear for\b", "year 4", text)
+    text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
+    text = re.sub(r"\bouta\b", "outta", text)
+    text = re.sub(r"\bnot rely\b", "not really", text)
+    text = re.sub(r"\bi no (her|him|them|who)\b", r"i know \1", text)
+    text = re.sub(r"^would be\b", "it would be", text)  # a wish, not a question
+    text = re.sub(
+        r"^([a-z]) ([a-z]) ([a-z])(?: ([a-z]))?$", lambda m: "".join(filter(None, m.groups())), text
+    )  # "y e s"
     text = re.sub(r"\b(most|some|all) off\b", r"\1 of", text)
     text = re.sub(r"\b(work|werk) hear\b", r"\1 here", text)
     text = re.sub(r"\b(have|hav|got|had|wasnt|isnt|aint) 1\b", r"\1 one", text)

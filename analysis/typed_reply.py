@@ -17,6 +17,7 @@ from analysis.reply_words import (
     WH_WORDS,
     Choice,
     Reading,
+    intents,
     known_phrases,
     negated,
     normalise,
@@ -39,6 +40,17 @@ class Reply:
 
     def __post_init__(self) -> None:
         self.words = {c.value: {normalise(w) for w in c.words} for c in self.choices}
+
+    @cached_property
+    def own_no_phrases(self) -> list[str]:
+        """A button's own phrases in the reply whose only kind of answer is the "no" they
+        start with ("no plan"), of a button that is not the no ("no ta"); not "no idea"."""
+        said = [normalise(p) for c in self.choices if not c.stands_for("no") for p in c.phrases]
+        return [
+            p
+            for p in said
+            if p.startswith("no ") and contains(self.typed, p) and intents(p) <= {"no"}
+        ]
 
     @cached_property
     def label_words(self) -> frozenset[str]:
@@ -133,7 +145,7 @@ def turned_round(typed: str, phrase: str, labels: set[str]) -> bool:
     """Whether a "not" or a "never" stands just before a button's phrase: "never feel safe"
     does not pick "safe". A button's own words before it are not one ("not now im at
     school")."""
-    before = typed.split(f" {phrase}", 1)[0].split() if f" {phrase}" in f" {typed}" else []
+    before = f" {typed}".split(f" {phrase}", 1)[0].split() if f" {phrase}" in f" {typed}" else []
     if " ".join(before[-2:]) in labels:
         return False
     if phrase.split()[0] in {"no", "not", "never", "dont", "nobody"}:

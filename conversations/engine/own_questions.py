@@ -29,7 +29,8 @@ WHO_OPTIONS = (
             *("grandma", "grandad", "grandparent", "step mum", "stepmum", "stepdad", "guardian"),
             *("kinship carer", "special guardian", "auntie", "aunt", "uncle", "mama", "mam"),
             *("grandmother", "grandfather", "look after my", "i look after", "adopter"),
-            *("adoptive parent", "adoptive mum", "adoptive dad"),
+            *("adoptive parent", "adoptive mum", "adoptive dad", "we adopted", "i adopted"),
+            *("we foster", "i foster"),
         ),
     ),
     Option(

@@ -27,7 +27,12 @@ RESPECTED = (
     Option(
         value="no",
         label=words("No"),
-        typed=("dont respect", "no respect", "not respected", "disrespectful", "looked down on"),
+        typed=(
+            *("dont respect", "no respect", "not respected", "disrespectful", "looked down on"),
+            *("like dirt", "like a criminal", "like criminal", "like a case number"),
+            *("like a number", "like a kid", "like a child", "like scum", "like rubbish"),
+            *("like im stupid", "like i wasnt in the room", "like im not there", "misgender"),
+        ),
     ),
 )
 
@@ -43,7 +48,8 @@ DECLINING = (
     *("id prefer not", "prefer not", "please dont", "please do not"),
     *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
-    *("no ta", "nah ta", "ill pass", "ill give it a miss"),
+    *("no ta", "nah ta", "ill pass", "ill give it a miss", "nah ur ok", "ur ok", "no ur ok"),
+    *("no im fine", "im fine thanks", "dont want messages", "dont want texts"),
 )
 
 HEAR_BACK_OPTIONS = (
@@ -62,4 +68,5 @@ LATER = (
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
     *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
     *("in a bit", "im driving", "driving rn", "not tonight", "not till", "not until"),
+    *("do it tonight", "later tonight"),
 )

@@ -98,7 +98,7 @@ PARENT_CARER = Flow(
                 Option(
                     value="partly",
                     label=words("Partly"),
-                    typed=("but not why", "not why", "not all of it"),
+                    typed=("but not why", "not why", "not all of it", "some parts", "some part"),
                 ),
                 Option(
                     value="no",

@@ -816,3 +816,63 @@ def test_words_careful_readers_split_on_are_asked_about(typed, choices, could_be
 def test_nothing_wrong_is_not_a_no():
     assert read_reply("nowt wrong with how they treat me", ALWAYS).choice is None
     assert read_reply("yeah right like you'll change owt", YES_NO).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        # The question's word asked back, then nothing: not the button "safe" picks.
+        ("safe? lol", [Choice("yes", ("Yes",), phrases=("safe",)), *MOSTLY[1:]], None),
+        (
+            "listen? they dont even hear me",
+            [*ALWAYS[:2], Choice("no", ("No",), phrases=("dont even hear",))],
+            "no",
+        ),
+        ("im not a young person im 17", WHO, None),  # turns down the button its age picks
+        ("typing this for my nan", WHO, None),
+        ("me an my dad", WHO, None),
+        ("the family would probably say outstanding", GRADES, None),  # someone else's view
+        ("my foster carer says im doing great", SCALE, None),
+        ("Ofsted would say RI", GRADES, "requires_improvement"),  # Ofsted's grade is the grade
+        ("yeah its Dave, or was it Dan", YES_NO, None),  # doubted as soon as said
+        ("i never don't feel safe", MOSTLY, None),
+        ("some were, some weren't", ALWAYS, "sometimes"),
+        ("my sw does but not at my review", ALWAYS, "sometimes"),
+        ("Good. No, actually RI, the visits were late", GRADES, "requires_improvement"),
+        ("Early help was great, then it went to CIN and it all fell apart", SCALE, None),
+        ("yeah right like anything changes", YES_NO, None),  # argues (the policy, rule 12)
+        ("y e s", YES_NO, "yes"),
+        (
+            "please dont message",
+            [*YES_NO[:1], Choice("no", ("No",), phrases=("please dont",))],
+            "no",
+        ),
+    ],
+)
+def test_echoes_doubts_and_other_peoples_views_are_read_or_asked(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_button_phrase_starting_with_no_is_not_a_bare_no():
+    plan = [
+        Choice("yes", ("Yes",)),
+        Choice("no", ("No",)),
+        Choice("no_plan", ("There was no plan",), phrases=("no plan",)),
+    ]
+    long_reply = "No plan was ever made for us as far as I know really"
+    assert read_reply(long_reply, plan).choice != "no"
+    assert read_reply("plan", plan).choice is None  # not "There was no plan"
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("2 outa 5", "2 outta 5"),
+        ("6 out of ten", "6 out of 10"),
+        ("no 1 told me", "nobody told me"),
+        ("sum times", "some times"),
+        ("im in year for", "im in year 4"),
+    ],
+)
+def test_more_spellings_are_read_as_meant(typed, normalised):
+    assert normalise(typed) == normalised

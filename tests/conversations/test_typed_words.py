@@ -117,6 +117,9 @@ def test_a_hello_inside_other_words_is_not(typed):
         ("hear_back", "wouldn't mind", "yes"),
         ("hear_back", "dont mind", None),  # either way?
         ("respect", "looked down on me from day one", "no"),
+        ("respect", "they treat me like a kid", "no"),
+        ("respect", "they misgender me all the time", "no"),
+        ("hear_back", "nah ur ok", "no"),
     ],
 )
 def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
@@ -154,6 +157,12 @@ def test_a_personal_adviser_is_staff_and_leaving_care_alone_is_a_young_person(ty
 def test_a_team_with_care_in_its_name_is_staff(typed):
     option = match_option(WHO_OPTIONS, typed, None)
     assert option is not None and option.value == "pr"
+
+
+@pytest.mark.parametrize("typed", ["we adopted our son last year", "we foster for the trust"])
+def test_adopters_and_foster_carers_in_their_own_words_are_parents_or_carers(typed):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert option is not None and option.value == "pc"
 
 
 @pytest.mark.parametrize(
