@@ -60,7 +60,9 @@ SARCASM = re.compile(
 )
 # "do they heck", "clear as mud": a no said the long way round.
 EMPHATIC_NO = re.compile(
-    r"\b(?:do|does|did|are|were|was|is|have|has|will|would) (?:they|she|he|it|i|we|you|u) heck\b"
+    r"\b(?:do|does|did|are|were|was|is|have|has|will|would) (?:they|she|he|it|i|we|you|u)"
+    r" (?:heck|hell)\b"
+    r"|^as if(?:\s*[^\w\s]+)*$"  # "as if 🙄", alone; "as if you'd change owt" argues
 )
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
@@ -71,8 +73,9 @@ NOT_ONE_ANSWER = re.compile(
     r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
     r"|\bto my face\b"
 )
-# An answer doubted as soon as it is given: "its Dave, or was it Dan".
-SECOND_GUESS = re.compile(r"\bor (?:was|is) it\b|\bor maybe\b")
+# An answer doubted or hedged as soon as it is given: "its Dave, or was it Dan", "good,
+# on a good day".
+SECOND_GUESS = re.compile(r"\bor (?:was|is)(?: it)?\b|\bor maybe\b|\bon a good day\b")
 # What, after an answer, says it held only for a while: "yes I did till she went off
 # sick", "good at the start", "well it was good, then it wasnt".
 FOR_A_WHILE = re.compile(
@@ -130,6 +133,7 @@ MIXED = re.compile(
     r"|\bsome (?:\w+ )?(?:yes|were|was|did|do|are)\b"  # "some were, some werent"
     r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent)\b"
     r"|\b(?:does|did|do)\b,? but not (?:at|in|during|when)\b"  # "my sw does but not at my review"
+    r"|\bthe rest of (?:it|its|them|em)\b"  # "my workers sound, the rest of its a joke"
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
@@ -140,6 +144,7 @@ PERSON_YES_PERSON_NO = re.compile(
     r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never)\b"
     rf"|\b{PEOPLE} (?:yes|does|did|do) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
     rf"|\byes by {PEOPLE},? not by\b"  # "yes by the social worker, not by the contact centre"
+    rf"|^\w+ (?:did|does),\s*(?:her|his|their|the) {WORKER} (?:didnt|doesnt|dont)\b"  # "Sarah did"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")

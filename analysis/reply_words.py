@@ -83,7 +83,16 @@ LUKEWARM = frozenset(
     {"ok", "okay", "k", "kk", "okey", "oki", "alright", "fine", "fine by me", "sure", "all right"}
     | {"grand"}
 )
-SOFT_YES = LUKEWARM | {"👍", "its ok", "its fine", "thats fine", "thats ok", "ok then", "yeah ok"}
+SOFT_YES = LUKEWARM | {
+    "👍",
+    "👌",
+    "its ok",
+    "its fine",
+    "thats fine",
+    "thats ok",
+    "ok then",
+    "yeah ok",
+}
 # Words that carry no answer: "lol no" is "no", "um yes" is "yes".
 FILLER = frozenset(
     {
@@ -138,11 +147,17 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bsum (of|times?)\b", r"some \1", text)
     text = re.sub(r"\bno 1\b", "nobody", text)  # "no 1 told me"
     text = re.sub(r"\byear for\b", "year 4", text)
+    text = re.sub(r"\bp([1-7])\b", r"year \1", text)  # Scottish primary years: "P6"
+    text = re.sub(r"\bim ate\b", "im 8", text)
+    text = re.sub(r"\bfor teen\b", "fourteen", text)
+    text = re.sub(r"\bnever (even )?meet\b", r"never \1met", text)
+    text = re.sub(r"\bnow an then\b", "now and then", text)
+    text = re.sub(r"\bhappy too\b", "happy to", text)
+    text = re.sub(r"\bgo a head\b", "go ahead", text)
     text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
     text = re.sub(r"\bouta\b", "outta", text)
     text = re.sub(r"\bnot rely\b", "not really", text)
     text = re.sub(r"\bi no (her|him|them|who)\b", r"i know \1", text)
-    text = re.sub(r"^would be\b", "it would be", text)  # a wish, not a question
     text = re.sub(
         r"^([a-z]) ([a-z]) ([a-z])(?: ([a-z]))?$", lambda m: "".join(filter(None, m.groups())), text
     )  # "y e s"
@@ -154,6 +169,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\?+", " ?", text)
     words = [RESPELLED.get(word, RESPELLED.get(squash(word), word)) for word in text.split()]
     text = " ".join(words).replace(" ?", "").strip()
+    text = re.sub(r"^(would|could) be\b", r"it \1 be", text)  # a wish, not a question
     return SCHOOL_YEAR.sub(lambda year: f"year {NUMBER_WORDS[year.group(1)]}", text)
 
 

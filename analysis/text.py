@@ -220,6 +220,8 @@ RESPELLED = {
     "wurst": "worst",
     "nha": "nah",
     "gr8": "great",
+    "sometims": "sometimes",
+    "wirst": "worst",
     "maistly": "mostly",
     "couldnae": "couldnt",
 }

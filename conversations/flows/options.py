@@ -32,6 +32,7 @@ RESPECTED = (
             *("like dirt", "like a criminal", "like criminal", "like a case number"),
             *("like a number", "like a kid", "like a child", "like scum", "like rubbish"),
             *("like im stupid", "like i wasnt in the room", "like im not there", "misgender"),
+            *("talked down to", "talk down to", "talks down to"),
         ),
     ),
 )
@@ -50,6 +51,7 @@ DECLINING = (
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
     *("no ta", "nah ta", "ill pass", "ill give it a miss", "nah ur ok", "ur ok", "no ur ok"),
     *("no im fine", "im fine thanks", "dont want messages", "dont want texts"),
+    *("nah youre grand", "youre grand", "ur grand", "not for me", "not for me thanks"),
 )
 
 HEAR_BACK_OPTIONS = (
@@ -68,5 +70,5 @@ LATER = (
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
     *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
     *("in a bit", "im driving", "driving rn", "not tonight", "not till", "not until"),
-    *("do it tonight", "later tonight"),
+    *("do it tonight", "later tonight", "not the day"),
 )

@@ -876,3 +876,42 @@ def test_a_button_phrase_starting_with_no_is_not_a_bare_no():
 )
 def test_more_spellings_are_read_as_meant(typed, normalised):
     assert normalise(typed) == normalised
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Sarah did, her manager didn't", ALWAYS, "sometimes"),  # a name, then a worker
+        ("did they hell", ALWAYS, "no"),
+        ("as if 🙄", ALWAYS, "no"),  # alone; "as if u change anything" argues
+        ("could be worse", SCALE, None),  # authors split: OK, or nothing said?
+        ("think it's Dave? or was", YES_NO, None),
+        ("my worker's sound, the rest of it's a joke", SCALE, None),
+        ("good, on a good day", GRADES, None),
+        ("👌", MOSTLY, None),  # like "👍" where there is a "mostly": which?
+        ("sometims yes", ALWAYS, "sometimes"),
+        ("nope, not a blind bit", PLAN, "no"),  # not "a bit"
+        ("for the most part", MOSTLY, "mostly"),
+        ("haven't a baldy", [*YES_NO, Choice("not_sure", ("Not sure",))], "not_sure"),
+    ],
+)
+def test_understatement_slang_and_mixed_views_are_read_or_asked(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("P6", "year 6"),
+        ("im ate", "im 8"),
+        ("for teen", "fourteen"),
+        ("never even meet them", "never even met them"),
+    ],
+)
+def test_scottish_school_years_and_sound_spellings(typed, normalised):
+    assert normalise(typed) == normalised
+
+
+def test_a_reply_starting_could_be_or_would_be_is_not_a_question():
+    assert read_reply("could be worse I suppose", SCALE).intent is None
+    assert read_reply("cud b better", SCALE).choice == "bad"  # "could be better": Not good

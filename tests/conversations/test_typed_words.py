@@ -120,6 +120,9 @@ def test_a_hello_inside_other_words_is_not(typed):
         ("respect", "they treat me like a kid", "no"),
         ("respect", "they misgender me all the time", "no"),
         ("hear_back", "nah ur ok", "no"),
+        ("hear_back", "nah you're grand", "no"),
+        ("respect", "they talked down to me 😡", "no"),
+        ("age", "P6", "child"),
     ],
 )
 def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
