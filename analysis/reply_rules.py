@@ -200,8 +200,7 @@ def rather_not_answer(reply: Reply) -> Reading | None:
 def own_phrases(reply: Reply) -> Reading | None:
     """A button's own phrases inside a short reply ("foster carer", "never met them"),
     their own words first: "what plan? there wasnt one" has no plan."""
-    core, typed = reply.core, reply.typed
-    labels = set().union(*reply.words.values())
+    core, typed, labels = reply.core, reply.typed, reply.labels
     held = [
         (choice.value, normalise(phrase))
         for choice in reply.choices
@@ -432,9 +431,8 @@ def a_question_after_all(reply: Reply) -> Reading | None:
 
 def turned_down(reply: Reply, reading: Reading) -> bool:
     """Whether the reply turns down the very button read: "im not a young person im 17"."""
-    labels = set().union(*reply.words.values())
     return any(
-        contains(reply.typed, phrase) and turned_round(reply.typed, phrase, labels)
+        contains(reply.typed, phrase) and turned_round(reply.typed, phrase, reply.labels)
         for choice in reply.choices
         if choice.value == reading.choice
         for phrase in map(normalise, choice.phrases)

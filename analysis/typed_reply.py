@@ -53,9 +53,14 @@ class Reply:
         ]
 
     @cached_property
+    def labels(self) -> set[str]:
+        """Every button's own words, normalised ("yes always", "sometimes")."""
+        return set().union(*self.words.values())
+
+    @cached_property
     def label_words(self) -> frozenset[str]:
         """Each word of the buttons' own words ("listened", "improvement")."""
-        return frozenset(word for said in self.words.values() for w in said for word in w.split())
+        return frozenset(word for label in self.labels for word in label.split())
 
     @cached_property
     def values(self) -> list[str]:
