@@ -175,8 +175,9 @@ def two_at_once(reply: Reply) -> Reading | None:
     core = reply.core
     if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
         return Reading()  # "me and my mum both", "good/RI"
-    speaker = all(normalise(c.words[0]).startswith(("im ", "i ")) for c in reply.choices if c.words)
-    if speaker and (reply.typed.startswith("my ") or FOR_SOMEONE.search(reply.typed)):
+    if reply.about_the_speaker and (
+        reply.typed.startswith("my ") or FOR_SOMEONE.search(reply.typed)
+    ):
         return Reading()  # "my mum", "typing for my son hes 9": who is answering?
     if re.search(r"\bdepends\b", core) and not reply.between:
         return Reading()  # "depends which bit, assessment good, plan RI"
@@ -208,6 +209,7 @@ def own_phrases(reply: Reply) -> Reading | None:
         for phrase in choice.phrases
         if holds_phrase(reply.raw, core, phrase, typed)
         and not turned_round(typed, normalise(phrase), labels)
+        and not (reply.about_the_speaker and contains(typed, f"my {normalise(phrase)}"))
     ]
     # A phrase inside a longer one held for another button says nothing of its own:
     # "safe" in "dont feel safe", "please do" in "please do not".
@@ -262,6 +264,8 @@ def sarcasm(reply: Reply) -> Reading | None:
         return Reading()  # "yeah right like u change anything": not an answer
     sarcastic_yes = intents(reply.typed) & {"yes", "good", "great"}
     sarcastic_yes |= SO_MUCH & set(reply.typed.split())  # "oh loads 🙄"
+    if {"unfortunately", "sadly"} & set(reply.typed.split()):
+        return Reading()  # "yeah unfortunately 🙄": a yes, rolled eyes at the worker
     return Reading(choice="no") if sarcastic_yes and "no" in reply.values else Reading()
 
 
@@ -349,6 +353,7 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     tentative = "tentative" in found and len(typed.split()) <= 4  # not "asks what i think"
     found.discard("tentative")
     lukewarm = bool(LUKEWARM & set(core.split())) and found <= {"yes", "ok"}  # "aye fine"
+    lukewarm = lukewarm or re.fullmatch(r"[^\w\s]*[👍👌][^\w\s]*", core) is not None  # "🏠👍"
     if (core in SOFT_YES or tentative or lukewarm) and not NEGATION.search(core):
         if reply.graded and not found - {"yes", "ok", "good"}:
             # "i think so", "its ok" where the yes says "always" or there is a "mostly":

@@ -68,14 +68,17 @@ EMPHATIC_NO = re.compile(
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b"
-    r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|my \w+)\b"
+    r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b"
     # A worker then another: "my new worker does, the old one never did". Which is now?
     r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
     r"|\bto my face\b"
 )
 # An answer doubted or hedged as soon as it is given: "its Dave, or was it Dan", "good,
 # on a good day".
-SECOND_GUESS = re.compile(r"\bor (?:was|is)(?: it)?\b|\bor maybe\b|\bon a good day\b")
+SECOND_GUESS = re.compile(
+    r"\bor (?:was|is)(?: it)?\b|\bor maybe\b|\bon a good day\b|^or\b"  # "Mark? or Mike"
+    r"|\bmight (?:of|have|ve) left\b"  # "well it was Jess, she might of left"
+)
 # What, after an answer, says it held only for a while: "yes I did till she went off
 # sick", "good at the start", "well it was good, then it wasnt".
 FOR_A_WHILE = re.compile(
@@ -85,7 +88,7 @@ FOR_A_WHILE = re.compile(
     r"|\bthen (?:\w+ ){0,8}(?:fell apart|went downhill|went wrong|got worse)\b"
 )
 # What was once so: "used to be in care, got my own little one now". Is it now? Ask.
-NO_LONGER = re.compile(r"\bused to\b")
+NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "last year i was 11"
 # A yes on a condition ("yes if someone explains it first", "ok so long as my ex cant see
 # it"), or two negatives ("i dont not understand it", "its not that i dont feel safe"):
 # the answer is not plain, so ask.
@@ -153,7 +156,8 @@ CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually)\b|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
     # "yes please actually no"; not "really good actually my PA is sound"
-    r"|\bactually\b(?=(?:\W+\w+){1,3}\W*$)|\bactually\b(?=\W+(?:no|nah|yes|yeah)\b)",
+    r"|(?<!you )(?<!they )\bactually\b(?=(?:\W+\w+){1,3}\W*$)"  # not "if you actually change"
+    r"|\bactually\b(?=\W+(?:no|nah|yes|yeah)\b)",
     re.IGNORECASE,
 )
 # Arguing with the question instead of answering it: "u lot never change nothing anyway".

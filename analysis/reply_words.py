@@ -153,6 +153,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bnever (even )?meet\b", r"never \1met", text)
     text = re.sub(r"\bnow an then\b", "now and then", text)
     text = re.sub(r"\bhappy too\b", "happy to", text)
+    text = re.sub(r"\s+slash\s+", "/", text)  # "good slash RI"
     text = re.sub(r"\bgo a head\b", "go ahead", text)
     text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
     text = re.sub(r"\bouta\b", "outta", text)

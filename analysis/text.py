@@ -222,6 +222,7 @@ RESPELLED = {
     "gr8": "great",
     "sometims": "sometimes",
     "wirst": "worst",
+    "wiv": "with",
     "maistly": "mostly",
     "couldnae": "couldnt",
 }

@@ -53,6 +53,12 @@ class Reply:
         ]
 
     @cached_property
+    def about_the_speaker(self) -> bool:
+        """Whether the buttons say who the speaker is ("I'm a parent or carer"): there,
+        "my mum" is someone else, not the button "mum" picks."""
+        return all(normalise(c.words[0]).startswith(("im ", "i ")) for c in self.choices if c.words)
+
+    @cached_property
     def labels(self) -> set[str]:
         """Every button's own words, normalised ("yes always", "sometimes")."""
         return set().union(*self.words.values())

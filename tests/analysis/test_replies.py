@@ -915,3 +915,20 @@ def test_scottish_school_years_and_sound_spellings(typed, normalised):
 def test_a_reply_starting_could_be_or_would_be_is_not_a_question():
     assert read_reply("could be worse I suppose", SCALE).intent is None
     assert read_reply("cud b better", SCALE).choice == "bad"  # "could be better": Not good
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("last year i was 11", AGES, None),  # an age that was
+        ("think its Mark? or Mike", YES_NO, None),
+        ("yeah its Jess. well it was Jess, she might of left", YES_NO, None),
+        ("yeah unfortunately 🙄", YES_NO, None),  # rolled eyes at the worker, not the question
+        ("If you actually change something, sure", YES_NO, None),  # a condition, not a correction
+        ("🏠👍", MOSTLY, None),  # "👍" where there is a "mostly": which?
+        ("good slash RI", GRADES, None),
+        ("family support great, social worker a nightmare", SCALE, None),
+    ],
+)
+def test_past_ages_second_guesses_and_someone_elses_family_are_read_or_asked(typed, choices, means):
+    assert read_reply(typed, choices).choice == means

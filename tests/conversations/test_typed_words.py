@@ -162,6 +162,11 @@ def test_a_team_with_care_in_its_name_is_staff(typed):
     assert option is not None and option.value == "pr"
 
 
+def test_a_child_who_lives_with_their_nan_is_a_young_person_not_the_nan():
+    option = match_option(WHO_OPTIONS, "im 9 i liv wiv my nan", None)
+    assert option is not None and option.value == "yp"
+
+
 @pytest.mark.parametrize("typed", ["we adopted our son last year", "we foster for the trust"])
 def test_adopters_and_foster_carers_in_their_own_words_are_parents_or_carers(typed):
     option = match_option(WHO_OPTIONS, typed, None)
