@@ -14,9 +14,10 @@ A reply is read by the rules in `RULES`, in order: the first that says anything 
 The order is the design: a button's own words first, then what makes a reply not plain
 (a correction, a condition, a reason that takes the answer back), the button's own
 phrases, questions, and only then the kinds of answer its words hold. Each rule is a
-function in `analysis.reply_rules`; the words are `analysis.reply_words` and
-`reply_words.json`; the sentence shapes `analysis.reply_shapes`. How hedged replies
-are read is the reading policy (`training/replies/reading-policy.md`).
+function in `analysis.reply_rules` (ratings and ages: `analysis.reply_numbers`); the
+words are `analysis.reply_words` and `reply_words.json`; the sentence shapes
+`analysis.reply_shapes`. How hedged replies are read is the reading policy
+(`training/replies/reading-policy.md`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analysis import reply_numbers as number_rules
 from analysis import reply_rules as rules
 from analysis.reply_shapes import ANSWERS_ITS_OWN_QUESTION, WHO_SEES
 from analysis.reply_words import (
@@ -61,8 +63,8 @@ RULES: tuple[Rule, ...] = (
     rules.skip_words,  # "skip", "next"
     rules.question_of_their_own,  # "will it cost me?": explain
     rules.not_one_answer,  # "started bad got better", "at night no": ask
-    rules.rating,  # "4/5", "7/10"
-    rules.a_number,  # "im 9", "fourteen"
+    number_rules.rating,  # "4/5", "7/10"
+    number_rules.a_number,  # "im 9", "fourteen"
     rules.one_yes_another_no,  # "her yes, her manager no": Sometimes
     rules.maybe,  # "maybe": Not sure
     rules.kinds_of_answer,  # "yeah", "sumtimes", "pretty good", "idk", by the policy

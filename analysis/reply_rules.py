@@ -5,7 +5,6 @@ normalised views) and gives a `Reading`, or None to leave it to the next rule. P
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from analysis.reply_shapes import (
     ARGUES,
@@ -19,12 +18,15 @@ from analysis.reply_shapes import (
     EMPHATIC_NO,
     FOR_A_WHILE,
     FOR_SOMEONE,
+    GRADE_PAIR,
     IN_BETWEEN,
     MIXED,
     NO_LONGER,
     NOT_ONE_ANSWER,
+    NOT_THIS_BUT,
     OFTEN,
     ONE_YES_ONE_NO,
+    ONLY_SOMEWHERE,
     PERSON_YES_PERSON_NO,
     SARCASM,
     SECOND_GUESS,
@@ -57,6 +59,7 @@ from analysis.typed_reply import (
     contains,
     holds_phrase,
     near_label_word,
+    one_or_several,
     split_reason,
     turned_round,
     without,
@@ -75,13 +78,10 @@ WHOLE_REPLIES = {
     **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
+# Passing something on is not passing on the question: "pass it on to who?".
+PASSED_ON = re.compile(r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff)? ?on\b")
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
-# A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
-SCALE = ("awful", "bad", "ok", "good", "great")
-RATING = re.compile(
-    r"\b([0-5])\s*(?:/|out of|outta)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta)\s*10\b"
-)
 
 
 def label_itself(reply: Reply) -> Reading | None:
@@ -104,7 +104,9 @@ def said_again(reply: Reply) -> Reading | None:
         said_last = reply.read(corrected)
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
-    return None
+    # "terrible. well not terrible, just not great": what it is, after what it is not.
+    what_it_is = NOT_THIS_BUT.search(normalise(reply.raw))
+    return reply.read(what_it_is["rest"]) if what_it_is else None
 
 
 def echoed_question(reply: Reply) -> Reading | None:
@@ -175,6 +177,8 @@ def two_at_once(reply: Reply) -> Reading | None:
     core = reply.core
     if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
         return Reading()  # "me and my mum both", "good/RI"
+    if GRADE_PAIR.search(reply.raw):
+        return Reading()  # "gd-RI"
     if reply.about_the_speaker and (
         reply.typed.startswith("my ") or FOR_SOMEONE.search(reply.typed)
     ):
@@ -194,7 +198,7 @@ def in_between(reply: Reply) -> Reading | None:
 def rather_not_answer(reply: Reply) -> Reading | None:
     """ "id rather not answer": a skip, not the button "rather not"."""
     if intents(reply.core) == {SKIP} and not reply.asks_what and "?" not in reply.raw:
-        return Reading(intent=SKIP)
+        return None if PASSED_ON.search(reply.typed) else Reading(intent=SKIP)
     return None
 
 
@@ -205,8 +209,9 @@ def own_phrases(reply: Reply) -> Reading | None:
     held = [
         (choice.value, normalise(phrase))
         for choice in reply.choices
-        if reply.inside and not reply.asks_what and len(core.split()) <= MOST_WORDS_INSIDE
+        if reply.inside and not reply.asks_what
         for phrase in choice.phrases
+        if len(core.split()) <= MOST_WORDS_INSIDE + _longer_by(phrase, core)
         if holds_phrase(reply.raw, core, phrase, typed)
         and not turned_round(typed, normalise(phrase), labels)
         and not (reply.about_the_speaker and contains(typed, f"my {normalise(phrase)}"))
@@ -220,8 +225,8 @@ def own_phrases(reply: Reply) -> Reading | None:
             if not any(phrase != longer and contains(longer, phrase) for _, longer in held)
         )
     )
-    if not holders:
-        return None
+    if not holders or MIXED.search(typed):
+        return None  # "one i know one i dont": one yes, another no (`one_yes_another_no`)
     # Another button's words before or after a comma or "but": "good for the child, RI
     # on recording", "my manager would say RI, id say good". Ask.
     lead = CONTRAST.split(normalise(re.split(r"[,;]", reply.raw)[0]))[0].strip()
@@ -231,9 +236,27 @@ def own_phrases(reply: Reply) -> Reading | None:
             lead, later = without(lead, phrase), without(later, phrase)
         if reply.named_by(intents(lead) | intents(later)) - set(holders):
             return Reading()
-    if OFTEN.search(core) and not set(holders) & set(reply.between):
+    if (OFTEN.search(core) or ONLY_SOMEWHERE.search(core)) and not set(holders) & set(
+        reply.between
+    ):
         return Reading()  # "sometimes i dont feel safe": No, or only some of the time? Ask.
-    return _one_or_several(holders)  # "PA from the leaving care team": which?
+    if (
+        "tentative" in intents(typed)
+        and reply.graded
+        and set(holders) <= {*reply.standing_for("yes")}
+    ):
+        # "i think im safe" beside Mostly: yes, or only mostly? (the reading policy, 1)
+        return Reading(could_be=tuple(v for v in reply.values if v in {*holders, *reply.between}))
+    return one_or_several(holders)  # "PA from the leaving care team": which?
+
+
+def _longer_by(phrase: str, core: str) -> int:
+    """How much longer a reply may be when a button's phrase of several words is in it
+    ("Hello, I am a family support worker at the trust"); not when a "but" or a "just"
+    may take it back ("a parent but I also work for the council")."""
+    if " " not in phrase or CONTRAST.search(core) or re.search(r"\bjust\b", core):
+        return 0
+    return len(phrase.split())
 
 
 def argues(reply: Reply) -> Reading | None:
@@ -272,6 +295,7 @@ def sarcasm(reply: Reply) -> Reading | None:
 def skip_words(reply: Reply) -> Reading | None:
     typed = reply.typed
     said_skip = intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP
+    said_skip = said_skip and not PASSED_ON.search(typed)  # "pass it on to who?"
     return Reading(intent=SKIP) if said_skip and reply.first not in WH_WORDS else None
 
 
@@ -284,8 +308,10 @@ def question_of_their_own(reply: Reply) -> Reading | None:
         and reply.core not in known_phrases()
         and "tentative" not in intents(typed)
     )
+    # "when they can be bothered" answers how often; "when will i hear back" asks.
+    answers_when = reply.first == "when" and "?" not in reply.raw and bool(intents(typed))
     if (asks or reply.first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
-        return Reading(intent=EXPLAIN)
+        return None if answers_when else Reading(intent=EXPLAIN)
     return None
 
 
@@ -297,29 +323,6 @@ def not_one_answer(reply: Reply) -> Reading | None:
     if (either and not spoken_numbers(core)) or changed:
         return Reading()
     return None
-
-
-def rating(reply: Reply) -> Reading | None:
-    """ "4/5" picks that face; out of ten, an odd number falls between two: ask which."""
-    found = RATING.search(reply.core)
-    if not found or reply.values != list(SCALE):
-        return None
-    if set(spoken_numbers(RATING.sub(" ", reply.core))) - {5, 10}:
-        return Reading()  # "8/10 maybe 7": which?
-    if found.group(2) and int(found.group(2)) % 2 and int(found.group(2)) > 1:
-        half = int(found.group(2)) // 2  # "7/10" is between OK and Good
-        return Reading(could_be=SCALE[half - 1 : half + 1])
-    out_of_five = int(found.group(1)) if found.group(1) else int(found.group(2)) // 2
-    return Reading(choice=SCALE[max(1, out_of_five) - 1])
-
-
-def a_number(reply: Reply) -> Reading | None:
-    """ "im 9", "fourteen": the button that holds the number."""
-    numbers = spoken_numbers(reply.core)
-    if len(set(numbers)) > 1 and re.search(r"\b(?:older|younger)\b", reply.core):
-        return Reading()  # "our kids 10 and im 2 year older": whose age?
-    by_number = [v for n in numbers for v, said in reply.words.items() if str(n) in said]
-    return _one_or_several(by_number) if by_number else None
 
 
 def one_yes_another_no(reply: Reply) -> Reading | None:
@@ -347,6 +350,8 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     core, typed, values = reply.core, reply.typed, reply.values
     for phrase in reply.own_no_phrases:  # "no plan was ever made" says no plan, not no
         core, typed = without(core, phrase), without(typed, phrase)
+    if reply.a_rating:  # "good on the whole": overall, not mostly
+        core, typed = without(core, "on the whole").strip(), without(typed, "on the whole").strip()
     found = intents(core) | intents(typed)
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
@@ -372,7 +377,7 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
         return Reading()  # "no idea what was going on half the time": not Partly
     found.discard(SKIP)
     if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
-        return _one_or_several(reply.standing_for("yes", "no"))  # "yes and no"
+        return one_or_several(reply.standing_for("yes", "no"))  # "yes and no"
     if len(found & {"yes", "no", "sometimes", "mostly", "not_sure"}) >= 4:
         return Reading()  # "yes. no. sometimes. I dont know"
     if found & GRADED and reply.a_rating:
@@ -391,7 +396,7 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     if "ok" in found and "ok" not in values and not reply.graded:
         meant |= set(reply.standing_for("yes"))
     meant |= {v for v, said in reply.words.items() if core in said or squash(core) in said}
-    return _one_or_several(sorted(meant, key=values.index)) if meant else None
+    return one_or_several(sorted(meant, key=values.index)) if meant else None
 
 
 def misspelt(reply: Reply) -> Reading | None:
@@ -469,13 +474,6 @@ def _taken_back(reply: Reply, found: set[str]) -> bool:
         or NEGATION.search(after_but)
         or intents(after_but) & {"no", "bad", "awful"}
     )
-
-
-def _one_or_several(values: Sequence[str]) -> Reading | None:
-    unique = list(dict.fromkeys(values))
-    if not unique:
-        return Reading()
-    return Reading(choice=unique[0]) if len(unique) == 1 else Reading(could_be=tuple(unique))
 
 
 def _never_about_something_else(reply: Reply) -> bool:

@@ -35,6 +35,13 @@ IN_BETWEEN = re.compile(
     r"\b(?:hardly|rarely|barely|seldom|not often|borderline|elements|eventually)\b"
     r"|\w+ in (?:parts|places)\b|\bin the end\b|\bless than\b|\bas \w+ as\b.*\bcan be\b"
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
+    r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
+)
+# Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
+GRADE_PAIR = re.compile(
+    r"\b(?:gd|good|ri|outstanding|os|inadequate|ok)\s*[-–]\s*"
+    r"(?:gd|good|ri|outstanding|os|inadequate)\b",
+    re.IGNORECASE,
 )
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
 CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
@@ -63,15 +70,23 @@ EMPHATIC_NO = re.compile(
     r"\b(?:do|does|did|are|were|was|is|have|has|will|would) (?:they|she|he|it|i|we|you|u)"
     r" (?:heck|hell)\b"
     r"|^as if(?:\s*[^\w\s]+)*$"  # "as if 🙄", alone; "as if you'd change owt" argues
+    r"|^(?:dont|do not) make me laugh\b"  # "respect?? don't make me laugh"
 )
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b"
-    r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b"
+    r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b(?! can be bothered| feel like it)"
     # A worker then another: "my new worker does, the old one never did". Which is now?
     r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
     r"|\bto my face\b"
+    r"|^(?:only )?(?:after|once) (?:i|we|my)\b"  # "after I complained, yes": not before
+)
+# Only somewhere: "i feel safe in my room". And the rest of the house? Ask.
+ONLY_SOMEWHERE = re.compile(r"\bin my (?:bed)?room\b")
+# "not terrible, just not great": what it is not, then what it is.
+NOT_THIS_BUT = re.compile(
+    r"(?:^|\bwell )not (?:\w+ ){0,2}?\w+,?\s+(?:just|only|more like)\s+(?P<rest>\S.*)$"
 )
 # An answer doubted or hedged as soon as it is given: "its Dave, or was it Dan", "good,
 # on a good day".
@@ -87,6 +102,11 @@ FOR_A_WHILE = re.compile(
     r"|\b(?:didnt|wasnt|werent|did|was)(?: \w+)? before\b"  # "they do now, didnt before"
     r"|\bthen (?:\w+ ){0,8}(?:fell apart|went downhill|went wrong|got worse)\b"
 )
+# A parent's own words beside a young person's age: "im 17 and got a baby".
+PARENT_TOO = re.compile(
+    r"\b(?:got|have|had|with) (?:a |my |two |2 )?(?:baby|babies|kids?|little one|son|daughter)\b"
+    r"|\bim (?:a )?(?:mum|mam|mom|dad|parent)\b|\bmy (?:baby|babies|little one)\b"
+)
 # What was once so: "used to be in care, got my own little one now". Is it now? Ask.
 NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "last year i was 11"
 # A yes on a condition ("yes if someone explains it first", "ok so long as my ex cant see
@@ -95,7 +115,7 @@ NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "l
 CONDITIONAL = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine|good|outstanding|ri|inadequate)\b"
     r".*?\b(?:if|as long as|so long as|providing|unless)\b"
-    r"(?! im honest| im being honest| i am honest| possible\b)"
+    r"(?! im honest| im being honest| i am honest| possible\b| i say so| i do say so)"
     # "wouldve been good if …", "id have understood it if …": what might have been
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
 )
@@ -137,15 +157,19 @@ MIXED = re.compile(
     r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent)\b"
     r"|\b(?:does|did|do)\b,? but not (?:at|in|during|when)\b"  # "my sw does but not at my review"
     r"|\bthe rest of (?:it|its|them|em)\b"  # "my workers sound, the rest of its a joke"
+    r"|\bone (?:i|we) (?:know|do|did)\b.*\bone (?:i|we) (?:dont|didnt)\b"  # "one i know one i dont"
+    # "the worker was lovely, the systems a disgrace": a verdict on each
+    rf"|\b(?:the|my|our) (?:\w+ )?{WORKER} (?:was|is|were) \w+,? (?:but )?(?:the|my|our)"
+    r" (?!best\b|worst\b|same\b)\w+"
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
 # One person yes, another no: "her yes, her manager no", "fostering team yes, SW no".
 PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
 PERSON_YES_PERSON_NO = re.compile(
-    rf"\b{PEOPLE} (?:yes|does|did|do|always),\s*(?!you\b|u\b)"  # "you lot dont" is a no
-    r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never)\b"
-    rf"|\b{PEOPLE} (?:yes|does|did|do) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
+    rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were),\s*(?!you\b|u\b|i\b|we\b)"  # not "I wasnt"
+    r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
+    rf"|\b{PEOPLE} (?:yes|does|did|do|good|great) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
     rf"|\byes by {PEOPLE},? not by\b"  # "yes by the social worker, not by the contact centre"
     rf"|^\w+ (?:did|does),\s*(?:her|his|their|the) {WORKER} (?:didnt|doesnt|dont)\b"  # "Sarah did"
 )

@@ -158,13 +158,15 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
     text = re.sub(r"\bouta\b", "outta", text)
     text = re.sub(r"\bnot rely\b", "not really", text)
-    text = re.sub(r"\bi no (her|him|them|who)\b", r"i know \1", text)
+    text = re.sub(r"\bi no (her|him|them|who|it|that)\b", r"i know \1", text)
+    text = re.sub(r"\bat the mo\b", "at the moment", text)
+    text = re.sub(r"\b(work|wrk|werk) 4\b", r"\1 for", text)  # "i wrk 4 u lot"
     text = re.sub(
         r"^([a-z]) ([a-z]) ([a-z])(?: ([a-z]))?$", lambda m: "".join(filter(None, m.groups())), text
     )  # "y e s"
     text = re.sub(r"\b(most|some|all) off\b", r"\1 of", text)
     text = re.sub(r"\b(work|werk) hear\b", r"\1 here", text)
-    text = re.sub(r"\b(have|hav|got|had|wasnt|isnt|aint) 1\b", r"\1 one", text)
+    text = re.sub(r"\b(have|hav|got|had|seen|wasnt|isnt|aint) 1\b", r"\1 one", text)
     text = re.sub(r"\b((?:most|some|all) of) (?:d|da)\b", r"\1 the", text)
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)

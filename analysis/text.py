@@ -225,6 +225,13 @@ RESPELLED = {
     "wiv": "with",
     "maistly": "mostly",
     "couldnae": "couldnt",
+    "tomoz": "tomorrow",
+    "tomoro": "tomorrow",
+    "soshal": "social",
+    "soshul": "social",
+    "beta": "better",
+    "bout": "about",
+    "carr": "carer",
 }
 
 

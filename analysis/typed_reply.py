@@ -127,6 +127,15 @@ class Reply:
 Rule = Callable[[Reply], "Reading | None"]
 
 
+def one_or_several(values: Sequence[str]) -> Reading:
+    """The one button the values name, or the buttons it could be (the bot asks which);
+    asked again when there are none."""
+    unique = list(dict.fromkeys(values))
+    if not unique:
+        return Reading()
+    return Reading(choice=unique[0]) if len(unique) == 1 else Reading(could_be=tuple(unique))
+
+
 def split_reason(raw: str) -> tuple[str, str]:
     """A reply split where a reason may follow its answer: "RI - caseload", "bad, cos …"."""
     parts = re.split(r"\s[-–:]\s|[,.;!]\s*|\?\s+(?=\w)", raw.strip(), maxsplit=1)

@@ -32,7 +32,7 @@ RESPECTED = (
             *("like dirt", "like a criminal", "like criminal", "like a case number"),
             *("like a number", "like a kid", "like a child", "like scum", "like rubbish"),
             *("like im stupid", "like i wasnt in the room", "like im not there", "misgender"),
-            *("talked down to", "talk down to", "talks down to"),
+            *("talked down to", "talk down to", "talks down to", "nobody respects me"),
         ),
     ),
 )

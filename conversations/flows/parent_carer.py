@@ -98,7 +98,10 @@ PARENT_CARER = Flow(
                 Option(
                     value="partly",
                     label=words("Partly"),
-                    typed=("but not why", "not why", "not all of it", "some parts", "some part"),
+                    typed=(
+                        *("but not why", "not why", "not the why", "not all of it", "some parts"),
+                        "some part",
+                    ),
                 ),
                 Option(
                     value="no",
@@ -107,6 +110,7 @@ PARENT_CARER = Flow(
                         "dont understand why",
                         "nobody explained it",
                         "nobody explained anything",
+                        *("didnt understand any of it", "did not understand any of it"),
                     ),
                 ),
                 Option(
@@ -121,7 +125,7 @@ PARENT_CARER = Flow(
                         *("nobody made one", "no one made one", "we didnt have a plan"),
                         *("didnt have a plan", "there wasnt any plan", "wasnt any plan"),
                         *("there was never a plan", "there was never any plan", "never made one"),
-                        *("there wasnt any", "there werent any"),
+                        *("there wasnt any", "there werent any", "wasnt a plan"),
                         *("never made a plan", "they never made one", "never any plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),

@@ -205,6 +205,7 @@ YOUNG_PERSON = Flow(
                         *("dont understand it", "no i dont get it", "i dont understand my plan"),
                         *("dont understand my plan", "i dont understand the plan"),
                         *("nobody explained it", "nobody explained anything"),
+                        *("didnt understand any of it", "did not understand any of it"),
                     ),
                 ),
                 Option(
@@ -229,7 +230,7 @@ YOUNG_PERSON = Flow(
                         *("dunno if i even have one", "idk if i even have one"),
                         *("nobody told me about a plan", "no one told me about it"),
                         *("didnt know i had", "nobody gave me", "nobody has told me"),
-                        *("havent got a plan", "never told me i had"),
+                        *("havent got a plan", "never told me i had", "never had one"),
                     ),
                 ),
             ),
@@ -260,7 +261,7 @@ YOUNG_PERSON = Flow(
                             "kind of safe",
                             "kind of yeah",
                         ),
-                        *("kinda yeah", "sort of yeah"),
+                        *("kinda yeah", "sort of yeah", "a bit yeah", "a bit yes"),
                     ),
                 ),
                 Option(

@@ -932,3 +932,54 @@ def test_a_reply_starting_could_be_or_would_be_is_not_a_question():
 )
 def test_past_ages_second_guesses_and_someone_elses_family_are_read_or_asked(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("after I complained, yes", ALWAYS, None),  # yes only once they had complained
+        ("aye, near enough", YES_NO, None),  # nearly, so not quite
+        ("worker good manager not", SCALE, None),  # two answers on a scale
+        ("worker good manager not", ALWAYS, "sometimes"),  # one yes, another no
+        ("the SW was, the manager wasn't", ALWAYS, "sometimes"),
+        ("by most yes", ALWAYS, "sometimes"),  # less than always
+        ("gd-RI", GRADES, None),  # two grades joined, like "good/RI"
+        ("respect?? don't make me laugh", ALWAYS, "no"),
+        ("terrible. well not terrible, just not great", SCALE, "bad"),  # said again
+        ("when they can be bothered", ALWAYS, "sometimes"),  # not a question
+        ("depend", ALWAYS, "sometimes"),
+        ("bostin", SCALE, "great"),  # the Black Country's "brilliant"
+        ("an absolute disgrace", SCALE, "awful"),
+        ("good on the whole", SCALE, "good"),  # overall, not "mostly"
+        ("righto", YES_NO, "yes"),
+        ("ar", YES_NO, "yes"),  # "yes" in the Midlands and the North
+        ("cant make head nor tail of it", PLAN, "no"),
+        ("cud b beta", SCALE, "bad"),  # "could be better"
+    ],
+)
+def test_hedges_local_words_and_two_views_from_the_fourteenth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_grade_with_if_i_say_so_myself_is_that_grade_not_a_condition():
+    outstanding = [Choice("outstanding", ("Outstanding", "outstanding")), *GRADES]
+    assert read_reply("outstanding if I say so myself", outstanding).choice == "outstanding"
+
+
+def test_leave_it_skips_but_passing_something_on_does_not():
+    assert read_reply("leave it", ALWAYS).intent == SKIP
+    assert read_reply("pass it on to who?", CONSENT).intent != SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("ya i no it", "ya i know it"),
+        ("not at the mo", "not at the moment"),
+        ("i wrk 4 u lot", "i work for u lot"),
+        ("never seen 1", "never seen one"),
+        ("can i do it tomoz", "can i do it tomorrow"),
+    ],
+)
+def test_sound_spellings_of_know_moment_for_one_and_tomorrow(typed, normalised):
+    assert normalise(typed) == normalised

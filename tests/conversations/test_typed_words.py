@@ -4,7 +4,14 @@ import pytest
 
 from conversations.engine import WHO_OPTIONS
 from conversations.flows import HEAR_BACK_OPTIONS, PARENT_CARER, SCALE_OPTIONS, YOUNG_PERSON
-from conversations.typed_words import is_greeting, is_stop, match_option, match_options, typed_move
+from conversations.typed_words import (
+    is_greeting,
+    is_stop,
+    match_option,
+    match_options,
+    read_typed,
+    typed_move,
+)
 
 
 @pytest.mark.parametrize(
@@ -180,3 +187,48 @@ def test_adopters_and_foster_carers_in_their_own_words_are_parents_or_carers(typ
 def test_a_parent_putting_it_off_is_not_now(typed, value):
     option = match_option(PARENT_CARER.step("consent").options, typed, "parent")
     assert option is not None and option.value == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("im 17 and got a baby", None),  # a young person, and a parent: which?
+        ("foster carr", "pc"),
+        ("soshal wrker", "pr"),
+        ("i wrk 4 u lot", "pr"),
+        ("Hello, I am a family support worker at the trust", "pr"),  # a long greeting
+    ],
+)
+def test_who_is_talking_in_their_own_spelling_or_asked_when_both(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "value"),
+    [
+        (YOUNG_PERSON, "consent", "can i do it tomoz", "not_now"),
+        (PARENT_CARER, "consent", "not at the mo, kids are kicking off", "not_now"),
+        (YOUNG_PERSON, "plan", "neva seen 1", "not_sure"),
+        (YOUNG_PERSON, "plan", "what plan? never had one", "not_sure"),
+        (YOUNG_PERSON, "plan", "ya i no it", "yes"),
+        (YOUNG_PERSON, "plan", "didnt understand any of it", "no"),
+        (PARENT_CARER, "plan", "wasnt a plan", "no_plan"),
+        (PARENT_CARER, "plan", "understood plan not the why", "partly"),
+        (PARENT_CARER, "plan", "didn't understand any of it", "no"),
+        (PARENT_CARER, "respect", "no one respects me", "no"),
+        (YOUNG_PERSON, "safe_home", "a bit yeah", "mostly"),
+        (YOUNG_PERSON, "safe_home", "i think im safe", None),  # yes, or mostly? (policy 1)
+        (YOUNG_PERSON, "safe_home", "i feel safe in my room", None),  # and the rest?
+    ],
+)
+def test_answers_in_everyday_words_pick_their_button_or_are_asked(flow, step, typed, value):
+    option = match_option(flow.step(step).options, typed, "teen")
+    assert (option.value if option else None) == value
+
+
+def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
+    reading = read_typed(
+        YOUNG_PERSON.step("safe_home").options, "dont want to talk bout it", "teen"
+    )
+    assert reading.intent == "skip"

@@ -1,0 +1,43 @@
+"""The rules that read numbers in a typed reply: a rating ("4/5", "7/10") and an age
+("im 9", "fourteen"). Tried in the order `analysis.replies.RULES` lists, as the other
+rules (`analysis.reply_rules`) are. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.reply_shapes import PARENT_TOO
+from analysis.reply_words import Reading
+from analysis.spoken_numbers import spoken_numbers
+from analysis.typed_reply import Reply, one_or_several
+
+# A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
+SCALE = ("awful", "bad", "ok", "good", "great")
+RATING = re.compile(
+    r"\b([0-5])\s*(?:/|out of|outta)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta)\s*10\b"
+)
+
+
+def rating(reply: Reply) -> Reading | None:
+    """ "4/5" picks that face; out of ten, an odd number falls between two: ask which."""
+    found = RATING.search(reply.core)
+    if not found or reply.values != list(SCALE):
+        return None
+    if set(spoken_numbers(RATING.sub(" ", reply.core))) - {5, 10}:
+        return Reading()  # "8/10 maybe 7": which?
+    if found.group(2) and int(found.group(2)) % 2 and int(found.group(2)) > 1:
+        half = int(found.group(2)) // 2  # "7/10" is between OK and Good
+        return Reading(could_be=SCALE[half - 1 : half + 1])
+    out_of_five = int(found.group(1)) if found.group(1) else int(found.group(2)) // 2
+    return Reading(choice=SCALE[max(1, out_of_five) - 1])
+
+
+def a_number(reply: Reply) -> Reading | None:
+    """ "im 9", "fourteen": the button that holds the number."""
+    numbers = spoken_numbers(reply.core)
+    if len(set(numbers)) > 1 and re.search(r"\b(?:older|younger)\b", reply.core):
+        return Reading()  # "our kids 10 and im 2 year older": whose age?
+    by_number = [v for n in numbers for v, said in reply.words.items() if str(n) in said]
+    if by_number and reply.about_the_speaker and PARENT_TOO.search(reply.typed):
+        return Reading()  # "im 17 and got a baby": a young person, and a parent. Which?
+    return one_or_several(by_number) if by_number else None
