@@ -14,8 +14,9 @@ A reply is read by the rules in `RULES`, in order: the first that says anything 
 The order is the design: a button's own words first, then what makes a reply not plain
 (a correction, a condition, a reason that takes the answer back), the button's own
 phrases, questions, and only then the kinds of answer its words hold. Each rule is a
-function in `analysis.reply_rules` (ratings and ages: `analysis.reply_numbers`); the
-words are `analysis.reply_words` and `reply_words.json`; the sentence shapes
+function in `analysis.reply_rules` (ratings and ages: `analysis.reply_numbers`;
+questions, arguing and skipping: `analysis.reply_questions`); the words are
+`analysis.reply_words` and `reply_words.json`; the sentence shapes
 `analysis.reply_shapes`. How hedged replies are read is the reading policy
 (`training/replies/reading-policy.md`).
 """
@@ -26,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from analysis import reply_numbers as number_rules
+from analysis import reply_questions as questions
 from analysis import reply_rules as rules
 from analysis.reply_shapes import ANSWERS_ITS_OWN_QUESTION, WHO_SEES
 from analysis.reply_words import (
@@ -49,19 +51,19 @@ __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"
 # The rules, in the order they are tried; the first that gives a reading decides.
 RULES: tuple[Rule, ...] = (
     rules.said_again,  # "no wait yes", "outstanding - well, good": the last part
-    rules.echoed_question,  # "listen? they dont even hear me": the answer after it
+    questions.echoed_question,  # "listen? they dont even hear me": the answer after it
     rules.not_plain,  # "yes if …", "i dont not understand it", "my manager would say": ask
     rules.answer_then_reason,  # "RI - caseload"; but "yes, eventually" asks
     rules.disagreeing_aside,  # "understood it but didnt agree": understood
     rules.two_at_once,  # "good/RI", "typing for my son": ask
     rules.in_between,  # "hardly", "between good and RI": ask
-    rules.rather_not_answer,  # "id rather not answer": skip
+    questions.rather_not_answer,  # "id rather not answer": skip
     rules.own_phrases,  # a button's own phrases: "never met them", "foster carer"
-    rules.argues,  # "whats the point nothing changes": ask
-    rules.asks_about_the_question,  # "wat does respect mean": explain
+    questions.argues,  # "whats the point nothing changes": ask
+    questions.asks_about_the_question,  # "wat does respect mean": explain
     rules.sarcasm,  # "yeah right": no
-    rules.skip_words,  # "skip", "next"
-    rules.question_of_their_own,  # "will it cost me?": explain
+    questions.skip_words,  # "skip", "next"
+    questions.question_of_their_own,  # "will it cost me?": explain
     rules.not_one_answer,  # "started bad got better", "at night no": ask
     number_rules.rating,  # "4/5", "7/10"
     number_rules.a_number,  # "im 9", "fourteen"
@@ -70,7 +72,7 @@ RULES: tuple[Rule, ...] = (
     rules.kinds_of_answer,  # "yeah", "sumtimes", "pretty good", "idk", by the policy
     rules.misspelt,  # "alwayz", "inadequete"
     rules.label_words,  # "always": the one label that holds it
-    rules.a_question_after_all,  # "…?": explain
+    questions.a_question_after_all,  # "…?": explain
 )
 
 

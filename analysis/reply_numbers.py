@@ -14,7 +14,7 @@ from analysis.typed_reply import Reply, one_or_several
 # A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
 SCALE = ("awful", "bad", "ok", "good", "great")
 RATING = re.compile(
-    r"\b([0-5])\s*(?:/|out of|outta)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta)\s*10\b"
+    r"\b([0-5])\s*(?:/|out of|outta|of)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta|of)\s*10\b"
 )
 
 

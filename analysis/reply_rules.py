@@ -8,8 +8,6 @@ import re
 
 from analysis.reply_shapes import (
     ARGUES,
-    ARGUES_NOT_ANSWERS,
-    ASKS_WHAT,
     CONDITIONAL,
     CONTRAST,
     CORRECTED,
@@ -21,6 +19,7 @@ from analysis.reply_shapes import (
     GRADE_PAIR,
     IN_BETWEEN,
     MIXED,
+    NEVER_FELT_BAD,
     NO_LONGER,
     NOT_ONE_ANSWER,
     NOT_THIS_BUT,
@@ -31,23 +30,19 @@ from analysis.reply_shapes import (
     SARCASM,
     SECOND_GUESS,
     SOMEONE_ELSES,
+    THEN_AND_NOW,
 )
 from analysis.reply_words import (
-    ASKING,
-    EXPLAIN,
     HEDGED,
     HEDGES,
     LUKEWARM,
     NEGATED,
     NO_WORDS,
-    QUESTION_WORDS,
     SKIP,
     SOFT_YES,
-    WH_WORDS,
-    YES_WORDS,
+    WHOLE_REPLIES,
     Reading,
     intents,
-    known_phrases,
     near_intent,
     normalise,
     squash,
@@ -55,7 +50,6 @@ from analysis.reply_words import (
 from analysis.spoken_numbers import spoken_numbers
 from analysis.typed_reply import (
     Reply,
-    asks_about,
     contains,
     holds_phrase,
     near_label_word,
@@ -70,16 +64,6 @@ GRADED = frozenset({"sometimes", "mostly"})
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
-# Whole replies only: inside a sentence they say too little ("i dont really mind").
-WHOLE_REPLIES = {
-    **dict.fromkeys(("dont", "i dont", "no dont", "please dont", "n"), "no"),
-    # "all the time" alone is always; in "they call me the wrong name all the time" it is not.
-    **dict.fromkeys(("i do", "y", "all the time", "every time", "every single time"), "yes"),
-    **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
-    **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
-}
-# Passing something on is not passing on the question: "pass it on to who?".
-PASSED_ON = re.compile(r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff)? ?on\b")
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 
@@ -109,19 +93,22 @@ def said_again(reply: Reply) -> Reading | None:
     return reply.read(what_it_is["rest"]) if what_it_is else None
 
 
-def echoed_question(reply: Reply) -> Reading | None:
-    """ "listen? they dont even hear me", "safe? lol": the question's word asked back, then
-    the answer, which is what is read (asked again if it says nothing)."""
-    echoed = re.match(r"\s*([^\W\d_]+)\s*\?+\s*(\S.*)$", reply.raw)
-    word = normalise(echoed.group(1)) if echoed else ""
-    if echoed is None or intents(word) or word in QUESTION_WORDS or word == "both":
-        return None  # "yes? i think", "what? there wasnt one", "both? im 17 …"
-    answer = reply.read(echoed.group(2))
-    return None if answer.intent == EXPLAIN else answer  # "plan? what plan, we never …"
-
-
 def not_plain(reply: Reply) -> Reading | None:
-    """A yes on a condition, two negatives, someone else's view or worker: ask."""
+    """A yes on a condition, two negatives, someone else's view or worker: ask. But
+    "never felt ignored once" is a yes, and "bad at first, now good" what is so now."""
+    typed = reply.typed
+    taken_back = CONTRAST.search(typed) or FOR_A_WHILE.search(typed) or NO_LONGER.search(typed)
+    if NEVER_FELT_BAD.search(typed) and not taken_back:
+        yes = reply.standing_for("yes")
+        return Reading(choice=yes[0]) if len(yes) == 1 else Reading()
+    if THEN_AND_NOW.search(typed) and "?" not in reply.raw:  # not "where i live now or before?"
+        clauses = re.split(r"[,.;]|\bbut\b", reply.raw.lower())
+        now = next((c for c in clauses if re.search(r"\bnow\b", c)), "")
+        said_now = reply.read(re.sub(r"\bnow\b", " ", now)) if now.strip() else Reading()
+        not_always = reply.always_yes and said_now.choice in reply.standing_for("yes")
+        return (
+            said_now if said_now.choice and not not_always else Reading()
+        )  # "do now, didnt before"
     plain_lower = reply.raw.lower().replace("'", "")
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
@@ -144,9 +131,12 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     two_sided = two_sided or PERSON_YES_PERSON_NO.search(lower)  # "my SSW always, the duty …"
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
     rolled_eyes = SARCASM.search(after) and not SARCASM.search(normalise(answer))
-    if not reason or not reply.inside or CONTRAST.search(after) or two_sided or rolled_eyes:
+    if not reason or not reply.inside or CONTRAST.search(after) or rolled_eyes:
         return None
-    first_part, rest = reply.read(answer), reply.read(reason)
+    first_part = reply.read(answer)
+    if two_sided:  # "Partly. The what yes, the why no.": the in-between, said again
+        return first_part if first_part.choice in reply.between else None
+    rest = reply.read(reason)
     other = reply.named_by(intents(after))
     other |= {*rest.could_be, *([rest.choice] if rest.choice else [])}  # "…, RI for recording"
     # "yes, eventually", "I know my brothers worker, not mine": the reason takes it back;
@@ -169,6 +159,9 @@ def disagreeing_aside(reply: Reply) -> Reading | None:
     aside = CONTRAST.split(reply.core, 1)
     if len(aside) == 2 and aside[0].strip() and DISAGREES.match(aside[1]):
         return reply.read(aside[0].strip())
+    said, _, after_comma = reply.raw.partition(",")  # "Understood it, didn't agree with it"
+    if after_comma and said.strip() and DISAGREES.match(normalise(after_comma)):
+        return reply.read(said)
     return None
 
 
@@ -195,27 +188,26 @@ def in_between(reply: Reply) -> Reading | None:
     return Reading() if between or IN_BETWEEN.search(core) else None
 
 
-def rather_not_answer(reply: Reply) -> Reading | None:
-    """ "id rather not answer": a skip, not the button "rather not"."""
-    if intents(reply.core) == {SKIP} and not reply.asks_what and "?" not in reply.raw:
-        return None if PASSED_ON.search(reply.typed) else Reading(intent=SKIP)
-    return None
-
-
 def own_phrases(reply: Reply) -> Reading | None:
     """A button's own phrases inside a short reply ("foster carer", "never met them"),
     their own words first: "what plan? there wasnt one" has no plan."""
     core, typed, labels = reply.core, reply.typed, reply.labels
-    held = [
-        (choice.value, normalise(phrase))
+    anywhere = [
+        (choice.value, phrase)
         for choice in reply.choices
         if reply.inside and not reply.asks_what
         for phrase in choice.phrases
-        if len(core.split()) <= MOST_WORDS_INSIDE + _longer_by(phrase, core)
         if holds_phrase(reply.raw, core, phrase, typed)
         and not turned_round(typed, normalise(phrase), labels)
         and not (reply.about_the_speaker and contains(typed, f"my {normalise(phrase)}"))
     ]
+    held = [
+        (value, normalise(phrase))
+        for value, phrase in anywhere
+        if len(core.split()) <= MOST_WORDS_INSIDE + _longer_by(phrase, core)
+    ]
+    if {value for value, _ in anywhere} - {value for value, _ in held} and held:
+        return Reading()  # "a care leaver AND a parent now so which one": both, ask
     # A phrase inside a longer one held for another button says nothing of its own:
     # "safe" in "dont feel safe", "please do" in "please do not".
     holders = list(
@@ -240,11 +232,10 @@ def own_phrases(reply: Reply) -> Reading | None:
         reply.between
     ):
         return Reading()  # "sometimes i dont feel safe": No, or only some of the time? Ask.
-    if (
-        "tentative" in intents(typed)
-        and reply.graded
-        and set(holders) <= {*reply.standing_for("yes")}
-    ):
+    only_yes = set(holders) <= {*reply.standing_for("yes")}
+    if "sometimes" in intents(core) and not reply.between and only_yes:
+        return Reading()  # "kind of, I know his first name": no in-between button (policy 4)
+    if "tentative" in intents(typed) and reply.graded and only_yes:
         # "i think im safe" beside Mostly: yes, or only mostly? (the reading policy, 1)
         return Reading(could_be=tuple(v for v in reply.values if v in {*holders, *reply.between}))
     return one_or_several(holders)  # "PA from the leaving care team": which?
@@ -257,22 +248,6 @@ def _longer_by(phrase: str, core: str) -> int:
     if " " not in phrase or CONTRAST.search(core) or re.search(r"\bjust\b", core):
         return 0
     return len(phrase.split())
-
-
-def argues(reply: Reply) -> Reading | None:
-    """ "whats the point nothing changes": not an answer, and not a question."""
-    if ARGUES_NOT_ANSWERS.search(reply.typed) and reply.first not in NO_WORDS | {"yes", "yeah"}:
-        return Reading()
-    return None
-
-
-def asks_about_the_question(reply: Reply) -> Reading | None:
-    """ "wat does respect mean": explain. "no i dont get it" answers; "i dont get it" asks."""
-    typed, raw = reply.typed, reply.raw
-    asking = ASKS_WHAT.search(typed) or (raw.endswith("?") and asks_about(typed))
-    if reply.first not in NO_WORDS | YES_WORDS and asking:
-        return Reading(intent=EXPLAIN)
-    return None
 
 
 def sarcasm(reply: Reply) -> Reading | None:
@@ -290,29 +265,6 @@ def sarcasm(reply: Reply) -> Reading | None:
     if {"unfortunately", "sadly"} & set(reply.typed.split()):
         return Reading()  # "yeah unfortunately 🙄": a yes, rolled eyes at the worker
     return Reading(choice="no") if sarcastic_yes and "no" in reply.values else Reading()
-
-
-def skip_words(reply: Reply) -> Reading | None:
-    typed = reply.typed
-    said_skip = intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP
-    said_skip = said_skip and not PASSED_ON.search(typed)  # "pass it on to who?"
-    return Reading(intent=SKIP) if said_skip and reply.first not in WH_WORDS else None
-
-
-def question_of_their_own(reply: Reply) -> Reading | None:
-    """A question of their own: explain, then ask again. "sometimes?" and "think its
-    dave?" answer, unsure; they do not ask."""
-    typed = reply.typed
-    asks = (
-        reply.raw.endswith("?")
-        and reply.core not in known_phrases()
-        and "tentative" not in intents(typed)
-    )
-    # "when they can be bothered" answers how often; "when will i hear back" asks.
-    answers_when = reply.first == "when" and "?" not in reply.raw and bool(intents(typed))
-    if (asks or reply.first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
-        return None if answers_when else Reading(intent=EXPLAIN)
-    return None
 
 
 def not_one_answer(reply: Reply) -> Reading | None:
@@ -353,6 +305,8 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     if reply.a_rating:  # "good on the whole": overall, not mostly
         core, typed = without(core, "on the whole").strip(), without(typed, "on the whole").strip()
     found = intents(core) | intents(typed)
+    if {"so_so", "good"} <= found and "ok" not in values:
+        return Reading()  # "not bad" among grades: Good, or less? Ask.
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
     tentative = "tentative" in found and len(typed.split()) <= 4  # not "asks what i think"
@@ -431,12 +385,6 @@ def label_words(reply: Reply) -> Reading | None:
     if len(holding) == 1 and len(reply.core) >= 3:
         return Reading(choice=holding[0])
     return Reading(could_be=tuple(holding)) if len(holding) > 1 else None
-
-
-def a_question_after_all(reply: Reply) -> Reading | None:
-    if reply.raw.endswith("?") or reply.first in QUESTION_WORDS:
-        return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
-    return None
 
 
 def turned_down(reply: Reply, reading: Reading) -> bool:

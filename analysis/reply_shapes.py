@@ -75,12 +75,25 @@ EMPHATIC_NO = re.compile(
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
-    r"|\b(?:at|in the) (?:night|weekends?|day|school|home|times when)\b"
-    r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b(?! can be bothered| feel like it)"
+    r"|\b(?:at|in the) (?:night|weekends?|day|school|times when)\b"
+    r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b"
+    r"(?! can be bothered| feel like it| say| said| promise)"  # "they never come when they say"
     # A worker then another: "my new worker does, the old one never did". Which is now?
     r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
     r"|\bto my face\b"
     r"|^(?:only )?(?:after|once) (?:i|we|my)\b"  # "after I complained, yes": not before
+)
+# Never made to feel what the question fears: "never felt ignored once", "I was never
+# made to feel small, no". A no that means yes.
+NEVER_FELT_BAD = re.compile(
+    r"\bnever (?:once |ever )?(?:felt|been|made to feel|was made to feel|feel)"
+    r" (?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|looked down on|dismissed)\b"
+)
+# Asking to skip: "can we skip the plan bit".
+ASKS_TO_SKIP = re.compile(r"^(?:can|could) (?:we|i|u|you) (?:just )?skip\b|^lets (?:just )?skip\b")
+# Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
+THEN_AND_NOW = re.compile(
+    r"\b(?:at first|before|at the start)\b.*\bnow\b|\bnow\b.*\b(?:at first|before)\b"
 )
 # Only somewhere: "i feel safe in my room". And the rest of the house? Ask.
 ONLY_SOMEWHERE = re.compile(r"\bin my (?:bed)?room\b")
@@ -114,7 +127,9 @@ NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "l
 # the answer is not plain, so ask.
 CONDITIONAL = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine|good|outstanding|ri|inadequate)\b"
-    r".*?\b(?:if|as long as|so long as|providing|unless)\b"
+    # not "yeah, I want to see if my moaning did anything"
+    r".*?\b(?:(?<!see )(?<!know )(?<!out )(?<!check )(?<!wonder )if|as long as|so long as"
+    r"|providing|unless)\b"
     r"(?! im honest| im being honest| i am honest| possible\b| i say so| i do say so)"
     # "wouldve been good if …", "id have understood it if …": what might have been
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
@@ -122,7 +137,7 @@ CONDITIONAL = re.compile(
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
 DOUBLE_NEGATIVE = re.compile(
-    rf"\b{NEGATORS}\b[^.,;!?]{{0,25}}?\bnot\b"
+    rf"\b{NEGATORS}\b[^.,;!?]{{0,25}}?(?<!why )\bnot\b"  # not "i dont see why not"
     r"|\bnot (?:that|like) (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
     # "never had an issue", "never once made me feel small": a no that means yes
     r"|\bnever\b[^.,;!?]{0,25}?\b(?:issues?|problems?|small|unsafe|judged|worried|complaints?)\b"
@@ -136,7 +151,8 @@ SOMEONE_ELSES = re.compile(
     # Not "i would say", nor Ofsted's grade ("Ofsted would say RI"), nor "family said so too".
     r"\b(?!i\b|ofsted\b)\w+ would (?:probably |prob )?(?:say|call it|rate it)\b"
     r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|family|nan|gran|partner)"
-    r" (?:says|said|thinks)\b(?! so\b)"
+    # not "yes. my foster carer said i should"
+    r" (?:says|said|thinks)\b(?! so\b| i should\b| i could\b)"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
 )
@@ -153,8 +169,8 @@ MIXED = re.compile(
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
     r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"
     r"|\ball (?:of (?:them|em) )?(?:bar|except|apart from|but) (?:the|my|one|her|him)\b"
-    r"|\bsome (?:\w+ )?(?:yes|were|was|did|do|are)\b"  # "some were, some werent"
-    r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent)\b"
+    r"|\bsome (?:\w+ )?(?:yes|were|was|did|do|are|good|great)\b"  # "some were, some werent"
+    r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent|not|bad)\b"
     r"|\b(?:does|did|do)\b,? but not (?:at|in|during|when)\b"  # "my sw does but not at my review"
     r"|\bthe rest of (?:it|its|them|em)\b"  # "my workers sound, the rest of its a joke"
     r"|\bone (?:i|we) (?:know|do|did)\b.*\bone (?:i|we) (?:dont|didnt)\b"  # "one i know one i dont"
@@ -174,10 +190,15 @@ PERSON_YES_PERSON_NO = re.compile(
     rf"|^\w+ (?:did|does),\s*(?:her|his|their|the) {WORKER} (?:didnt|doesnt|dont)\b"  # "Sarah did"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
-ONE_YES_ONE_NO = re.compile(r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b")
+ONE_YES_ONE_NO = re.compile(
+    r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b"
+    # "The assessment was good, the plan wasn't"
+    r"|\b(?:was|is|were) \w+,\s*(?:but )?(?:the|my|our|her|his) \w+ (?:wasn|isn|weren|didn)['’]?t\b"
+)
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
-    r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually)\b|^(?:(?:yes|no)\W+)?sorry\b"
+    r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually|no,? hang on|hang on)\b"
+    r"|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
     # "yes please actually no"; not "really good actually my PA is sound"
     r"|(?<!you )(?<!they )\bactually\b(?=(?:\W+\w+){1,3}\W*$)"  # not "if you actually change"

@@ -99,9 +99,17 @@ FILLER = frozenset(
         *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
         *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
         *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
-        *("mate", "bro", "innit", "oh", "ah", "even", "ever"),
+        *("mate", "bro", "innit", "oh", "ah", "even", "ever", "ngl"),
     }
 )
+# Whole replies only: inside a sentence they say too little ("i dont really mind").
+WHOLE_REPLIES = {
+    **dict.fromkeys(("dont", "i dont", "no dont", "please dont", "n"), "no"),
+    # "all the time" alone is always; in "they call me the wrong name all the time" it is not.
+    **dict.fromkeys(("i do", "y", "all the time", "every time", "every single time"), "yes"),
+    **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
+    **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
+}
 # After "is", the words that make a question ("is this confidential", "is it free").
 ASKED_OF = frozenset(
     {"this", "that", "it", "there", "he", "she", "they", "we", "i", "you", "my", "your"}
@@ -164,7 +172,10 @@ def normalise(text: str) -> str:
     text = re.sub(
         r"^([a-z]) ([a-z]) ([a-z])(?: ([a-z]))?$", lambda m: "".join(filter(None, m.groups())), text
     )  # "y e s"
-    text = re.sub(r"\b(most|some|all) off\b", r"\1 of", text)
+    text = re.sub(r"\b(most|some|all|kind|sort) off\b", r"\1 of", text)
+    text = re.sub(r"\b(want|need|have|got) 2\b", r"\1 to", text)  # "dont want 2 say"
+    text = re.sub(r"\bfoster car(?:a|r|e)\b", "foster carer", text)
+    text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)
     text = re.sub(r"\b(work|werk) hear\b", r"\1 here", text)
     text = re.sub(r"\b(have|hav|got|had|seen|wasnt|isnt|aint) 1\b", r"\1 one", text)
     text = re.sub(r"\b((?:most|some|all) of) (?:d|da)\b", r"\1 the", text)

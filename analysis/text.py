@@ -232,6 +232,16 @@ RESPELLED = {
     "beta": "better",
     "bout": "about",
     "carr": "carer",
+    "coment": "comment",
+    "wen": "when",
+    "vary": "very",
+    "wich": "which",
+    "suer": "sure",
+    "rilly": "really",
+    "dose": "does",
+    "sord": "sort",
+    "sixs": "six",
+    "scarey": "scary",
 }
 
 

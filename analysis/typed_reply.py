@@ -138,7 +138,7 @@ def one_or_several(values: Sequence[str]) -> Reading:
 
 def split_reason(raw: str) -> tuple[str, str]:
     """A reply split where a reason may follow its answer: "RI - caseload", "bad, cos …"."""
-    parts = re.split(r"\s[-–:]\s|[,.;!]\s*|\?\s+(?=\w)", raw.strip(), maxsplit=1)
+    parts = re.split(r"\s[-–—:]\s|[,.;!]\s*|\?\s+(?=\w)", raw.strip(), maxsplit=1)
     return (parts[0], parts[1].strip()) if len(parts) == 2 and parts[0] else (raw, "")
 
 
@@ -166,8 +166,8 @@ def turned_round(typed: str, phrase: str, labels: set[str]) -> bool:
     does not pick "safe". A button's own words before it are not one ("not now im at
     school")."""
     before = f" {typed}".split(f" {phrase}", 1)[0].split() if f" {phrase}" in f" {typed}" else []
-    if " ".join(before[-2:]) in labels:
-        return False
+    if " ".join(before[-2:]) in labels or before[-1:] == ["see"]:
+        return False  # "not now im at school"; "i dont see why not"
     if phrase.split()[0] in {"no", "not", "never", "dont", "nobody"}:
         return negated(f" {typed} ", phrase)  # "never seen no plan" is no plan
     return negated(f" {typed} ", phrase) or bool({"never", "dont"} & set(before[-2:]))

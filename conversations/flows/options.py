@@ -49,6 +49,7 @@ DECLINING = (
     *("id prefer not", "prefer not", "please dont", "please do not"),
     *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
+    *("dont message", "dont msg", "thanks but no thanks"),
     *("no ta", "nah ta", "ill pass", "ill give it a miss", "nah ur ok", "ur ok", "no ur ok"),
     *("no im fine", "im fine thanks", "dont want messages", "dont want texts"),
     *("nah youre grand", "youre grand", "ur grand", "not for me", "not for me thanks"),
@@ -70,5 +71,6 @@ LATER = (
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
     *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
     *("in a bit", "im driving", "driving rn", "not tonight", "not till", "not until"),
-    *("do it tonight", "later tonight", "not the day"),
+    *("do it tonight", "later tonight", "not the day", "not in this moment", "other time"),
+    "dreckly",  # Cornish: "directly", some time later
 )

@@ -231,6 +231,7 @@ YOUNG_PERSON = Flow(
                         *("nobody told me about a plan", "no one told me about it"),
                         *("didnt know i had", "nobody gave me", "nobody has told me"),
                         *("havent got a plan", "never told me i had", "never had one"),
+                        *("nobody has shown me", "nobodys shown me", "never seen a pathway plan"),
                     ),
                 ),
             ),

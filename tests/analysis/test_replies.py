@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.replies import EXPLAIN, SKIP, Choice, asks_who_sees, read_reply
+from analysis.replies import EXPLAIN, SKIP, Choice, Reading, asks_who_sees, read_reply
 from analysis.reply_words import normalise
 
 ALWAYS = [
@@ -983,3 +983,47 @@ def test_leave_it_skips_but_passing_something_on_does_not():
 )
 def test_sound_spellings_of_know_moment_for_one_and_tomorrow(typed, normalised):
     assert normalise(typed) == normalised
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Never felt ignored once", ALWAYS, "yes"),  # a no that means yes
+        ("I've never felt disrespected, not once", ALWAYS, "yes"),
+        ("never felt unsafe here, no", MOSTLY, "yes"),
+        ("never felt unsafe until he moved in", MOSTLY, None),  # till then
+        ("it was bad at first, now it's good", SCALE, "good"),  # what is so now
+        ("I do now, I didn't at first", PLAN, "yes"),
+        ("some good some not", GRADES, None),
+        ("The assessment was good, the plan wasn't", GRADES, None),
+        ("Not bad", GRADES, None),  # Good, or less? There is no OK among grades
+        ("no hang on, yes, start", CONSENT, "agree"),  # said again
+        ("Rather not right now tbh, I'm at work", CONSENT, "not_now"),  # consent has no skip
+        ("yes wen my mum is there", ALWAYS, None),  # only when
+        ("horrible they never come when they say", SCALE, "awful"),  # not "only when"
+        ("8 of 10", SCALE, "good"),
+        ("not vary good", SCALE, "bad"),
+        ("it varies week to week", ALWAYS, "sometimes"),
+        ("might as well", YES_NO, "yes"),
+        ("I'd sooner you didn't", YES_NO, "no"),
+        ("I don't see why not", YES_NO, "yes"),  # not two negatives
+        ("do I feel listened to? not in the slightest", ALWAYS, "no"),  # asked back
+        ("yeah, I want to see if my moaning did anything", YES_NO, "yes"),  # not a condition
+        ("yes. my foster carer said i should", CONSENT, "agree"),  # their own yes
+        ("Partly. The what yes, the why no.", PLAN, "a_bit"),
+        ("ie plis", YES_NO, "yes"),  # Welsh
+        ("dim diolch", YES_NO, "no"),
+    ],
+)
+def test_litotes_then_and_now_and_asking_back_from_the_fifteenth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_asking_to_skip_is_a_skip_whatever_else_it_says():
+    assert read_reply("Can we skip the plan bit", PLAN).intent == SKIP  # not "a bit"
+    assert read_reply("no coment", ALWAYS).intent == SKIP
+    assert read_reply("dont want 2 say", AGES).intent == SKIP
+
+
+def test_a_word_the_reader_does_not_know_is_not_split_into_ones_it_does():
+    assert read_reply("i got a new hamster called nugget 🐹", SCALE) == Reading()

@@ -232,3 +232,41 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         YOUNG_PERSON.step("safe_home").options, "dont want to talk bout it", "teen"
     )
     assert reading.intent == "skip"
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "value"),
+    [
+        (YOUNG_PERSON, "know_worker", "kind of, I know his first name", None),  # policy 4
+        (YOUNG_PERSON, "listened", "they listen, they just don't do anything", None),
+        (YOUNG_PERSON, "listened", "my worker dose the rest dont", "sometimes"),
+        (YOUNG_PERSON, "listened", "they used to, now they don't", "no"),
+        (YOUNG_PERSON, "consent", "dreckly", "not_now"),  # Cornish: later
+        (YOUNG_PERSON, "safe_home", "no its scarey at home", "no"),  # home is the question
+        (YOUNG_PERSON, "safe_home", "kind off", "mostly"),
+        (YOUNG_PERSON, "plan", "sord of", "a_bit"),
+        (YOUNG_PERSON, "plan", "what plan? nobody's shown me one", "not_sure"),
+        (YOUNG_PERSON, "plan", "never seen a pathway plan in my life", "not_sure"),
+        (PARENT_CARER, "consent", "other time please", "not_now"),
+        (PARENT_CARER, "contact_ok", "pls dont message", "no"),
+        (PARENT_CARER, "hear_back", "Thanks but no thanks", "no"),
+        (PARENT_CARER, "plan", "Understood it, didn't agree with it one bit", "yes"),
+    ],
+)
+def test_answers_from_the_fifteenth_reading_pick_their_button_or_are_asked(
+    flow, step, typed, value
+):
+    option = match_option(flow.step(step).options, typed, "teen")
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("I'm a care leaver AND a parent now so which one", None),  # both: ask
+        ("im a foster cara", "pc"),
+    ],
+)
+def test_who_is_asked_when_a_long_reply_names_two_of_them(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value

@@ -1,0 +1,115 @@
+"""The rules for replies that ask, argue or decline rather than answer: a question
+about the question, a question of their own, the question asked back before the answer,
+arguing with it, and asking to skip it. Tried in the order `analysis.replies.RULES`
+lists, as the other rules (`analysis.reply_rules`) are. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.reply_shapes import ARGUES_NOT_ANSWERS, ASKS_TO_SKIP, ASKS_WHAT
+from analysis.reply_words import (
+    ASKING,
+    EXPLAIN,
+    NO_WORDS,
+    QUESTION_WORDS,
+    SKIP,
+    WH_WORDS,
+    WHOLE_REPLIES,
+    YES_WORDS,
+    Reading,
+    intents,
+    known_phrases,
+    normalise,
+)
+from analysis.typed_reply import Reply, asks_about
+
+# The question asked back in the person's words, then the answer.
+ASKED_BACK = re.compile(
+    r"\s*(?:do|did|am|was|were|have|has|is|are|would|will) (?:i|we|you|u|they)\b[^?]*\?+\s*(\S.*)$",
+    re.IGNORECASE,
+)
+# When, beside a skip at the question that cannot be skipped: "rather not right now".
+NOT_NOW = re.compile(r"\b(?:now|today|tonight|at the moment|at work|busy)\b")
+# Passing something on is not passing on the question: "pass it on to who?".
+PASSED_ON = re.compile(
+    r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff|everything|anything|it all)? ?on\b"
+)
+
+
+def echoed_question(reply: Reply) -> Reading | None:
+    """ "listen? they dont even hear me", "safe? lol": the question's word asked back, then
+    the answer, which is what is read (asked again if it says nothing)."""
+    asked_back = ASKED_BACK.match(reply.raw)  # "do I feel listened to? not in the slightest"
+    if asked_back and "?" not in asked_back.group(1):  # not "Did I understand it? Yes. Did I…?"
+        answer = reply.read(asked_back.group(1))
+        return None if answer.intent == EXPLAIN or answer == Reading() else answer
+    echoed = re.match(r"\s*([^\W\d_]+)\s*\?+\s*(\S.*)$", reply.raw)
+    word = normalise(echoed.group(1)) if echoed else ""
+    if echoed is None or intents(word) or word in QUESTION_WORDS or word == "both":
+        return None  # "yes? i think", "what? there wasnt one", "both? im 17 …"
+    answer = reply.read(echoed.group(2))
+    return None if answer.intent == EXPLAIN else answer  # "plan? what plan, we never …"
+
+
+def rather_not_answer(reply: Reply) -> Reading | None:
+    """ "id rather not answer": a skip, not the button "rather not"."""
+    if ASKS_TO_SKIP.search(reply.typed):
+        return skipped(reply)  # "Can we skip the plan bit": not "a bit"
+    if intents(reply.core) == {SKIP} and not reply.asks_what and "?" not in reply.raw:
+        return None if PASSED_ON.search(reply.typed) else skipped(reply)
+    return None
+
+
+def argues(reply: Reply) -> Reading | None:
+    """ "whats the point nothing changes": not an answer, and not a question."""
+    if ARGUES_NOT_ANSWERS.search(reply.typed) and reply.first not in NO_WORDS | {"yes", "yeah"}:
+        return Reading()
+    return None
+
+
+def asks_about_the_question(reply: Reply) -> Reading | None:
+    """ "wat does respect mean": explain. "no i dont get it" answers; "i dont get it" asks."""
+    typed, raw = reply.typed, reply.raw
+    asking = ASKS_WHAT.search(typed) or (raw.endswith("?") and asks_about(typed))
+    if reply.first not in NO_WORDS | YES_WORDS and asking:
+        return Reading(intent=EXPLAIN)
+    return None
+
+
+def skip_words(reply: Reply) -> Reading | None:
+    typed = reply.typed
+    said_skip = intents(typed) == {SKIP} or WHOLE_REPLIES.get(typed) == SKIP
+    said_skip = said_skip and not PASSED_ON.search(typed)  # "pass it on to who?"
+    return skipped(reply) if said_skip and reply.first not in WH_WORDS else None
+
+
+def skipped(reply: Reply) -> Reading:
+    """A skip; but at the question that cannot be skipped (may we start?), a skip that
+    says when is *Not now*: "rather not right now, im at work". ("skip" alone there is
+    asked again: it may mean this question only.)"""
+    if "not_now" in reply.values and NOT_NOW.search(reply.typed):
+        return Reading(choice="not_now")
+    return Reading(intent=SKIP)
+
+
+def question_of_their_own(reply: Reply) -> Reading | None:
+    """A question of their own: explain, then ask again. "sometimes?" and "think its
+    dave?" answer, unsure; they do not ask."""
+    typed = reply.typed
+    asks = (
+        reply.raw.endswith("?")
+        and reply.core not in known_phrases()
+        and "tentative" not in intents(typed)
+    )
+    # "when they can be bothered" answers how often; "when will i hear back" asks.
+    answers_when = reply.first == "when" and "?" not in reply.raw and bool(intents(typed))
+    if (asks or reply.first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
+        return None if answers_when else Reading(intent=EXPLAIN)
+    return None
+
+
+def a_question_after_all(reply: Reply) -> Reading | None:
+    if reply.raw.endswith("?") or reply.first in QUESTION_WORDS:
+        return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
+    return None
