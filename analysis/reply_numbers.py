@@ -8,13 +8,26 @@ import re
 
 from analysis.reply_shapes import PARENT_TOO
 from analysis.reply_words import Reading
-from analysis.spoken_numbers import spoken_numbers
+from analysis.spoken_numbers import NUMBER_WORDS, spoken_numbers
 from analysis.typed_reply import Reply, one_or_several
 
 # A five-point scale, worst first: "4/5" and "2 out of 5" pick its buttons.
 SCALE = ("awful", "bad", "ok", "good", "great")
 RATING = re.compile(
     r"\b([0-5])\s*(?:/|out of|outta|of)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta|of)\s*10\b"
+)
+
+_NUMBER = rf"\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+# A number with a unit is not an age ("on a six month contract", "mum of 3 kids").
+NOT_AN_AGE = re.compile(
+    rf"\b(?:{_NUMBER})"
+    r" (?:months?|weeks?|days?|hours?|mins?|minutes?|times?|kids|children|sessions?)\b"
+)
+# The speaker's own age: "7 but my sister is 10", "im 10 my sister is 14".
+OWN_AGE = re.compile(rf"^(?:{_NUMBER})\b|\b(?:im|i am|am) (?:{_NUMBER})\b")
+# Someone else's age beside the speaker's: "my brothers 6", "my sister is 14".
+SOMEONE_ELSES_AGE = re.compile(
+    r"\b(?:brother|sister|bro|sis|cousin|friend|son|daughter)s?\s+(?:is\s+)?(?:\d+|[a-z]+teen)\b"
 )
 
 
@@ -34,10 +47,22 @@ def rating(reply: Reply) -> Reading | None:
 
 def a_number(reply: Reply) -> Reading | None:
     """ "im 9", "fourteen": the button that holds the number."""
-    numbers = spoken_numbers(reply.core)
-    if len(set(numbers)) > 1 and re.search(r"\b(?:older|younger)\b", reply.core):
+    core = reply.core
+    numbers = spoken_numbers(NOT_AN_AGE.sub(" ", core))  # not "a six month contract"
+    if numbers and SOMEONE_ELSES_AGE.search(core):
+        # "7 but my sister is 10": their own age, where they say it; "my brothers 6 and
+        # im exactly double him": whose age? Asked.
+        own = OWN_AGE.search(core)
+        numbers = spoken_numbers(own.group(0)) if own else set()
+        if not numbers:
+            return Reading() if _by_number(reply, spoken_numbers(core)) else None
+    if len(set(numbers)) > 1 and re.search(r"\b(?:older|younger)\b", core):
         return Reading()  # "our kids 10 and im 2 year older": whose age?
-    by_number = [v for n in numbers for v, said in reply.words.items() if str(n) in said]
+    by_number = _by_number(reply, numbers)
     if by_number and reply.about_the_speaker and PARENT_TOO.search(reply.typed):
         return Reading()  # "im 17 and got a baby": a young person, and a parent. Which?
     return one_or_several(by_number) if by_number else None
+
+
+def _by_number(reply: Reply, numbers: set[int]) -> list[str]:
+    return [v for n in numbers for v, said in reply.words.items() if str(n) in said]

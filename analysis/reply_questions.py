@@ -33,7 +33,7 @@ ASKED_BACK = re.compile(
 NOT_NOW = re.compile(r"\b(?:now|today|tonight|at the moment|at work|busy)\b")
 # Passing something on is not passing on the question: "pass it on to who?".
 PASSED_ON = re.compile(
-    r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff|everything|anything|it all)? ?on\b"
+    r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff|everything|anything|it all) on\b"
 )
 
 

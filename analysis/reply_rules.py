@@ -31,6 +31,7 @@ from analysis.reply_shapes import (
     SECOND_GUESS,
     SOMEONE_ELSES,
     THEN_AND_NOW,
+    WHO_SEES,
 )
 from analysis.reply_words import (
     HEDGED,
@@ -64,6 +65,8 @@ GRADED = frozenset({"sometimes", "mostly"})
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
+# Said before an answer, not instead of one: "Honestly, RI. The plan drifted …".
+FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"})
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 
@@ -125,13 +128,23 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     """ "inadequate - drift and delay", "terrible, PA never answers": the answer first,
     unless the reason names another button or takes the answer back."""
     answer, reason = split_reason(reply.raw)
+    while reason and set(normalise(answer).split()) <= FRANKLY:
+        answer, reason = split_reason(reason)  # "Honestly, RI. The plan drifted …"
     after = normalise(reason)
     lower = reply.raw.lower()
     two_sided = MIXED.search(reply.typed) or ONE_YES_ONE_NO.search(lower)
     two_sided = two_sided or PERSON_YES_PERSON_NO.search(lower)  # "my SSW always, the duty …"
+    if reply.about_the_speaker and FOR_SOMEONE.search(reply.typed):
+        return None  # "I AM FOSTER CARER. THE BOY IS WITH ME HE WANT TO SAY": which of them?
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
     rolled_eyes = SARCASM.search(after) and not SARCASM.search(normalise(answer))
-    if not reason or not reply.inside or CONTRAST.search(after) or rolled_eyes:
+    # A "but" in a grade's reason, or beside who they are, is the story, not the answer:
+    # "Inadequate. I'm not proud of it, but visits weren't happening"; yet "yes, but …" asks.
+    grades = reply.a_rating and "ok" not in reply.values
+    story = reply.about_the_speaker or (
+        grades and not CONTRAST.match(after)
+    )  # not "good, apart from …"
+    if not reason or not reply.inside or (CONTRAST.search(after) and not story) or rolled_eyes:
         return None
     first_part = reply.read(answer)
     if two_sided:  # "Partly. The what yes, the why no.": the in-between, said again
@@ -145,7 +158,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         IN_BETWEEN.search(after)
         or FOR_A_WHILE.search(after)  # "yes I do. well I did till she went off sick"
         or SECOND_GUESS.search(after)  # "yeah its Dave, or was it Dan"
-        or (re.match(r"not\b", after) and not intents(after))
+        or (re.match(r"not\b(?! that\b)", after) and not intents(after))  # "…, not that …"
     )
     if takes_back and first_part.choice not in (None, *reply.between, *reply.standing_for("no")):
         return Reading()
@@ -273,7 +286,10 @@ def not_one_answer(reply: Reply) -> Reading | None:
     either = {"between", "or"} & set(without(core, "more or less").split())
     changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
     if (either and not spoken_numbers(core)) or changed:
-        return Reading()
+        answer, reason = split_reason(reply.raw)
+        first = reply.read(answer) if reason else Reading()
+        # "mostly, except when my foster brother's in one of his moods": said already
+        return first if first.choice in reply.between else Reading()
     return None
 
 
@@ -412,9 +428,12 @@ def _taken_back(reply: Reply, found: set[str]) -> bool:
     if not CONTRAST.search(core):
         return False
     before, after_but = CONTRAST.split(core, 1)
-    consent = "agree" in reply.values  # "yes but quick please": still yes
+    # "yes but quick please": still yes; "ok but u wont tel my mum will u" asks
+    consent = "agree" in reply.values and not WHO_SEES.search(after_but)
     said_yes = "yes" in found or intents(before) == {"yes"}
     another = reply.named_by(intents(after_but)) - reply.named_by(intents(before))
+    if intents(before) and intents(before) <= GRADED and not another and not reply.a_rating:
+        return False  # "mostly, except when my foster brother's in one of his moods"
     return bool(
         another  # "dunno her name but i know who she is"
         or (said_yes and not consent)

@@ -28,6 +28,7 @@ WHO_SEES = re.compile(
     r"|\b(?:will|would|does|do|can|could) (?:u|you) tell\b"
     r"|\b(?:will|would|does|do|can|could) (?:my|the|your|any|anyone|they|she|he)"
     r"(?: \w+){0,2} (?:see|know|find out|read|be told|hear)\b"
+    r"|\b(?:u|you|they|she|he) (?:wont|will not|wouldnt|would not) tell\b"  # "u wont tel my mum"
 )
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
@@ -36,6 +37,7 @@ IN_BETWEEN = re.compile(
     r"|\w+ in (?:parts|places)\b|\bin the end\b|\bless than\b|\bas \w+ as\b.*\bcan be\b"
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
     r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
+    r"|\bless keen\b"  # "My partner's happy to, I'm less keen"
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
 GRADE_PAIR = re.compile(
@@ -57,6 +59,7 @@ FOR_SOMEONE = re.compile(
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
     r"|\btypin(?:g)? 4\b|(?:\bis|s) typin(?:g)?\b"  # "typin 4 my daughter", "me nans typing"
+    r"|\b(?:he|she) wants? to (?:say|answer|talk|do)\b|\bis with me\b"  # "THE BOY IS WITH ME"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
@@ -78,6 +81,9 @@ NOT_ONE_ANSWER = re.compile(
     r"|\b(?:at|in the) (?:night|weekends?|day|school|times when)\b"
     r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b"
     r"(?! can be bothered| feel like it| say| said| promise)"  # "they never come when they say"
+    r"|^only (?:on |at |in )?"
+    r"(?:weekends?|weekdays|evenings?|mornings?|nights?)\b"  # "only when i kick off" is Sometimes
+    r"|\bsince (?:i|we|she|he|they) (?:took over|started)\b"  # and before that?
     # A worker then another: "my new worker does, the old one never did". Which is now?
     r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
     r"|\bto my face\b"
@@ -128,8 +134,8 @@ NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "l
 CONDITIONAL = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine|good|outstanding|ri|inadequate)\b"
     # not "yeah, I want to see if my moaning did anything"
-    r".*?\b(?:(?<!see )(?<!know )(?<!out )(?<!check )(?<!wonder )if|as long as|so long as"
-    r"|providing|unless)\b"
+    r".*?\b(?:(?<!see )(?<!know )(?<!out )(?<!check )(?<!wonder )(?<!especially )if"
+    r"|as long as|so long as|providing|unless)\b"
     r"(?! im honest| im being honest| i am honest| possible\b| i say so| i do say so)"
     # "wouldve been good if …", "id have understood it if …": what might have been
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
@@ -151,8 +157,8 @@ SOMEONE_ELSES = re.compile(
     # Not "i would say", nor Ofsted's grade ("Ofsted would say RI"), nor "family said so too".
     r"\b(?!i\b|ofsted\b)\w+ would (?:probably |prob )?(?:say|call it|rate it)\b"
     r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|family|nan|gran|partner)"
-    # not "yes. my foster carer said i should"
-    r" (?:says|said|thinks)\b(?! so\b| i should\b| i could\b)"
+    # not "yes. my foster carer said i should", "Fine. Mum said I had to do it anyway"
+    r" (?:says|said|thinks)\b(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b)"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
 )
@@ -207,7 +213,8 @@ CORRECTED = re.compile(
 )
 # Arguing with the question instead of answering it: "u lot never change nothing anyway".
 ARGUES_NOT_ANSWERS = re.compile(
-    r"\bchanges? (?:nothing|anything|owt|nowt)\b|\bwhats the point\b|\bnothing (?:ever )?changes\b"
+    r"\bchanges? (?:nothing|anything|owt|nowt)\b|\bwhats the point\b"
+    r"|\bnothing (?:ever )?(?:changes|changed)\b"
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.
 ARGUES = re.compile(

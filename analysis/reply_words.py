@@ -166,7 +166,19 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
     text = re.sub(r"\bouta\b", "outta", text)
     text = re.sub(r"\bnot rely\b", "not really", text)
-    text = re.sub(r"\bi no (her|him|them|who|it|that)\b", r"i know \1", text)
+    text = re.sub(r"\bi no (her|him|them|who|it|that|my)\b", r"i know \1", text)
+    text = re.sub(r"\bme (mam|mum|mom|dad|nan|nana|gran|da|ma)\b", r"my \1", text)  # "me mam"
+    text = re.sub(r"\bfor out of\b", "4 out of", text)
+    text = re.sub(r"\bnobodys\b", "nobody has", text)
+    # Politeness, not a condition: "Ill leave that one if thats alright".
+    text = re.sub(r",?\s*if (?:thats|that is|its|it is) (?:ok|okay|alright|all right)\b", "", text)
+    # "would rate as outstanding", "would put this at good": the grade, not a question
+    text = re.sub(
+        r"^(?:i )?(?:would|wud|id) "
+        r"(?:rate (?:it |this )?(?:as )?|put (?:it |this )?at |give (?:it |this )?)",
+        "",
+        text,
+    )
     text = re.sub(r"\bat the mo\b", "at the moment", text)
     text = re.sub(r"\b(work|wrk|werk) 4\b", r"\1 for", text)  # "i wrk 4 u lot"
     text = re.sub(

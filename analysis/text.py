@@ -242,6 +242,11 @@ RESPELLED = {
     "sord": "sort",
     "sixs": "six",
     "scarey": "scary",
+    "herr": "here",
+    "nwo": "now",
+    "tim": "time",
+    "tel": "tell",
+    "chnge": "change",
 }
 
 

@@ -30,7 +30,8 @@ WHO_OPTIONS = (
             *("kinship carer", "special guardian", "auntie", "aunt", "uncle", "mama", "mam"),
             *("grandmother", "grandfather", "look after my", "i look after", "adopter"),
             *("adoptive parent", "adoptive mum", "adoptive dad", "we adopted", "i adopted"),
-            *("we foster", "i foster"),
+            *("we foster", "i foster", "nana", "nanna", "kinship order", "adoptive mum"),
+            *("special guardianship order", "special guardianship"),
         ),
     ),
     Option(
@@ -45,6 +46,7 @@ WHO_OPTIONS = (
             *("i work in", "i work at", "work for the council", "i work for the trust"),
             *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here"),
             *("children in care team", "looked after children team", "cin team", "cp team"),
+            *("reviewing officer", "independent reviewing officer", "agency social worker"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
                 f"{role} {place}leaving care team"

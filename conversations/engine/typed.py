@@ -155,9 +155,11 @@ class TypedReplies:
             moved = await self.take_move(update, context, flow, step, "s")
             if moved is not None:
                 return moved
-        if reading.intent == EXPLAIN:
+        # "ok but u wont tel my mum will u": who will see it deserves its answer too.
+        who_sees = not reading.could_be and asks_who_sees(text)
+        if reading.intent == EXPLAIN or who_sees:
             explanation = step.explain or texts.EXPLAIN_QUESTION
-            if asks_who_sees(text):
+            if who_sees:
                 explanation = texts.WHO_SEES  # "will my mum find out?"
             await self.engine.send(update, context, say(explanation, audience))
             return await self.engine.ask(update, context, flow, step, intro=False)

@@ -49,7 +49,8 @@ DECLINING = (
     *("id prefer not", "prefer not", "please dont", "please do not"),
     *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
-    *("dont message", "dont msg", "thanks but no thanks"),
+    *("dont message", "dont msg", "thanks but no thanks", "not ok for me", "not okay for me"),
+    *("not need", "no need", "best not", "probably best not"),
     *("no ta", "nah ta", "ill pass", "ill give it a miss", "nah ur ok", "ur ok", "no ur ok"),
     *("no im fine", "im fine thanks", "dont want messages", "dont want texts"),
     *("nah youre grand", "youre grand", "ur grand", "not for me", "not for me thanks"),
@@ -72,5 +73,7 @@ LATER = (
     *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
     *("in a bit", "im driving", "driving rn", "not tonight", "not till", "not until"),
     *("do it tonight", "later tonight", "not the day", "not in this moment", "other time"),
+    *("before i agree", "now is not a good time", "now is not good time", "not a good time"),
+    *("rather wait", "id rather wait", "wait till"),
     "dreckly",  # Cornish: "directly", some time later
 )

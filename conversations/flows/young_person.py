@@ -202,6 +202,7 @@ YOUNG_PERSON = Flow(
                     label=words("No"),
                     typed=(
                         *("no idea what it says", "not a clue whats in it", "dont get it"),
+                        "not a clue what it says",
                         *("dont understand it", "no i dont get it", "i dont understand my plan"),
                         *("dont understand my plan", "i dont understand the plan"),
                         *("nobody explained it", "nobody explained anything"),
@@ -231,7 +232,11 @@ YOUNG_PERSON = Flow(
                         *("nobody told me about a plan", "no one told me about it"),
                         *("didnt know i had", "nobody gave me", "nobody has told me"),
                         *("havent got a plan", "never told me i had", "never had one"),
-                        *("nobody has shown me", "nobodys shown me", "never seen a pathway plan"),
+                        *(
+                            "nobody has shown me",
+                            "never seen a pathway plan",
+                            "ever mentioned a plan",
+                        ),
                     ),
                 ),
             ),

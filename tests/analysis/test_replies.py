@@ -1027,3 +1027,46 @@ def test_asking_to_skip_is_a_skip_whatever_else_it_says():
 
 def test_a_word_the_reader_does_not_know_is_not_split_into_ones_it_does():
     assert read_reply("i got a new hamster called nugget 🐹", SCALE) == Reading()
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Only weekends is ok", YES_NO, None),  # only some of the time
+        ("My partner's happy to, I'm less keen", CONSENT, None),
+        ("ok but u wont tel my mum will u", CONSENT, None),  # a question, not a plain yes
+        ("u never chnge nothing anyway", YES_NO, None),  # argues
+        ("you said that last year and nothing changed", YES_NO, None),
+        (
+            "The previous worker's part was inadequate; since I took over, I'd say good",
+            GRADES,
+            None,
+        ),
+        ("Frankly, RI, and I've raised it with my manager.", GRADES, "requires_improvement"),
+        ("Good - some drift early on but recovered", GRADES, "good"),  # the story, not the answer
+        (
+            "Would rate as outstanding",
+            [Choice("outstanding", ("Outstanding",)), *GRADES],
+            "outstanding",
+        ),
+        ("for out of five", SCALE, "good"),  # dictated "4 out of 5"
+        ("It was not so great", SCALE, "bad"),
+        ("mostly, except when my foster brother's in one of his moods", MOSTLY, "mostly"),
+        ("Sounds reasonable to me. Let's get it over with.", CONSENT, "agree"),
+        ("Yes please, especially if it's about the contact times", YES_NO, "yes"),
+        ("Fine. Mum said I had to do it anyway", CONSENT, "agree"),
+        ("I'm the eldest of four, my brother's 6 and I'm exactly double him", AGES, None),
+    ],
+)
+def test_long_hedged_and_reasoned_replies_from_the_sixteenth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_passing_on_a_question_skips_it_and_politeness_is_not_a_condition():
+    assert read_reply("I'll pass on this question", YES_NO).intent == SKIP
+    assert read_reply("I'll leave that one if that's alright", PLAN).intent == SKIP
+    assert read_reply("I'd prefer not to say my age if that's OK", AGES).intent == SKIP
+
+
+def test_who_sees_is_heard_inside_a_promise_not_to_tell():
+    assert asks_who_sees("ok but u wont tel my mum will u")

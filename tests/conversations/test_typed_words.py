@@ -270,3 +270,46 @@ def test_answers_from_the_fifteenth_reading_pick_their_button_or_are_asked(
 def test_who_is_asked_when_a_long_reply_names_two_of_them(typed, value):
     option = match_option(WHO_OPTIONS, typed, None)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("me mam told me to fill this in", None),  # "my mam": someone else, not the button
+        ("I AM FOSTER CARER .  THE BOY IS WITH ME HE WANT TO SAY .", None),  # which of them?
+        ("Not exactly permanent staff, I'm an agency social worker on a six month contract", "pr"),
+        ("I'm a parent, not that anyone ever asks us", "pc"),
+        ("Parent. Though some days it feels like I'm the one who needs looking after 😂", "pc"),
+        ("im his nana, ive got him on a kinship order", "pc"),
+        ("I'm the independent reviewing officer on the case", "pr"),
+        ("i wrk herr", "pr"),
+    ],
+)
+def test_who_is_talking_in_longer_and_local_words(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "value"),
+    [
+        (
+            PARENT_CARER,
+            "consent",
+            "I'd like to read the privacy policy before I agree to anything",
+            "not_now",
+        ),
+        (PARENT_CARER, "consent", "Now is not good time for me", "not_now"),
+        (PARENT_CARER, "contact_ok", "Not okay for me", "no"),
+        (PARENT_CARER, "hear_back", "Not need, thank you", "no"),
+        (YOUNG_PERSON, "consent", "not nwo", "not_now"),
+        (YOUNG_PERSON, "consent", "I'd rather wait till I've spoken to my PA about it", "not_now"),
+        (YOUNG_PERSON, "contact_ok", "probably best not, my foster carer reads my messages", "no"),
+        (YOUNG_PERSON, "plan", "yep i no my pathway plan", "yes"),
+        (YOUNG_PERSON, "plan", "Nobody's ever mentioned a plan to me, so no idea", "not_sure"),
+        (YOUNG_PERSON, "safe_home", "most of the tim", "mostly"),
+    ],
+)
+def test_answers_from_the_sixteenth_reading_pick_their_button(flow, step, typed, value):
+    option = match_option(flow.step(step).options, typed, "young_adult")
+    assert (option.value if option else None) == value
