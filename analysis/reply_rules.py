@@ -181,8 +181,12 @@ def disagreeing_aside(reply: Reply) -> Reading | None:
 def two_at_once(reply: Reply) -> Reading | None:
     """Both, or someone else typing, or "depends" with no in-between button: ask."""
     core = reply.core
-    if re.search(r"\bboth\b", core) or (re.search(r"[a-z]/[a-z]", core) and core != "n/a"):
-        return Reading()  # "me and my mum both", "good/RI"
+    if re.search(r"[a-z]\s*/\s*[a-z]", core) and core != "n/a":
+        # "good/RI", "good / RI tbh": which? But "parent/carer" names one button twice.
+        said = {reply.read(part).choice for part in re.split(r"\s*/\s*", core)}
+        return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
+    if re.search(r"\bboth\b", core):
+        return Reading()  # "me and my mum both"
     if GRADE_PAIR.search(reply.raw):
         return Reading()  # "gd-RI"
     if reply.about_the_speaker and (
@@ -273,6 +277,8 @@ def sarcasm(reply: Reply) -> Reading | None:
         return None  # "fourteen 🙄": an age
     if ARGUES.search(reply.typed):
         return Reading()  # "yeah right like u change anything": not an answer
+    if intents(reply.core) == {"no"} and "no" in reply.values:
+        return Reading(choice="no")  # "🙄 no"
     sarcastic_yes = intents(reply.typed) & {"yes", "good", "great"}
     sarcastic_yes |= SO_MUCH & set(reply.typed.split())  # "oh loads 🙄"
     if {"unfortunately", "sadly"} & set(reply.typed.split()):

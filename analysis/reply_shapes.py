@@ -25,6 +25,7 @@ WHO_SEES = re.compile(
     r"\b(?:confidential|private|privately|anonymous|secret)\b|\bon (?:my|our|the) (?:file|record)\b"
     r"|\bwho (?:will|can|gets to|would|else) (?:see|read|know|find out)\b"
     r"|\bwho (?:will|would|do) (?:u|you) tell\b|\b(?:grass|snitch) on me\b"
+    r"|\bwho (?:u|you)(?:d|ll| would| will)? tell\b"  # "I want to know who you'd tell"
     r"|\b(?:will|would|does|do|can|could) (?:u|you) tell\b"
     r"|\b(?:will|would|does|do|can|could) (?:my|the|your|any|anyone|they|she|he)"
     r"(?: \w+){0,2} (?:see|know|find out|read|be told|hear)\b"
@@ -179,6 +180,8 @@ MIXED = re.compile(
     r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent|not|bad)\b"
     r"|\b(?:does|did|do)\b,? but not (?:at|in|during|when)\b"  # "my sw does but not at my review"
     r"|\bthe rest of (?:it|its|them|em)\b"  # "my workers sound, the rest of its a joke"
+    # "Lisa was fantastic, the one before her was a disaster"
+    r"|\bthe (?:one|worker|sw) before (?:her|him|them|that)\b"
     r"|\bone (?:i|we) (?:know|do|did)\b.*\bone (?:i|we) (?:dont|didnt)\b"  # "one i know one i dont"
     # "the worker was lovely, the systems a disgrace": a verdict on each
     rf"|\b(?:the|my|our) (?:\w+ )?{WORKER} (?:was|is|were) \w+,? (?:but )?(?:the|my|our)"
@@ -198,6 +201,8 @@ PERSON_YES_PERSON_NO = re.compile(
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(
     r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b"
+    # "respect me yeah, who i am not so much"
+    r"|\b(?:yes|yeah|yh|yep),\s*(?:\w+\s+){1,4}not so much\b"
     # "The assessment was good, the plan wasn't"
     r"|\b(?:was|is|were) \w+,\s*(?:but )?(?:the|my|our|her|his) \w+ (?:wasn|isn|weren|didn)['’]?t\b"
 )
@@ -206,6 +211,7 @@ CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually|no,? hang on|hang on)\b"
     r"|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
+    r"|^\w+\.{2,}\s*(?:no,\s*)?(?=\w)"  # "no... ok fine lets go", "outstanding... no, good"
     # "yes please actually no"; not "really good actually my PA is sound"
     r"|(?<!you )(?<!they )\bactually\b(?=(?:\W+\w+){1,3}\W*$)"  # not "if you actually change"
     r"|\bactually\b(?=\W+(?:no|nah|yes|yeah)\b)",

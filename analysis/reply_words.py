@@ -152,7 +152,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bon the hole\b", "on the whole", text)
     text = re.sub(r"\byer (\d)", r"year \1", text)  # "yer 4"
     text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
-    text = re.sub(r"\bsum (of|times?)\b", r"some \1", text)
+    text = re.sub(r"\bsum (of|times?|tims)\b", r"some \1", text)
+    text = re.sub(
+        r"\b(?:i )?(?:not|dont|do not) want (answer|say|tell)\b", r"dont want to \1", text
+    )
     text = re.sub(r"\bno 1\b", "nobody", text)  # "no 1 told me"
     text = re.sub(r"\byear for\b", "year 4", text)
     text = re.sub(r"\bp([1-7])\b", r"year \1", text)  # Scottish primary years: "P6"
@@ -188,7 +191,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(want|need|have|got) 2\b", r"\1 to", text)  # "dont want 2 say"
     text = re.sub(r"\bfoster car(?:a|r|e)\b", "foster carer", text)
     text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)
-    text = re.sub(r"\b(work|werk) hear\b", r"\1 here", text)
+    text = re.sub(r"\b(work|werk|wrk) hear\b", r"\1 here", text)
     text = re.sub(r"\b(have|hav|got|had|seen|wasnt|isnt|aint) 1\b", r"\1 one", text)
     text = re.sub(r"\b((?:most|some|all) of) (?:d|da)\b", r"\1 the", text)
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)

@@ -18,6 +18,7 @@ NEARLY = r"(?:nearly|almost|turning|going on|goin on)"
 ALMOST = re.compile(r"\b(?:nearly|almost|turning|soon)\b|\bnext (?:month|week|year)\b")
 BIRTHDAY = re.compile(
     r"\bin (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bon my birthday\b"
+    r"|\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b"  # "16 on friday"
 )
 
 
@@ -32,7 +33,8 @@ def spoken_numbers(text: str) -> set[int]:
     soon |= {n for phrase, n in NUMBER_WORDS.items() if re.search(rf"\b{NEARLY} {phrase}\b", text)}
     if found - soon:
         found = found - soon
-        if (ALMOST.search(text) and not soon) or BIRTHDAY.search(text):
+        birthday_to_come = BIRTHDAY.search(text) and not re.search(r"\bturned\b", text)
+        if (ALMOST.search(text) and not soon) or birthday_to_come:
             found = {n - 1 for n in found}  # "16 next month", "12 in may"
         return found
     return {n - 1 for n in soon}

@@ -247,6 +247,13 @@ RESPELLED = {
     "tim": "time",
     "tel": "tell",
     "chnge": "change",
+    "prbly": "probably",
+    "farther": "father",
+    "parss": "pass",
+    "lata": "later",
+    "smtms": "sometimes",
+    "smtimes": "sometimes",
+    "mst": "most",
 }
 
 

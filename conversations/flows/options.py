@@ -33,6 +33,7 @@ RESPECTED = (
             *("like a number", "like a kid", "like a child", "like scum", "like rubbish"),
             *("like im stupid", "like i wasnt in the room", "like im not there", "misgender"),
             *("talked down to", "talk down to", "talks down to", "nobody respects me"),
+            "not respect me",
         ),
     ),
 )
@@ -74,6 +75,7 @@ LATER = (
     *("in a bit", "im driving", "driving rn", "not tonight", "not till", "not until"),
     *("do it tonight", "later tonight", "not the day", "not in this moment", "other time"),
     *("before i agree", "now is not a good time", "now is not good time", "not a good time"),
-    *("rather wait", "id rather wait", "wait till"),
+    *("rather wait", "id rather wait", "wait till", "not comfortable", "im not comfortable"),
+    *("give me 5 mins", "give me a min", "give me five minutes", "on the bus"),
     "dreckly",  # Cornish: "directly", some time later
 )

@@ -126,6 +126,7 @@ PARENT_CARER = Flow(
                         *("didnt have a plan", "there wasnt any plan", "wasnt any plan"),
                         *("there was never a plan", "there was never any plan", "never made one"),
                         *("there wasnt any", "there werent any", "wasnt a plan"),
+                        *("there was not plan", "there was not a plan", "never did one"),
                         *("never made a plan", "they never made one", "never any plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),

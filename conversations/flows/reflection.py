@@ -106,6 +106,8 @@ REFLECTION = Flow(
                         "failing",
                         "inad",
                         "not adequate",
+                        "not acceptable",
+                        "unacceptable",
                     ),
                 ),
             ),

@@ -237,6 +237,7 @@ YOUNG_PERSON = Flow(
                             "never seen a pathway plan",
                             "ever mentioned a plan",
                         ),
+                        *("dont have plan", "never been shown", "never gave me one"),
                     ),
                 ),
             ),

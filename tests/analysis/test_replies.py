@@ -1070,3 +1070,34 @@ def test_passing_on_a_question_skips_it_and_politeness_is_not_a_condition():
 
 def test_who_sees_is_heard_inside_a_promise_not_to_tell():
     assert asks_who_sees("ok but u wont tel my mum will u")
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("yes but I want to know who you'd tell", CONSENT, None),  # a worry, not a plain yes
+        ("Lisa was fantastic, the one before her was a disaster", SCALE, None),
+        ("good / RI tbh", GRADES, None),
+        ("16 on friday", AGES, "teen"),  # 15 until Friday
+        ("turned 12 on sunday", AGES, "teen"),  # and 12 since
+        ("its peak", SCALE, None),  # authors split: bad, or nothing said?
+        ("prbly", ALWAYS, None),  # probably: yes, or only sometimes?
+        ("respect me yeah, who i am not so much", ALWAYS, None),
+        ("no... ok fine lets go", CONSENT, "agree"),  # said again
+        ("Outstanding 🙂", [Choice("outstanding", ("Outstanding",)), *GRADES], "outstanding"),
+        ("🙄 no", ALWAYS, "no"),
+        ("mid", SCALE, "ok"),
+        ("best help ever", SCALE, "great"),
+        ("smtms", ALWAYS, "sometimes"),
+        ("sum tims", ALWAYS, "sometimes"),
+        ("mst of the time", ALWAYS, "sometimes"),
+    ],
+)
+def test_slang_slips_and_second_thoughts_from_the_seventeenth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_not_wanting_to_answer_in_english_learnt_later_is_a_skip():
+    assert read_reply("I not want answer this", SCALE).intent == SKIP
+    assert read_reply("i dont want say", ALWAYS).intent == SKIP
+    assert read_reply("parss", AGES).intent == SKIP

@@ -313,3 +313,30 @@ def test_who_is_talking_in_longer_and_local_words(typed, value):
 def test_answers_from_the_sixteenth_reading_pick_their_button(flow, step, typed, value):
     option = match_option(flow.step(step).options, typed, "young_adult")
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "value"),
+    [
+        (PARENT_CARER, "consent", "I'm not comfortable with that", "not_now"),
+        (PARENT_CARER, "plan", "there was not plan", "no_plan"),
+        (PARENT_CARER, "plan", "they never did one, we just got told what to do", "no_plan"),
+        (PARENT_CARER, "respect", "they not respect me", "no"),
+        (YOUNG_PERSON, "consent", "lata", "not_now"),
+        (YOUNG_PERSON, "consent", "give me 5 mins im on the bus", "not_now"),
+        (YOUNG_PERSON, "plan", "I don't have plan I think", "not_sure"),
+        (YOUNG_PERSON, "plan", "ive never been shown a pathway plan", "not_sure"),
+    ],
+)
+def test_answers_from_the_seventeenth_reading_pick_their_button(flow, step, typed, value):
+    option = match_option(flow.step(step).options, typed, "teen")
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("parent/carer", "pc"), ("i am farther", "pc"), ("i wrk hear", "pr"), ("im the yp lol", "yp")],
+)
+def test_who_is_talking_when_both_halves_name_one_button(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value

@@ -338,9 +338,7 @@ async def test_asking_who_will_see_it_gets_a_plain_answer_about_privacy(app, you
     assert await rows(app, "SELECT * FROM answers WHERE step_id = 'mood'") == []
 
 
-async def test_a_yes_with_a_worry_about_who_will_be_told_gets_the_privacy_answer(
-    app, young_person
-):
+async def test_a_yes_with_a_worry_about_who_will_be_told_gets_the_privacy_answer(app, young_person):
     await young_person.says("/start")
     await young_person.taps("I'm a young person")
     await young_person.says("ok but u wont tel my mum will u")
