@@ -44,12 +44,10 @@ from analysis.reply_words import (
 )
 from analysis.spelling import respelt
 from analysis.spoken_numbers import spoken_numbers
-from analysis.typed_reply import Reply, Rule
+from analysis.typed_reply import SMILES, Reply, Rule, graded_in_words
 
 __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"]
 
-# Smiles beside a grade: decoration there, a face where the buttons are faces.
-SMILES = re.compile("[\U0001f600-\U0001f60f\U0001f642\U0001f44d]")
 # The rules, in the order they are tried; the first that gives a reading decides.
 RULES: tuple[Rule, ...] = (
     rules.said_again,  # "no wait yes", "outstanding - well, good": the last part
@@ -101,7 +99,7 @@ def read_reply(
     ("tak", "nahin"), and asks again about anything else.
     """
     raw = ANSWERS_ITS_OWN_QUESTION.sub(r"\1? ", text.strip())  # "what plan i havent got one"
-    if _graded_in_words(choices):  # "Outstanding 🙂": a smile, not the face "Good"
+    if graded_in_words(choices):  # "Outstanding 🙂": a smile, not the face "Good"
         raw = SMILES.sub(" ", raw).strip() or raw
     typed = normalise(raw)
     if not typed:
@@ -130,12 +128,6 @@ def read_reply(
         if respelling != raw:
             return read_reply(respelling, choices, inside=inside, respell=False)
     return Reading()
-
-
-def _graded_in_words(choices: Sequence[Choice]) -> bool:
-    """Whether the buttons are grades in words (a practitioner's), not the five faces."""
-    grades = any(c.stands_for("good") for c in choices)
-    return grades and not any(SMILES.search(c.words[0]) for c in choices if c.words)
 
 
 def _read_plainly(reply: Reply) -> Reading:

@@ -108,10 +108,9 @@ def not_plain(reply: Reply) -> Reading | None:
         clauses = re.split(r"[,.;]|\bbut\b", reply.raw.lower())
         now = next((c for c in clauses if re.search(r"\bnow\b", c)), "")
         said_now = reply.read(re.sub(r"\bnow\b", " ", now)) if now.strip() else Reading()
+        # "they do now, didnt before" is not "Yes, always": ask.
         not_always = reply.always_yes and said_now.choice in reply.standing_for("yes")
-        return (
-            said_now if said_now.choice and not not_always else Reading()
-        )  # "do now, didnt before"
+        return said_now if said_now.choice and not not_always else Reading()
     plain_lower = reply.raw.lower().replace("'", "")
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
@@ -139,11 +138,9 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
     rolled_eyes = SARCASM.search(after) and not SARCASM.search(normalise(answer))
     # A "but" in a grade's reason, or beside who they are, is the story, not the answer:
-    # "Inadequate. I'm not proud of it, but visits weren't happening"; yet "yes, but …" asks.
-    grades = reply.a_rating and "ok" not in reply.values
-    story = reply.about_the_speaker or (
-        grades and not CONTRAST.match(after)
-    )  # not "good, apart from …"
+    # "Inadequate. I'm not proud of it, but visits weren't happening"; yet "yes, but …"
+    # and "good, apart from the recording" ask.
+    story = reply.about_the_speaker or (reply.in_words and not CONTRAST.match(after))
     if not reason or not reply.inside or (CONTRAST.search(after) and not story) or rolled_eyes:
         return None
     first_part = reply.read(answer)
@@ -327,7 +324,7 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     if reply.a_rating:  # "good on the whole": overall, not mostly
         core, typed = without(core, "on the whole").strip(), without(typed, "on the whole").strip()
     found = intents(core) | intents(typed)
-    if {"so_so", "good"} <= found and "ok" not in values:
+    if {"so_so", "good"} <= found and reply.in_words:
         return Reading()  # "not bad" among grades: Good, or less? Ask.
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"

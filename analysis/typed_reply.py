@@ -119,12 +119,27 @@ class Reply:
         return bool(self.standing_for("great", "good", "bad", "awful"))
 
     @cached_property
+    def in_words(self) -> bool:
+        """Whether the buttons are grades in words (a practitioner's), not the faces."""
+        return graded_in_words(self.choices)
+
+    @cached_property
     def graded(self) -> bool:
         return self.always_yes or bool(self.between)
 
 
 # A rule reads a reply, or leaves it (None) to the next one.
 Rule = Callable[[Reply], "Reading | None"]
+
+
+# Smiles: on the buttons, the five faces; beside a grade in words, decoration.
+SMILES = re.compile("[\U0001f600-\U0001f60f\U0001f642\U0001f44d]")
+
+
+def graded_in_words(choices: Sequence[Choice]) -> bool:
+    """Whether the buttons rate in words (a practitioner's grades), not with faces."""
+    rates = any(c.stands_for("good") for c in choices)
+    return rates and not any(SMILES.search(c.words[0]) for c in choices if c.words)
 
 
 def one_or_several(values: Sequence[str]) -> Reading:
