@@ -58,6 +58,9 @@ def a_number(reply: Reply) -> Reading | None:
             return Reading() if _by_number(reply, spoken_numbers(core)) else None
     if len(set(numbers)) > 1 and re.search(r"\b(?:older|younger)\b", core):
         return Reading()  # "our kids 10 and im 2 year older": whose age?
+    than_someone = re.search(r"\b(?:older|younger|bigger|smaller) than (?:my|me|her|him)\b", core)
+    if than_someone and _by_number(reply, numbers):
+        return Reading()  # "older than my sister, she's 9": how much older?
     by_number = _by_number(reply, numbers)
     if by_number and reply.about_the_speaker and PARENT_TOO.search(reply.typed):
         return Reading()  # "im 17 and got a baby": a young person, and a parent. Which?

@@ -32,6 +32,7 @@ from analysis.reply_shapes import (
     SOMEONE_ELSES,
     THEN_AND_NOW,
     WHO_SEES,
+    WORRIED,
 )
 from analysis.reply_words import (
     HEDGED,
@@ -111,6 +112,8 @@ def not_plain(reply: Reply) -> Reading | None:
         # "they do now, didnt before" is not "Yes, always": ask.
         not_always = reply.always_yes and said_now.choice in reply.standing_for("yes")
         return said_now if said_now.choice and not not_always else Reading()
+    if WORRIED.search(typed):
+        return Reading()  # "im scared to press yes"
     plain_lower = reply.raw.lower().replace("'", "")
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
@@ -143,6 +146,8 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     story = reply.about_the_speaker or (reply.in_words and not CONTRAST.match(after))
     if not reason or not reply.inside or (CONTRAST.search(after) and not story) or rolled_eyes:
         return None
+    if re.match(r"not\b", normalise(answer)) and re.match(r"not\b", after):
+        return None  # "not great, not terrible": neither, read whole
     first_part = reply.read(answer)
     if two_sided:  # "Partly. The what yes, the why no.": the in-between, said again
         return first_part if first_part.choice in reply.between else None
@@ -247,6 +252,8 @@ def own_phrases(reply: Reply) -> Reading | None:
     ):
         return Reading()  # "sometimes i dont feel safe": No, or only some of the time? Ask.
     only_yes = set(holders) <= {*reply.standing_for("yes")}
+    if "not_sure" in intents(core) and only_yes:
+        return Reading()  # "wouldn't have a clue who my PA is mate": not a yes
     if "sometimes" in intents(core) and not reply.between and only_yes:
         return Reading()  # "kind of, I know his first name": no in-between button (policy 4)
     if "tentative" in intents(typed) and reply.graded and only_yes:

@@ -39,6 +39,7 @@ IN_BETWEEN = re.compile(
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
     r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
     r"|\bless keen\b"  # "My partner's happy to, I'm less keen"
+    r"|\bno (?:more|less|better|worse) than\b"  # "no more than my last worker did"
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
 GRADE_PAIR = re.compile(
@@ -95,6 +96,12 @@ NOT_ONE_ANSWER = re.compile(
 NEVER_FELT_BAD = re.compile(
     r"\bnever (?:once |ever )?(?:felt|been|made to feel|was made to feel|feel)"
     r" (?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|looked down on|dismissed)\b"
+)
+# Frightened of answering: "im scared to press yes". Not a plain yes: ask. (Not "no, I'm
+# scared of him", which is a plain no, and must be.)
+WORRIED = re.compile(
+    r"\b(?:scared|afraid|frightened|worried|nervous) "
+    r"(?:to (?:press|say|answer|tap|click|start)|of (?:saying|answering|pressing))\b"
 )
 # Asking to skip: "can we skip the plan bit".
 ASKS_TO_SKIP = re.compile(r"^(?:can|could) (?:we|i|u|you) (?:just )?skip\b|^lets (?:just )?skip\b")

@@ -189,7 +189,11 @@ def normalise(text: str) -> str:
     )  # "y e s"
     text = re.sub(r"\b(most|some|all|kind|sort) off\b", r"\1 of", text)
     text = re.sub(r"\b(want|need|have|got) 2\b", r"\1 to", text)  # "dont want 2 say"
-    text = re.sub(r"\bfoster car(?:a|r|e)\b", "foster carer", text)
+    text = re.sub(r"\bfoster (?:car(?:a|r|e)|karen)\b", "foster carer", text)  # autocorrect
+    text = re.sub(r"\bfull stop\b", ".", text)  # dictated: "I guess so full stop"
+    text = re.sub(r"\bpart lee\b", "partly", text)
+    text = re.sub(r"\bnot shore\b", "not sure", text)
+    text = re.sub(r"^find thanks\b", "fine thanks", text)
     text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)
     text = re.sub(r"\b(work|werk|wrk) hear\b", r"\1 here", text)
     text = re.sub(r"\b(have|hav|got|had|seen|wasnt|isnt|aint) 1\b", r"\1 one", text)

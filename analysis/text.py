@@ -254,6 +254,10 @@ RESPELLED = {
     "smtms": "sometimes",
     "smtimes": "sometimes",
     "mst": "most",
+    "mot": "not",
+    "offal": "awful",
+    "prent": "parent",
+    "mett": "met",
 }
 
 

@@ -47,6 +47,7 @@ WHO_OPTIONS = (
             *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here"),
             *("children in care team", "looked after children team", "cin team", "cp team"),
             *("reviewing officer", "independent reviewing officer", "agency social worker"),
+            "allocated worker",
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
                 f"{role} {place}leaving care team"

@@ -127,6 +127,7 @@ PARENT_CARER = Flow(
                         *("there was never a plan", "there was never any plan", "never made one"),
                         *("there wasnt any", "there werent any", "wasnt a plan"),
                         *("there was not plan", "there was not a plan", "never did one"),
+                        *("dont think there was one", "dont think there was a plan"),
                         *("never made a plan", "they never made one", "never any plan"),
                         *("never a plan", "there was no plan", "gave us one", "did not get plan"),
                         *("didnt get a plan", "did not get a plan", "no one gave us"),

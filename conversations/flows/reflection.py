@@ -82,7 +82,10 @@ REFLECTION = Flow(
                 Option(
                     value="good",
                     label=words("Good"),
-                    typed=("grade 2", "grade two", "meets standards", "meets the standards"),
+                    typed=(
+                        *("grade 2", "grade two", "meets standards", "meets the standards"),
+                        "good with outstanding features",
+                    ),
                 ),
                 Option(
                     value="requires_improvement",
@@ -94,6 +97,7 @@ REFLECTION = Flow(
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
                         "improvement needed",
+                        "not yet good",
                     ),
                 ),
                 Option(
@@ -108,6 +112,7 @@ REFLECTION = Flow(
                         "not adequate",
                         "not acceptable",
                         "unacceptable",
+                        "not fit for purpose",
                     ),
                 ),
             ),

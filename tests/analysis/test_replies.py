@@ -1101,3 +1101,24 @@ def test_not_wanting_to_answer_in_english_learnt_later_is_a_skip():
     assert read_reply("I not want answer this", SCALE).intent == SKIP
     assert read_reply("i dont want say", ALWAYS).intent == SKIP
     assert read_reply("parss", AGES).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("not great, not terrible", SCALE, "ok"),  # neither: the middle
+        ("im scared to press yes", CONSENT, None),  # frightened, not a plain yes
+        ("no more than my last worker did", ALWAYS, None),  # a comparison
+        ("older than my sister, she's 9", AGES, None),  # how much older?
+        ("older than 16", AGES, "young_adult"),
+        ("without fail", ALWAYS, "yes"),
+        ("not on your nelly", ALWAYS, "no"),
+        ("can't see a problem with that", YES_NO, "yes"),
+        ("offal full stop", SCALE, "awful"),  # dictated
+        ("I guess so full stop", CONSENT, "agree"),
+        ("Mot now thank you", CONSENT, "not_now"),
+        ("find thanks", SCALE, "ok"),
+    ],
+)
+def test_dictation_comparisons_and_fears_from_the_eighteenth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means

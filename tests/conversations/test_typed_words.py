@@ -3,7 +3,13 @@
 import pytest
 
 from conversations.engine import WHO_OPTIONS
-from conversations.flows import HEAR_BACK_OPTIONS, PARENT_CARER, SCALE_OPTIONS, YOUNG_PERSON
+from conversations.flows import (
+    HEAR_BACK_OPTIONS,
+    PARENT_CARER,
+    REFLECTION,
+    SCALE_OPTIONS,
+    YOUNG_PERSON,
+)
 from conversations.typed_words import (
     is_greeting,
     is_stop,
@@ -340,3 +346,51 @@ def test_answers_from_the_seventeenth_reading_pick_their_button(flow, step, type
 def test_who_is_talking_when_both_halves_name_one_button(typed, value):
     option = match_option(WHO_OPTIONS, typed, None)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "value"),
+    [
+        (YOUNG_PERSON, "know_worker", "wouldn't have a clue who my PA is mate", None),
+        (YOUNG_PERSON, "know_worker", "never mett them", "no"),
+        (YOUNG_PERSON, "know_worker", "not shore", "not_sure"),
+        (PARENT_CARER, "plan", "I don't think there was one", "no_plan"),
+        (PARENT_CARER, "plan", "part lee", "partly"),
+    ],
+)
+def test_answers_from_the_eighteenth_reading_pick_their_button_or_are_asked(
+    flow, step, typed, value
+):
+    option = match_option(flow.step(step).options, typed, "young_adult")
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("good with outstanding features", "good"),
+        ("not fit for purpose", "inadequate"),
+        ("not yet good", "requires_improvement"),
+    ],
+)
+def test_practitioners_grades_in_inspection_words(typed, value):
+    option = match_option(REFLECTION.step("self_rating").options, typed, "practitioner")
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("I'm a foster Karen full stop", "pc"),
+        ("prent", "pc"),
+        ("I'm the allocated worker for this family", "pr"),
+    ],
+)
+def test_who_is_talking_when_autocorrect_or_dictation_got_in_the_way(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
+
+
+def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
+    option = match_option(YOUNG_PERSON.step("safe_home").options, "no, I'm scared of him", "child")
+    assert option is not None and option.value == "no"
