@@ -84,9 +84,9 @@ def _split(word: str, known: frozenset[str]) -> str | None:
             continue
         if tail in known or tail in english:
             rest: str | None = tail
-        elif head in known:  # a slipped tail only after one of the reader's own words:
+        elif head in known:  # a slipped tail only after one of the reader's own words
             rest = _nearest(tail, known, longest_slip=1) or _split(tail, known)
-        else:  # "hamster" is not "ham sure"
+        else:  # so "hamster" is not "ham sure"
             continue
         if rest is not None and (head in known or any(part in known for part in rest.split())):
             return f"{head} {rest}"
