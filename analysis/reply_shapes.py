@@ -42,11 +42,7 @@ IN_BETWEEN = re.compile(
     r"|\bno (?:more|less|better|worse) than\b"  # "no more than my last worker did"
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
-GRADE_PAIR = re.compile(
-    r"\b(?:gd|good|ri|outstanding|os|inadequate|ok)\s*[-–]\s*"
-    r"(?:gd|good|ri|outstanding|os|inadequate)\b",
-    re.IGNORECASE,
-)
+GRADE_PAIR = re.compile(rf"\b(?:gd|os|ok|{GRADES})\s*[-–]\s*(?:gd|os|{GRADES})\b", re.IGNORECASE)
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
 CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
 # Not agreeing, after a "but", takes nothing back from understanding: "yes but i dont agree".
