@@ -17,10 +17,17 @@ RATING = re.compile(
     r"\b([0-5])\s*(?:/|out of|outta|of)\s*5\b|\b(10|[0-9])\s*(?:/|out of|outta|of)\s*10\b"
 )
 
-_NUMBER = rf"\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+_SPELT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = rf"\d+|{_SPELT}"
+# A rating in words: "three out of five".
+SPELT_RATING = re.compile(rf"\b({_SPELT})(?=\s*(?:/|out of|outta|of)\s*(?:5|10)\b)")
 # A number with a unit is not an age ("on a six month contract", "mum of 3 kids").
+# An age to come: "sixteen in 3 weeks" is 15 now.
+TURNING = re.compile(rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|months?|days?)\b")
+# Nor an age they act: "everyone says I act about 12".
 NOT_AN_AGE = re.compile(
-    rf"\b(?:{_NUMBER})"
+    rf"\b(?:act|acts|acting|look|looks|seem|seems)(?: like| about| around)? (?:{_NUMBER})\b"
+    rf"|\b(?:{_NUMBER})"
     r" (?:months?|weeks?|days?|hours?|mins?|minutes?|times?|kids|children|sessions?)\b"
 )
 # The speaker's own age: "7 but my sister is 10", "im 10 my sister is 14".
@@ -33,10 +40,12 @@ SOMEONE_ELSES_AGE = re.compile(
 
 def rating(reply: Reply) -> Reading | None:
     """ "4/5" picks that face; out of ten, an odd number falls between two: ask which."""
-    found = RATING.search(reply.core)
+    # "three out of five": the number in figures
+    core = SPELT_RATING.sub(lambda said: str(NUMBER_WORDS[said.group(1)]), reply.core)
+    found = RATING.search(core)
     if not found or reply.values != list(SCALE):
         return None
-    if set(spoken_numbers(RATING.sub(" ", reply.core))) - {5, 10}:
+    if set(spoken_numbers(RATING.sub(" ", core))) - {5, 10}:
         return Reading()  # "8/10 maybe 7": which?
     if found.group(2) and int(found.group(2)) % 2 and int(found.group(2)) > 1:
         half = int(found.group(2)) // 2  # "7/10" is between OK and Good
@@ -47,7 +56,9 @@ def rating(reply: Reply) -> Reading | None:
 
 def a_number(reply: Reply) -> Reading | None:
     """ "im 9", "fourteen": the button that holds the number."""
-    core = reply.core
+    core = TURNING.sub(
+        lambda said: f"{max(spoken_numbers(said.group(1)), default=1) - 1}", reply.core
+    )
     numbers = spoken_numbers(NOT_AN_AGE.sub(" ", core))  # not "a six month contract"
     if numbers and SOMEONE_ELSES_AGE.search(core):
         # "7 but my sister is 10": their own age, where they say it; "my brothers 6 and

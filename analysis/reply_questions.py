@@ -30,7 +30,9 @@ ASKED_BACK = re.compile(
     re.IGNORECASE,
 )
 # When, beside a skip at the question that cannot be skipped: "rather not right now".
-NOT_NOW = re.compile(r"\b(?:now|today|tonight|at the moment|at work|busy)\b")
+NOT_NOW = re.compile(
+    r"\b(?:now|today|tonight|tomorrow|later|another (?:time|day)|at the moment|at work|busy)\b"
+)
 # Passing something on is not passing on the question: "pass it on to who?".
 PASSED_ON = re.compile(
     r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff|everything|anything|it all) on\b"

@@ -68,6 +68,14 @@ NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 MOST_WORDS_INSIDE = 8
 # Said before an answer, not instead of one: "Honestly, RI. The plan drifted …".
 FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"})
+# Who they are not, at the greeting: "not the parent, the actual child", "IRO, not the family".
+NOT_WHO = re.compile(
+    r"(?:^|(?<=[,.;!]))\s*not (?:the|a|an|their|your|my|his|her)\b[^,.;!?]*", re.IGNORECASE
+)
+# What is left when two are ruled out: "not outstanding, not RI, so good".
+NEITHER_SO = re.compile(r"^(?:not (?:\w+ ){1,2}){2}so (?P<rest>\w+(?: \w+)?)$")
+# Two plans, one understood: not *Partly* of one plan. Which is it now? Ask.
+TWO_PLANS = re.compile(r"\b(?:first|second|old|new|last|previous) (?:plan|one)\b")
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 
@@ -92,9 +100,18 @@ def said_again(reply: Reply) -> Reading | None:
         said_last = reply.read(corrected)
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
+    if reply.about_the_speaker:  # "IRO, not the family": who they are, not who they are not
+        rest = NOT_WHO.sub(" ", reply.raw).strip(" ,.;!")
+        said_rest = reply.read(rest) if rest and rest != reply.raw else Reading()
+        if said_rest.choice:
+            return said_rest
     # "terrible. well not terrible, just not great": what it is, after what it is not.
     what_it_is = NOT_THIS_BUT.search(normalise(reply.raw))
-    return reply.read(what_it_is["rest"]) if what_it_is else None
+    if what_it_is:
+        return reply.read(what_it_is["rest"])
+    left = NEITHER_SO.search(reply.typed)  # "Not outstanding, not RI, so good"
+    said_left = reply.read(left["rest"]) if left else Reading()
+    return said_left if said_left.choice else None
 
 
 def not_plain(reply: Reply) -> Reading | None:
@@ -309,6 +326,8 @@ def one_yes_another_no(reply: Reply) -> Reading | None:
     lower = reply.raw.lower().replace("'", "").replace("’", "")
     if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):
         sometimes = reply.standing_for("sometimes")
+        if sometimes and TWO_PLANS.search(reply.core):
+            return Reading()  # "The first plan, yes. The second one was a mess": now?
         return Reading(choice=sometimes[0]) if sometimes else Reading()
     return Reading() if ONE_YES_ONE_NO.search(lower) else None
 

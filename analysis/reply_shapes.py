@@ -30,6 +30,9 @@ WHO_SEES = re.compile(
     r"|\b(?:will|would|does|do|can|could) (?:my|the|your|any|anyone|they|she|he)"
     r"(?: \w+){0,2} (?:see|know|find out|read|be told|hear)\b"
     r"|\b(?:u|you|they|she|he) (?:wont|will not|wouldnt|would not) tell\b"  # "u wont tel my mum"
+    # "yes but I'd rather my name wasn't on it"
+    r"|\bmy name\b[^.?!]*\bon (?:it|this|that|there|anything|the report|the form)\b"
+    r"|\b(?:dont|do not) (?:put|use) my name\b"
 )
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
@@ -40,6 +43,9 @@ IN_BETWEEN = re.compile(
     r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
     r"|\bless keen\b"  # "My partner's happy to, I'm less keen"
     r"|\bno (?:more|less|better|worse) than\b"  # "no more than my last worker did"
+    r"|\b(?:less|not so|not that) sure\b|\bnot convinced\b"  # "outstanding, I'm less sure"
+    # Than before, not how it is: "better than last year, that was terrible".
+    r"|\bbetter than (?:last|before|the last|my last|when)\b"
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
 GRADE_PAIR = re.compile(rf"\b(?:gd|os|ok|{GRADES})\s*[-–]\s*(?:gd|os|{GRADES})\b", re.IGNORECASE)
@@ -58,11 +64,12 @@ FOR_SOMEONE = re.compile(
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
     r"|\btypin(?:g)? 4\b|(?:\bis|s) typin(?:g)?\b"  # "typin 4 my daughter", "me nans typing"
     r"|\b(?:he|she) wants? to (?:say|answer|talk|do)\b|\bis with me\b"  # "THE BOY IS WITH ME"
+    r"|\bwants to (?:say|answer|talk|do)\b"  # "Mum's sat next to me and wants to answer"
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
     r"\b(?:yeah|yh|ye|yea|yeh) right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
-    r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b"
+    r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
     r"|^(?:yes|yeah|yeh|always|yes always)\b.*(?<!why )\bnot$"  # "yes always... NOT"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
 )
@@ -100,7 +107,12 @@ WORRIED = re.compile(
     r"(?:to (?:press|say|answer|tap|click|start)|of (?:saying|answering|pressing))\b"
 )
 # Asking to skip: "can we skip the plan bit".
-ASKS_TO_SKIP = re.compile(r"^(?:can|could) (?:we|i|u|you) (?:just )?skip\b|^lets (?:just )?skip\b")
+ASKS_TO_SKIP = re.compile(
+    r"^(?:can|could) (?:we|i|u|you) (?:just )?skip\b|^lets (?:just )?skip\b"
+    # "can we do that one another time": not this question, not now
+    r"|^(?:can|could) (?:we|i) (?:do|answer) (?:that|this|it)(?: one| bit| question)?"
+    r" (?:another time|another day|later|tonight|tomorrow)\b"
+)
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
 THEN_AND_NOW = re.compile(
     r"\b(?:at first|before|at the start)\b.*\bnow\b|\bnow\b.*\b(?:at first|before)\b"
@@ -116,6 +128,7 @@ NOT_THIS_BUT = re.compile(
 SECOND_GUESS = re.compile(
     r"\bor (?:was|is)(?: it)?\b|\bor maybe\b|\bon a good day\b|^or\b"  # "Mark? or Mike"
     r"|\bmight (?:of|have|ve) left\b"  # "well it was Jess, she might of left"
+    r"|\bmight be (?:someone|somebody) (?:else|new|different)\b|\bmight (?:of|have|ve) changed\b"
 )
 # What, after an answer, says it held only for a while: "yes I did till she went off
 # sick", "good at the start", "well it was good, then it wasnt".
@@ -124,6 +137,7 @@ FOR_A_WHILE = re.compile(
     r"|\bthen (?:it|they|she|he) (?:wasnt|werent|didnt|stopped)\b"
     r"|\b(?:didnt|wasnt|werent|did|was)(?: \w+)? before\b"  # "they do now, didnt before"
     r"|\bthen (?:\w+ ){0,8}(?:fell apart|went downhill|went wrong|got worse)\b"
+    r"|\bthen (?:\w+ ){0,2}did the opposite\b"  # "Oh yes, they listened. Then did the opposite."
 )
 # A parent's own words beside a young person's age: "im 17 and got a baby".
 PARENT_TOO = re.compile(
@@ -140,7 +154,7 @@ CONDITIONAL = re.compile(
     # not "yeah, I want to see if my moaning did anything"
     r".*?\b(?:(?<!see )(?<!know )(?<!out )(?<!check )(?<!wonder )(?<!especially )if"
     r"|as long as|so long as|providing|unless)\b"
-    r"(?! im honest| im being honest| i am honest| possible\b| i say so| i do say so)"
+    r"(?! possible\b| i say so| i do say so)"  # ("if im honest" is "tbh" by now)
     # "wouldve been good if …", "id have understood it if …": what might have been
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
 )
@@ -154,6 +168,7 @@ DOUBLE_NEGATIVE = re.compile(
     r"|\bnever (?:dont|didnt|not)\b"  # "i never dont feel safe"
     r"|\b(?:nowt|nothing) wrong\b"  # "nowt wrong with how they treat me"
     r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
+    r"|\b(?:nobody|no ?one) (?:has |have |had |is |was )?(?:ever )?not\b"  # "no one has ever not"
 )
 # Someone else's view or someone else's worker: "my manager would say good", "I know my
 # brothers worker". Not the speaker's answer: ask.
@@ -187,7 +202,9 @@ MIXED = re.compile(
     r"|\bthe (?:one|worker|sw) before (?:her|him|them|that)\b"
     r"|\bone (?:i|we) (?:know|do|did)\b.*\bone (?:i|we) (?:dont|didnt)\b"  # "one i know one i dont"
     # "the worker was lovely, the systems a disgrace": a verdict on each
-    rf"|\b(?:the|my|our) (?:\w+ )?{WORKER} (?:was|is|were) \w+,? (?:but )?(?:the|my|our)"
+    # (not "my foster carer is in the room")
+    rf"|\b(?:the|my|our) (?:\w+ )?{WORKER} (?:was|is|were)"
+    r" (?!in |at |with |here |there |next )\w+,? (?:but )?(?:the|my|our)"
     r" (?!best\b|worst\b|same\b)\w+"
 )
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
@@ -208,6 +225,9 @@ ONE_YES_ONE_NO = re.compile(
     r"|\b(?:yes|yeah|yh|yep),\s*(?:\w+\s+){1,4}not so much\b"
     # "The assessment was good, the plan wasn't"
     r"|\b(?:was|is|were) \w+,\s*(?:but )?(?:the|my|our|her|his) \w+ (?:wasn|isn|weren|didn)['’]?t\b"
+    # "good practice, poor recording"
+    r"|\b(?:good|great|strong|outstanding|ok|fine) \w+,\s*(?:but )?"
+    r"(?:poor|weak|bad|patchy|rubbish|ri)\b"
 )
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
@@ -222,7 +242,7 @@ CORRECTED = re.compile(
 )
 # Arguing with the question instead of answering it: "u lot never change nothing anyway".
 ARGUES_NOT_ANSWERS = re.compile(
-    r"\bchanges? (?:nothing|anything|owt|nowt)\b|\bwhats the point\b"
+    r"\bchanges? (?:nothing|anything|anythin|owt|nowt)\b|\bwhats the point\b"
     r"|\bnothing (?:ever )?(?:changes|changed)\b"
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.

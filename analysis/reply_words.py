@@ -173,6 +173,11 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bme (mam|mum|mom|dad|nan|nana|gran|da|ma)\b", r"my \1", text)  # "me mam"
     text = re.sub(r"\bfor out of\b", "4 out of", text)
     text = re.sub(r"\bnobodys\b", "nobody has", text)
+    text = re.sub(
+        r"\b(?:if (?:im|i am)(?: being)?|to be) (?:totally |completely )?honest\b", "tbh", text
+    )
+    text = re.sub(r"\bnot interest\b", "not interested", text)
+    text = re.sub(r"\b1?(\d)teen\b", r"1\1", text)  # "18teen"
     # Politeness, not a condition: "Ill leave that one if thats alright".
     text = re.sub(r",?\s*if (?:thats|that is|its|it is) (?:ok|okay|alright|all right)\b", "", text)
     # "would rate as outstanding", "would put this at good": the grade, not a question

@@ -91,6 +91,11 @@ def normalise(text: str, *, collapse_doubles: bool = False) -> str:
 # Words as children and teenagers often spell them, read as the word they mean when a
 # typed reply is matched to a button (`analysis.replies`).
 RESPELLED = {
+    "yong": "young",
+    "leavr": "leaver",
+    "fostr": "foster",
+    "practishner": "practitioner",
+    "partl": "partly",
     "gud": "good",
     "gd": "good",
     "wot": "what",

@@ -32,7 +32,14 @@ PARENT_CARER = Flow(
                 Option(
                     value="agree",
                     label=words("Yes, let's start"),
-                    typed=("ok", "okay", "happy to start", "happy 2 start", "understood"),
+                    typed=(
+                        "ok",
+                        "okay",
+                        "happy to start",
+                        "happy 2 start",
+                        "understood",
+                        "wouldnt say no",
+                    ),
                 ),
                 Option(
                     value="not_now",

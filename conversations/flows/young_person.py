@@ -35,7 +35,15 @@ YOUNG_PERSON = Flow(
                 Option(
                     value="agree",
                     label=words("OK, let's start"),
-                    typed=("yes", "ok", "okay", "happy to start", "happy 2 start", "understood"),
+                    typed=(
+                        "yes",
+                        "ok",
+                        "okay",
+                        "happy to start",
+                        "happy 2 start",
+                        "understood",
+                        "wouldnt say no",
+                    ),
                 ),
                 Option(
                     value="not_now",
@@ -124,6 +132,7 @@ YOUNG_PERSON = Flow(
                     label=words("No"),
                     typed=(
                         *("no i dont", "i dont have one", "never met them", "never met him"),
+                        *("i dont know mine", "dont know mine"),
                         *("never met her", "never even met", "never seen them", "never met"),
                         *("never clapped eyes on", "never laid eyes on"),
                         *(

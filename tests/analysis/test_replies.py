@@ -1122,3 +1122,35 @@ def test_not_wanting_to_answer_in_english_learnt_later_is_a_skip():
 )
 def test_dictation_comparisons_and_fears_from_the_eighteenth_reading(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("better than last year, that was terrible", SCALE, None),  # last year was terrible
+        ("yeah its Sam. well it was Sam, now it might be someone else?", YES_NO, None),
+        ("no one has ever not listened to me", ALWAYS, None),  # two negatives: ask
+        ("Oh yes, they listened. Then did the opposite.", ALWAYS, None),
+        ("The first plan, yes. The second one was a mess", PLAN, None),  # which plan is now?
+        ("Ofsted would call it good, I'm less sure", GRADES, None),
+        ("good practice, poor recording", GRADES, None),
+        ("three out of five, and that's being generous", SCALE, "ok"),
+        ("I suppose it couldnt hurt", YES_NO, "yes"),
+        ("not inadequate, not RI, so good", INADEQUATE, "good"),
+        ("fifteen. sixteen in 3 weeks tho", AGES, "teen"),
+        ("12 in 2 weeks", AGES, "child"),  # 11 now
+        ("17 but everyone says I act about 12", AGES, "young_adult"),
+        ("u never change anythin anyway", ALWAYS, None),  # arguing, not answering
+        ("can we do it later my foster carer is in the room", CONSENT, "not_now"),
+        ("yes but I'd rather my name wasn't on it", CONSENT, None),  # who will see it?
+    ],
+)
+def test_comparisons_ratings_in_words_and_ages_to_come_from_the_nineteenth_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_putting_one_question_off_skips_it_and_a_name_on_it_asks_who_sees():
+    assert read_reply("can we do that one another time", PLAN).intent == SKIP
+    assert asks_who_sees("yes but I'd rather my name wasn't on it")

@@ -208,6 +208,8 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("good with outstanding features", "good"),
         ("not fit for purpose", "inadequate"),
         ("not yet good", "requires_improvement"),
+        ("ri if im honest", "requires_improvement"),  # honesty, not a condition
+        ("Ofsted would call it outstanding, I'm less sure", None),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -246,6 +248,11 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("I'm a foster Karen full stop", "pc"),
         ("prent", "pc"),
         ("I'm the allocated worker for this family", "pr"),
+        ("IRO, not the family", "pr"),  # who they are, not who they are not
+        ("Personal adviser here, not a care leaver, despite what my inbox suggests", "pr"),
+        ("I'm the family support worker, Mum's sat next to me and wants to answer", None),
+        ("yong persn", "yp"),
+        ("practishner", "pr"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -311,6 +318,12 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "know_worker", "not shore", "not_sure"),
         (PARENT_CARER, "plan", "I don't think there was one", "no_plan"),
         (PARENT_CARER, "plan", "part lee", "partly"),
+        (YOUNG_PERSON, "know_worker", "Do I know who my PA is? Ha. Good one.", "no"),
+        (YOUNG_PERSON, "know_worker", "my brother knows his, i dont know mine", "no"),
+        (YOUNG_PERSON, "consent", "wouldnt say no", "agree"),
+        (PARENT_CARER, "plan", "partl", "partly"),
+        (PARENT_CARER, "hear_back", "not interest", "no"),
+        (YOUNG_PERSON, "age", "18teen", "young_adult"),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
