@@ -21,10 +21,10 @@ _SPELT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = rf"\d+|{_SPELT}"
 # A rating in words: "three out of five".
 SPELT_RATING = re.compile(rf"\b({_SPELT})(?=\s*(?:/|out of|outta|of)\s*(?:5|10)\b)")
-# A number with a unit is not an age ("on a six month contract", "mum of 3 kids").
 # An age to come: "sixteen in 3 weeks" is 15 now.
 TURNING = re.compile(rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|months?|days?)\b")
-# Nor an age they act: "everyone says I act about 12".
+# Not an age: one they act ("everyone says I act about 12"), or a number with a unit
+# ("on a six month contract", "mum of 3 kids").
 NOT_AN_AGE = re.compile(
     rf"\b(?:act|acts|acting|look|looks|seem|seems)(?: like| about| around)? (?:{_NUMBER})\b"
     rf"|\b(?:{_NUMBER})"

@@ -33,11 +33,7 @@ PARENT_CARER = Flow(
                     value="agree",
                     label=words("Yes, let's start"),
                     typed=(
-                        "ok",
-                        "okay",
-                        "happy to start",
-                        "happy 2 start",
-                        "understood",
+                        *("ok", "okay", "happy to start", "happy 2 start", "understood"),
                         "wouldnt say no",
                     ),
                 ),

@@ -36,13 +36,8 @@ YOUNG_PERSON = Flow(
                     value="agree",
                     label=words("OK, let's start"),
                     typed=(
-                        "yes",
-                        "ok",
-                        "okay",
-                        "happy to start",
-                        "happy 2 start",
-                        "understood",
-                        "wouldnt say no",
+                        *("yes", "ok", "okay", "happy to start", "happy 2 start"),
+                        *("understood", "wouldnt say no"),
                     ),
                 ),
                 Option(
