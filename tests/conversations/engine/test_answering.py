@@ -1,6 +1,8 @@
 """Taking answers: buttons, words typed the way people type them, skip and back,
 edits, and whatever is not an answer (stickers, old buttons, commands)."""
 
+import pytest
+
 from tests.support import (
     YOUNG_PERSON_ANSWERS,
     button_labels,
@@ -338,10 +340,15 @@ async def test_asking_who_will_see_it_gets_a_plain_answer_about_privacy(app, you
     assert await rows(app, "SELECT * FROM answers WHERE step_id = 'mood'") == []
 
 
-async def test_a_yes_with_a_worry_about_who_will_be_told_gets_the_privacy_answer(app, young_person):
+@pytest.mark.parametrize(
+    "typed", ["ok but u wont tel my mum will u", "yes but I'd rather my name wasn't on it"]
+)
+async def test_a_yes_with_a_worry_about_who_will_be_told_gets_the_privacy_answer(
+    app, young_person, typed
+):
     await young_person.says("/start")
     await young_person.taps("I'm a young person")
-    await young_person.says("ok but u wont tel my mum will u")
+    await young_person.says(typed)
     assert young_person.replies[-2].startswith("We don't ask your name")
     assert "Is that OK?" in young_person.last_reply  # not started until they say so
 
