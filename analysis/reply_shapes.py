@@ -45,7 +45,8 @@ IN_BETWEEN = re.compile(
     r"|\bno (?:more|less|better|worse) than\b"  # "no more than my last worker did"
     r"|\b(?:less|not so|not that) sure\b|\bnot convinced\b"  # "outstanding, I'm less sure"
     # Than before, not how it is: "better than last year, that was terrible".
-    r"|\bbetter than (?:last|before|the last|my last|when)\b"
+    r"|\bbetter than (?:last (?:year|time|month|week)|before|when)\b"
+    r"|\bbut not (?:her|his|their) name\b"  # "i know her face but not her name"
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
 GRADE_PAIR = re.compile(rf"\b(?:gd|os|ok|{GRADES})\s*[-–]\s*(?:gd|os|{GRADES})\b", re.IGNORECASE)
@@ -66,6 +67,8 @@ FOR_SOMEONE = re.compile(
     r"|\b(?:he|she) wants? to (?:say|answer|talk|do)\b|\bis with me\b"  # "THE BOY IS WITH ME"
     r"|\bwants to (?:say|answer|talk|do)\b"  # "Mum's sat next to me and wants to answer"
 )
+# Two of the greeting's answers in one person: "I foster, but I also work for the council".
+TWO_ROLES = re.compile(r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b")
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
     r"\b(?:yeah|yh|ye|yea|yeh) right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
@@ -80,6 +83,8 @@ EMPHATIC_NO = re.compile(
     r"|^as if(?:\s*[^\w\s]+)*$"  # "as if 🙄", alone; "as if you'd change owt" argues
     r"|^(?:dont|do not) make me laugh\b"  # "respect?? don't make me laugh"
 )
+# A worker, or a plan, then another: "my new worker does, the old one never did".
+OLD_AND_NEW = r"\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
@@ -89,8 +94,7 @@ NOT_ONE_ANSWER = re.compile(
     r"|^only (?:on |at |in )?"
     r"(?:weekends?|weekdays|evenings?|mornings?|nights?)\b"  # "only when i kick off" is Sometimes
     r"|\bsince (?:i|we|she|he|they) (?:took over|started)\b"  # and before that?
-    # A worker then another: "my new worker does, the old one never did". Which is now?
-    r"|\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
+    rf"|{OLD_AND_NEW}"  # which is now?
     r"|\bto my face\b"
     r"|^(?:only )?(?:after|once) (?:i|we|my)\b"  # "after I complained, yes": not before
 )
@@ -112,13 +116,16 @@ ASKS_TO_SKIP = re.compile(
     # "can we do that one another time": not this question, not now
     r"|^(?:can|could) (?:we|i) (?:do|answer) (?:that|this|it)(?: one| bit| question)?"
     r" (?:another time|another day|later|tonight|tomorrow)\b"
+    r"|^(?:can|could) (?:i|we) not (?:do|answer) (?:this|that)\b"  # "can i not do this one"
+    r"|^(?:i )?(?:dont|do not) (?:want|wanna) (?:to )?(?:talk|say) about"
+    r" (?:it|this|that|home|my home|where i live)$"
 )
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
 THEN_AND_NOW = re.compile(
     r"\b(?:at first|before|at the start)\b.*\bnow\b|\bnow\b.*\b(?:at first|before)\b"
 )
 # Only somewhere: "i feel safe in my room". And the rest of the house? Ask.
-ONLY_SOMEWHERE = re.compile(r"\bin my (?:bed)?room\b")
+ONLY_SOMEWHERE = re.compile(r"\bin my (?:bed)?room\b|\bsafe (?:at|in) (?:school|college)\b")
 # "not terrible, just not great": what it is not, then what it is.
 NOT_THIS_BUT = re.compile(
     r"(?:^|\bwell )not (?:\w+ ){0,2}?\w+,?\s+(?:just|only|more like)\s+(?P<rest>\S.*)$"
@@ -177,7 +184,8 @@ SOMEONE_ELSES = re.compile(
     r"\b(?!i\b|ofsted\b)\w+ would (?:probably |prob )?(?:say|call it|rate it)\b"
     r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|family|nan|gran|partner)"
     # not "yes. my foster carer said i should", "Fine. Mum said I had to do it anyway"
-    r" (?:says|said|thinks)\b(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b)"
+    r" (?:says|said|thinks)\b"
+    r"(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b| to\b)"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
 )

@@ -177,6 +177,8 @@ def normalise(text: str) -> str:
         r"\b(?:if (?:im|i am)(?: being)?|to be) (?:totally |completely )?honest\b", "tbh", text
     )
     text = re.sub(r"\bnot interest\b", "not interested", text)
+    text = re.sub(r"\bnow (?:n|an|and) again\b", "now and then", text)
+    text = re.sub(r"\bgo 4 it\b", "go for it", text)
     text = re.sub(r"\b1?(\d)teen\b", r"1\1", text)  # "18teen"
     # Politeness, not a condition: "Ill leave that one if thats alright".
     text = re.sub(r",?\s*if (?:thats|that is|its|it is) (?:ok|okay|alright|all right)\b", "", text)

@@ -17,7 +17,7 @@ WHO_OPTIONS = (
         typed=(
             *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
             *("care leaver", "in care", "im in care", "pupil", "young carer", "in foster care"),
-            *("im a yp", "yp", "a child", "the yp", "im the yp"),
+            *("im a yp", "yp", "a child", "the yp", "im the yp", "im the child", "im the kid"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
         ),
     ),

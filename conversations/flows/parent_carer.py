@@ -114,6 +114,7 @@ PARENT_CARER = Flow(
                         "nobody explained it",
                         "nobody explained anything",
                         *("didnt understand any of it", "did not understand any of it"),
+                        "didnt understand nothing",
                     ),
                 ),
                 Option(
@@ -124,6 +125,7 @@ PARENT_CARER = Flow(
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),
                         *("there never was one", "never was one", "never was a plan"),
+                        "never was any plan",
                         *("nobody made any plan", "no one made a plan", "nobody made a plan"),
                         *("nobody made one", "no one made one", "we didnt have a plan"),
                         *("didnt have a plan", "there wasnt any plan", "wasnt any plan"),

@@ -219,7 +219,7 @@ YOUNG_PERSON = Flow(
                     # "not sure" alone may be about understanding it, not having one.
                     answers=(),
                     typed=(
-                        *("i dont have one", "i dont have a plan", "no plan"),
+                        *("i dont have one", "i dont have a plan", "no plan", "aint got one"),
                         *("do i have a plan", "do i even have a plan", "never seen a plan"),
                         *("never seen one", "never been given a plan", "never been given one"),
                         *("never got a plan", "never had a plan", "dont think i have one"),

@@ -1154,3 +1154,30 @@ def test_comparisons_ratings_in_words_and_ages_to_come_from_the_nineteenth_readi
 def test_putting_one_question_off_skips_it_and_a_name_on_it_asks_who_sees():
     assert read_reply("can we do that one another time", PLAN).intent == SKIP
     assert asks_who_sees("yes but I'd rather my name wasn't on it")
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("the old worker did, this one not so much", ALWAYS, None),  # which is now?
+        ("pretty bad tbh", SCALE, None),  # really bad, or not good? Authors split
+        ("not RI but definitely good", GRADES, "good"),
+        ("now n again", ALWAYS, "sometimes"),
+        ("best its ever been", SCALE, "great"),
+        ("evry time", ALWAYS, "yes"),
+    ],
+)
+def test_old_and_new_workers_and_sound_spellings_from_the_twentieth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("can i not do this one", ALWAYS),
+        ("dont want to talk about home", MOSTLY),
+        ("dontwannasay", ALWAYS),
+    ],
+)
+def test_not_wanting_to_do_this_one_skips_it(typed, choices):
+    assert read_reply(typed, choices).intent == SKIP

@@ -210,6 +210,8 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("not yet good", "requires_improvement"),
         ("ri if im honest", "requires_improvement"),  # honesty, not a condition
         ("Ofsted would call it outstanding, I'm less sure", None),
+        ("inadaquit", "inadequate"),
+        ("Not outstanding but definitely good", "good"),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -253,6 +255,11 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("I'm the family support worker, Mum's sat next to me and wants to answer", None),
         ("yong persn", "yp"),
         ("practishner", "pr"),
+        ("I foster, but I also work for the council in housing", None),  # both: which?
+        ("me!! im the child", "yp"),
+        ("Im the parent, the social worker gave me this link", "pc"),  # who sent them
+        ("im the young person my PA asked me to do this", "yp"),
+        ("my old social worker said to message this. im a care leaver, 19", "yp"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -324,6 +331,20 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (PARENT_CARER, "plan", "partl", "partly"),
         (PARENT_CARER, "hear_back", "not interest", "no"),
         (YOUNG_PERSON, "age", "18teen", "young_adult"),
+        (
+            YOUNG_PERSON,
+            "know_worker",
+            "yes. well i knew my old one. the new one i havent met",
+            None,
+        ),
+        (YOUNG_PERSON, "know_worker", "i know her face but not her name", None),
+        (YOUNG_PERSON, "safe_home", "i dont feel safe at school tho", None),  # and at home?
+        (YOUNG_PERSON, "know_worker", "nevva met em", "no"),
+        (YOUNG_PERSON, "know_worker", "notshur", "not_sure"),
+        (YOUNG_PERSON, "plan", "wot plan i aint got one", "not_sure"),
+        (YOUNG_PERSON, "contact_ok", "go 4 it", "yes"),
+        (PARENT_CARER, "plan", "didnt understand nothing", "no"),
+        (PARENT_CARER, "plan", "never was any plan", "no_plan"),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
