@@ -123,7 +123,14 @@ def test_a_question_about_the_question_asks_for_an_explanation(typed):
     assert read_reply(typed, ALWAYS).intent == EXPLAIN
 
 
-@pytest.mark.parametrize("typed", ["skip", "rather not say", "skip pls", "prefer not to say"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        *("skip", "rather not say", "skip pls", "prefer not to say"),
+        *("can we do that one another time", "can i not do this one"),
+        *("dont want to talk about home", "dontwannasay"),
+    ],
+)
 def test_asking_to_skip(typed):
     assert read_reply(typed, ALWAYS).intent == SKIP
 
@@ -506,6 +513,7 @@ def test_a_team_yes_another_no_is_sometimes_and_an_eye_roll_does_not_hide_an_age
         ("will this go on my file", True),
         ("does my social worker see this", True),
         ("will u tell my mum", True),
+        ("yes but I'd rather my name wasn't on it", True),
         ("wat does respect mean", False),
         ("do you know what i mean", False),
         ("will it cost money", False),
@@ -1151,11 +1159,6 @@ def test_comparisons_ratings_in_words_and_ages_to_come_from_the_nineteenth_readi
     assert read_reply(typed, choices).choice == means
 
 
-def test_putting_one_question_off_skips_it_and_a_name_on_it_asks_who_sees():
-    assert read_reply("can we do that one another time", PLAN).intent == SKIP
-    assert asks_who_sees("yes but I'd rather my name wasn't on it")
-
-
 @pytest.mark.parametrize(
     ("typed", "choices", "means"),
     [
@@ -1169,15 +1172,3 @@ def test_putting_one_question_off_skips_it_and_a_name_on_it_asks_who_sees():
 )
 def test_old_and_new_workers_and_sound_spellings_from_the_twentieth_reading(typed, choices, means):
     assert read_reply(typed, choices).choice == means
-
-
-@pytest.mark.parametrize(
-    ("typed", "choices"),
-    [
-        ("can i not do this one", ALWAYS),
-        ("dont want to talk about home", MOSTLY),
-        ("dontwannasay", ALWAYS),
-    ],
-)
-def test_not_wanting_to_do_this_one_skips_it(typed, choices):
-    assert read_reply(typed, choices).intent == SKIP
