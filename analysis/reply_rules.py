@@ -18,11 +18,14 @@ from analysis.reply_shapes import (
     FOR_SOMEONE,
     GRADE_PAIR,
     IN_BETWEEN,
+    IN_TURN,
     MIXED,
+    NEITHER_SO,
     NEVER_FELT_BAD,
     NO_LONGER,
     NOT_ONE_ANSWER,
     NOT_THIS_BUT,
+    NOT_WHO,
     OFTEN,
     OLD_AND_NEW,
     ONE_YES_ONE_NO,
@@ -70,26 +73,6 @@ NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 MOST_WORDS_INSIDE = 8
 # Said before an answer, not instead of one: "Honestly, RI. The plan drifted …".
 FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"})
-# At the greeting, who they are not ("not the parent, the actual child", "IRO, not the
-# family"), and who sent them ("Im the parent, the social worker gave me this link").
-NOT_WHO = re.compile(
-    r"(?:^|(?<=[,.;!]))\s*not (?:the|a|an|their|your|my|his|her)\b[^,.;!?]*"
-    r"|\b(?:the|my|our|their)(?: old| new)? (?:social worker|sw|pa|worker|carer|foster carer)"
-    r" (?:gave|sent|asked|told|said)\b[^,.;!?]*",
-    re.IGNORECASE,
-)
-# What is left when one or two are ruled out: "not outstanding, not RI, so good",
-# "Not outstanding but definitely good".
-NEITHER_SO = re.compile(
-    r"^(?:not (?:\w+ ){1,2}){1,2}(?:so|but (?:definitely|def|defo|solidly|certainly))"
-    r" (?P<rest>\w+(?: \w+)?)$"
-)
-# Two in turn, one yes, one no: "the first plan, yes; the second was a mess", "the old
-# worker did, this one not so much". Not *Sometimes* or *Partly*: which is it now? Ask.
-IN_TURN = re.compile(
-    r"\b(?:first|second|old|new|last|previous) plan\b|\bsecond one\b"
-    r"|\b(?:old|new|last|previous|this) (?:one|worker|sw|pa|social worker)\b"
-)
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 
@@ -167,9 +150,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     lower = reply.raw.lower()
     two_sided = MIXED.search(reply.typed) or ONE_YES_ONE_NO.search(lower)
     two_sided = two_sided or PERSON_YES_PERSON_NO.search(lower)  # "my SSW always, the duty …"
-    if reply.about_the_speaker and (
-        FOR_SOMEONE.search(reply.typed) or TWO_ROLES.search(reply.typed)
-    ):
+    if _which_of_them(reply):
         return None  # "I AM FOSTER CARER. THE BOY IS WITH ME HE WANT TO SAY": which of them?
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
     rolled_eyes = SARCASM.search(after) and not SARCASM.search(normalise(answer))
@@ -193,7 +174,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         IN_BETWEEN.search(after)
         or FOR_A_WHILE.search(after)  # "yes I do. well I did till she went off sick"
         or SECOND_GUESS.search(after)  # "yeah its Dave, or was it Dan"
-        or re.search(OLD_AND_NEW, after)  # "yes. well i knew my old one. the new one …"
+        or OLD_AND_NEW.search(after)  # "yes. well i knew my old one. the new one …"
         or (re.match(r"not\b(?! that\b)", after) and not intents(after))  # "…, not that …"
     )
     if takes_back and first_part.choice not in (None, *reply.between, *reply.standing_for("no")):
@@ -225,15 +206,18 @@ def two_at_once(reply: Reply) -> Reading | None:
         return Reading()  # "me and my mum both"
     if GRADE_PAIR.search(reply.raw):
         return Reading()  # "gd-RI"
-    if reply.about_the_speaker and (
-        reply.typed.startswith("my ")
-        or FOR_SOMEONE.search(reply.typed)
-        or TWO_ROLES.search(reply.typed)
-    ):
+    if _which_of_them(reply) or (reply.about_the_speaker and reply.typed.startswith("my ")):
         return Reading()  # "my mum", "typing for my son hes 9": who is answering?
     if re.search(r"\bdepends\b", core) and not reply.between:
         return Reading()  # "depends which bit, assessment good, plan RI"
     return None
+
+
+def _which_of_them(reply: Reply) -> bool:
+    """At the greeting, someone typing beside another, or one person in two of its roles
+    ("I foster, but I also work for the council"): which is answering?"""
+    typed = reply.typed
+    return reply.about_the_speaker and bool(FOR_SOMEONE.search(typed) or TWO_ROLES.search(typed))
 
 
 def in_between(reply: Reply) -> Reading | None:

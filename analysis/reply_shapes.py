@@ -84,7 +84,9 @@ EMPHATIC_NO = re.compile(
     r"|^(?:dont|do not) make me laugh\b"  # "respect?? don't make me laugh"
 )
 # A worker, or a plan, then another: "my new worker does, the old one never did".
-OLD_AND_NEW = r"\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
+OLD_AND_NEW = re.compile(
+    r"\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
+)
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
@@ -94,7 +96,7 @@ NOT_ONE_ANSWER = re.compile(
     r"|^only (?:on |at |in )?"
     r"(?:weekends?|weekdays|evenings?|mornings?|nights?)\b"  # "only when i kick off" is Sometimes
     r"|\bsince (?:i|we|she|he|they) (?:took over|started)\b"  # and before that?
-    rf"|{OLD_AND_NEW}"  # which is now?
+    rf"|{OLD_AND_NEW.pattern}"  # which is now?
     r"|\bto my face\b"
     r"|^(?:only )?(?:after|once) (?:i|we|my)\b"  # "after I complained, yes": not before
 )
@@ -256,4 +258,24 @@ ARGUES_NOT_ANSWERS = re.compile(
 # A sarcastic yes that argues with the question rather than answering it: ask.
 ARGUES = re.compile(
     r"\blike (?:u|you|youll|youd|they|theyll|he|she|we|any|anything|anyone|owt)\b|\banyway\b"
+)
+# At the greeting, who they are not ("not the parent, the actual child", "IRO, not the
+# family"), and who sent them ("Im the parent, the social worker gave me this link").
+NOT_WHO = re.compile(
+    r"(?:^|(?<=[,.;!]))\s*not (?:the|a|an|their|your|my|his|her)\b[^,.;!?]*"
+    r"|\b(?:the|my|our|their)(?: old| new)? (?:social worker|sw|pa|worker|carer|foster carer)"
+    r" (?:gave|sent|asked|told|said)\b[^,.;!?]*",
+    re.IGNORECASE,
+)
+# What is left when one or two are ruled out: "not outstanding, not RI, so good",
+# "Not outstanding but definitely good".
+NEITHER_SO = re.compile(
+    r"^(?:not (?:\w+ ){1,2}){1,2}(?:so|but (?:definitely|def|defo|solidly|certainly))"
+    r" (?P<rest>\w+(?: \w+)?)$"
+)
+# Two in turn, one yes, one no: "the first plan, yes; the second was a mess", "the old
+# worker did, this one not so much". Not *Sometimes* or *Partly*: which is it now? Ask.
+IN_TURN = re.compile(
+    r"\b(?:first|second|old|new|last|previous) plan\b|\bsecond one\b"
+    r"|\b(?:old|new|last|previous|this) (?:one|worker|sw|pa|social worker)\b"
 )
