@@ -14,7 +14,8 @@ A reply is read by the rules in `RULES`, in order: the first that says anything 
 The order is the design: a button's own words first, then what makes a reply not plain
 (a correction, a condition, a reason that takes the answer back), the button's own
 phrases, questions, and only then the kinds of answer its words hold. Each rule is a
-function in `analysis.reply_rules` (ratings and ages: `analysis.reply_numbers`;
+function: what makes a reply not plain in `analysis.reply_rules`, what a plain answer
+means in `analysis.reply_answers` (ratings and ages: `analysis.reply_numbers`;
 questions, arguing and skipping: `analysis.reply_questions`); the words are
 `analysis.reply_words` and `reply_words.json`; the sentence shapes
 `analysis.reply_shapes`. How hedged replies are read is the reading policy
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analysis import reply_answers as answers
 from analysis import reply_numbers as number_rules
 from analysis import reply_questions as questions
 from analysis import reply_rules as rules
@@ -44,7 +46,7 @@ from analysis.reply_words import (
 )
 from analysis.spelling import respelt
 from analysis.spoken_numbers import spoken_numbers
-from analysis.typed_reply import SMILES, Reply, Rule, graded_in_words
+from analysis.typed_reply import EMOJI, SMILES, Reply, Rule, graded_in_words
 
 __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"]
 
@@ -58,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     rules.two_at_once,  # "good/RI", "typing for my son": ask
     rules.in_between,  # "hardly", "between good and RI": ask
     questions.rather_not_answer,  # "id rather not answer": skip
-    rules.own_phrases,  # a button's own phrases: "never met them", "foster carer"
+    answers.own_phrases,  # a button's own phrases: "never met them", "foster carer"
     questions.argues,  # "whats the point nothing changes": ask
     questions.asks_about_the_question,  # "wat does respect mean": explain
     rules.sarcasm,  # "yeah right": no
@@ -68,10 +70,10 @@ RULES: tuple[Rule, ...] = (
     number_rules.rating,  # "4/5", "7/10"
     number_rules.a_number,  # "im 9", "fourteen"
     rules.one_yes_another_no,  # "her yes, her manager no": Sometimes
-    rules.maybe,  # "maybe": Not sure
-    rules.kinds_of_answer,  # "yeah", "sumtimes", "pretty good", "idk", by the policy
-    rules.misspelt,  # "alwayz", "inadequete"
-    rules.label_words,  # "always": the one label that holds it
+    answers.maybe,  # "maybe": Not sure
+    answers.kinds_of_answer,  # "yeah", "sumtimes", "pretty good", "idk", by the policy
+    answers.misspelt,  # "alwayz", "inadequete"
+    answers.label_words,  # "always": the one label that holds it
     questions.a_question_after_all,  # "…?": explain
 )
 
@@ -112,7 +114,7 @@ def read_reply(
     reply = Reply(
         raw, typed, choices, inside, lambda other: read_reply(other, choices, inside=inside)
     )
-    own = rules.label_itself(reply)
+    own = answers.label_itself(reply)
     if own is not None:
         return own
     if strict:
@@ -120,8 +122,14 @@ def read_reply(
     for rule in RULES:
         reading = rule(reply)
         if reading is not None:
-            wrong_way = rules.no_then_yes(reply, reading) or rules.turned_down(reply, reading)
+            wrong_way = answers.no_then_yes(reply, reading) or answers.turned_down(reply, reading)
             return Reading() if wrong_way else reading
+    words_alone = EMOJI.sub(" ", raw).strip()
+    if words_alone != raw.strip() and re.search(r"[^\W\d_]", words_alone):
+        # "all the time 😊": when the whole says nothing, the words may answer alone.
+        alone = read_reply(words_alone, choices, inside=inside, respell=respell)
+        if alone != Reading():
+            return alone
     if respell:
         # Nothing read: a word may have slipped ("fien", "mosly", "notrealy").
         respelling = respelt(raw, known_words() | reply.label_words)

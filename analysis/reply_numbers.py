@@ -32,9 +32,11 @@ NOT_AN_AGE = re.compile(
 )
 # The speaker's own age: "7 but my sister is 10", "im 10 my sister is 14".
 OWN_AGE = re.compile(rf"^(?:{_NUMBER})\b|\b(?:im|i am|am) (?:{_NUMBER})\b")
-# Someone else's age beside the speaker's: "my brothers 6", "my sister is 14".
+# Someone else's age beside the speaker's: "my brothers 6", "my sister is 14", "the others
+# are 6 and 9".
 SOMEONE_ELSES_AGE = re.compile(
-    r"\b(?:brother|sister|bro|sis|cousin|friend|son|daughter)s?\s+(?:is\s+)?(?:\d+|[a-z]+teen)\b"
+    r"\b(?:brother|sister|bro|sis|cousin|friend|son|daughter|other)s?\s+(?:is\s+|are\s+)?"
+    r"(?:\d+|[a-z]+teen)\b"
 )
 
 

@@ -99,6 +99,8 @@ def question_of_their_own(reply: Reply) -> Reading | None:
     """A question of their own: explain, then ask again. "sometimes?" and "think its
     dave?" answer, unsure; they do not ask."""
     typed = reply.typed
+    if reply.first in NO_WORDS and re.match(r"\w+ whos?\b", typed):
+        return None  # "no who is it??": a no, then who (as "nah, who is it?")
     asks = (
         reply.raw.endswith("?")
         and reply.core not in known_phrases()

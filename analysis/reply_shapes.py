@@ -13,6 +13,7 @@ ASKS_WHAT = re.compile(
     r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
     r"|\bwhats? (?:is )?the difference\b"
+    r"|^[a-z]+ how(?: (?:like|exactly|do (?:u|you) mean|(?:u|you) mean)\b.*)?$"  # "listen how?"
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
 ANSWERS_ITS_OWN_QUESTION = re.compile(
@@ -34,6 +35,9 @@ WHO_SEES = re.compile(
     r"|\bmy name\b[^.?!]*\bon (?:it|this|that|there|anything|the report|the form)\b"
     r"|\b(?:dont|do not) (?:put|use) my name\b"
 )
+# A comparison with before: after an answer ("pretty good, better than last year") it
+# adds to it; alone it says how it was then, not now.
+BETTER_THAN_BEFORE = re.compile(r"\bbetter than (?:last (?:year|time|month|week)|before|when)\b")
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
 IN_BETWEEN = re.compile(
@@ -45,7 +49,7 @@ IN_BETWEEN = re.compile(
     r"|\bno (?:more|less|better|worse) than\b"  # "no more than my last worker did"
     r"|\b(?:less|not so|not that) sure\b|\bnot convinced\b"  # "outstanding, I'm less sure"
     # Than before, not how it is: "better than last year, that was terrible".
-    r"|\bbetter than (?:last (?:year|time|month|week)|before|when)\b"
+    rf"|{BETTER_THAN_BEFORE.pattern}"
     r"|\bbut not (?:her|his|their) name\b"  # "i know her face but not her name"
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
@@ -122,6 +126,10 @@ ASKS_TO_SKIP = re.compile(
     r"|^(?:i )?(?:dont|do not) (?:want|wanna) (?:to )?(?:talk|say) about"
     r" (?:it|this|that|home|my home|where i live)$"
 )
+# Not now but later, at an offer with a "Not now" button: "maybe another time yeah".
+LATER = re.compile(r"\b(?:later|another (?:time|day)|tomorrow|not (?:now|today|tonight))\b")
+# A yes taken back at the end, the old joke: "yeah they respect me loads... NOT".
+TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
 THEN_AND_NOW = re.compile(
     r"\b(?:at first|before|at the start)\b.*\bnow\b|\bnow\b.*\b(?:at first|before)\b"
@@ -130,7 +138,8 @@ THEN_AND_NOW = re.compile(
 ONLY_SOMEWHERE = re.compile(r"\bin my (?:bed)?room\b|\bsafe (?:at|in) (?:school|college)\b")
 # "not terrible, just not great": what it is not, then what it is.
 NOT_THIS_BUT = re.compile(
-    r"(?:^|\bwell )not (?:\w+ ){0,2}?\w+,?\s+(?:just|only|more like)\s+(?P<rest>\S.*)$"
+    r"(?:^|\bwell )not (?:\w+ ){0,2}?\w+,?\s+(?<!have )(?<!has )(?<!had )"  # not "have just"
+    r"(?:just|only|more like)\s+(?P<rest>\S.*)$"
 )
 # An answer doubted or hedged as soon as it is given: "its Dave, or was it Dan", "good,
 # on a good day".
@@ -161,11 +170,13 @@ NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "l
 CONDITIONAL = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine|good|outstanding|ri|inadequate)\b"
     # not "yeah, I want to see if my moaning did anything"
-    r".*?\b(?:(?<!see )(?<!know )(?<!out )(?<!check )(?<!wonder )(?<!especially )if"
+    r".*?\b(?:(?<!see )(?<!know )(?<!out )(?<!check )(?<!wonder )(?<!especially )(?<!tell me )if"
     r"|as long as|so long as|providing|unless)\b"
     r"(?! possible\b| i say so| i do say so)"  # ("if im honest" is "tbh" by now)
     # "wouldve been good if …", "id have understood it if …": what might have been
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
+    # "would you tell my mum?? because then no", "yes but I want to know who … first"
+    r"|\b(?:because|cos|coz|cuz|cause) then\b|\b(?:want|need|like) to know\b.*\bfirst\b"
 )
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
@@ -231,6 +242,7 @@ PERSON_YES_PERSON_NO = re.compile(
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(
     r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b"
+    r"|\b(?:part|bit|side) (?:yes|yeah|ok|fine)\b.*\b(?:part|bit|side) (?:no|not|nah)\b"
     # "respect me yeah, who i am not so much"
     r"|\b(?:yes|yeah|yh|yep),\s*(?:\w+\s+){1,4}not so much\b"
     # "The assessment was good, the plan wasn't"
@@ -263,8 +275,8 @@ ARGUES = re.compile(
 # family"), and who sent them ("Im the parent, the social worker gave me this link").
 NOT_WHO = re.compile(
     r"(?:^|(?<=[,.;!]))\s*not (?:the|a|an|their|your|my|his|her)\b[^,.;!?]*"
-    r"|\b(?:the|my|our|their)(?: old| new)? (?:social worker|sw|pa|worker|carer|foster carer)"
-    r" (?:gave|sent|asked|told|said)\b[^,.;!?]*",
+    r"|(?:\b(?:the|my|our|their)(?: old| new)? )?"
+    r"\b(?:social worker|sw|pa|worker|carer|foster carer) (?:gave|sent|asked|told|said)\b[^,.;!?]*",
     re.IGNORECASE,
 )
 # What is left when one or two are ruled out: "not outstanding, not RI, so good",

@@ -97,6 +97,8 @@ RESPELLED = {
     "practishner": "practitioner",
     "partl": "partly",
     "nevva": "never",
+    "anuther": "another",
+    "anotha": "another",
     "notshur": "not sure",
     "evry": "every",
     "inadaquit": "inadequate",

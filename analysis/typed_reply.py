@@ -134,6 +134,8 @@ Rule = Callable[[Reply], "Reading | None"]
 
 # Smiles: on the buttons, the five faces; beside a grade in words, decoration.
 SMILES = re.compile("[\U0001f600-\U0001f60f\U0001f642\U0001f44d]")
+# Any emoji, with its joiners and variation selectors.
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 
 
 def graded_in_words(choices: Sequence[Choice]) -> bool:

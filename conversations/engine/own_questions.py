@@ -19,6 +19,7 @@ WHO_OPTIONS = (
             *("care leaver", "in care", "im in care", "pupil", "young carer", "in foster care"),
             *("im a yp", "yp", "a child", "the yp", "im the yp", "im the child", "im the kid"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
+            *("im in year", "i am in year", "im in primary", "im at primary"),
         ),
     ),
     Option(

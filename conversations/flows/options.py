@@ -21,7 +21,10 @@ RESPECTED = (
     Option(
         value="yes",
         label=words("Yes, always"),
-        typed=("very respectful", "always respectful", "treated me with respect"),
+        typed=(
+            *("very respectful", "always respectful", "treated me with respect"),
+            *("polite", "very polite", "always polite"),  # so "polite but talked down to": ask
+        ),
     ),
     ALWAYS_SOMETIMES_NO[1],
     Option(
@@ -33,6 +36,7 @@ RESPECTED = (
             *("like a number", "like a kid", "like a child", "like scum", "like rubbish"),
             *("like im stupid", "like i wasnt in the room", "like im not there", "misgender"),
             *("talked down to", "talk down to", "talks down to", "nobody respects me"),
+            *("spoke down to", "speak down to", "speaks down to", "spoken down to"),
             "not respect me",
         ),
     ),

@@ -84,6 +84,7 @@ REFLECTION = Flow(
                     label=words("Good"),
                     typed=(
                         *("grade 2", "grade two", "meets standards", "meets the standards"),
+                        *("met standards", "met the standards"),
                         "good with outstanding features",
                     ),
                 ),

@@ -117,7 +117,11 @@ def test_unclear_replies_choose_nothing(typed, choices):
 
 
 @pytest.mark.parametrize(
-    "typed", ["wat does respect mean", "what do you mean?", "respect??", "whats a PA"]
+    "typed",
+    [
+        *("wat does respect mean", "what do you mean?", "respect??", "whats a PA"),
+        *("respect how?? do u mean polite", "listen how? like when i talk or when i message"),
+    ],
 )
 def test_a_question_about_the_question_asks_for_an_explanation(typed):
     assert read_reply(typed, ALWAYS).intent == EXPLAIN
@@ -129,6 +133,7 @@ def test_a_question_about_the_question_asks_for_an_explanation(typed):
         *("skip", "rather not say", "skip pls", "prefer not to say"),
         *("can we do that one another time", "can i not do this one"),
         *("dont want to talk about home", "dontwannasay"),
+        *("ill answer that one later", "Not my place to rate my own work"),
     ],
 )
 def test_asking_to_skip(typed):
@@ -1172,3 +1177,35 @@ def test_comparisons_ratings_in_words_and_ages_to_come_from_the_nineteenth_readi
 )
 def test_old_and_new_workers_and_sound_spellings_from_the_twentieth_reading(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("hmm maybe another time yeah", CONSENT, "not_now"),  # yes, but later
+        ("all the time 😊", ALWAYS, "yes"),  # the words answer; the smile is how they feel
+        ("kinda yh", MOSTLY, "mostly"),
+        ("no who is it??", YES_NO, "no"),  # a no, then who
+        ("yeah they respect me loads... NOT", ALWAYS, "no"),
+        ("NO THEY DID NOT", ALWAYS, "no"),  # shouted, not a joke
+        ("bits of it. the school part yes the contact part no", PLAN, "a_bit"),
+        ("I'd rather not thanks", [YES_NO[0], Choice("no", ("No", "id rather not"))], "no"),
+        ("would you tell my mum?? because then no", CONSENT, None),  # on a condition
+        ("yes but I want to know who you pass it to first", CONSENT, None),
+        ("yes pls, tell me if the wifi thing changes", YES_NO, "yes"),  # not a condition
+        ("Not now, kids have just got in from school", CONSENT, "not_now"),
+        ("im the oldest in my foster house, the others are 6 and 9", AGES, None),
+        ("pretty good actually, better than last year", SCALE, "good"),
+    ],
+)
+def test_later_smiles_jokes_and_other_peoples_ages_from_the_twenty_first_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_not_sure_after_a_guess_is_not_sure():
+    not_sure = [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))]
+    assert read_reply("i think its the lady with the dog but not sure", not_sure).choice == (
+        "not_sure"
+    )

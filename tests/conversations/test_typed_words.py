@@ -212,6 +212,8 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("Ofsted would call it outstanding, I'm less sure", None),
         ("inadaquit", "inadequate"),
         ("Not outstanding but definitely good", "good"),
+        ("would say a 3 on the Ofsted scale", "requires_improvement"),
+        ("It met the standards, nothing more", "good"),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -260,6 +262,8 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("Im the parent, the social worker gave me this link", "pc"),  # who sent them
         ("im the young person my PA asked me to do this", "yp"),
         ("my old social worker said to message this. im a care leaver, 19", "yp"),
+        ("Hello. I am the mum, social worker gave me the link", "pc"),
+        ("its me, im in year 6", "yp"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -345,6 +349,16 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "contact_ok", "go 4 it", "yes"),
         (PARENT_CARER, "plan", "didnt understand nothing", "no"),
         (PARENT_CARER, "plan", "never was any plan", "no_plan"),
+        (YOUNG_PERSON, "contact_ok", "cushty", "yes"),
+        (PARENT_CARER, "consent", "fire away", "agree"),
+        (YOUNG_PERSON, "consent", "lets get on with it", "agree"),
+        (PARENT_CARER, "hear_back", "that'd be nice", "yes"),
+        (YOUNG_PERSON, "mood", "proper job, couldnt ask for better", "great"),
+        (YOUNG_PERSON, "contact_ok", "leave me alone", "no"),
+        (PARENT_CARER, "hear_back", "Don't need to hear about it, just do it", "no"),
+        (YOUNG_PERSON, "listened", "not lately", "no"),
+        (PARENT_CARER, "consent", "can we do this anuther time", "not_now"),
+        (PARENT_CARER, "respect", "they were polite but talked down to me", None),  # both
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
