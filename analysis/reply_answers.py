@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from analysis.reply_shapes import (
+    ARGUES_NOT_ANSWERS,
     CONTRAST,
     CORRECTED,
     LATER,
@@ -155,7 +156,7 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     lukewarm = bool(LUKEWARM & set(core.split())) and found <= {"yes", "ok"}  # "aye fine"
     lukewarm = lukewarm or re.fullmatch(r"[^\w\s]*[👍👌][^\w\s]*", core) is not None  # "🏠👍"
     if (core in SOFT_YES or tentative or lukewarm) and not NEGATION.search(core):
-        if reply.graded and not found - {"yes", "ok", "good"}:
+        if reply.graded and not found - {"yes", "ok", "good", "not_sure"}:  # "guess so 🤷"
             # "i think so", "its ok" where the yes says "always" or there is a "mostly":
             # yes, or only partly? Ask which.
             yes = reply.standing_for("yes")
@@ -257,8 +258,11 @@ def _taken_back(reply: Reply, found: set[str]) -> bool:
     if not CONTRAST.search(core):
         return False
     before, after_but = CONTRAST.split(core, 1)
+    if re.match(r"but\b", core):
+        return False  # "Thanks, but no": only politeness before it (thanks is filler)
     # "yes but quick please": still yes; "ok but u wont tel my mum will u" asks
     consent = "agree" in reply.values and not WHO_SEES.search(after_but)
+    consent = consent and not ARGUES_NOT_ANSWERS.search(after_but)  # "yes but whats the point"
     said_yes = "yes" in found or intents(before) == {"yes"}
     another = reply.named_by(intents(after_but)) - reply.named_by(intents(before))
     if intents(after_but) == {"not_sure"} and reply.standing_for("not_sure"):

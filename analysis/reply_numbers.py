@@ -21,6 +21,8 @@ _SPELT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = rf"\d+|{_SPELT}"
 # A rating in words: "three out of five".
 SPELT_RATING = re.compile(rf"\b({_SPELT})(?=\s*(?:/|out of|outta|of)\s*(?:5|10)\b)")
+# An age that was: "i was 11 last year" is 12 now.
+WAS_LAST_YEAR = re.compile(rf"\b(?:i was|was|i turned|turned) ({_NUMBER}) last year\b")
 # An age to come: "sixteen in 3 weeks" is 15 now.
 TURNING = re.compile(rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|months?|days?)\b")
 # Not an age: one they act ("everyone says I act about 12"), or a number with a unit
@@ -60,6 +62,9 @@ def a_number(reply: Reply) -> Reading | None:
     """ "im 9", "fourteen": the button that holds the number."""
     core = TURNING.sub(
         lambda said: f"{max(spoken_numbers(said.group(1)), default=1) - 1}", reply.core
+    )
+    core = WAS_LAST_YEAR.sub(
+        lambda said: f"{max(spoken_numbers(said.group(1)), default=0) + 1}", core
     )
     numbers = spoken_numbers(NOT_AN_AGE.sub(" ", core))  # not "a six month contract"
     if numbers and SOMEONE_ELSES_AGE.search(core):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
     ARGUES,
     BETTER_THAN_BEFORE,
+    CONCLUDED,
     CONDITIONAL,
     CONTRAST,
     CORRECTED,
@@ -23,6 +25,7 @@ from analysis.reply_shapes import (
     IN_BETWEEN,
     IN_TURN,
     MIXED,
+    MOCKING_REASON,
     NEITHER_SO,
     NEVER_FELT_BAD,
     NO_LONGER,
@@ -32,6 +35,7 @@ from analysis.reply_shapes import (
     OLD_AND_NEW,
     ONE_YES_ONE_NO,
     PERSON_YES_PERSON_NO,
+    REALISTICALLY,
     SARCASM,
     SECOND_GUESS,
     SOMEONE_ELSES,
@@ -80,6 +84,13 @@ def said_again(reply: Reply) -> Reading | None:
     turned = not_at_all and not before_it.isupper() and "no" in reply.values  # "NO THEY DID NOT"
     if turned and reply.read(before_it).choice in reply.standing_for("yes"):
         return Reading(choice="no")
+    concluded = CONCLUDED.search(reply.raw.lower())  # "… I feel totally safe so yes"
+    said_last = reply.read(concluded["answer"]) if concluded else Reading()
+    if said_last.choice:
+        return said_last
+    realistically = REALISTICALLY.search(reply.typed)  # "like to say outstanding but …"
+    if realistically:
+        return reply.read(realistically["rest"])
     left = NEITHER_SO.search(reply.typed)  # "Not outstanding, not RI, so good"
     said_left = reply.read(left["rest"]) if left else Reading()
     return said_left if said_left.choice else None
@@ -106,6 +117,8 @@ def not_plain(reply: Reply) -> Reading | None:
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
     if SOMEONE_ELSES.search(reply.typed):
+        if re.search(r"\bbut not mine$", reply.typed) and "no" in reply.values:
+            return Reading(choice="no")  # "i know who my brothers worker is but not mine"
         return Reading()  # "my manager would say good", "i know my brothers worker"
     if NO_LONGER.search(reply.typed):
         # "used to be awful, now its alright": what is so now, if it says; else ask.
@@ -127,7 +140,10 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     if _which_of_them(reply):
         return None  # "I AM FOSTER CARER. THE BOY IS WITH ME HE WANT TO SAY": which of them?
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
-    rolled_eyes = SARCASM.search(after) and not SARCASM.search(normalise(answer))
+    rolled_eyes = bool(SARCASM.search(after)) and not SARCASM.search(normalise(answer))
+    rolled_eyes = rolled_eyes or bool(MOCKING_REASON.match(after))  # "super safe, thats why"
+    if RATING.search(reply.core) and re.search(r"\d", after):
+        return None  # "4 out of 5 would be generous, so 3": which number?
     # A "but" in a grade's reason, or beside who they are, is the story, not the answer:
     # "Inadequate. I'm not proud of it, but visits weren't happening"; yet "yes, but …"
     # and "good, apart from the recording" ask.
@@ -163,6 +179,13 @@ def disagreeing_aside(reply: Reply) -> Reading | None:
     aside = CONTRAST.split(reply.core, 1)
     if len(aside) == 2 and aside[0].strip() and DISAGREES.match(aside[1]):
         return reply.read(aside[0].strip())
+    if len(aside) == 2 and DISAGREES.search(aside[0]) and aside[1].strip():
+        # "Yes. I didn't agree with it, but I understood it": what they understood, if the
+        # start does not say otherwise.
+        understood, first = reply.read(aside[1].strip()), DISAGREES.split(aside[0])[0].strip()
+        before = reply.read(first) if first else Reading()
+        if understood.choice and before.choice in (None, understood.choice):
+            return understood
     said, _, after_comma = reply.raw.partition(",")  # "Understood it, didn't agree with it"
     if after_comma and said.strip() and DISAGREES.match(normalise(after_comma)):
         return reply.read(said)

@@ -17,7 +17,8 @@ ASKS_WHAT = re.compile(
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
 ANSWERS_ITS_OWN_QUESTION = re.compile(
-    r"^((?:what|wat|wot) (?:\w+ )?(?:plan|worker|pa|sw|social worker))(?:\s+(?:lol|lmao|haha))?\s+"
+    r"^((?:what|wat|wot) (?:\w+ )?(?:plan|worker|pa|sw|social worker))"
+    r"(?:\s+(?:lol|lmao|haha))?,?\s+"
     r"(?=(?:i|ive|im|we|never|there|dont|no|nobody|havent)\b)",
     re.IGNORECASE,
 )
@@ -107,8 +108,9 @@ NOT_ONE_ANSWER = re.compile(
 # Never made to feel what the question fears: "never felt ignored once", "I was never
 # made to feel small, no". A no that means yes.
 NEVER_FELT_BAD = re.compile(
-    r"\bnever (?:once |ever )?(?:felt|been|made to feel|was made to feel|feel)"
-    r" (?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|looked down on|dismissed)\b"
+    r"\bnever (?:once |ever )?(?:(?:felt|been|made to feel|was made to feel|feel) )?"
+    r"(?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|looked down on|dismissed)\b"
+    r"|\bnever (?:once |ever )?(?:make|made|makes) fun of\b"  # "they never make fun of me"
 )
 # Frightened of answering: "im scared to press yes". Not a plain yes: ask. (Not "no, I'm
 # scared of him", which is a plain no, and must be.)
@@ -128,6 +130,14 @@ ASKS_TO_SKIP = re.compile(
 )
 # Not now but later, at an offer with a "Not now" button: "maybe another time yeah".
 LATER = re.compile(r"\b(?:later|another (?:time|day)|tomorrow|not (?:now|today|tonight))\b")
+# A reason that mocks the answer before it: "oh yeah super safe, thats why i sleep with a
+# chair against the door".
+MOCKING_REASON = re.compile(r"^(?:thats|that is|which is) (?:why|how come)\b")
+# A long reply that ends by saying its answer: "…, but inside my flat I feel safe so yes".
+CONCLUDED = re.compile(
+    r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
+    r"\b(?:so|so overall|overall|in short) (?P<answer>yes|yeah|no|nah|\d(?: out of |/)\d+)\W*$"
+)
 # A yes taken back at the end, the old joke: "yeah they respect me loads... NOT".
 TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
@@ -177,6 +187,7 @@ CONDITIONAL = re.compile(
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
     # "would you tell my mum?? because then no", "yes but I want to know who … first"
     r"|\b(?:because|cos|coz|cuz|cause) then\b|\b(?:want|need|like) to know\b.*\bfirst\b"
+    r"|^only if\b|\botherwise (?:no|not|yes)\b"  # "only if its real, otherwise no"
 )
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
@@ -275,9 +286,15 @@ ARGUES = re.compile(
 # family"), and who sent them ("Im the parent, the social worker gave me this link").
 NOT_WHO = re.compile(
     r"(?:^|(?<=[,.;!]))\s*not (?:the|a|an|their|your|my|his|her)\b[^,.;!?]*"
-    r"|(?:\b(?:the|my|our|their)(?: old| new)? )?"
+    r"|(?:\b(?:the|my|our|their)(?: old| new)?(?: \w+s)? )?"  # "my sons worker told me"
     r"\b(?:social worker|sw|pa|worker|carer|foster carer) (?:gave|sent|asked|told|said)\b[^,.;!?]*",
     re.IGNORECASE,
+)
+# What they would like to say, then what it is: "I'd like to say outstanding but
+# realistically good".
+REALISTICALLY = re.compile(
+    r"\b(?:like to|want to|wish i could|would love to|love to) say \w+(?: \w+)?"
+    r" but (?:realistically|honestly|truthfully|really|in reality) (?P<rest>\w+(?: \w+)?)$"
 )
 # What is left when one or two are ruled out: "not outstanding, not RI, so good",
 # "Not outstanding but definitely good".
@@ -290,4 +307,5 @@ NEITHER_SO = re.compile(
 IN_TURN = re.compile(
     r"\b(?:first|second|old|new|last|previous) plan\b|\bsecond one\b"
     r"|\b(?:old|new|last|previous|this) (?:one|worker|sw|pa|social worker)\b"
+    r"|\bfirst (?:one|worker|sw|pa|social worker)\b|\bthe one after\b"  # "the first SW did, …"
 )

@@ -190,6 +190,9 @@ def normalise(text: str) -> str:
         text,
     )
     text = re.sub(r"\b(?:an? )?([1-4]) on the ofsted scale\b", r"grade \1", text)  # "a 3 on …"
+    text = re.sub(r"\bthe noo\b", "the now", text)  # Scots: "not the noo"
+    text = re.sub(r"\brather ye\b", "rather you", text)  # "rather ye didnae"
+    text = re.sub(r"\bmost o the\b", "most of the", text)
     text = re.sub(r"\bat the mo\b", "at the moment", text)
     text = re.sub(r"\b(work|wrk|werk) 4\b", r"\1 for", text)  # "i wrk 4 u lot"
     text = re.sub(

@@ -51,6 +51,10 @@ def _respelt_word(typed: str, known: frozenset[str]) -> str:
     undoubled = re.sub(r"(\w)\1+$", r"\1", word)  # "kindaa", "bitt"
     if undoubled != word and undoubled in known:
         return undoubled
+    # One letter doubled inside: "reaally" is "really".
+    singled = {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+    if len(singled & known) == 1:
+        return (singled & known).pop()
     near = _nearest(word, known)
     if near is not None:
         return near

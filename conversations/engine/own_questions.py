@@ -20,6 +20,7 @@ WHO_OPTIONS = (
             *("im a yp", "yp", "a child", "the yp", "im the yp", "im the child", "im the kid"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
             *("im in year", "i am in year", "im in primary", "im at primary"),
+            *("wee lass", "wee lad", "just a lass", "just a lad"),
         ),
     ),
     Option(
@@ -32,7 +33,8 @@ WHO_OPTIONS = (
             *("grandmother", "grandfather", "look after my", "i look after", "adopter"),
             *("adoptive parent", "adoptive mum", "adoptive dad", "we adopted", "i adopted"),
             *("we foster", "i foster", "nana", "nanna", "kinship order", "adoptive mum"),
-            *("special guardianship order", "special guardianship"),
+            *("special guardianship order", "special guardianship", "step parent", "stepparent"),
+            "step-parent",
         ),
     ),
     Option(

@@ -98,6 +98,7 @@ REFLECTION = Flow(
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
                         "improvement needed",
+                        *("requires some improvement", "needs some improvement"),
                         "not yet good",
                     ),
                 ),

@@ -134,6 +134,7 @@ def test_a_question_about_the_question_asks_for_an_explanation(typed):
         *("can we do that one another time", "can i not do this one"),
         *("dont want to talk about home", "dontwannasay"),
         *("ill answer that one later", "Not my place to rate my own work"),
+        "dinnae want tae answer that",
     ],
 )
 def test_asking_to_skip(typed):
@@ -1209,3 +1210,42 @@ def test_not_sure_after_a_guess_is_not_sure():
     assert read_reply("i think its the lady with the dog but not sure", not_sure).choice == (
         "not_sure"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("i was 11 last year", AGES, "teen"),
+        ("4 out of 5 would be generous, so 3", SCALE, None),  # which number?
+        (
+            "The worker herself was lovely, but the service was poor and we had three "
+            "cancellations in a row. So 2 out of 5.",
+            SCALE,
+            "bad",
+        ),  # the answer it ends with
+        (
+            "yeah the estate's a bit rough and the lift never works but honestly inside my "
+            "flat I feel totally safe so yes",
+            MOSTLY,
+            "yes",
+        ),
+        ("i know who my brothers worker is but not mine", YES_NO, "no"),
+        ("yes always, they never make fun of me", ALWAYS, "yes"),
+        ("I was never once disrespected, no", ALWAYS, "yes"),
+        ("The first social worker, yes. The one after, not at all.", ALWAYS, None),  # now?
+        ("only if it's actually something real, otherwise no", YES_NO, None),
+        ("Yes. I didn't agree with it, but I understood it.", PLAN, "yes"),
+        ("Thanks, but no", YES_NO, "no"),
+        ("I'd like to say outstanding but realistically good", GRADES, "good"),
+        ("guess so 🤷‍♀️", ALWAYS, None),  # always, or sometimes?
+        ("yes but Ive already got a social worker so whats the point", CONSENT, None),
+        ("I think so, yes", ALWAYS, None),  # still only "I think so": always, or sometimes?
+        ("i think so yeah", ALWAYS, None),  # not "so yeah" at the end of a story
+        ("apart from the one meeting yes", ALWAYS, None),
+        ("most o the time", ALWAYS, "sometimes"),
+    ],
+)
+def test_conclusions_past_ages_and_mocking_reasons_from_the_twenty_second_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means

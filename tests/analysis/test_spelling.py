@@ -44,3 +44,8 @@ def test_a_word_one_slip_from_two_known_words_is_left_alone():
     assert respelt("bat", frozenset({"bad", "bit"})) == "bat"  # English anyway
     assert respelt("gud", frozenset({"gum", "bud"})) == "gud"  # too short to guess
     assert respelt("ster", frozenset({"stir", "star"})) == "ster"  # which one?
+
+
+def test_a_letter_doubled_inside_a_word_is_read_once():
+    # "reaally" is one slip from "really" and from "reallly", which the reader also knows.
+    assert respelt("not reaally", KNOWN | {"reallly"}) == "not really"

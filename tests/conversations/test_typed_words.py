@@ -214,6 +214,7 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("Not outstanding but definitely good", "good"),
         ("would say a 3 on the Ofsted scale", "requires_improvement"),
         ("It met the standards, nothing more", "good"),
+        ("Requires some improvement, yes", "requires_improvement"),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -264,6 +265,9 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("my old social worker said to message this. im a care leaver, 19", "yp"),
         ("Hello. I am the mum, social worker gave me the link", "pc"),
         ("its me, im in year 6", "yp"),
+        ("my sons worker told me to fill this in, im his dad", "pc"),
+        ("just a wee lass", "yp"),
+        ("Hello. Step-parent.", "pc"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -359,6 +363,19 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "listened", "not lately", "no"),
         (PARENT_CARER, "consent", "can we do this anuther time", "not_now"),
         (PARENT_CARER, "respect", "they were polite but talked down to me", None),  # both
+        (PARENT_CARER, "consent", "Yes, of course, I'd expect nothing less", "agree"),
+        (PARENT_CARER, "consent", "Well I'm not going to say no, am I", "agree"),
+        (PARENT_CARER, "overall", "Neither here nor there really", "ok"),
+        (YOUNG_PERSON, "plan", "no ones ever shown me a plan", "not_sure"),
+        (YOUNG_PERSON, "contact_ok", "rather ye didnae", "no"),
+        (PARENT_CARER, "consent", "not the noo, bairns are home", "not_now"),
+        (PARENT_CARER, "plan", "what plan, there wasnt one", "no_plan"),
+        (
+            YOUNG_PERSON,
+            "safe_home",
+            "oh yeah super safe, thats why i sleep with a chair against the door",
+            "no",
+        ),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
