@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.reply_shapes import PARENT_TOO
-from analysis.reply_words import Reading
+from analysis.reply_words import Reading, intents
 from analysis.spoken_numbers import NUMBER_WORDS, spoken_numbers
 from analysis.typed_reply import Reply, one_or_several
 
@@ -24,7 +24,9 @@ SPELT_RATING = re.compile(rf"\b({_SPELT})(?=\s*(?:/|out of|outta|of)\s*(?:5|10)\
 # An age that was: "i was 11 last year" is 12 now.
 WAS_LAST_YEAR = re.compile(rf"\b(?:i was|was|i turned|turned) ({_NUMBER}) last year\b")
 # An age to come: "sixteen in 3 weeks" is 15 now.
-TURNING = re.compile(rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|months?|days?)\b")
+TURNING = re.compile(
+    rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|wks?|months?|mths?|days?)\b"
+)
 # Not an age: one they act ("everyone says I act about 12"), or a number with a unit
 # ("on a six month contract", "mum of 3 kids").
 NOT_AN_AGE = re.compile(
@@ -51,6 +53,11 @@ def rating(reply: Reply) -> Reading | None:
         return None
     if set(spoken_numbers(RATING.sub(" ", core))) - {5, 10}:
         return Reading()  # "8/10 maybe 7": which?
+    if (
+        intents(RATING.sub(" ", core)) & {"awful", "bad"}
+        and int(found.group(1) or found.group(2)) > 2
+    ):
+        return Reading()  # "a 10/10 disaster": ten out of ten for how bad
     if found.group(2) and int(found.group(2)) % 2 and int(found.group(2)) > 1:
         half = int(found.group(2)) // 2  # "7/10" is between OK and Good
         return Reading(could_be=SCALE[half - 1 : half + 1])

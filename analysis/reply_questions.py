@@ -32,6 +32,7 @@ ASKED_BACK = re.compile(
 # When, beside a skip at the question that cannot be skipped: "rather not right now".
 NOT_NOW = re.compile(
     r"\b(?:now|today|tonight|tomorrow|later|another (?:time|day)|at the moment|at work|busy)\b"
+    r"|\bafter (?:tea|dinner|lunch|school|work|college)\b"
 )
 # Passing something on is not passing on the question: "pass it on to who?".
 PASSED_ON = re.compile(

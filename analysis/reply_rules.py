@@ -42,6 +42,7 @@ from analysis.reply_shapes import (
     THEN_AND_NOW,
     TURNED_ROUND_AT_THE_END,
     TWO_ROLES,
+    WHAT_NOT_WHY,
     WORRIED,
 )
 from analysis.reply_words import (
@@ -73,6 +74,8 @@ def said_again(reply: Reply) -> Reading | None:
     if reply.about_the_speaker:  # "IRO, not the family": who they are, not who they are not
         rest = NOT_WHO.sub(" ", reply.raw).strip(" ,.;!")
         said_rest = reply.read(rest) if rest and rest != reply.raw else Reading()
+        if not said_rest.choice and re.match(r"(?:the|a|an) ", rest.lower()):
+            said_rest = reply.read(f"I'm {rest}")  # "not the parent, the child lol": I'm the child
         if said_rest.choice:
             return said_rest
     # "terrible. well not terrible, just not great": what it is, after what it is not.
@@ -260,6 +263,8 @@ def one_yes_another_no(reply: Reply) -> Reading | None:
     """One worker yes, another no ("her yes, SW no"): Sometimes, where there is one. Any
     yes then no after a comma ("respect yes, help no") asks which."""
     lower = reply.raw.lower().replace("'", "").replace("’", "")
+    if WHAT_NOT_WHY.search(lower) and reply.between:
+        return Reading(choice=reply.between[0])  # "The what, yes. The why, no": Partly
     if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):
         sometimes = reply.standing_for("sometimes")
         if sometimes and IN_TURN.search(reply.core):

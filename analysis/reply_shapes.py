@@ -138,6 +138,9 @@ CONCLUDED = re.compile(
     r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
     r"\b(?:so|so overall|overall|in short) (?P<answer>yes|yeah|no|nah|\d(?: out of |/)\d+)\W*$"
 )
+# The plan understood but not why it was made, in two short halves: "The what, yes. The
+# why, no." The in-between button, where there is one.
+WHAT_NOT_WHY = re.compile(r"\bwhat\W+(?:yes|yeah|yep)\W+(?:the )?why\W+(?:no|not|nope)\b")
 # A yes taken back at the end, the old joke: "yeah they respect me loads... NOT".
 TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".

@@ -191,6 +191,7 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"\b(?:an? )?([1-4]) on the ofsted scale\b", r"grade \1", text)  # "a 3 on …"
     text = re.sub(r"\bthe noo\b", "the now", text)  # Scots: "not the noo"
+    text = re.sub(r"\bso shall\b", "social", text)  # dictated: "a so shall worker"
     text = re.sub(r"\brather ye\b", "rather you", text)  # "rather ye didnae"
     text = re.sub(r"\bmost o the\b", "most of the", text)
     text = re.sub(r"\bat the mo\b", "at the moment", text)

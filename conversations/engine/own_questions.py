@@ -27,7 +27,7 @@ WHO_OPTIONS = (
         value="pc",
         label=texts.WHO_PARENT,
         typed=(
-            *("mum", "dad", "mother", "father", "parent", "carer", "foster carer", "nan"),
+            *("mum", "dad", "mother", "father", "parent", "carer", "foster carer", "nan", "mom"),
             *("grandma", "grandad", "grandparent", "step mum", "stepmum", "stepdad", "guardian"),
             *("kinship carer", "special guardian", "auntie", "aunt", "uncle", "mama", "mam"),
             *("grandmother", "grandfather", "look after my", "i look after", "adopter"),
@@ -50,7 +50,7 @@ WHO_OPTIONS = (
             *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here"),
             *("children in care team", "looked after children team", "cin team", "cp team"),
             *("reviewing officer", "independent reviewing officer", "agency social worker"),
-            "allocated worker",
+            *("allocated worker", "on the team", "support worker", "residential worker"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
                 f"{role} {place}leaving care team"

@@ -52,6 +52,7 @@ ACCEPTING = (
 DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),
     *("id prefer not", "prefer not", "please dont", "please do not"),
+    *("im alright thank you", "nah im alright"),  # a British no thanks
     *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
     *("dont message", "dont msg", "thanks but no thanks", "not ok for me", "not okay for me"),

@@ -77,7 +77,10 @@ REFLECTION = Flow(
                 Option(
                     value="outstanding",
                     label=words("Outstanding"),
-                    typed=("outstanding", "grade 1", "grade one", "exceeds standards"),
+                    typed=(
+                        *("outstanding", "grade 1", "grade one", "exceeds standards"),
+                        *("gold standard", "top grade", "above and beyond"),
+                    ),
                 ),
                 Option(
                     value="good",
@@ -98,7 +101,11 @@ REFLECTION = Flow(
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
                         "improvement needed",
-                        *("requires some improvement", "needs some improvement"),
+                        *(
+                            "requires some improvement",
+                            "needs some improvement",
+                            "needs to improve",
+                        ),
                         "not yet good",
                     ),
                 ),
@@ -109,6 +116,7 @@ REFLECTION = Flow(
                         "inadequate",
                         "grade 4",
                         "grade four",
+                        *("bottom grade", "lowest grade"),
                         "failing",
                         "inad",
                         "not adequate",

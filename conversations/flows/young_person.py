@@ -198,6 +198,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("went through it", "talked me through it", "went through my plan"),
                         *("went thru it", "went thru it with me"),
+                        *("understand it fine", "understood it fine"),
                     ),
                 ),
                 Option(value="a_bit", label=words("A bit")),
@@ -230,6 +231,7 @@ YOUNG_PERSON = Flow(
                         *("nobody said i had one", "no one said i had one", "never been shown one"),
                         *("nobody showed me a plan", "nobody showed me", "nobody ever shown me"),
                         *("nobody has ever shown me", "nobody ever showed me"),
+                        *("dont think ive got a plan", "dont think ive got a pathway plan"),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),
                         *("dont know if i have one", "do i have one", "didnt even know i had one"),
                         *("no one told me", "nobody told me", "dunno if i have one"),

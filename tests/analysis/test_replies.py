@@ -1249,3 +1249,30 @@ def test_conclusions_past_ages_and_mocking_reasons_from_the_twenty_second_readin
     typed, choices, means
 ):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("a 10/10 disaster", SCALE, None),  # ten out of ten for how bad
+        ("12 in 2 wks", AGES, "child"),
+        ("I think I did, yes", PLAN, None),  # a tentative yes beside *A bit*: which?
+        ("on good days", ALWAYS, "sometimes"),
+        ("like reading a foreign language", PLAN, "no"),
+        ("Like shouting into the wind", ALWAYS, "no"),
+        ("I felt heard, thank you", ALWAYS, "yes"),
+    ],
+)
+def test_numbers_for_how_bad_sayings_and_halves_from_the_twenty_third_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_the_what_but_not_the_why_is_the_in_between_button():
+    partly = [Choice("yes", ("Yes", "yes")), Choice("partly", ("Partly", "partly")), PLAN[2]]
+    assert read_reply("The what, yes. The why, no", partly).choice == "partly"
+
+
+def test_a_skip_that_says_when_at_the_start_is_not_now():
+    assert read_reply("can i come back to this after tea", CONSENT).choice == "not_now"

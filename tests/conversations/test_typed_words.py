@@ -215,6 +215,8 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("would say a 3 on the Ofsted scale", "requires_improvement"),
         ("It met the standards, nothing more", "good"),
         ("Requires some improvement, yes", "requires_improvement"),
+        ("Gold standard", "outstanding"),
+        ("Bottom grade, sadly. Child wasn't seen for two months", "inadequate"),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -268,6 +270,11 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("my sons worker told me to fill this in, im his dad", "pc"),
         ("just a wee lass", "yp"),
         ("Hello. Step-parent.", "pc"),
+        ("not the parent, the child lol", "yp"),
+        ("I'm on the team, not a client", "pr"),
+        ("I'm a so shall worker", "pr"),  # dictated
+        ("Im a mom of 3", "pc"),
+        ("residential support worker", "pr"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -370,6 +377,11 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "contact_ok", "rather ye didnae", "no"),
         (PARENT_CARER, "consent", "not the noo, bairns are home", "not_now"),
         (PARENT_CARER, "plan", "what plan, there wasnt one", "no_plan"),
+        (PARENT_CARER, "hear_back", "I'm alright thank you", "no"),  # no, thank you
+        (YOUNG_PERSON, "hear_back", "nah im alright", "no"),
+        (YOUNG_PERSON, "mood", "im alright", "ok"),
+        (YOUNG_PERSON, "plan", "yep understand it fine", "yes"),
+        (YOUNG_PERSON, "plan", "dont think ive got a pathway plan", "not_sure"),
         (
             YOUNG_PERSON,
             "safe_home",
