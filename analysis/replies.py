@@ -46,7 +46,7 @@ from analysis.reply_words import (
 )
 from analysis.spelling import respelt
 from analysis.spoken_numbers import spoken_numbers
-from analysis.typed_reply import EMOJI, SMILES, Reply, Rule, graded_in_words
+from analysis.typed_reply import EMOJI, SMILES, Reply, Rule, graded_in_words, unhyphenated
 
 __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"]
 
@@ -100,7 +100,7 @@ def read_reply(
     written) reads only a button's own words, or one kind of answer said plainly
     ("tak", "nahin"), and asks again about anything else.
     """
-    raw = ANSWERS_ITS_OWN_QUESTION.sub(r"\1? ", text.strip())  # "what plan i havent got one"
+    raw = ANSWERS_ITS_OWN_QUESTION.sub(r"\1? ", unhyphenated(text.strip()))  # "what plan i …"
     if graded_in_words(choices):  # "Outstanding 🙂": a smile, not the face "Good"
         raw = SMILES.sub(" ", raw).strip() or raw
     typed = normalise(raw)

@@ -114,6 +114,9 @@ def own_phrases(reply: Reply) -> Reading | None:
         return Reading()  # "wouldn't have a clue who my PA is mate": not a yes
     if "sometimes" in intents(core) and not reply.between and only_yes:
         return Reading()  # "kind of, I know his first name": no in-between button (policy 4)
+    hedged = re.search(r"\b(?:a little|a bit|kinda|kind of|sort of)\b", core)
+    if hedged and only_yes and reply.between:
+        return Reading(choice=reply.between[0])  # "a little safe": the in-between (policy 4)
     if "tentative" in intents(typed) and reply.graded and only_yes:
         # "i think im safe" beside Mostly: yes, or only mostly? (the reading policy, 1)
         return Reading(could_be=tuple(v for v in reply.values if v in {*holders, *reply.between}))

@@ -71,6 +71,7 @@ FOR_SOMEONE = re.compile(
     r"|\btypin(?:g)? 4\b|(?:\bis|s) typin(?:g)?\b"  # "typin 4 my daughter", "me nans typing"
     r"|\b(?:he|she) wants? to (?:say|answer|talk|do)\b|\bis with me\b"  # "THE BOY IS WITH ME"
     r"|\bwants to (?:say|answer|talk|do)\b"  # "Mum's sat next to me and wants to answer"
+    r"|\b(?:is )?(?:sitting|sat) (?:with|next to|beside) me\b"  # "my daughter is sitting with me"
 )
 # Two of the greeting's answers in one person: "I foster, but I also work for the council".
 TWO_ROLES = re.compile(r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b")
@@ -140,7 +141,9 @@ CONCLUDED = re.compile(
 )
 # The plan understood but not why it was made, in two short halves: "The what, yes. The
 # why, no." The in-between button, where there is one.
-WHAT_NOT_WHY = re.compile(r"\bwhat\W+(?:yes|yeah|yep)\W+(?:the )?why\W+(?:no|not|nope)\b")
+WHAT_NOT_WHY = re.compile(
+    r"\b(?:what|plan)\W+(?:yes|yeah|yep)\W+(?:the )?why\W+(?:no|not|nope)\b"  # "The plan yes, …"
+)
 # A yes taken back at the end, the old joke: "yeah they respect me loads... NOT".
 TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".

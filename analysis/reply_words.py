@@ -192,6 +192,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(?:an? )?([1-4]) on the ofsted scale\b", r"grade \1", text)  # "a 3 on …"
     text = re.sub(r"\bthe noo\b", "the now", text)  # Scots: "not the noo"
     text = re.sub(r"\bso shall\b", "social", text)  # dictated: "a so shall worker"
+    text = re.sub(r"\bnote (great|good|really|sure|bad)\b", r"not \1", text)  # "note great"
+    text = re.sub(r"\bi not (understand|get|know)\b", r"i dont \1", text)  # "I not understand"
     text = re.sub(r"\brather ye\b", "rather you", text)  # "rather ye didnae"
     text = re.sub(r"\bmost o the\b", "most of the", text)
     text = re.sub(r"\bat the mo\b", "at the moment", text)
@@ -251,6 +253,8 @@ def intents(text: str) -> set[str]:
 def negated(text: str, phrase: str) -> bool:
     """Whether a "not" (or "wouldnt", "isnt", …) stands one or two words before `phrase`."""
     before = text.split(f" {phrase} ", 1)[0].split() if f" {phrase} " in text else []
+    if before[-2:] == ["not", "really"] and phrase.split()[0] in NO_WORDS:
+        return False  # "not really no thank you": a no, said twice
     return bool(NOT_BEFORE & set(before[-2:]))
 
 

@@ -102,6 +102,8 @@ RESPELLED = {
     "cannae": "cant",
     "wouldnae": "wouldnt",
     "tae": "to",
+    "wi": "with",
+    "reyt": "right",
     "anotha": "another",
     "notshur": "not sure",
     "evry": "every",

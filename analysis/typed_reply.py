@@ -186,8 +186,21 @@ def turned_round(typed: str, phrase: str, labels: set[str]) -> bool:
     if " ".join(before[-2:]) in labels or before[-1:] == ["see"]:
         return False  # "not now im at school"; "i dont see why not"
     if phrase.split()[0] in {"no", "not", "never", "dont", "nobody"}:
+        if before[-2:] == ["not", "really"]:
+            return False  # "not really, no need": a no, said twice
         return negated(f" {typed} ", phrase)  # "never seen no plan" is no plan
     return negated(f" {typed} ", phrase) or bool({"never", "dont"} & set(before[-2:]))
+
+
+def unhyphenated(raw: str) -> str:
+    """A reply typed with hyphens for spaces, or letter by letter ("i-think-so",
+    "b-r-i-l-l-i-a-n-t", "N-O"), as words; "so-so" and "step-parent" stay as typed."""
+    parts = raw.strip(" -").split("-")
+    if " " in raw.strip(" -") or len(parts) < 2 or not all(part.isalnum() for part in parts):
+        return raw
+    if all(len(part) == 1 for part in parts):
+        return "".join(parts)  # letter by letter
+    return " ".join(parts) if len(parts) >= 3 else raw
 
 
 def holds_phrase(raw: str, core: str, phrase: str, typed: str) -> bool:

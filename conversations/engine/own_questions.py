@@ -21,6 +21,7 @@ WHO_OPTIONS = (
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
             *("im in year", "i am in year", "im in primary", "im at primary"),
             *("wee lass", "wee lad", "just a lass", "just a lad"),
+            *("the one with the social worker", "the one with a social worker"),
         ),
     ),
     Option(

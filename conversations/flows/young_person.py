@@ -232,6 +232,7 @@ YOUNG_PERSON = Flow(
                         *("nobody showed me a plan", "nobody showed me", "nobody ever shown me"),
                         *("nobody has ever shown me", "nobody ever showed me"),
                         *("dont think ive got a plan", "dont think ive got a pathway plan"),
+                        *("have i even got one", "have i got one"),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),
                         *("dont know if i have one", "do i have one", "didnt even know i had one"),
                         *("no one told me", "nobody told me", "dunno if i have one"),

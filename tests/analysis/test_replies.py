@@ -499,7 +499,6 @@ def test_a_tentative_word_inside_a_sentence_is_not_a_tentative_yes():
         ("kinda good", SCALE),
         ("good but the assessment was late", GRADES),
         ("the first worker was great, the second one never turned up", SCALE),
-        ("the plan yes, the why no", PLAN),
     ],
 )
 def test_a_rating_with_a_hedge_or_a_but_and_two_sided_replies_are_asked_again(typed, choices):
@@ -1272,7 +1271,28 @@ def test_numbers_for_how_bad_sayings_and_halves_from_the_twenty_third_reading(
 def test_the_what_but_not_the_why_is_the_in_between_button():
     partly = [Choice("yes", ("Yes", "yes")), Choice("partly", ("Partly", "partly")), PLAN[2]]
     assert read_reply("The what, yes. The why, no", partly).choice == "partly"
+    assert read_reply("the plan yes, the why no", PLAN).choice == "a_bit"
 
 
 def test_a_skip_that_says_when_at_the_start_is_not_now():
     assert read_reply("can i come back to this after tea", CONSENT).choice == "not_now"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("b-r-i-l-l-i-a-n-t", SCALE, "great"),  # letter by letter
+        ("N-O", ALWAYS, "no"),
+        ("i-think-so", YES_NO, "yes"),  # hyphens for spaces
+        ("so-so", SCALE, "ok"),  # a word with a hyphen stays one
+        ("note great", SCALE, "bad"),
+        ("not really no ta", YES_NO, "no"),  # a no said twice
+        ("Not really no thank you", YES_NO, "no"),
+    ],
+)
+def test_letters_hyphens_and_a_no_said_twice_from_the_twenty_fourth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_not_understanding_in_english_learnt_later_asks_what_it_means():
+    assert read_reply("sorry I not understand this", CONSENT).intent == EXPLAIN

@@ -275,6 +275,9 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("I'm a so shall worker", "pr"),  # dictated
         ("Im a mom of 3", "pc"),
         ("residential support worker", "pr"),
+        ("-i-am-a-young-person-", "yp"),
+        ("im the one wiv the social worker", "yp"),  # the child, not the worker
+        ("Mum here, my daughter is sitting with me", None),  # which of them is answering?
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -382,6 +385,12 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "mood", "im alright", "ok"),
         (YOUNG_PERSON, "plan", "yep understand it fine", "yes"),
         (YOUNG_PERSON, "plan", "dont think ive got a pathway plan", "not_sure"),
+        (YOUNG_PERSON, "safe_home", "a little safe", "mostly"),  # policy 4
+        (YOUNG_PERSON, "hear_back", "dont need to know", "no"),
+        (YOUNG_PERSON, "hear_back", "not really, no need", "no"),
+        (YOUNG_PERSON, "consent", "reyt, lets get on wi it", "agree"),
+        (YOUNG_PERSON, "plan", "have i even got one", "not_sure"),
+        (PARENT_CARER, "plan", "The plan yes, the why no", "partly"),
         (
             YOUNG_PERSON,
             "safe_home",
