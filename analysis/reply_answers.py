@@ -47,6 +47,8 @@ GRADED = frozenset({"sometimes", "mostly"})
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
+# The in-between words of the reading policy (4): the in-between button, where there is one.
+KIND_OF = re.compile(r"\b(?:a little|a bit|kinda|kind of|sort of)\b")
 
 
 def label_itself(reply: Reply) -> Reading | None:
@@ -114,8 +116,7 @@ def own_phrases(reply: Reply) -> Reading | None:
         return Reading()  # "wouldn't have a clue who my PA is mate": not a yes
     if "sometimes" in intents(core) and not reply.between and only_yes:
         return Reading()  # "kind of, I know his first name": no in-between button (policy 4)
-    hedged = re.search(r"\b(?:a little|a bit|kinda|kind of|sort of)\b", core)
-    if hedged and only_yes and reply.between:
+    if KIND_OF.search(core) and only_yes and reply.between:
         return Reading(choice=reply.between[0])  # "a little safe": the in-between (policy 4)
     if "tentative" in intents(typed) and reply.graded and only_yes:
         # "i think im safe" beside Mostly: yes, or only mostly? (the reading policy, 1)
@@ -190,7 +191,7 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     if "not_really" in found:  # "not really" is a no, everywhere (the reading policy)
         found = (found - {"not_really"}) | {"no"}
     meant = reply.named_by(found)
-    if found == {"sometimes"} and not meant and re.search(r"\b(?:kinda|kind of|sort of)\b", core):
+    if found == {"sometimes"} and not meant and KIND_OF.search(core):
         meant = set(reply.between)  # "kinda yh" where the in-between is *Mostly* (policy 4)
     if "mostly" in found and not meant:
         # Less than always is "Sometimes" beside "Yes, always"; elsewhere yes, or partly?
