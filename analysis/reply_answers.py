@@ -176,7 +176,8 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     if "not_sure" in found and unsure_and and not reply.standing_for("not_sure"):
         return Reading()  # "no idea what was going on half the time": not Partly
     found.discard(SKIP)
-    if {"yes", "no"} <= found and "not_now" in values and LATER.search(core):
+    said_yes = bool(found & {"yes", "ok", "good", "great"})  # "sounds good but not today"
+    if said_yes and "no" in found and "not_now" in values and LATER.search(core):
         return Reading(choice="not_now")  # "maybe another time yeah": yes, but later
     if {"yes", "no"} <= found and not found & {"not_sure", "not_really"} and not OFTEN.search(core):
         return one_or_several(reply.standing_for("yes", "no"))  # "yes and no"
@@ -262,7 +263,7 @@ def _taken_back(reply: Reply, found: set[str]) -> bool:
     if not CONTRAST.search(core):
         return False
     before, after_but = CONTRAST.split(core, 1)
-    if re.match(r"but\b", core):
+    if re.match(r"(?:thank you |thanks )?but\b", core):
         return False  # "Thanks, but no": only politeness before it (thanks is filler)
     # "yes but quick please": still yes; "ok but u wont tel my mum will u" asks
     consent = "agree" in reply.values and not WHO_SEES.search(after_but)

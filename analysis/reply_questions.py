@@ -34,6 +34,9 @@ NOT_NOW = re.compile(
     r"\b(?:now|today|tonight|tomorrow|later|another (?:time|day)|at the moment|at work|busy)\b"
     r"|\bafter (?:tea|dinner|lunch|school|work|college)\b"
 )
+# At an offer ("Would you like to hear what we change?"), "I'll leave it thanks" turns
+# the offer down: *No thanks*. Skipping the question ("pass", "no comment") is a skip.
+OFFER_TURNED_DOWN = re.compile(r"\b(?:(?:ill|i will) (?:leave it|pass)|allow it)\b(?! on\b)")
 # Passing something on is not passing on the question: "pass it on to who?".
 PASSED_ON = re.compile(
     r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff|everything|anything|it all) on\b"
@@ -90,9 +93,13 @@ def skip_words(reply: Reply) -> Reading | None:
 def skipped(reply: Reply) -> Reading:
     """A skip; but at the question that cannot be skipped (may we start?), a skip that
     says when is *Not now*: "rather not right now, im at work". ("skip" alone there is
-    asked again: it may mean this question only.)"""
+    asked again: it may mean this question only.) At an offer, turning it down is *No
+    thanks*: "I'll leave it thanks"."""
     if "not_now" in reply.values and NOT_NOW.search(reply.typed):
         return Reading(choice="not_now")
+    no_thanks = [value for value, said in reply.words.items() if "no thanks" in said]
+    if no_thanks and OFFER_TURNED_DOWN.search(reply.typed):
+        return Reading(choice=no_thanks[0])  # "That's kind but I'll pass", "allow it"
     return Reading(intent=SKIP)
 
 

@@ -12,6 +12,7 @@ from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
     ARGUES,
     BETTER_THAN_BEFORE,
+    BETWEEN_TWO_NOTS,
     CONCLUDED,
     CONDITIONAL,
     CONTRAST,
@@ -43,6 +44,8 @@ from analysis.reply_shapes import (
     TURNED_ROUND_AT_THE_END,
     TWO_ROLES,
     WHAT_NOT_WHY,
+    WISHED,
+    WISHED_SO,
     WORRIED,
 )
 from analysis.reply_words import (
@@ -94,6 +97,12 @@ def said_again(reply: Reply) -> Reading | None:
     realistically = REALISTICALLY.search(reply.typed)  # "like to say outstanding but …"
     if realistically:
         return reply.read(realistically["rest"])
+    between = BETWEEN_TWO_NOTS.search(reply.typed)  # "Not inadequate, but not good either"
+    ends = [reply.read(between[end]).choice for end in ("one", "other")] if between else []
+    if ends and None not in ends:
+        first, last = sorted(reply.values.index(str(end)) for end in ends)
+        if last - first == 2:
+            return Reading(choice=reply.values[first + 1])
     left = NEITHER_SO.search(reply.typed)  # "Not outstanding, not RI, so good"
     said_left = reply.read(left["rest"]) if left else Reading()
     return said_left if said_left.choice else None
@@ -116,6 +125,9 @@ def not_plain(reply: Reply) -> Reading | None:
         return said_now if said_now.choice and not not_always else Reading()
     if WORRIED.search(typed):
         return Reading()  # "im scared to press yes"
+    if WISHED.search(typed):  # "wish i did tho": no; "I wish I could say outstanding": ask
+        wished_so = WISHED_SO.search(typed) and "no" in reply.values
+        return Reading(choice="no") if wished_so else Reading()
     plain_lower = reply.raw.lower().replace("'", "")
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
@@ -206,7 +218,10 @@ def two_at_once(reply: Reply) -> Reading | None:
         return Reading()  # "me and my mum both"
     if GRADE_PAIR.search(reply.raw):
         return Reading()  # "gd-RI"
-    if _which_of_them(reply) or (reply.about_the_speaker and reply.typed.startswith("my ")):
+    # "my PA told me to do this" is the young person: only they have a PA.
+    my_pa = re.match(r"my (?:pa|personal advis)", reply.typed)
+    my_someone = reply.typed.startswith("my ") and not my_pa
+    if _which_of_them(reply) or (reply.about_the_speaker and my_someone):
         return Reading()  # "my mum", "typing for my son hes 9": who is answering?
     if re.search(r"\bdepends\b", core) and not reply.between:
         return Reading()  # "depends which bit, assessment good, plan RI"
@@ -241,6 +256,7 @@ def sarcasm(reply: Reply) -> Reading | None:
         return Reading(choice="no")  # "🙄 no"
     sarcastic_yes = intents(reply.typed) & {"yes", "good", "great"}
     sarcastic_yes |= SO_MUCH & set(reply.typed.split())  # "oh loads 🙄"
+    sarcastic_yes |= {"a lot"} if re.search(r"\ba lot\b", reply.typed) else set()
     if {"unfortunately", "sadly"} & set(reply.typed.split()):
         return Reading()  # "yeah unfortunately 🙄": a yes, rolled eyes at the worker
     return Reading(choice="no") if sarcastic_yes and "no" in reply.values else Reading()

@@ -13,6 +13,7 @@ ASKS_WHAT = re.compile(
     r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
     r"|\bwhats? (?:is )?the difference\b"
+    r"|\bby (?:who|whom)\b"  # "listened to by who? the school or social care"
     r"|^[a-z]+ how(?: (?:like|exactly|do (?:u|you) mean|(?:u|you) mean)\b.*)?$"  # "listen how?"
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
@@ -64,7 +65,9 @@ FOR_SOMEONE = re.compile(
     r"\b(?:typing (?:this |it )?for|typin for|helping me|i help (?:him|her|them))\b"
     r"|\bdoing (?:this|it) for\b"
     r"|\b(?:passing|handing|giving) (?:the )?phone\b"
-    r"|\bme (?:and|an|n) (?:my|me)\b|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
+    # "me and my mum"; not "me and my husband, we're her foster carers"
+    r"|\bme (?:and|an|n) (?:my|me)\b(?! (?:husband|wife|partner)\b)"
+    r"|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
@@ -204,6 +207,7 @@ DOUBLE_NEGATIVE = re.compile(
     r"|\bnever\b[^.,;!?]{0,25}?\b(?:issues?|problems?|small|unsafe|judged|worried|complaints?)\b"
     r"|\bnever (?:dont|didnt|not)\b"  # "i never dont feel safe"
     r"|\b(?:nowt|nothing) wrong\b"  # "nowt wrong with how they treat me"
+    r"|^(?:its |it was |it is )?not that (?:they|she|he|it|we|i)\b"  # "Its not that they were…"
     r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
     r"|\b(?:nobody|no ?one) (?:has |have |had |is |was )?(?:ever )?not\b"  # "no one has ever not"
 )
@@ -236,6 +240,8 @@ MIXED = re.compile(
     r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent|not|bad)\b"
     r"|\b(?:does|did|do)\b,? but not (?:at|in|during|when)\b"  # "my sw does but not at my review"
     r"|\bthe rest of (?:it|its|them|em)\b"  # "my workers sound, the rest of its a joke"
+    # "respected by my worker, not by the others"
+    r"|\bby (?:my|the|her|his|our) \w+(?: \w+)?,? (?:but )?not (?:by )?(?:the )?(?:others|rest)\b"
     # "Lisa was fantastic, the one before her was a disaster"
     r"|\bthe (?:one|worker|sw) before (?:her|him|them|that)\b"
     r"|\bone (?:i|we) (?:know|do|did)\b.*\bone (?:i|we) (?:dont|didnt)\b"  # "one i know one i dont"
@@ -248,12 +254,23 @@ MIXED = re.compile(
 # How often, said with a yes and a no ("sometimes yes sometimes no"): the in-between.
 OFTEN = re.compile(r"\b(?:some ?times?|sumtimes?|somtimes?|at times|now and then|on and off)\b")
 # One person yes, another no: "her yes, her manager no", "fostering team yes, SW no".
-PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{WORKER}|\w+ {WORKER}|{WORKER})"
+STAFF = rf"(?:{WORKER}|workers|receptionists?|reception|admin|office|school)"
+PEOPLE = rf"(?:her|him|them|my \w+|the (?:\w+ )?{STAFF}|\w+ {WORKER}|{WORKER})"
+# A verdict on each: "Family support worker brilliant, social worker useless".
+VERDICT = (
+    r"(?:brilliant|great|good|amazing|fab|fantastic|lovely|excellent|helpful|kind|polite"
+    r"|useless|rubbish|awful|terrible|poor|rude|hopeless|dismissive)"
+)
 PERSON_YES_PERSON_NO = re.compile(
     rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were),\s*(?!you\b|u\b|i\b|we\b)"  # not "I wasnt"
     r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
     rf"|\b{PEOPLE} (?:yes|does|did|do|good|great) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
     rf"|\byes by {PEOPLE},? not by\b"  # "yes by the social worker, not by the contact centre"
+    rf"|\b{PEOPLE} (?:was |is |were )?{VERDICT},?\s+"
+    rf"(?:but )?{PEOPLE} (?:was |is |were )?{VERDICT}\b"
+    # "in meetings no. one to one yes": one place yes, another no
+    r"|^(?:in|at) (?:the )?(?!beginning|start|first|end)\w+ (?:yes|no)"
+    r"\W+(?:\w+\s+){1,3}(?:yes|no)\W*$"
     rf"|^\w+ (?:did|does),\s*(?:her|his|their|the) {WORKER} (?:didnt|doesnt|dont)\b"  # "Sarah did"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
@@ -296,14 +313,27 @@ NOT_WHO = re.compile(
     r"\b(?:social worker|sw|pa|worker|carer|foster carer) (?:gave|sent|asked|told|said)\b[^,.;!?]*",
     re.IGNORECASE,
 )
+# A wish is what is not so: "wish they did", "I wish I had been" is a no. Any other wish
+# ("I wish I could say outstanding", "I wish there had been one") is asked again.
+WISHED = re.compile(r"^(?:i )?wish\b")
+WISHED_SO = re.compile(
+    r"^(?:i )?wish (?:i|they|she|he|we) (?:did|do|does|had|had been|was|were|would)"
+    r"(?: tho| though)?$"
+)
 # What they would like to say, then what it is: "I'd like to say outstanding but
 # realistically good".
 REALISTICALLY = re.compile(
     r"\b(?:like to|want to|wish i could|would love to|love to) say \w+(?: \w+)?"
-    r" but (?:realistically|honestly|truthfully|really|in reality) (?P<rest>\w+(?: \w+)?)$"
+    r" but (?:realistically|honestly|truthfully|really|in reality) (?P<rest>\w+(?: \w+){0,2})$"
 )
 # What is left when one or two are ruled out: "not outstanding, not RI, so good",
 # "Not outstanding but definitely good".
+# Neither of two buttons, with one between them: "Not inadequate, but not good either" is
+# *Requires improvement*.
+BETWEEN_TWO_NOTS = re.compile(
+    r"^not (?P<one>\w+(?: (?!but\b)\w+)?),? (?:but )?(?:not|nor)"
+    r" (?P<other>\w+(?: (?!either\b)\w+)?)(?: either)?$"
+)
 NEITHER_SO = re.compile(
     r"^(?:not (?:\w+ ){1,2}){1,2}(?:so|but (?:definitely|def|defo|solidly|certainly))"
     r" (?P<rest>\w+(?: \w+)?)$"

@@ -169,7 +169,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
     text = re.sub(r"\bouta\b", "outta", text)
     text = re.sub(r"\bnot rely\b", "not really", text)
-    text = re.sub(r"\bi no (her|him|them|who|it|that|my)\b", r"i know \1", text)
+    text = re.sub(r"\bi no (her|him|them|who|hoo|it|that|my)\b", r"i know \1", text)
     text = re.sub(r"\bme (mam|mum|mom|dad|nan|nana|gran|da|ma)\b", r"my \1", text)  # "me mam"
     text = re.sub(r"\bfor out of\b", "4 out of", text)
     text = re.sub(r"\bnobodys\b", "nobody has", text)
@@ -191,6 +191,7 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"\b(?:an? )?([1-4]) on the ofsted scale\b", r"grade \1", text)  # "a 3 on …"
     text = re.sub(r"\bthe noo\b", "the now", text)  # Scots: "not the noo"
+    text = re.sub(r"\bno cap\b", " ", text)  # "no lie": "sure no cap" is "sure"
     text = re.sub(r"\bso shall\b", "social", text)  # dictated: "a so shall worker"
     text = re.sub(r"\bnote (great|good|really|sure|bad)\b", r"not \1", text)  # "note great"
     text = re.sub(r"\bi not (understand|get|know)\b", r"i dont \1", text)  # "I not understand"

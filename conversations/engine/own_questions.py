@@ -22,6 +22,7 @@ WHO_OPTIONS = (
             *("im in year", "i am in year", "im in primary", "im at primary"),
             *("wee lass", "wee lad", "just a lass", "just a lad"),
             *("the one with the social worker", "the one with a social worker"),
+            "my pa",  # "my PA told me to do this": only a young person has a PA
         ),
     ),
     Option(
@@ -35,7 +36,10 @@ WHO_OPTIONS = (
             *("adoptive parent", "adoptive mum", "adoptive dad", "we adopted", "i adopted"),
             *("we foster", "i foster", "nana", "nanna", "kinship order", "adoptive mum"),
             *("special guardianship order", "special guardianship", "step parent", "stepparent"),
-            "step-parent",
+            # "me and my husband, we're her foster carers" ("social worker for foster carers"
+            # is staff)
+            *("step-parent", "were her foster carers", "were his foster carers"),
+            *("were their foster carers", "we are foster carers", "were foster carers"),
         ),
     ),
     Option(
@@ -46,6 +50,7 @@ WHO_OPTIONS = (
             *("family support worker", "i work for you", "i work for the council"),
             *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
+            *("im the pa", "i am the pa", "im their pa", "im his pa", "im her pa"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
             *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here"),

@@ -54,6 +54,7 @@ DECLINING = (
     *("id prefer not", "prefer not", "please dont", "please do not"),
     *("im alright thank you", "nah im alright"),  # a British no thanks
     *("no im ok", "im ok thanks", "im alright thanks", "ur alright", "no ur alright"),
+    *("youre alright", "no youre alright", "youre ok", "no youre ok"),
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
     *("dont message", "dont msg", "thanks but no thanks", "not ok for me", "not okay for me"),
     *("not need", "no need", "best not", "probably best not"),

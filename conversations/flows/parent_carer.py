@@ -115,6 +115,8 @@ PARENT_CARER = Flow(
                         "nobody explained anything",
                         *("didnt understand any of it", "did not understand any of it"),
                         "didnt understand nothing",
+                        *("didnt understand a word", "not a word of it", "totally lost"),
+                        *("completely lost", "i was lost", "we were lost"),
                     ),
                 ),
                 Option(

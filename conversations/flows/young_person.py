@@ -212,6 +212,8 @@ YOUNG_PERSON = Flow(
                         *("dont understand my plan", "i dont understand the plan"),
                         *("nobody explained it", "nobody explained anything"),
                         *("didnt understand any of it", "did not understand any of it"),
+                        *("didnt understand a word", "not a word of it", "totally lost"),
+                        *("completely lost", "im lost", "i was lost"),
                     ),
                 ),
                 Option(
@@ -231,6 +233,7 @@ YOUNG_PERSON = Flow(
                         *("nobody said i had one", "no one said i had one", "never been shown one"),
                         *("nobody showed me a plan", "nobody showed me", "nobody ever shown me"),
                         *("nobody has ever shown me", "nobody ever showed me"),
+                        *("nobody ever show me", "nobody show me", "no one ever show me"),
                         *("dont think ive got a plan", "dont think ive got a pathway plan"),
                         *("have i even got one", "have i got one"),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),

@@ -121,6 +121,7 @@ def test_unclear_replies_choose_nothing(typed, choices):
     [
         *("wat does respect mean", "what do you mean?", "respect??", "whats a PA"),
         *("respect how?? do u mean polite", "listen how? like when i talk or when i message"),
+        "listened to by who? the school or social care",
     ],
 )
 def test_a_question_about_the_question_asks_for_an_explanation(typed):
@@ -1296,3 +1297,38 @@ def test_letters_hyphens_and_a_no_said_twice_from_the_twenty_fourth_reading(type
 
 def test_not_understanding_in_english_learnt_later_asks_what_it_means():
     assert read_reply("sorry I not understand this", CONSENT).intent == EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("wish i did tho", ALWAYS, "no"),  # a wish is what is not so
+        ("I wish I had been", ALWAYS, "no"),
+        ("I wish I could say good", GRADES, None),  # not good, and not saying what: ask
+        ("thank you but no", YES_NO, "no"),
+        ("sure no cap", YES_NO, "yes"),  # "no cap": no lie
+        ("Family support worker brilliant, social worker useless", SCALE, None),  # which?
+        ("The receptionist was rude but the workers were great", ALWAYS, "sometimes"),
+        ("i feel respected by my worker, not by the others", ALWAYS, "sometimes"),
+        ("in meetings no. one to one yes", ALWAYS, "sometimes"),
+        ("They nodded a lot 🙄", ALWAYS, "no"),
+        ("sounds good but not today", CONSENT, "not_now"),
+        ("Life-changing honestly", SCALE, "great"),
+        ("Not inadequate, but not good either", INADEQUATE, "requires_improvement"),
+    ],
+)
+def test_wishes_verdicts_on_each_and_polite_noes_from_the_twenty_fifth_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize("typed", ["I'll leave it thanks", "That's kind but I'll pass", "allow it"])
+def test_turning_an_offer_down_is_no_thanks(typed):
+    assert read_reply(typed, YES_NO).choice == "no"
+
+
+@pytest.mark.parametrize("typed", ["pass", "no comment", "I'll pass on this one"])
+def test_passing_on_the_offers_question_is_still_a_skip(typed):
+    # A guard beside the test above: these were skips before it, and must stay so.
+    assert read_reply(typed, YES_NO).intent == SKIP

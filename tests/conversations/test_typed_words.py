@@ -217,6 +217,8 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("Requires some improvement, yes", "requires_improvement"),
         ("Gold standard", "outstanding"),
         ("Bottom grade, sadly. Child wasn't seen for two months", "inadequate"),
+        ("would love to say good but honestly it needs work", "requires_improvement"),
+        ("I wish I could say outstanding", None),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -278,6 +280,9 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("-i-am-a-young-person-", "yp"),
         ("im the one wiv the social worker", "yp"),  # the child, not the worker
         ("Mum here, my daughter is sitting with me", None),  # which of them is answering?
+        ("I'm the PA", "pr"),
+        ("my PA told me to do this", "yp"),  # only a young person has a PA
+        ("me and my husband, we're her foster carers", "pc"),  # both carers
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -378,6 +383,14 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (PARENT_CARER, "overall", "Neither here nor there really", "ok"),
         (YOUNG_PERSON, "plan", "no ones ever shown me a plan", "not_sure"),
         (YOUNG_PERSON, "contact_ok", "rather ye didnae", "no"),
+        (YOUNG_PERSON, "know_worker", "yeh i no hoo she is", "yes"),
+        (PARENT_CARER, "respect", "It's not that they were disrespectful...", None),  # unsaid
+        (YOUNG_PERSON, "know_worker", "never evn met dem", "no"),
+        (PARENT_CARER, "plan", "Totally lost", "no"),
+        (PARENT_CARER, "plan", "didnt understand a word of it", "no"),
+        (PARENT_CARER, "hear_back", "Nit really thanks", "no"),
+        (YOUNG_PERSON, "contact_ok", "you're alright, ta", "no"),
+        (YOUNG_PERSON, "plan", "nobody ever show me a plan", "not_sure"),
         (PARENT_CARER, "consent", "not the noo, bairns are home", "not_now"),
         (PARENT_CARER, "plan", "what plan, there wasnt one", "no_plan"),
         (PARENT_CARER, "hear_back", "I'm alright thank you", "no"),  # no, thank you
