@@ -47,6 +47,8 @@ GRADED = frozenset({"sometimes", "mostly"})
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
 # A button's phrase inside a longer reply picks it only in a short one.
 MOST_WORDS_INSIDE = 8
+# Less than always, after a "but": "yeh but not always" (the reading policy, 5).
+NOT_ALWAYS = re.compile(r"(?:still )?not (?:always|all the time|every time)")
 # The in-between words of the reading policy (4): the in-between button, where there is one.
 KIND_OF = re.compile(r"\b(?:a little|a bit|kinda|kind of|sort of)\b")
 
@@ -274,6 +276,9 @@ def _taken_back(reply: Reply, found: set[str]) -> bool:
         return False  # "i think its the lady with the dog but not sure": Not sure
     if intents(before) and intents(before) <= GRADED and not another and not reply.a_rating:
         return False  # "mostly, except when my foster brother's in one of his moods"
+    not_always = NOT_ALWAYS.fullmatch(after_but.strip())
+    if not_always and reply.always_yes and reply.between:
+        return False  # "yeh but not always": less than always, which is Sometimes (policy 5)
     return bool(
         another  # "dunno her name but i know who she is"
         or (said_yes and not consent)

@@ -31,6 +31,7 @@ from analysis.reply_shapes import (
     NEVER_FELT_BAD,
     NO_LONGER,
     NOT_ONE_ANSWER,
+    NOT_SINCE,
     NOT_THIS_BUT,
     NOT_WHO,
     OLD_AND_NEW,
@@ -125,6 +126,8 @@ def not_plain(reply: Reply) -> Reading | None:
         return said_now if said_now.choice and not not_always else Reading()
     if WORRIED.search(typed):
         return Reading()  # "im scared to press yes"
+    if NOT_SINCE.search(typed) and "no" in reply.values:
+        return Reading(choice="no")  # "not since the last one left"
     if WISHED.search(typed):  # "wish i did tho": no; "I wish I could say outstanding": ask
         wished_so = WISHED_SO.search(typed) and "no" in reply.values
         return Reading(choice="no") if wished_so else Reading()

@@ -10,7 +10,7 @@ ASKS_WHAT = re.compile(
     r"^(?:\w+ ){1,3}what$|"
     r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
     r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
-    r"(?:^|\bi )don'?t (?:understand|get)\b|\bwhat do you mean\b|"
+    r"(?:^|\bi )(?:don'?t|do not) (?:understand|get)\b|\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
     r"|\bwhats? (?:is )?the difference\b"
     r"|\bby (?:who|whom)\b"  # "listened to by who? the school or social care"
@@ -75,14 +75,14 @@ FOR_SOMEONE = re.compile(
     r"|\b(?:he|she) wants? to (?:say|answer|talk|do)\b|\bis with me\b"  # "THE BOY IS WITH ME"
     r"|\bwants to (?:say|answer|talk|do)\b"  # "Mum's sat next to me and wants to answer"
     r"|\b(?:is )?(?:sitting|sat) (?:with|next to|beside) me\b"  # "my daughter is sitting with me"
+    r"|\b(?:im|i am) (?:sitting|sat) (?:with|next to|beside)\b"  # "Im sat with the family"
 )
 # Two of the greeting's answers in one person: "I foster, but I also work for the council".
 TWO_ROLES = re.compile(r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b")
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
-    r"\b(?:yeah|yh|ye|yea|yeh) right\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
+    r"\b(?:yeah|yh|ye|yea|yeh) ri+ght\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
-    r"|^(?:yes|yeah|yeh|always|yes always)\b.*(?<!why )\bnot$"  # "yes always... NOT"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
 )
 # "do they heck", "clear as mud": a no said the long way round.
@@ -113,7 +113,8 @@ NOT_ONE_ANSWER = re.compile(
 # made to feel small, no". A no that means yes.
 NEVER_FELT_BAD = re.compile(
     r"\bnever (?:once |ever )?(?:(?:felt|been|made to feel|was made to feel|feel) )?"
-    r"(?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|looked down on|dismissed)\b"
+    r"(?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|looked down on|dismissed"
+    r"|rushed|hurried|pressured)\b"
     r"|\bnever (?:once |ever )?(?:make|made|makes) fun of\b"  # "they never make fun of me"
 )
 # Frightened of answering: "im scared to press yes". Not a plain yes: ask. (Not "no, I'm
@@ -140,7 +141,8 @@ MOCKING_REASON = re.compile(r"^(?:thats|that is|which is) (?:why|how come)\b")
 # A long reply that ends by saying its answer: "…, but inside my flat I feel safe so yes".
 CONCLUDED = re.compile(
     r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
-    r"\b(?:so|so overall|overall|in short) (?P<answer>yes|yeah|no|nah|\d(?: out of |/)\d+)\W*$"
+    r"\b(?:so|so overall|overall|in short)"
+    r" (?P<answer>(?:yes|yeah)(?: always)?|no|nah|\d(?: out of |/)\d+)\W*$"
 )
 # The plan understood but not why it was made, in two short halves: "The what, yes. The
 # why, no." The in-between button, where there is one.
@@ -154,7 +156,10 @@ THEN_AND_NOW = re.compile(
     r"\b(?:at first|before|at the start)\b.*\bnow\b|\bnow\b.*\b(?:at first|before)\b"
 )
 # Only somewhere: "i feel safe in my room". And the rest of the house? Ask.
-ONLY_SOMEWHERE = re.compile(r"\bin my (?:bed)?room\b|\bsafe (?:at|in) (?:school|college)\b")
+ONLY_SOMEWHERE = re.compile(
+    r"\bin my (?:bed)?room\b|\bsafe (?:at|in) (?:school|college)\b"
+    r"|\bat (?:my |me )?\w+,? (?:but )?not (?:at|in) (?:my |me )?\w+"  # "safe at mums not at dads"
+)
 # "not terrible, just not great": what it is not, then what it is.
 NOT_THIS_BUT = re.compile(
     r"(?:^|\bwell )not (?:\w+ ){0,2}?\w+,?\s+(?<!have )(?<!has )(?<!had )"  # not "have just"
@@ -190,7 +195,8 @@ CONDITIONAL = re.compile(
     r"^(?:yes|yeah|yep|ok|okay|aye|sure|fine|good|outstanding|ri|inadequate)\b"
     # not "yeah, I want to see if my moaning did anything"
     r".*?\b(?:(?<!see )(?<!know )(?<!out )(?<!check )(?<!wonder )(?<!especially )(?<!tell me )if"
-    r"|as long as|so long as|providing|unless)\b"
+    # "as long as it's only that": what the bot does anyway, not a condition
+    r"|as long as(?! (?:its|it is) (?:only|just)\b)|so long as|providing|unless)\b"
     r"(?! possible\b| i say so| i do say so)"  # ("if im honest" is "tbh" by now)
     # "wouldve been good if …", "id have understood it if …": what might have been
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
@@ -309,10 +315,13 @@ ARGUES = re.compile(
 # family"), and who sent them ("Im the parent, the social worker gave me this link").
 NOT_WHO = re.compile(
     r"(?:^|(?<=[,.;!]))\s*not (?:the|a|an|their|your|my|his|her)\b[^,.;!?]*"
+    r"|(?<=\w)\s+not (?:the|a|an|my|his|her) [^,.;!?]*$"  # "im the young person not my foster mum"
     r"|(?:\b(?:the|my|our|their)(?: old| new)?(?: \w+s)? )?"  # "my sons worker told me"
     r"\b(?:social worker|sw|pa|worker|carer|foster carer) (?:gave|sent|asked|told|said)\b[^,.;!?]*",
     re.IGNORECASE,
 )
+# "not since the new worker": it was so, and is not now: a no.
+NOT_SINCE = re.compile(r"^(?:no\W+|nope\W+)?not since\b")
 # A wish is what is not so: "wish they did", "I wish I had been" is a no. Any other wish
 # ("I wish I could say outstanding", "I wish there had been one") is asked again.
 WISHED = re.compile(r"^(?:i )?wish\b")

@@ -199,6 +199,7 @@ RESPELLED = {
     "ninteen": "nineteen",
     "parnt": "parent",
     "hoo": "who",
+    "vey": "very",
     "evn": "even",
     "dem": "them",
     "nit": "not",

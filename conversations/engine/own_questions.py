@@ -53,7 +53,7 @@ WHO_OPTIONS = (
             *("im the pa", "i am the pa", "im their pa", "im his pa", "im her pa"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
-            *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here"),
+            *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here", "work here"),
             *("children in care team", "looked after children team", "cin team", "cp team"),
             *("reviewing officer", "independent reviewing officer", "agency social worker"),
             *("allocated worker", "on the team", "support worker", "residential worker"),

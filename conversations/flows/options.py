@@ -47,7 +47,9 @@ ACCEPTING = (
     *("wouldnt say no", "would be nice", "that would be nice", "that would be good"),
     *("id like that", "i would like that", "please do", "go for it", "why not", "bet"),
     *("wouldnt mind", "i wouldnt mind", "id not say no"),  # not "dont mind": either way?
-    *("wouldnt hurt", "suppose i would", "i suppose i would"),
+    *("wouldnt hurt", "suppose i would", "i suppose i would", "happy for you to"),
+    # "as long as it's only that": only news, as the question says
+    *("happy for u to", "as long as its only", "as long as its just", "as long as it is only"),
 )
 DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),
@@ -57,7 +59,7 @@ DECLINING = (
     *("youre alright", "no youre alright", "youre ok", "no youre ok"),
     *("nah im ok", "nah im good", "dont msg me", "dont message me", "dont text me"),
     *("dont message", "dont msg", "thanks but no thanks", "not ok for me", "not okay for me"),
-    *("not need", "no need", "best not", "probably best not"),
+    *("not need", "no need", "best not", "probably best not", "dont need to"),
     *("no ta", "nah ta", "ill pass", "ill give it a miss", "nah ur ok", "ur ok", "no ur ok"),
     *("no im fine", "im fine thanks", "dont want messages", "dont want texts"),
     *("nah youre grand", "youre grand", "ur grand", "not for me", "not for me thanks"),

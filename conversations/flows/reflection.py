@@ -88,7 +88,7 @@ REFLECTION = Flow(
                     typed=(
                         *("grade 2", "grade two", "meets standards", "meets the standards"),
                         *("met standards", "met the standards"),
-                        "good with outstanding features",
+                        *("good with outstanding features", "good with some outstanding"),
                     ),
                 ),
                 Option(
@@ -97,7 +97,7 @@ REFLECTION = Flow(
                     answers=(),
                     typed=(
                         *("RI", "r i", "req improvement", "requires improvement", "needs work"),
-                        *("reqs improvement",),
+                        *("reqs improvement", "room for improvement"),
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
                         "improvement needed",

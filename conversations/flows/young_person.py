@@ -234,6 +234,7 @@ YOUNG_PERSON = Flow(
                         *("nobody showed me a plan", "nobody showed me", "nobody ever shown me"),
                         *("nobody has ever shown me", "nobody ever showed me"),
                         *("nobody ever show me", "nobody show me", "no one ever show me"),
+                        *("havent been shown one", "not been shown one", "havent been shown"),
                         *("dont think ive got a plan", "dont think ive got a pathway plan"),
                         *("have i even got one", "have i got one"),
                         *("dont think ive got one", "idk if i have one", "do i even have one"),

@@ -122,6 +122,7 @@ def test_unclear_replies_choose_nothing(typed, choices):
         *("wat does respect mean", "what do you mean?", "respect??", "whats a PA"),
         *("respect how?? do u mean polite", "listen how? like when i talk or when i message"),
         "listened to by who? the school or social care",
+        "Respect who I am? I do not understand the question.",
     ],
 )
 def test_a_question_about_the_question_asks_for_an_explanation(typed):
@@ -135,7 +136,7 @@ def test_a_question_about_the_question_asks_for_an_explanation(typed):
         *("can we do that one another time", "can i not do this one"),
         *("dont want to talk about home", "dontwannasay"),
         *("ill answer that one later", "Not my place to rate my own work"),
-        "dinnae want tae answer that",
+        *("dinnae want tae answer that", "dont ask me that"),
     ],
 )
 def test_asking_to_skip(typed):
@@ -1332,3 +1333,26 @@ def test_turning_an_offer_down_is_no_thanks(typed):
 def test_passing_on_the_offers_question_is_still_a_skip(typed):
     # A guard beside the test above: these were skips before it, and must stay so.
     assert read_reply(typed, YES_NO).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("yeah riiight", ALWAYS, "no"),  # sarcasm, stretched
+        ("not since the new worker", ALWAYS, "no"),  # it was so, and is not now
+        ("never, they do nowt", ALWAYS, "no"),
+        ("couldnt be worse tbh", SCALE, "awful"),
+        ("made up with it", SCALE, "great"),  # Liverpool: delighted
+        ("not vey good", SCALE, "bad"),
+        ("always, she never rushed me", ALWAYS, "yes"),  # a no that means yes
+        ("they've never made me feel bad for being gay, so yes always", ALWAYS, "yes"),
+        ("yeh but not always", ALWAYS, "sometimes"),  # less than always (policy 5)
+        ("more than I expected but not always", ALWAYS, "sometimes"),
+        ("yes but only when my mum is there", ALWAYS, None),  # a guard: and otherwise?
+        ("yes but sometimes not", ALWAYS, None),  # not "yes... NOT", the old joke
+    ],
+)
+def test_not_since_stretched_sarcasm_and_sayings_from_the_twenty_sixth_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means

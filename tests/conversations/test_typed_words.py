@@ -219,6 +219,8 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("Bottom grade, sadly. Child wasn't seen for two months", "inadequate"),
         ("would love to say good but honestly it needs work", "requires_improvement"),
         ("I wish I could say outstanding", None),
+        ("Good with some outstanding features", "good"),
+        ("room for improvement, visits were late", "requires_improvement"),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -283,6 +285,9 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("I'm the PA", "pr"),
         ("my PA told me to do this", "yp"),  # only a young person has a PA
         ("me and my husband, we're her foster carers", "pc"),  # both carers
+        ("I'm the practitioner, I'm sat with the family doing this now", None),  # who types?
+        ("work here (PA)", "pr"),
+        ("im the young person not my foster mum", "yp"),  # who they are, not who they are not
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -391,6 +396,13 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (PARENT_CARER, "hear_back", "Nit really thanks", "no"),
         (YOUNG_PERSON, "contact_ok", "you're alright, ta", "no"),
         (YOUNG_PERSON, "plan", "nobody ever show me a plan", "not_sure"),
+        (PARENT_CARER, "contact_ok", "Yes as long as it's only that", "yes"),  # only news
+        (PARENT_CARER, "contact_ok", "as long as its not every day", None),  # a condition: ask
+        (PARENT_CARER, "contact_ok", "happy for you to", "yes"),
+        (YOUNG_PERSON, "hear_back", "dont need to", "no"),
+        (YOUNG_PERSON, "plan", "havent been shown one", "not_sure"),
+        (YOUNG_PERSON, "know_worker", "no ideaa", "not_sure"),
+        (YOUNG_PERSON, "safe_home", "safe at mums not at dads", None),  # and at dads?
         (PARENT_CARER, "consent", "not the noo, bairns are home", "not_now"),
         (PARENT_CARER, "plan", "what plan, there wasnt one", "no_plan"),
         (PARENT_CARER, "hear_back", "I'm alright thank you", "no"),  # no, thank you
