@@ -32,11 +32,15 @@ ASKED_BACK = re.compile(
 # When, beside a skip at the question that cannot be skipped: "rather not right now".
 NOT_NOW = re.compile(
     r"\b(?:now|today|tonight|tomorrow|later|another (?:time|day)|at the moment|at work|busy)\b"
+    r"|\bcome back\b"  # "Can I come back to it?"
     r"|\bafter (?:tea|dinner|lunch|school|work|college)\b"
 )
 # At an offer ("Would you like to hear what we change?"), "I'll leave it thanks" turns
 # the offer down: *No thanks*. Skipping the question ("pass", "no comment") is a skip.
-OFFER_TURNED_DOWN = re.compile(r"\b(?:(?:ill|i will) (?:leave it|pass)|allow it)\b(?! on\b)")
+OFFER_TURNED_DOWN = re.compile(
+    r"\b(?:(?:ill|i will) (?:leave it|pass)|allow it)\b(?! on\b)"
+    r"|\b(?:rather|prefer) not\b.*\b(?:messaged|contacted|texted)\b"  # "Id rather not be messaged"
+)
 # Passing something on is not passing on the question: "pass it on to who?".
 PASSED_ON = re.compile(
     r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff|everything|anything|it all) on\b"

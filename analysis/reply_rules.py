@@ -170,6 +170,8 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         return None
     if re.match(r"not\b", normalise(answer)) and re.match(r"not\b", after):
         return None  # "not great, not terrible": neither, read whole
+    if re.search(r"\bcould be better\b", normalise(answer)) and "could be worse" in after:
+        return Reading()  # "Could be better, could be worse": neither, and not said which
     first_part = reply.read(answer)
     if two_sided:  # "Partly. The what yes, the why no.": the in-between, said again
         return first_part if first_part.choice in reply.between else None

@@ -14,6 +14,7 @@ ASKS_WHAT = re.compile(
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
     r"|\bwhats? (?:is )?the difference\b"
     r"|\bby (?:who|whom)\b"  # "listened to by who? the school or social care"
+    r"|^\w+ what is (?:it|that|this)$"  # "worker what is it"
     r"|^[a-z]+ how(?: (?:like|exactly|do (?:u|you) mean|(?:u|you) mean)\b.*)?$"  # "listen how?"
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
@@ -57,7 +58,10 @@ IN_BETWEEN = re.compile(
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
 GRADE_PAIR = re.compile(rf"\b(?:gd|os|ok|{GRADES})\s*[-–]\s*(?:gd|os|{GRADES})\b", re.IGNORECASE)
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
-CONTRAST = re.compile(r"\b(?:but|though|although|apart from|except|however)\b")
+CONTRAST = re.compile(
+    r"\b(?:but|though|although|apart from|except|however)\b"
+    r"|\bbar(?= (?:one|the odd|once|a couple|a few)\b)"  # "yes, bar one meeting"
+)
 # Not agreeing, after a "but", takes nothing back from understanding: "yes but i dont agree".
 DISAGREES = re.compile(r"\s*(?:i |we )?(?:dont|didnt|do not|did not)(?: really)? agree\b")
 # Someone typing for, or beside, another person ("typing for my son", "me and my mum").
@@ -82,6 +86,7 @@ TWO_ROLES = re.compile(r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b")
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
     r"\b(?:yeah|yh|ye|yea|yeh) ri+ght\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
+    r"|\boh yes\b(?! please)"  # every "oh yes" in development is a roll of the eyes
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
 )
@@ -113,8 +118,8 @@ NOT_ONE_ANSWER = re.compile(
 # made to feel small, no". A no that means yes.
 NEVER_FELT_BAD = re.compile(
     r"\bnever (?:once |ever )?(?:(?:felt|been|made to feel|was made to feel|feel) )?"
-    r"(?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|looked down on|dismissed"
-    r"|rushed|hurried|pressured)\b"
+    r"(?:made me feel )?(?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged"
+    r"|looked down on|dismissed|rushed|hurried|pressured)\b"
     r"|\bnever (?:once |ever )?(?:make|made|makes) fun of\b"  # "they never make fun of me"
 )
 # Frightened of answering: "im scared to press yes". Not a plain yes: ask. (Not "no, I'm
@@ -142,7 +147,7 @@ MOCKING_REASON = re.compile(r"^(?:thats|that is|which is) (?:why|how come)\b")
 CONCLUDED = re.compile(
     r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
     r"\b(?:so|so overall|overall|in short)"
-    r" (?P<answer>(?:yes|yeah)(?: always)?|no|nah|\d(?: out of |/)\d+)\W*$"
+    r" (?P<answer>(?:yes|yeah)(?: always)?|no|nah|mostly|sometimes|partly|\d(?: out of |/)\d+)\W*$"
 )
 # The plan understood but not why it was made, in two short halves: "The what, yes. The
 # why, no." The in-between button, where there is one.
@@ -162,7 +167,8 @@ ONLY_SOMEWHERE = re.compile(
 )
 # "not terrible, just not great": what it is not, then what it is.
 NOT_THIS_BUT = re.compile(
-    r"(?:^|\bwell )not (?:\w+ ){0,2}?\w+,?\s+(?<!have )(?<!has )(?<!had )"  # not "have just"
+    # (not "not now, the baby's just woken up"; not "have just")
+    r"(?:^|\bwell )not (?!now\b)(?:\w+ ){0,2}?\w+,?\s+(?<!have )(?<!has )(?<!had )"
     r"(?:just|only|more like)\s+(?P<rest>\S.*)$"
 )
 # An answer doubted or hedged as soon as it is given: "its Dave, or was it Dan", "good,

@@ -193,6 +193,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bthe noo\b", "the now", text)  # Scots: "not the noo"
     text = re.sub(r"\bno cap\b", " ", text)  # "no lie": "sure no cap" is "sure"
     text = re.sub(r"(?<=\w\w)([aiu])\1+\b", r"\1", text)  # "no ideaa" ("see", "too" stay)
+    text = re.sub(r"\b(\d{1,2}) ?y\.? ?o\b", r"\1 yo", text)  # "19y.o"
+    text = re.sub(r"\b(?:dont|do not) really know\b", "dont know", text)
+    text = re.sub(r"\bnot really sure\b", "not sure", text)  # not sure, not "not really"
     text = re.sub(r"\bso shall\b", "social", text)  # dictated: "a so shall worker"
     text = re.sub(r"\bnote (great|good|really|sure|bad)\b", r"not \1", text)  # "note great"
     text = re.sub(r"\bi not (understand|get|know)\b", r"i dont \1", text)  # "I not understand"

@@ -21,6 +21,7 @@ WHO_OPTIONS = (
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
             *("im in year", "i am in year", "im in primary", "im at primary"),
             *("wee lass", "wee lad", "just a lass", "just a lad"),
+            *("not a grown up", "not an adult", "from the childrens home", "in a childrens home"),
             *("the one with the social worker", "the one with a social worker"),
             "my pa",  # "my PA told me to do this": only a young person has a PA
         ),
@@ -56,6 +57,7 @@ WHO_OPTIONS = (
             *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here", "work here"),
             *("children in care team", "looked after children team", "cin team", "cp team"),
             *("reviewing officer", "independent reviewing officer", "agency social worker"),
+            *("NQSW", "nqsw", "newly qualified", "ASYE"),
             *("allocated worker", "on the team", "support worker", "residential worker"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(

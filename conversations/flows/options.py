@@ -50,6 +50,7 @@ ACCEPTING = (
     *("wouldnt hurt", "suppose i would", "i suppose i would", "happy for you to"),
     # "as long as it's only that": only news, as the question says
     *("happy for u to", "as long as its only", "as long as its just", "as long as it is only"),
+    *("wed like that", "we would like that", "not all for nothing", "wasnt all for nothing"),
 )
 DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),
@@ -80,6 +81,7 @@ LATER = (
     *("can i do it tomorrow", "can we do it tomorrow", "can i do it another time"),
     *("can we do it another day", "another day", "tomorrow", "tmrw", "not at the moment"),
     *("not at the minute", "can i do this later", "can we do this another time", "not the now"),
+    *("in a minute", "now in a minute", "in a min"),  # Welsh "now in a minute": later
     *("in a bit", "im driving", "driving rn", "not tonight", "not till", "not until"),
     *("do it tonight", "later tonight", "not the day", "not in this moment", "other time"),
     *("before i agree", "now is not a good time", "now is not good time", "not a good time"),

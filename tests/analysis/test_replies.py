@@ -123,6 +123,7 @@ def test_unclear_replies_choose_nothing(typed, choices):
         *("respect how?? do u mean polite", "listen how? like when i talk or when i message"),
         "listened to by who? the school or social care",
         "Respect who I am? I do not understand the question.",
+        "worker what is it",
     ],
 )
 def test_a_question_about_the_question_asks_for_an_explanation(typed):
@@ -136,7 +137,8 @@ def test_a_question_about_the_question_asks_for_an_explanation(typed):
         *("can we do that one another time", "can i not do this one"),
         *("dont want to talk about home", "dontwannasay"),
         *("ill answer that one later", "Not my place to rate my own work"),
-        *("dinnae want tae answer that", "dont ask me that"),
+        *("dinnae want tae answer that", "dont ask me that", "ask me later"),
+        "I won't answer that",
     ],
 )
 def test_asking_to_skip(typed):
@@ -785,7 +787,7 @@ def test_no_one_after_to_is_nobody_not_know_one():
         ("do they heck", ALWAYS, "no"),
         ("oh loads 🙄", ALWAYS, "no"),
         ("never had an issue", ALWAYS, None),  # a no that means yes
-        ("they've never once made me feel small", ALWAYS, None),
+        ("they've never once made me feel small", ALWAYS, "yes"),  # as its author meant
         ("they do now, didnt before", ALWAYS, None),
         ("yeah like u ever change owt", YES_NO, None),
         ("8/10 maybe 7", SCALE, None),  # which rating?
@@ -1145,7 +1147,7 @@ def test_dictation_comparisons_and_fears_from_the_eighteenth_reading(typed, choi
         ("better than last year, that was terrible", SCALE, None),  # last year was terrible
         ("yeah its Sam. well it was Sam, now it might be someone else?", YES_NO, None),
         ("no one has ever not listened to me", ALWAYS, None),  # two negatives: ask
-        ("Oh yes, they listened. Then did the opposite.", ALWAYS, None),
+        ("Oh yes, they listened. Then did the opposite.", ALWAYS, "no"),  # as its author meant
         ("The first plan, yes. The second one was a mess", PLAN, None),  # which plan is now?
         ("Ofsted would call it good, I'm less sure", GRADES, None),
         ("good practice, poor recording", GRADES, None),
@@ -1355,4 +1357,20 @@ def test_passing_on_the_offers_question_is_still_a_skip(typed):
 def test_not_since_stretched_sarcasm_and_sayings_from_the_twenty_sixth_reading(
     typed, choices, means
 ):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Oh yes, they listened so well they spelt my name wrong three times", ALWAYS, "no"),
+        ("oh yes please", YES_NO, "yes"),  # a guard: not a roll of the eyes
+        ("Could be better, could be worse", SCALE, None),  # neither
+        ("yes, bar one meeting", ALWAYS, None),  # all but one: ask
+        ("my little brother is annoying but that's not unsafe is it, so mostly", MOSTLY, "mostly"),
+        ("Yes, always, they never made me feel judged", ALWAYS, "yes"),
+        ("19y.o", AGES, "young_adult"),
+    ],
+)
+def test_oh_yes_all_but_one_and_conclusions_from_the_twenty_seventh_reading(typed, choices, means):
     assert read_reply(typed, choices).choice == means

@@ -288,6 +288,9 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("I'm the practitioner, I'm sat with the family doing this now", None),  # who types?
         ("work here (PA)", "pr"),
         ("im the young person not my foster mum", "yp"),  # who they are, not who they are not
+        ("im not a grown up", "yp"),
+        ("NQSW", "pr"),  # newly qualified social worker
+        ("hiya its me from the childrens home", "yp"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -403,6 +406,18 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "plan", "havent been shown one", "not_sure"),
         (YOUNG_PERSON, "know_worker", "no ideaa", "not_sure"),
         (YOUNG_PERSON, "safe_home", "safe at mums not at dads", None),  # and at dads?
+        (PARENT_CARER, "consent", "not now, the baby's just woken up", "not_now"),
+        (PARENT_CARER, "consent", "Can I come back to it?", "not_now"),
+        (PARENT_CARER, "consent", "now in a minute, just putting tea on", "not_now"),  # Welsh
+        (PARENT_CARER, "contact_ok", "I'd rather not be messaged", "no"),
+        (PARENT_CARER, "hear_back", "we'd like that", "yes"),
+        (
+            PARENT_CARER,
+            "hear_back",
+            "yes please, would be good to know it wasn't all for nothing",
+            "yes",
+        ),
+        (YOUNG_PERSON, "know_worker", "they keep changing so i dont really know", "not_sure"),
         (PARENT_CARER, "consent", "not the noo, bairns are home", "not_now"),
         (PARENT_CARER, "plan", "what plan, there wasnt one", "no_plan"),
         (PARENT_CARER, "hear_back", "I'm alright thank you", "no"),  # no, thank you
