@@ -341,14 +341,14 @@ REALISTICALLY = re.compile(
     r"\b(?:like to|want to|wish i could|would love to|love to) say \w+(?: \w+)?"
     r" but (?:realistically|honestly|truthfully|really|in reality) (?P<rest>\w+(?: \w+){0,2})$"
 )
-# What is left when one or two are ruled out: "not outstanding, not RI, so good",
-# "Not outstanding but definitely good".
 # Neither of two buttons, with one between them: "Not inadequate, but not good either" is
 # *Requires improvement*.
 BETWEEN_TWO_NOTS = re.compile(
     r"^not (?P<one>\w+(?: (?!but\b)\w+)?),? (?:but )?(?:not|nor)"
     r" (?P<other>\w+(?: (?!either\b)\w+)?)(?: either)?$"
 )
+# What is left when one or two are ruled out: "not outstanding, not RI, so good",
+# "Not outstanding but definitely good".
 NEITHER_SO = re.compile(
     r"^(?:not (?:\w+ ){1,2}){1,2}(?:so|but (?:definitely|def|defo|solidly|certainly))"
     r" (?P<rest>\w+(?: \w+)?)$"
