@@ -9,7 +9,6 @@ import re
 
 from analysis.reply_shapes import ARGUES_NOT_ANSWERS, ASKS_TO_SKIP, ASKS_WHAT
 from analysis.reply_words import (
-    ASKING,
     EXPLAIN,
     NO_WORDS,
     QUESTION_WORDS,
@@ -120,7 +119,7 @@ def question_of_their_own(reply: Reply) -> Reading | None:
     )
     # "when they can be bothered" answers how often; "when will i hear back" asks.
     answers_when = reply.first == "when" and "?" not in reply.raw and bool(intents(typed))
-    if (asks or reply.first in QUESTION_WORDS - ASKING) and not re.search(r"\d", typed):
+    if (asks or reply.opens_a_question) and not re.search(r"\d", typed):
         return None if answers_when else Reading(intent=EXPLAIN)
     return None
 

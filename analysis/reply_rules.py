@@ -215,7 +215,7 @@ def disagreeing_aside(reply: Reply) -> Reading | None:
 def two_at_once(reply: Reply) -> Reading | None:
     """Both, or someone else typing, or "depends" with no in-between button: ask."""
     core = reply.core
-    if re.search(r"[a-z]\s*/\s*[a-z]", core) and core != "n/a":
+    if re.search(r"[a-z]\s*/\s*[a-z]", re.sub(r"\bn/a\b", "", core)):
         # "good/RI", "good / RI tbh": which? But "parent/carer" names one button twice.
         said = {reply.read(part).choice for part in re.split(r"\s*/\s*", core)}
         return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()

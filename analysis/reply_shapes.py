@@ -10,7 +10,9 @@ ASKS_WHAT = re.compile(
     r"^(?:\w+ ){1,3}what$|"
     r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
     r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
-    r"(?:^|\bi )(?:don'?t|do not) (?:understand|get)\b|\bwhat do you mean\b|"
+    # "i dont get it" asks; "dont get it at all", "dont understand any of it" answer.
+    r"(?:^|\bi )(?:don'?t|do not) (?:understand|get)\b(?! (?:it |a word |\w+ )?at all| any of)|"
+    r"\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
     r"|\bwhats? (?:is )?the difference\b"
     r"|\bby (?:who|whom)\b"  # "listened to by who? the school or social care"
@@ -40,7 +42,10 @@ WHO_SEES = re.compile(
 )
 # A comparison with before: after an answer ("pretty good, better than last year") it
 # adds to it; alone it says how it was then, not now.
-BETTER_THAN_BEFORE = re.compile(r"\bbetter than (?:last (?:year|time|month|week)|before|when)\b")
+BETTER_THAN_BEFORE = re.compile(
+    r"\b(?:(?:way|much|far|loads|a lot) )?better than "
+    r"(?:last (?:year|time|month|week)|before|when)\b"
+)
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
 IN_BETWEEN = re.compile(
@@ -53,7 +58,7 @@ IN_BETWEEN = re.compile(
     r"|\b(?:less|not so|not that) sure\b|\bnot convinced\b"  # "outstanding, I'm less sure"
     # Than before, not how it is: "better than last year, that was terrible".
     rf"|{BETTER_THAN_BEFORE.pattern}"
-    r"|\bbut not (?:her|his|their) name\b"  # "i know her face but not her name"
+    r"|\bbut not (?:her|his|their) (?:name|face)\b"  # "i know her face but not her name"
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
 GRADE_PAIR = re.compile(rf"\b(?:gd|os|ok|{GRADES})\s*[-–]\s*(?:gd|os|{GRADES})\b", re.IGNORECASE)
@@ -80,6 +85,8 @@ FOR_SOMEONE = re.compile(
     r"|\bwants to (?:say|answer|talk|do)\b"  # "Mum's sat next to me and wants to answer"
     r"|\b(?:is )?(?:sitting|sat) (?:with|next to|beside) me\b"  # "my daughter is sitting with me"
     r"|\b(?:im|i am) (?:sitting|sat) (?:with|next to|beside)\b"  # "Im sat with the family"
+    r"|\b(?:sitting|sat) (?:with|next to|beside) (?:the|a|this) (?:family|child|young person)\b"
+    r"|\b(?:do|fill) (?:it|this)(?: in)? for (?:her|him|them)\b"  # "asked me to do it for her"
 )
 # Two of the greeting's answers in one person: "I foster, but I also work for the council".
 TWO_ROLES = re.compile(r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b")
@@ -248,8 +255,8 @@ MIXED = re.compile(
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
     r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"
     r"|\ball (?:of (?:them|em) )?(?:bar|except|apart from|but) (?:the|my|one|her|him)\b"
-    r"|\bsome (?:\w+ )?(?:yes|were|was|did|do|are|good|great)\b"  # "some were, some werent"
-    r".*\bsome (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent|not|bad)\b"
+    r"|\bsome (?:\w+ )?(?:yes|were|was|did|do|are|good|great)\b"  # "some were, one wasnt"
+    r".*\b(?:some|one|a few|a couple|two) (?:\w+ )?(?:no|werent|wasnt|didnt|dont|arent|not|bad)\b"
     r"|\b(?:does|did|do)\b,? but not (?:at|in|during|when)\b"  # "my sw does but not at my review"
     r"|\bthe rest of (?:it|its|them|em)\b"  # "my workers sound, the rest of its a joke"
     # "respected by my worker, not by the others"

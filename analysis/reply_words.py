@@ -33,6 +33,10 @@ NOT_BEFORE = frozenset(
     {"not", "wouldnt", "isnt", "wasnt", "arent", "aint", "didnt", "doesnt", "cant", "hardly"}
 )
 NEGATED = "negated"
+# A yes said strongly, turned by the word after it: "one definitely wasnt", "totally
+# didnt". ("definitely not" is a phrase of its own, a no.)
+INTENSIFIERS = frozenset({"definitely", "deffo", "defo", "absolutely", "certainly", "totally"})
+NOT_AFTER = NOT_BEFORE - {"not", "hardly"} | {"werent", "wont", "havent"}
 
 SKIP = "skip"
 EXPLAIN = "explain"
@@ -122,6 +126,16 @@ QUESTION_WORDS = frozenset(
     {
         *("what", "wat", "wot", "whats", "wats", "who", "whos", "how", "why", "where", "when"),
         *("will", "would", "can", "could", "do", "does", "is", "are", "which", "whose"),
+    }
+)
+# These open a question only with someone after them: "would you tell my mum", "is it
+# anonymous"; "would go outstanding", "is good" answer.
+AUXILIARIES = frozenset({"will", "would", "do", "does", "is", "are"})
+SUBJECTS = frozenset(
+    {
+        *("i", "you", "u", "ya", "yo", "we", "they", "he", "she", "it", "this", "that"),
+        *("there", "my", "your", "ur", "the", "a", "an", "anyone", "someone", "somebody"),
+        *("anybody", "everyone", "people", "mum", "dad", "me", "thay", "dey", "wee", "yous"),
     }
 )
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
@@ -260,7 +274,10 @@ def negated(text: str, phrase: str) -> bool:
     before = text.split(f" {phrase} ", 1)[0].split() if f" {phrase} " in text else []
     if before[-2:] == ["not", "really"] and phrase.split()[0] in NO_WORDS:
         return False  # "not really no thank you": a no, said twice
-    return bool(NOT_BEFORE & set(before[-2:]))
+    after = text.split(f" {phrase} ", 1)[1].split()[:1] if f" {phrase} " in text else []
+    return bool(NOT_BEFORE & set(before[-2:])) or (
+        phrase in INTENSIFIERS and bool(NOT_AFTER & set(after))
+    )
 
 
 @lru_cache(maxsize=1)

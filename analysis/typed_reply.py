@@ -12,8 +12,10 @@ from functools import cached_property
 from analysis.reply_shapes import ASKS_WHAT
 from analysis.reply_words import (
     ASKING,
+    AUXILIARIES,
     FILLER,
     QUESTION_WORDS,
+    SUBJECTS,
     WH_WORDS,
     Choice,
     Reading,
@@ -86,12 +88,23 @@ class Reply:
         return self.typed.split()[0]
 
     @cached_property
+    def opens_a_question(self) -> bool:
+        """Whether its first word opens a question: "who is it", "would you tell my mum";
+        not "would go outstanding on this one", where no one follows the "would"."""
+        if self.first not in QUESTION_WORDS - ASKING:
+            return False
+        second = self.typed.split()[1:2]
+        return (
+            self.first not in AUXILIARIES or "?" in self.raw or not second or second[0] in SUBJECTS
+        )
+
+    @cached_property
     def asks_what(self) -> bool:
         """Whether it asks about the question ("wats a carer", "safe from what?"), unless
         an answer follows its question mark ("what plan? there wasnt one")."""
         return bool(
             ASKS_WHAT.search(self.typed)
-            or (self.first in QUESTION_WORDS - ASKING and not re.search(r"\?\s*\S", self.raw))
+            or (self.opens_a_question and not re.search(r"\?\s*\S", self.raw))
             or (self.raw.endswith("?") and bool(WH_WORDS & set(self.typed.split()[1:])))
             or (self.raw.endswith("?") and re.match(r"\w+ like\b", self.typed) is not None)
         )

@@ -64,6 +64,7 @@ DECLINING = (
     *("no ta", "nah ta", "ill pass", "ill give it a miss", "nah ur ok", "ur ok", "no ur ok"),
     *("no im fine", "im fine thanks", "dont want messages", "dont want texts"),
     *("nah youre grand", "youre grand", "ur grand", "not for me", "not for me thanks"),
+    *("prefer you didnt", "id prefer you didnt", "rather you didnt", "id rather you didnt"),
 )
 
 HEAR_BACK_OPTIONS = (

@@ -80,6 +80,8 @@ REFLECTION = Flow(
                     typed=(
                         *("outstanding", "grade 1", "grade one", "exceeds standards"),
                         *("gold standard", "top grade", "above and beyond"),
+                        *("exceeds the standard", "exceeds the standards", "exceeded standards"),
+                        "exceeded the standards",
                     ),
                 ),
                 Option(
@@ -106,7 +108,7 @@ REFLECTION = Flow(
                             "needs some improvement",
                             "needs to improve",
                         ),
-                        "not yet good",
+                        *("not yet good", "not quite good", "needs some work"),
                     ),
                 ),
                 Option(

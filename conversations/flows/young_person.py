@@ -212,6 +212,7 @@ YOUNG_PERSON = Flow(
                         *("dont understand my plan", "i dont understand the plan"),
                         *("nobody explained it", "nobody explained anything"),
                         *("didnt understand any of it", "did not understand any of it"),
+                        *("dont understand any of it", "dont get any of it"),
                         *("didnt understand a word", "not a word of it", "totally lost"),
                         *("completely lost", "im lost", "i was lost"),
                     ),

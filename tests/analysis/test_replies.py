@@ -1374,3 +1374,35 @@ def test_not_since_stretched_sarcasm_and_sayings_from_the_twenty_sixth_reading(
 )
 def test_oh_yes_all_but_one_and_conclusions_from_the_twenty_seventh_reading(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("some were, one definitely wasn't", ALWAYS, "sometimes"),  # not "definitely": yes
+        ("one definitely wasnt", ALWAYS, None),  # a strong yes, turned by the word after it
+        ("definitely", YES_NO, "yes"),  # a guard
+        ("not even close", ALWAYS, "no"),
+        ("kushti", SCALE, "good"),  # Romani and Traveller English: good
+        ("pretty good, way better than before", SCALE, "good"),
+    ],
+)
+def test_turned_intensifiers_some_and_one_and_sayings_from_the_twenty_eighth_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [("skip this bit", YES_NO), ("n/a skip", GRADES), ("mind your own bor", AGES)],
+)
+def test_skips_in_other_words_from_the_twenty_eighth_reading(typed, choices):
+    # "this bit" is not "a bit" (Sometimes); "n/a" is not two answers with a slash.
+    assert read_reply(typed, choices).intent == SKIP
+
+
+def test_would_with_no_one_after_it_answers_and_with_someone_asks():
+    assert read_reply("would go RI on this one", GRADES).choice == "requires_improvement"
+    assert read_reply("would you tell my mum", CONSENT).intent == EXPLAIN
+

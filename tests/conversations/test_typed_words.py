@@ -136,6 +136,9 @@ def test_a_hello_inside_other_words_is_not(typed):
         ("hear_back", "nah you're grand", "no"),
         ("respect", "they talked down to me 😡", "no"),
         ("age", "P6", "child"),
+        ("plan", "dont get it at all", "no"),  # about the plan; "i dont get it" asks
+        ("contact_ok", "I'd prefer you didn't", "no"),
+        ("know_worker", "i know her name but not her face", None),  # and the other way round
     ],
 )
 def test_the_young_persons_questions_follow_the_reading_policy(step, typed, value):
@@ -221,6 +224,9 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("I wish I could say outstanding", None),
         ("Good with some outstanding features", "good"),
         ("room for improvement, visits were late", "requires_improvement"),
+        ("exceeds the standard in every area", "outstanding"),
+        ("needs some work", "requires_improvement"),
+        ("not quite good", "requires_improvement"),
     ],
 )
 def test_practitioners_grades_in_inspection_words(typed, value):
@@ -291,6 +297,8 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("im not a grown up", "yp"),
         ("NQSW", "pr"),  # newly qualified social worker
         ("hiya its me from the childrens home", "yp"),
+        ("I'm the allocated worker, sat with the family filling this in", None),  # who types?
+        ("I'm her mum, she asked me to do it for her", None),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
