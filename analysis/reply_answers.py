@@ -50,7 +50,7 @@ MOST_WORDS_INSIDE = 8
 # Less than always, after a "but": "yeh but not always" (the reading policy, 5).
 NOT_ALWAYS = re.compile(r"(?:still )?not (?:always|all the time|every time)")
 # The in-between words of the reading policy (4): the in-between button, where there is one.
-KIND_OF = re.compile(r"\b(?:a little|a bit|kinda|kind of|sort of)\b")
+KIND_OF = re.compile(r"\b(?:a little|a (?:wee )?bit|kinda|kind of|sort of)\b")
 
 
 def label_itself(reply: Reply) -> Reading | None:

@@ -119,12 +119,12 @@ def question_of_their_own(reply: Reply) -> Reading | None:
     )
     # "when they can be bothered" answers how often; "when will i hear back" asks.
     answers_when = reply.first == "when" and "?" not in reply.raw and bool(intents(typed))
-    if (asks or reply.opens_a_question) and not re.search(r"\d", typed):
+    if (asks or reply.asks_by_its_first_word) and not re.search(r"\d", typed):
         return None if answers_when else Reading(intent=EXPLAIN)
     return None
 
 
 def a_question_after_all(reply: Reply) -> Reading | None:
-    if reply.raw.endswith("?") or reply.first in QUESTION_WORDS:
+    if reply.raw.endswith("?") or reply.starts_a_question:
         return Reading(intent=EXPLAIN)  # a question of their own: explain, then ask again
     return None

@@ -10,6 +10,7 @@ import re
 
 from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
+    ANOTHER_THEN_ME,
     ARGUES,
     BETTER_THAN_BEFORE,
     BETWEEN_TWO_NOTS,
@@ -35,7 +36,9 @@ from analysis.reply_shapes import (
     NOT_THIS_BUT,
     NOT_WHO,
     OLD_AND_NEW,
+    OLD_NOT_NEW,
     ONE_YES_ONE_NO,
+    PARENT_TOO,
     PERSON_YES_PERSON_NO,
     REALISTICALLY,
     SARCASM,
@@ -48,6 +51,7 @@ from analysis.reply_shapes import (
     WISHED,
     WISHED_SO,
     WORRIED,
+    YOUNG_AGE,
 )
 from analysis.reply_words import (
     SKIP,
@@ -64,6 +68,8 @@ from analysis.typed_reply import (
 
 # Said before an answer, not instead of one: "Honestly, RI. The plan drifted …".
 FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"})
+# A yes, then more of the same: "yep, and the one before 🙄".
+YES_AND = re.compile(r"\s*(?:yes|yeah|yep|yh|yea|yeh|ye|aye)\b[\s,.!]*and\b")
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 
@@ -134,6 +140,10 @@ def not_plain(reply: Reply) -> Reading | None:
     plain_lower = reply.raw.lower().replace("'", "")
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
+    mine = ANOTHER_THEN_ME.search(plain_lower)  # "my brother knows his, i dont … who mine is"
+    if mine:
+        said_mine = reply.read(mine["mine"])
+        return said_mine if said_mine.choice else Reading()
     if SOMEONE_ELSES.search(reply.typed):
         if re.search(r"\bbut not mine$", reply.typed) and "no" in reply.values:
             return Reading(choice="no")  # "i know who my brothers worker is but not mine"
@@ -219,8 +229,8 @@ def two_at_once(reply: Reply) -> Reading | None:
         # "good/RI", "good / RI tbh": which? But "parent/carer" names one button twice.
         said = {reply.read(part).choice for part in re.split(r"\s*/\s*", core)}
         return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
-    if re.search(r"\bboth\b", core):
-        return Reading()  # "me and my mum both"
+    if re.search(r"\bboth\b", core) or OLD_NOT_NEW.search(core):
+        return Reading()  # "me and my mum both", "i know the old one not the new one"
     if GRADE_PAIR.search(reply.raw):
         return Reading()  # "gd-RI"
     # "my PA told me to do this" is the young person: only they have a PA.
@@ -237,7 +247,9 @@ def _which_of_them(reply: Reply) -> bool:
     """At the greeting, someone typing beside another, or one person in two of its roles
     ("I foster, but I also work for the council"): which is answering?"""
     typed = reply.typed
-    return reply.about_the_speaker and bool(FOR_SOMEONE.search(typed) or TWO_ROLES.search(typed))
+    young_parent = YOUNG_AGE.search(typed) and PARENT_TOO.search(typed)  # "im 18 and a mum"
+    two = FOR_SOMEONE.search(typed) or TWO_ROLES.search(typed) or young_parent
+    return reply.about_the_speaker and bool(two)
 
 
 def in_between(reply: Reply) -> Reading | None:
@@ -255,8 +267,10 @@ def sarcasm(reply: Reply) -> Reading | None:
     ages = any(word.isdigit() for c in reply.choices for word in c.words)
     if not SARCASM.search(reply.typed) or (ages and spoken_numbers(reply.core)):
         return None  # "fourteen 🙄": an age
-    if ARGUES.search(reply.typed):
-        return Reading()  # "yeah right like u change anything": not an answer
+    if ARGUES.search(reply.typed) or YES_AND.match(reply.raw.lower()):
+        # "yeah right like u change anything": not an answer; "yep, and the one before,
+        # and the one before that 🙄": a yes, eyes rolled at something else
+        return Reading()
     if intents(reply.core) == {"no"} and "no" in reply.values:
         return Reading(choice="no")  # "🙄 no"
     sarcastic_yes = intents(reply.typed) & {"yes", "good", "great"}

@@ -108,6 +108,10 @@ EMPHATIC_NO = re.compile(
 OLD_AND_NEW = re.compile(
     r"\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
 )
+# The old worker and the new, one known and the other not: "i know the old one not the new one".
+OLD_NOT_NEW = re.compile(
+    r"\bthe (?:old|new|first|last|previous) (?:one|worker|sw|pa)\b,? (?:but )?not (?:the|my) \w+"
+)
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
@@ -125,7 +129,7 @@ NOT_ONE_ANSWER = re.compile(
 # made to feel small, no". A no that means yes.
 NEVER_FELT_BAD = re.compile(
     r"\bnever (?:once |ever )?(?:(?:felt|been|made to feel|was made to feel|feel) )?"
-    r"(?:made me feel )?(?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged"
+    r"(?:made me feel )?(?:\w+ )?(?:ignored|disrespected|unsafe|unheard|small|judged|judge me"
     r"|looked down on|dismissed|rushed|hurried|pressured)\b"
     r"|\bnever (?:once |ever )?(?:make|made|makes) fun of\b"  # "they never make fun of me"
 )
@@ -198,7 +202,10 @@ FOR_A_WHILE = re.compile(
 PARENT_TOO = re.compile(
     r"\b(?:got|have|had|with) (?:a |my |two |2 )?(?:baby|babies|kids?|little one|son|daughter)\b"
     r"|\bim (?:a )?(?:mum|mam|mom|dad|parent)\b|\bmy (?:baby|babies|little one)\b"
+    r"|\band (?:a |also a )?(?:mum|mam|mom|dad|parent)(?: myself)?\b"  # "im 18 and a mum myself"
 )
+# A young person's age said at the greeting: "I'm 18 and a mum myself" (with `PARENT_TOO`).
+YOUNG_AGE = re.compile(r"\b(?:im|i am) (?:1[2-9]|2[0-5])\b")
 # What was once so: "used to be in care, got my own little one now". Is it now? Ask.
 NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "last year i was 11"
 # A yes on a condition ("yes if someone explains it first", "ok so long as my ex cant see
@@ -242,6 +249,16 @@ SOMEONE_ELSES = re.compile(
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
 )
+# A brother's or a friend's answer first, then the speaker's own: "my foster brother says
+# they never listen to him but they listen to me every time", "my brother knows his, i
+# dont have a clue who mine is". The speaker's part answers, unless it leans on the other
+# ("I think mine's the same"). A husband's or a partner's is the family's too: ask.
+ANOTHER_THEN_ME = re.compile(
+    r"^(?:my |our )?(?:foster |little |big |older |younger |step ?|half )?"
+    r"(?:brother|sister|bro|sis|cousin|friend|mate)s?\b[^,.;]*?"
+    r"(?:[,.;]\s*(?:but )?|\bbut )"
+    r"(?P<mine>(?![^,.;]*\bsame\b)(?:[^,.;]*\s)?(?:i|me|mine|im|ive|myself)\b[^,.;]*)$"
+)
 # Who may say yes while another says no, in the two shapes below.
 WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
 # One worker does, another does not: sometimes, where there is such a button; on a
@@ -250,7 +267,7 @@ MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|others)\b"
     r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
     r"|\bfirst\b.*\b(?:second|the one after|the next one|the new one)\b"
-    r"|\bsome\b.*\bothers\b|\b(?:does|did|do)\b,? (?:nobody|no one) else\b"
+    r"|\bsome\b.*\bothers\b|\b(?:does|did|do)\b,? (?:but )?(?:nobody|no one) else\b"
     # "my worker does but not the manager", "one worker yes the other no"
     rf"|\b(?:does|did|do)\b,? but not (?:the|my|her|his) {WORKER}\b"
     r"|^one \w+ (?:yes|does|did)\b.*\bthe other\b"

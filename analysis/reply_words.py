@@ -230,6 +230,11 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)
     text = re.sub(r"\b(work|werk|wrk) hear\b", r"\1 here", text)
     text = re.sub(r"\b(have|hav|got|had|seen|wasnt|isnt|aint) 1\b", r"\1 one", text)
+    text = re.sub(r"\b(thir|four|fif|six|seven|eigh|nine) teen\b", r"\1teen", text)  # "six teen"
+    text = re.sub(r"\beight teen\b", "eighteen", text)
+    # Know spelt as it sounds: "yeh i no wat it says", "i no her" (not "i, no").
+    known = r"(?:wot|wat|what|whats|hoo|who|where|it|her|him|them|mine)"
+    text = re.sub(rf"\bi no (?={known}\b)", "i know ", text)
     text = re.sub(r"\b((?:most|some|all) of) (?:d|da)\b", r"\1 the", text)
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)

@@ -88,15 +88,22 @@ class Reply:
         return self.typed.split()[0]
 
     @cached_property
-    def opens_a_question(self) -> bool:
-        """Whether its first word opens a question: "who is it", "would you tell my mum";
-        not "would go outstanding on this one", where no one follows the "would"."""
-        if self.first not in QUESTION_WORDS - ASKING:
+    def starts_a_question(self) -> bool:
+        """Whether its first word starts a question: "who is it", "would you tell my mum";
+        not "would go outstanding on this one" or "could have been worse", where no one
+        follows the "would" or the "could"."""
+        if self.first not in QUESTION_WORDS:
             return False
+        if self.first not in AUXILIARIES | ASKING or "?" in self.raw:
+            return True
         second = self.typed.split()[1:2]
-        return (
-            self.first not in AUXILIARIES or "?" in self.raw or not second or second[0] in SUBJECTS
-        )
+        return not second or second[0] in SUBJECTS
+
+    @property
+    def asks_by_its_first_word(self) -> bool:
+        """A question's first word, but not "can" or "could" ("can we do it later" asks
+        for something, and answers)."""
+        return self.starts_a_question and self.first not in ASKING
 
     @cached_property
     def asks_what(self) -> bool:
@@ -104,7 +111,7 @@ class Reply:
         an answer follows its question mark ("what plan? there wasnt one")."""
         return bool(
             ASKS_WHAT.search(self.typed)
-            or (self.opens_a_question and not re.search(r"\?\s*\S", self.raw))
+            or (self.asks_by_its_first_word and not re.search(r"\?\s*\S", self.raw))
             or (self.raw.endswith("?") and bool(WH_WORDS & set(self.typed.split()[1:])))
             or (self.raw.endswith("?") and re.match(r"\w+ like\b", self.typed) is not None)
         )

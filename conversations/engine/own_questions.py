@@ -40,6 +40,8 @@ WHO_OPTIONS = (
             # "me and my husband, we're her foster carers" ("social worker for foster carers"
             # is staff)
             *("step-parent", "were her foster carers", "were his foster carers"),
+            *("stepmother", "stepfather", "step mother", "step father", "step dad"),
+            "kinship arrangement",
             *("were their foster carers", "we are foster carers", "were foster carers"),
         ),
     ),
@@ -59,6 +61,7 @@ WHO_OPTIONS = (
             *("reviewing officer", "independent reviewing officer", "agency social worker"),
             *("NQSW", "nqsw", "newly qualified", "ASYE"),
             *("allocated worker", "on the team", "support worker", "residential worker"),
+            *("early help worker", "senior practitioner"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
                 f"{role} {place}leaving care team"

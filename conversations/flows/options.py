@@ -24,6 +24,7 @@ RESPECTED = (
         typed=(
             *("very respectful", "always respectful", "treated me with respect"),
             *("polite", "very polite", "always polite"),  # so "polite but talked down to": ask
+            *("like an equal", "as an equal"),
         ),
     ),
     ALWAYS_SOMETIMES_NO[1],
@@ -65,6 +66,7 @@ DECLINING = (
     *("no im fine", "im fine thanks", "dont want messages", "dont want texts"),
     *("nah youre grand", "youre grand", "ur grand", "not for me", "not for me thanks"),
     *("prefer you didnt", "id prefer you didnt", "rather you didnt", "id rather you didnt"),
+    *("no im alright", "im alright ta", "no im alright thanks", "no im alright ta"),
 )
 
 HEAR_BACK_OPTIONS = (

@@ -125,6 +125,7 @@ REFLECTION = Flow(
                         "not acceptable",
                         "unacceptable",
                         "not fit for purpose",
+                        *("well below standard", "well below the standard", "unsafe practice"),
                     ),
                 ),
             ),

@@ -207,7 +207,8 @@ YOUNG_PERSON = Flow(
                     label=words("No"),
                     typed=(
                         *("no idea what it says", "not a clue whats in it", "dont get it"),
-                        "not a clue what it says",
+                        *("not a clue what it says", "havent a clue what it says"),
+                        "dont have a clue what it says",
                         *("dont understand it", "no i dont get it", "i dont understand my plan"),
                         *("dont understand my plan", "i dont understand the plan"),
                         *("nobody explained it", "nobody explained anything"),
@@ -224,6 +225,7 @@ YOUNG_PERSON = Flow(
                     answers=(),
                     typed=(
                         *("i dont have one", "i dont have a plan", "no plan", "aint got one"),
+                        "dont think i got one",
                         *("do i have a plan", "do i even have a plan", "never seen a plan"),
                         *("never seen one", "never been given a plan", "never been given one"),
                         *("never got a plan", "never had a plan", "dont think i have one"),

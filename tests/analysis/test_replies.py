@@ -1406,3 +1406,30 @@ def test_would_with_no_one_after_it_answers_and_with_someone_asks():
     assert read_reply("would go RI on this one", GRADES).choice == "requires_improvement"
     assert read_reply("would you tell my mum", CONSENT).intent == EXPLAIN
 
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        # Someone else's answer, then their own: their own answers, or it is asked.
+        ("my foster brother says they never listen to him but they listen to me", ALWAYS, None),
+        ("my PA does but nobody else", ALWAYS, "sometimes"),
+        ("yep, and the one before, and the one before that 🙄", YES_NO, None),  # not sarcasm
+        ("oh yeah loads 🙄", ALWAYS, "no"),  # a guard: sarcasm
+        ("six teen", AGES, "young_adult"),
+        ("yes always, they never judge me", ALWAYS, "yes"),
+        ("not bad at all actually", SCALE, None),  # Good, or OK? Authors split: ask
+        ("happy with it yeah", SCALE, "good"),
+        ("In some ways", ALWAYS, "sometimes"),
+        ("dead on", CONSENT, "agree"),  # Northern Ireland: fine
+        ("It's been a lifeline", SCALE, "great"),
+    ],
+)
+def test_another_then_me_eye_rolls_at_something_else_and_sayings_from_the_twenty_ninth_reading(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize("typed", ["Could have been worse", "would go RI on this one"])
+def test_could_or_would_with_no_one_after_it_is_not_a_question(typed):
+    assert read_reply(typed, GRADES).intent != EXPLAIN

@@ -225,6 +225,8 @@ def test_not_wanting_to_talk_about_it_in_a_sound_spelling_is_a_skip():
         ("Good with some outstanding features", "good"),
         ("room for improvement, visits were late", "requires_improvement"),
         ("exceeds the standard in every area", "outstanding"),
+        ("Well below standard, children left unseen", "inadequate"),
+        ("Unsafe practice, should have been escalated", "inadequate"),
         ("needs some work", "requires_improvement"),
         ("not quite good", "requires_improvement"),
     ],
@@ -299,6 +301,11 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("hiya its me from the childrens home", "yp"),
         ("I'm the allocated worker, sat with the family filling this in", None),  # who types?
         ("I'm her mum, she asked me to do it for her", None),
+        ("I'm 18 and a mum myself", None),  # a care leaver, or a parent? Ask.
+        ("Good afternoon. I am the children's stepmother.", "pc"),
+        ("I care for my nephew under a kinship arrangement", "pc"),
+        ("Early help worker", "pr"),
+        ("Hi, I'm a senior practitioner in the fostering team", "pr"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -445,6 +452,19 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
             "oh yeah super safe, thats why i sleep with a chair against the door",
             "no",
         ),
+        (YOUNG_PERSON, "contact_ok", "i'm alright ta", "no"),
+        (PARENT_CARER, "hear_back", "No I'm alright", "no"),
+        (
+            YOUNG_PERSON,
+            "know_worker",
+            "my brother knows his, i dont have a clue who mine is",
+            "not_sure",
+        ),
+        (YOUNG_PERSON, "know_worker", "i know the old one not the new one", None),
+        (YOUNG_PERSON, "plan", "i dont think i got one", "not_sure"),
+        (YOUNG_PERSON, "plan", "yeh i no wat it says", "yes"),
+        (YOUNG_PERSON, "safe_home", "a wee bit", "mostly"),  # policy 4
+        (PARENT_CARER, "respect", "Treated me like an equal the whole way through", "yes"),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
