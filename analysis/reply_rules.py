@@ -10,6 +10,7 @@ import re
 
 from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
+    ALWAYS_A_COMPLAINT,
     ANOTHER_THEN_ME,
     ARGUES,
     BETTER_THAN_BEFORE,
@@ -54,6 +55,7 @@ from analysis.reply_shapes import (
     YOUNG_AGE,
 )
 from analysis.reply_words import (
+    NO_WORDS,
     SKIP,
     Reading,
     intents,
@@ -140,6 +142,10 @@ def not_plain(reply: Reply) -> Reading | None:
     plain_lower = reply.raw.lower().replace("'", "")
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
+    if ALWAYS_A_COMPLAINT.search(typed):  # "they were always on their phones": not "always"
+        return (
+            Reading(choice="no") if reply.first in NO_WORDS and "no" in reply.values else Reading()
+        )
     mine = ANOTHER_THEN_ME.search(plain_lower)  # "my brother knows his, i dont … who mine is"
     if mine:
         said_mine = reply.read(mine["mine"])
@@ -195,7 +201,12 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         or FOR_A_WHILE.search(after)  # "yes I do. well I did till she went off sick"
         or SECOND_GUESS.search(after)  # "yeah its Dave, or was it Dan"
         or OLD_AND_NEW.search(after)  # "yes. well i knew my old one. the new one …"
-        or (re.match(r"not\b(?! that\b)", after) and not intents(after))  # "…, not that …"
+        # "…, not that …"; "polite to my face, not sure about behind my back"
+        or (
+            re.match(r"not\b(?! that\b)", after)
+            and intents(after) <= {"not_sure"}
+            and not reply.named_by(intents(after))
+        )
     )
     if takes_back and first_part.choice not in (None, *reply.between, *reply.standing_for("no")):
         return Reading()
@@ -235,7 +246,10 @@ def two_at_once(reply: Reply) -> Reading | None:
         return Reading()  # "gd-RI"
     # "my PA told me to do this" is the young person: only they have a PA.
     my_pa = re.match(r"my (?:pa|personal advis)", reply.typed)
-    my_someone = reply.typed.startswith("my ") and not my_pa
+    my_childs = re.match(
+        r"my (?:sons|daughters|childs|kids) (?:social worker|sw|worker)\b", reply.typed
+    )
+    my_someone = reply.typed.startswith("my ") and not (my_pa or my_childs)
     if _which_of_them(reply) or (reply.about_the_speaker and my_someone):
         return Reading()  # "my mum", "typing for my son hes 9": who is answering?
     if re.search(r"\bdepends\b", core) and not reply.between:

@@ -53,6 +53,7 @@ IN_BETWEEN = re.compile(
     r"|\w+ in (?:parts|places)\b|\bin the end\b|\bless than\b|\bas \w+ as\b.*\bcan be\b"
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
     r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
+    r"|\b(?:doesnt|does not|dont) (?:cover it|do (?:it|her|him|them) justice)\b"  # "'OK' doesnt …"
     r"|\bless keen\b"  # "My partner's happy to, I'm less keen"
     r"|\bno (?:more|less|better|worse) than\b"  # "no more than my last worker did"
     r"|\b(?:less|not so|not that) sure\b|\bnot convinced\b"  # "outstanding, I'm less sure"
@@ -86,13 +87,19 @@ FOR_SOMEONE = re.compile(
     r"|\b(?:is )?(?:sitting|sat) (?:with|next to|beside) me\b"  # "my daughter is sitting with me"
     r"|\b(?:im|i am) (?:sitting|sat) (?:with|next to|beside)\b"  # "Im sat with the family"
     r"|\b(?:sitting|sat) (?:with|next to|beside) (?:the|a|this) (?:family|child|young person)\b"
+    r"|\banswer(?:ing)? for (?:him|her|them|my)\b"  # "i am mother of boy 13, i answer for him"
     r"|\b(?:do|fill) (?:it|this)(?: in)? for (?:her|him|them)\b"  # "asked me to do it for her"
 )
 # Two of the greeting's answers in one person: "I foster, but I also work for the council".
 TWO_ROLES = re.compile(r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b")
+# Disbelief at the question: "always? you must be joking". Not yes; no, or sometimes? Ask.
+JOKING = (
+    r"\b(?:you must be|youre|ur|are you|you are|u r|u must be) (?:joking|kidding|having a laugh)\b"
+)
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
     r"\b(?:yeah|yh|ye|yea|yeh) ri+ght\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
+    rf"|{JOKING}"
     r"|\boh yes\b(?! please)"  # every "oh yes" in development is a roll of the eyes
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
@@ -153,7 +160,7 @@ ASKS_TO_SKIP = re.compile(
 LATER = re.compile(r"\b(?:later|another (?:time|day)|tomorrow|not (?:now|today|tonight))\b")
 # A reason that mocks the answer before it: "oh yeah super safe, thats why i sleep with a
 # chair against the door".
-MOCKING_REASON = re.compile(r"^(?:thats|that is|which is) (?:why|how come)\b")
+MOCKING_REASON = re.compile(rf"^(?:thats|that is|which is) (?:why|how come)\b|^{JOKING}")
 # A long reply that ends by saying its answer: "…, but inside my flat I feel safe so yes".
 CONCLUDED = re.compile(
     r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
@@ -164,6 +171,7 @@ CONCLUDED = re.compile(
 # why, no." The in-between button, where there is one.
 WHAT_NOT_WHY = re.compile(
     r"\b(?:what|plan)\W+(?:yes|yeah|yep)\W+(?:the )?why\W+(?:no|not|nope)\b"  # "The plan yes, …"
+    r"|\b(?:knew|know|understood) (?:the )?what\W+(?:\w+ )?(?:never|didnt|not)(?: \w+)? why\b"
 )
 # A yes taken back at the end, the old joke: "yeah they respect me loads... NOT".
 TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
@@ -248,6 +256,12 @@ SOMEONE_ELSES = re.compile(
     r"(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b| to\b)"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
+)
+# "Always" in a complaint, not the answer "Yes, always": "they were always on their
+# phones", "theres always fighting", "always late".
+ALWAYS_A_COMPLAINT = re.compile(
+    r"\balways (?:on (?:their|her|his|the) phones?|late|fighting|shouting|arguing|cancell?ing"
+    r"|changing|moaning|busy|rushing|in a rush|off sick|forgetting|kicking off)\b"
 )
 # A brother's or a friend's answer first, then the speaker's own: "my foster brother says
 # they never listen to him but they listen to me every time", "my brother knows his, i
@@ -340,6 +354,7 @@ ARGUES_NOT_ANSWERS = re.compile(
 # A sarcastic yes that argues with the question rather than answering it: ask.
 ARGUES = re.compile(
     r"\blike (?:u|you|youll|youd|they|theyll|he|she|we|any|anything|anyone|owt)\b|\banyway\b"
+    rf"|{JOKING}"
 )
 # At the greeting, who they are not ("not the parent, the actual child", "IRO, not the
 # family"), and who sent them ("Im the parent, the social worker gave me this link").

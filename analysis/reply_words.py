@@ -265,7 +265,8 @@ def intents(text: str) -> set[str]:
     A kind said with a "not" before it that no phrase covers ("not gud", "wouldnt say
     no", "not inadequate") is `NEGATED`: it may mean the opposite, or something between.
     """
-    remaining = f" {squash(text)} "
+    # "the bit about college" is a part of something, not "a bit" (Sometimes).
+    remaining = re.sub(r" (the|this|that|each|every) bit ", r" \1 part ", f" {squash(text)} ")
     found: set[str] = set()
     for phrase, kinds in phrases():
         if f" {phrase} " in remaining or (not phrase.isascii() and phrase in remaining):

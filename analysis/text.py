@@ -124,6 +124,8 @@ RESPELLED = {
     "wanna": "want to",
     "elevan": "eleven",
     "fiftean": "fifteen",
+    "eit": "eight",
+    "knw": "know",
     "twenny": "twenty",
     "l8r": "later",
     "tmrw": "tomorrow",

@@ -42,6 +42,12 @@ WHO_OPTIONS = (
             *("step-parent", "were her foster carers", "were his foster carers"),
             *("stepmother", "stepfather", "step mother", "step father", "step dad"),
             "kinship arrangement",
+            # "my sons social worker told me to fill this in": the parent, not the worker
+            *(
+                f"my {child} {worker}"
+                for child in ("sons", "daughters", "childs", "kids")
+                for worker in ("social worker", "sw", "worker")
+            ),
             *("were their foster carers", "we are foster carers", "were foster carers"),
         ),
     ),

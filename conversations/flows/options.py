@@ -25,6 +25,7 @@ RESPECTED = (
             *("very respectful", "always respectful", "treated me with respect"),
             *("polite", "very polite", "always polite"),  # so "polite but talked down to": ask
             *("like an equal", "as an equal"),
+            *("ever so respectful", "really respectful", "so respectful"),
         ),
     ),
     ALWAYS_SOMETIMES_NO[1],
@@ -67,6 +68,7 @@ DECLINING = (
     *("nah youre grand", "youre grand", "ur grand", "not for me", "not for me thanks"),
     *("prefer you didnt", "id prefer you didnt", "rather you didnt", "id rather you didnt"),
     *("no im alright", "im alright ta", "no im alright thanks", "no im alright ta"),
+    *("im fine without", "fine without updates", "fine without them"),
 )
 
 HEAR_BACK_OPTIONS = (

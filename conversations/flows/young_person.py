@@ -268,7 +268,10 @@ YOUNG_PERSON = Flow(
                 Option(
                     value="yes",
                     label=words("Yes"),
-                    typed=("safe as houses", "safe", "im safe", "i feel safe", "i am safe"),
+                    typed=(
+                        *("safe as houses", "safe", "im safe", "i feel safe", "i am safe"),
+                        *("safer than ive ever been", "safest ive ever been", "safest ive been"),
+                    ),
                 ),
                 Option(
                     value="mostly",

@@ -1433,3 +1433,23 @@ def test_another_then_me_eye_rolls_at_something_else_and_sayings_from_the_twenty
 @pytest.mark.parametrize("typed", ["Could have been worse", "would go RI on this one"])
 def test_could_or_would_with_no_one_after_it_is_not_a_question(typed):
     assert read_reply(typed, GRADES).intent != EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("always? you must be joking", ALWAYS, None),  # not yes; no, or sometimes?
+        ("'OK' doesn't cover it, she turned our lives around", SCALE, None),
+        ("im eit", AGES, "child"),
+        ("Good, not outstanding - visits slipped over summer", GRADES, "good"),  # a guard
+    ],
+)
+def test_disbelief_understatement_and_spellings_from_the_thirtieth_reading(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    "typed", ["rather keep that one to myself", "⏭️", "i dont really want to rate it sorry"]
+)
+def test_keeping_it_to_themselves_is_a_skip(typed):
+    assert read_reply(typed, SCALE).intent == SKIP

@@ -306,6 +306,8 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("I care for my nephew under a kinship arrangement", "pc"),
         ("Early help worker", "pr"),
         ("Hi, I'm a senior practitioner in the fostering team", "pr"),
+        ("i am mother of boy 13, i answer for him", None),  # who is answering?
+        ("my sons social worker told me to fill this in", "pc"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -465,6 +467,22 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "plan", "yeh i no wat it says", "yes"),
         (YOUNG_PERSON, "safe_home", "a wee bit", "mostly"),  # policy 4
         (PARENT_CARER, "respect", "Treated me like an equal the whole way through", "yes"),
+        (PARENT_CARER, "listened", "Listened? They were always on their phones.", None),
+        (YOUNG_PERSON, "safe_home", "no, theres always fighting", "no"),
+        (PARENT_CARER, "respect", "polite to my face, not sure about behind my back", None),
+        (YOUNG_PERSON, "hear_back", "I'm fine without updates thanks", "no"),
+        (PARENT_CARER, "hear_back", "I'll pass on the updates", "no"),
+        (
+            YOUNG_PERSON,
+            "plan",
+            "yep i know what's in it, I helped write the bit about college",
+            "yes",
+        ),
+        (PARENT_CARER, "plan", "I knew what, I never knew why", "partly"),
+        (PARENT_CARER, "respect", "they were ever so respectful", "yes"),
+        (YOUNG_PERSON, "safe_home", "safer than I've ever been", "yes"),
+        # "knw" is "know", not "knew" (both are one slip away): a guard
+        (YOUNG_PERSON, "know_worker", "they keep chnging so dnt knw", "not_sure"),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
