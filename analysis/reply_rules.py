@@ -52,6 +52,7 @@ from analysis.reply_shapes import (
     WISHED,
     WISHED_SO,
     WORRIED,
+    YES_AND,
     YOUNG_AGE,
 )
 from analysis.reply_words import (
@@ -70,8 +71,6 @@ from analysis.typed_reply import (
 
 # Said before an answer, not instead of one: "Honestly, RI. The plan drifted …".
 FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"})
-# A yes, then more of the same: "yep, and the one before 🙄".
-YES_AND = re.compile(r"\s*(?:yes|yeah|yep|yh|yea|yeh|ye|aye)\b[\s,.!]*and\b")
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 
@@ -244,12 +243,16 @@ def two_at_once(reply: Reply) -> Reading | None:
         return Reading()  # "me and my mum both", "i know the old one not the new one"
     if GRADE_PAIR.search(reply.raw):
         return Reading()  # "gd-RI"
-    # "my PA told me to do this" is the young person: only they have a PA.
-    my_pa = re.match(r"my (?:pa|personal advis)", reply.typed)
-    my_childs = re.match(
-        r"my (?:sons|daughters|childs|kids) (?:social worker|sw|worker)\b", reply.typed
+    # "my mum" may be someone else typing; but a button's own "my …" says who they are:
+    # "my PA told me to do this" (only a young person has a PA), "my sons social worker
+    # told me to fill this in" (the parent).
+    own_my = any(
+        re.match(rf"{re.escape(phrase)}\b", reply.typed)
+        for choice in reply.choices
+        for phrase in map(normalise, choice.phrases)
+        if phrase.startswith("my ")
     )
-    my_someone = reply.typed.startswith("my ") and not (my_pa or my_childs)
+    my_someone = reply.typed.startswith("my ") and not own_my
     if _which_of_them(reply) or (reply.about_the_speaker and my_someone):
         return Reading()  # "my mum", "typing for my son hes 9": who is answering?
     if re.search(r"\bdepends\b", core) and not reply.between:

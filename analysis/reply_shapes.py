@@ -104,6 +104,9 @@ SARCASM = re.compile(
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
 )
+# A yes, then more of the same, over the reply as typed: "yep, and the one before 🙄" rolls
+# its eyes at the changes, not at the yes.
+YES_AND = re.compile(r"\s*(?:yes|yeah|yep|yh|yea|yeh|ye|aye)\b[\s,.!]*and\b")
 # "do they heck", "clear as mud": a no said the long way round.
 EMPHATIC_NO = re.compile(
     r"\b(?:do|does|did|are|were|was|is|have|has|will|would) (?:they|she|he|it|i|we|you|u)"

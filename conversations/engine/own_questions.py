@@ -23,7 +23,8 @@ WHO_OPTIONS = (
             *("wee lass", "wee lad", "just a lass", "just a lad"),
             *("not a grown up", "not an adult", "from the childrens home", "in a childrens home"),
             *("the one with the social worker", "the one with a social worker"),
-            "my pa",  # "my PA told me to do this": only a young person has a PA
+            # "my PA told me to do this": only a young person has a PA
+            *("my pa", "my personal adviser", "my personal advisor"),
         ),
     ),
     Option(

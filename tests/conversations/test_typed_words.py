@@ -308,6 +308,8 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("Hi, I'm a senior practitioner in the fostering team", "pr"),
         ("i am mother of boy 13, i answer for him", None),  # who is answering?
         ("my sons social worker told me to fill this in", "pc"),
+        ("my personal adviser told me to do this", "yp"),  # as "my PA told me"
+        ("my partner asked me to fill this in", None),  # not "my pa…": who is answering?
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
