@@ -241,13 +241,20 @@ def label_words(reply: Reply) -> Reading | None:
 
 
 def turned_down(reply: Reply, reading: Reading) -> bool:
-    """Whether the reply turns down the very button read: "im not a young person im 17"."""
-    return any(
-        contains(reply.typed, phrase) and turned_round(reply.typed, phrase, reply.labels)
+    """Whether the reply turns down the very button read: "im not a young person im 17";
+    but "13 (not 12 like my file says)" corrects an age with an age, and "not a kid …
+    left care last year" says in other words what they are."""
+    held = [
+        (phrase, turned_round(reply.typed, phrase, reply.labels))
         for choice in reply.choices
         if choice.value == reading.choice
         for phrase in map(normalise, choice.phrases)
-    )
+        if contains(reply.typed, phrase)
+    ]
+    turned = [phrase for phrase, turned in held if turned]
+    kept = [phrase for phrase, turned in held if not turned]
+    ages_only = all(phrase.isdigit() for phrase in turned)
+    return bool(turned) and not any(ages_only or not phrase.isdigit() for phrase in kept)
 
 
 def no_then_yes(reply: Reply, reading: Reading) -> bool:

@@ -23,9 +23,11 @@ _NUMBER = rf"\d+|{_SPELT}"
 SPELT_RATING = re.compile(rf"\b({_SPELT})(?=\s*(?:/|out of|outta|of)\s*(?:5|10)\b)")
 # An age that was: "i was 11 last year" is 12 now.
 WAS_LAST_YEAR = re.compile(rf"\b(?:i was|was|i turned|turned) ({_NUMBER}) last year\b")
-# An age to come: "sixteen in 3 weeks" is 15 now.
+# An age to come: "sixteen in 3 weeks", "16 nxt wk" and "I'll be 13 next week" are 15 and
+# 12 now.
 TURNING = re.compile(
     rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|wks?|months?|mths?|days?)\b"
+    rf"|\b({_NUMBER}) (?:next|nxt) (?:weeks?|wk|months?|mth)\b"
 )
 # Not an age: one they act ("everyone says I act about 12"), or a number with a unit
 # ("on a six month contract", "mum of 3 kids").
@@ -42,6 +44,23 @@ SOMEONE_ELSES_AGE = re.compile(
     r"\b(?:brother|sister|bro|sis|cousin|friend|son|daughter|other)s?\s+(?:is\s+|are\s+)?"
     r"(?:\d+|[a-z]+teen)\b"
 )
+
+
+# A share of the time or of the way: "like 80% safe", "about 50%", "zero percent".
+SHARE = re.compile(r"\b(\d{1,3}) ?(?:%|percent\b|per cent\b)")
+
+
+def a_share(reply: Reply) -> Reading | None:
+    """ "like 80% safe", "maybe 60% of the time": neither all nor none, so the one button
+    between yes and no; "0%" is no. ("100%" is a yes among the words.)"""
+    shares = {int(share) for share in SHARE.findall(reply.core)}
+    if len(shares) != 1 or shares == {100} or reply.a_rating:
+        return None
+    share = shares.pop()
+    if share > 100 or (share == 0 and not reply.standing_for("no")):
+        return Reading()
+    meant = reply.standing_for("no") if share == 0 else reply.between
+    return Reading(choice=meant[0]) if len(meant) == 1 else Reading()
 
 
 def rating(reply: Reply) -> Reading | None:
@@ -68,7 +87,8 @@ def rating(reply: Reply) -> Reading | None:
 def a_number(reply: Reply) -> Reading | None:
     """ "im 9", "fourteen": the button that holds the number."""
     core = TURNING.sub(
-        lambda said: f"{max(spoken_numbers(said.group(1)), default=1) - 1}", reply.core
+        lambda said: f"{max(spoken_numbers(said.group(0).split()[0]), default=1) - 1}",
+        reply.core,
     )
     core = WAS_LAST_YEAR.sub(
         lambda said: f"{max(spoken_numbers(said.group(1)), default=0) + 1}", core

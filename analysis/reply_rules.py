@@ -10,6 +10,7 @@ import re
 
 from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
+    AGREED,
     ALWAYS_A_COMPLAINT,
     ANOTHER_THEN_ME,
     ARGUES,
@@ -25,6 +26,8 @@ from analysis.reply_shapes import (
     FOR_A_WHILE,
     FOR_SOMEONE,
     GRADE_PAIR,
+    HALF_AN_ANSWER,
+    HEARD_NOT_LISTENED,
     IN_BETWEEN,
     IN_TURN,
     MIXED,
@@ -49,6 +52,7 @@ from analysis.reply_shapes import (
     TURNED_ROUND_AT_THE_END,
     TWO_ROLES,
     WHAT_NOT_WHY,
+    WHO_SEES,
     WISHED,
     WISHED_SO,
     WORRIED,
@@ -56,6 +60,7 @@ from analysis.reply_shapes import (
     YOUNG_AGE,
 )
 from analysis.reply_words import (
+    EXPLAIN,
     NO_WORDS,
     SKIP,
     Reading,
@@ -133,12 +138,20 @@ def not_plain(reply: Reply) -> Reading | None:
         return said_now if said_now.choice and not not_always else Reading()
     if WORRIED.search(typed):
         return Reading()  # "im scared to press yes"
+    if HALF_AN_ANSWER.search(typed):
+        return Reading()
+    if HEARD_NOT_LISTENED.search(typed) and "no" in reply.values:
+        return Reading(choice="no")  # "they hear me but they dont listen"
     if NOT_SINCE.search(typed) and "no" in reply.values:
         return Reading(choice="no")  # "not since the last one left"
     if WISHED.search(typed):  # "wish i did tho": no; "I wish I could say outstanding": ask
         wished_so = WISHED_SO.search(typed) and "no" in reply.values
         return Reading(choice="no") if wished_so else Reading()
     plain_lower = reply.raw.lower().replace("'", "")
+    answer, reason = split_reason(reply.raw)
+    if reason and AGREED.search(normalise(reason)) and not CONTRAST.search(typed):
+        agreed = reply.read(answer)  # "good, and if Ofsted walked in theyd say the same"
+        return agreed if agreed.choice else Reading()
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
     if ALWAYS_A_COMPLAINT.search(typed):  # "they were always on their phones": not "always"
@@ -188,6 +201,13 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     if re.search(r"\bcould be better\b", normalise(answer)) and "could be worse" in after:
         return Reading()  # "Could be better, could be worse": neither, and not said which
     first_part = reply.read(answer)
+    if first_part.choice == "agree" and WHO_SEES.search(after):
+        return Reading()  # "I suppose, as long as it stays private": who sees it, answered
+    two_questions = len(normalise(answer).split()) > 1  # not "plan?? what plan": an echo
+    if two_questions and first_part.intent == EXPLAIN and reply.read(reason).intent == EXPLAIN:
+        return first_part  # "harmed how? what counts": two questions about the question
+    if re.match(r"(?:unlike|more than|better than)\b", after) and first_part.choice:
+        return first_part  # "yes, unlike school who never tell us anything": someone else
     if two_sided:  # "Partly. The what yes, the why no.": the in-between, said again
         return first_part if first_part.choice in reply.between else None
     rest = reply.read(reason)
@@ -202,7 +222,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         or OLD_AND_NEW.search(after)  # "yes. well i knew my old one. the new one …"
         # "…, not that …"; "polite to my face, not sure about behind my back"
         or (
-            re.match(r"not\b(?! that\b)", after)
+            re.match(r"not\b(?! that\b| proud\b)", after)  # "inadequate, not proud of it"
             and intents(after) <= {"not_sure"}
             and not reply.named_by(intents(after))
         )
@@ -237,7 +257,18 @@ def two_at_once(reply: Reply) -> Reading | None:
     core = reply.core
     if re.search(r"[a-z]\s*/\s*[a-z]", re.sub(r"\bn/a\b", "", core)):
         # "good/RI", "good / RI tbh": which? But "parent/carer" names one button twice.
-        said = {reply.read(part).choice for part in re.split(r"\s*/\s*", core)}
+        # Only the words beside the slash, up to a dash or a comma: "good/RI - the
+        # assessment was good, the plan wasnt" is good or RI, whatever the reason says.
+        parts = re.split(r"\s*/\s*", re.sub(r"\bn/a\b", "", reply.raw.lower()))
+        parts = [part for part in parts if part.strip()]
+        if len(parts) < 2:
+            return Reading()  # a slash the raw text spells otherwise ("／"): ask
+        if len(parts) == 2:
+            parts = [
+                re.split(r"[,;:.]|\s[-–]\s", parts[0])[-1],
+                re.split(r"[,;:.]|\s[-–]\s", parts[1])[0],
+            ]
+        said = {reply.read(part).choice if part.strip() else None for part in parts}
         return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
     if re.search(r"\bboth\b", core) or OLD_NOT_NEW.search(core):
         return Reading()  # "me and my mum both", "i know the old one not the new one"

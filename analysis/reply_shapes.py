@@ -60,6 +60,7 @@ IN_BETWEEN = re.compile(
     # Than before, not how it is: "better than last year, that was terrible".
     rf"|{BETTER_THAN_BEFORE.pattern}"
     r"|\bbut not (?:her|his|their) (?:name|face)\b"  # "i know her face but not her name"
+    r"|\bmind either way\b"  # "dont mind either way": not a yes, not a no
 )
 # Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
 GRADE_PAIR = re.compile(rf"\b(?:gd|os|ok|{GRADES})\s*[-–]\s*(?:gd|os|{GRADES})\b", re.IGNORECASE)
@@ -125,6 +126,7 @@ OLD_NOT_NEW = re.compile(
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
     r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
+    r"|\bthen (?:it )?went (?:down ?hill|wrong|south|pear shaped)\b"  # "OK ish then went down hill"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|times when)\b"
     r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b"
     r"(?! can be bothered| feel like it| say| said| promise)"  # "they never come when they say"
@@ -369,6 +371,20 @@ NOT_WHO = re.compile(
     re.IGNORECASE,
 )
 # "not since the new worker": it was so, and is not now: a no.
+# Two halves of one question answered apart: "respect me yes, who i am... not so much";
+# or someone known better than the worker: "i know the police officer better than my
+# worker". Ask.
+HALF_AN_ANSWER = re.compile(
+    r"\b(?:yes|yeah|yh|yep)\b.*\bwho i am\b\W*(?:not|no|nah|never)\b"
+    r"|\bknow (?:the|my|a|an) (?:\w+ ){1,3}better than (?:my|the|our) (?:\w+ )?(?:worker|sw|pa)\b"
+)
+# Someone else agreeing, after the answer: "good, and if Ofsted walked in tomorrow theyd
+# say the same". The answer stands.
+AGREED = re.compile(r"\b(?:say|think|grade it|rate it) (?:the same|so too)\b|\bwould agree\b")
+# Heard, not listened to: "they heard me, they didnt listen". A no.
+HEARD_NOT_LISTENED = re.compile(
+    r"\b(?:hear|hears|heard)\b.*\b(?:dont|didnt|doesnt|never|not|wont) (?:actually |really )?listen"
+)
 NOT_SINCE = re.compile(r"^(?:no\W+|nope\W+)?not since\b")
 # A wish is what is not so: "wish they did", "I wish I had been" is a no. Any other wish
 # ("I wish I could say outstanding", "I wish there had been one") is asked again.

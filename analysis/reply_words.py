@@ -112,6 +112,7 @@ WHOLE_REPLIES = {
     # "all the time" alone is always; in "they call me the wrong name all the time" it is not.
     **dict.fromkeys(("i do", "y", "all the time", "every time", "every single time"), "yes"),
     **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
+    "sim": "yes",  # Portuguese; inside a sentence, a phone's SIM
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
 # After "is", the words that make a question ("is this confidential", "is it free").
@@ -162,6 +163,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(tell|telt) ye\b", r"\1 you", text)  # Scots: "couldnae tell ye"
     text = re.sub(r"\b(?:y|yr|year)(\d{1,2})\b", r"year \1", text)  # "y10" is year 10
     text = re.sub(r"\bim(\d)", r"im \1", text)  # "im10"
+    text = re.sub(r"\b(\d{1,2})([a-z]{4,})(\d{1,2})\b", r"\1 \2 \3", text)  # "15nearly16"
     text = re.sub(r"\b(\d{1,2})(yrs?|years?|yo)\b", r"\1 \2", text)  # "13yrs"
     text = re.sub(r"\bon the hole\b", "on the whole", text)
     text = re.sub(r"\byer (\d)", r"year \1", text)  # "yer 4"
@@ -226,6 +228,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bfull stop\b", ".", text)  # dictated: "I guess so full stop"
     text = re.sub(r"\bpart lee\b", "partly", text)
     text = re.sub(r"\bnot shore\b", "not sure", text)
+    text = re.sub(r"\b(im|i am|ahm|am) no sure\b", r"\1 not sure", text)  # Scots: "Ah'm no sure"
     text = re.sub(r"^find thanks\b", "fine thanks", text)
     text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)
     text = re.sub(r"\b(work|werk|wrk) hear\b", r"\1 here", text)
@@ -267,6 +270,8 @@ def intents(text: str) -> set[str]:
     """
     # "the bit about college" is a part of something, not "a bit" (Sometimes).
     remaining = re.sub(r" (the|this|that|each|every) bit ", r" \1 part ", f" {squash(text)} ")
+    # "16 next week" is a time, not "next" (skip this question).
+    remaining = re.sub(r" ne?xt (?=(?:week|month|year|time|term|birthday) )", " coming ", remaining)
     found: set[str] = set()
     for phrase, kinds in phrases():
         if f" {phrase} " in remaining or (not phrase.isascii() and phrase in remaining):

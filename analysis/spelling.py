@@ -51,6 +51,9 @@ def _respelt_word(typed: str, known: frozenset[str]) -> str:
     undoubled = re.sub(r"(\w)\1+$", r"\1", word)  # "kindaa", "bitt"
     if undoubled != word and undoubled in known:
         return undoubled
+    held_down = re.sub(r"(\w)\1{2,}", r"\1", word)  # "amaaaazing": a key held down
+    if held_down != word and (held_down in known or held_down in english):
+        return held_down
     # One letter doubled inside: "reaally" is "really".
     singled = {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
     if len(singled & known) == 1:
@@ -82,8 +85,12 @@ def _split(word: str, known: frozenset[str]) -> str | None:
     is a word (the last may have slipped) and one is the reader's own."""
     if len(word) < 5:
         return None
-    for cut in range(2, len(word) - 1):
+    # A one-letter word first only if nothing longer fits: "iamakid" is "i am a kid",
+    # but "itsok" is "its ok".
+    for cut in [*range(2, len(word) - 1), 1]:
         head, tail = word[:cut], word[cut:]
+        if cut == 1 and head not in ("i", "a"):
+            continue
         if head not in known and head not in english:
             continue
         if tail in known or tail in english:

@@ -20,7 +20,7 @@ WHO_OPTIONS = (
             *("im a yp", "yp", "a child", "the yp", "im the yp", "im the child", "im the kid"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
             *("im in year", "i am in year", "im in primary", "im at primary"),
-            *("wee lass", "wee lad", "just a lass", "just a lad"),
+            *("wee lass", "wee lad", "just a lass", "just a lad", "wean", "bairn"),  # Scots
             *("not a grown up", "not an adult", "from the childrens home", "in a childrens home"),
             *("the one with the social worker", "the one with a social worker"),
             # "my PA told me to do this": only a young person has a PA
@@ -42,7 +42,7 @@ WHO_OPTIONS = (
             # is staff)
             *("step-parent", "were her foster carers", "were his foster carers"),
             *("stepmother", "stepfather", "step mother", "step father", "step dad"),
-            "kinship arrangement",
+            *("kinship arrangement", "his da", "her da", "their da", "im the da"),
             # "my sons social worker told me to fill this in": the parent, not the worker
             *(
                 f"my {child} {worker}"
@@ -68,7 +68,8 @@ WHO_OPTIONS = (
             *("reviewing officer", "independent reviewing officer", "agency social worker"),
             *("NQSW", "nqsw", "newly qualified", "ASYE"),
             *("allocated worker", "on the team", "support worker", "residential worker"),
-            *("early help worker", "senior practitioner"),
+            *("early help worker", "senior practitioner", "one of the workers"),
+            *("one of your workers", "one of the social workers", "one of your social workers"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
                 f"{role} {place}leaving care team"

@@ -53,6 +53,7 @@ ACCEPTING = (
     # "as long as it's only that": only news, as the question says
     *("happy for u to", "as long as its only", "as long as its just", "as long as it is only"),
     *("wed like that", "we would like that", "not all for nothing", "wasnt all for nothing"),
+    *("acceptable", "that is acceptable", "thats acceptable", "perfectly acceptable"),
 )
 DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),
@@ -69,6 +70,7 @@ DECLINING = (
     *("prefer you didnt", "id prefer you didnt", "rather you didnt", "id rather you didnt"),
     *("no im alright", "im alright ta", "no im alright thanks", "no im alright ta"),
     *("im fine without", "fine without updates", "fine without them"),
+    *("do not wish", "dont wish", "i do not wish to", "i dont wish to", "no wish to"),
 )
 
 HEAR_BACK_OPTIONS = (
@@ -77,7 +79,12 @@ HEAR_BACK_OPTIONS = (
 )
 
 CONTACT_OPTIONS = (
-    Option(value="yes", label=words("Yes, that's OK"), typed=ACCEPTING),
+    # "Is it OK…?" "I don't mind": it is OK. ("Would you like…?" "Don't mind" is either.)
+    Option(
+        value="yes",
+        label=words("Yes, that's OK"),
+        typed=(*ACCEPTING, "dont mind", "i dont mind", "idm", "dont mind at all"),
+    ),
     Option(value="no", label=words("No thanks"), typed=DECLINING),
 )
 # Asking to do it another time, at the consent question ("can we do this later").

@@ -1453,3 +1453,85 @@ def test_disbelief_understatement_and_spellings_from_the_thirtieth_reading(typed
 )
 def test_keeping_it_to_themselves_is_a_skip(typed):
     assert read_reply(typed, SCALE).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("like 80% safe", MOSTLY, "mostly"),  # not "safe", a yes
+        ("about 50%", PLAN, "a_bit"),
+        ("maybe 60% of the time", ALWAYS, "sometimes"),
+        ("0%", ALWAYS, "no"),
+        ("zero times", ALWAYS, "no"),
+        ("80%", SCALE, None),  # a share is no face
+        ("yes 100%", ALWAYS, "yes"),  # a guard
+    ],
+)
+def test_a_share_of_the_time_is_the_button_between_yes_and_no(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "means"),
+    [
+        ("I'll be 13 next week so 12 I guess", "teen"),
+        ("16 nxt wk", "teen"),  # not "next" (skip)
+        ("15nearly16", "teen"),
+    ],
+)
+def test_an_age_corrected_or_to_come_is_the_age_now(typed, means):
+    assert read_reply(typed, AGES).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("listened? they heard me, they didn't listen", ALWAYS, "no"),
+        ("they hear me but they dont listen", ALWAYS, "no"),
+        ("yes, unlike school who never tell us anything", YES_NO, "yes"),  # school's never
+        ("I'd say good, and if Ofsted walked in tomorrow they'd say the same", GRADES, "good"),
+        ("inadequate tbh, not proud of it", INADEQUATE, "inadequate"),
+        # Asked: two answers, or the answer about someone else.
+        ("good/RI - the assessment was good, the plan wasn't", GRADES, None),
+        ("respect me yes, who i am... not so much", ALWAYS, None),
+        ("it was OK ish then went down hill", SCALE, None),
+    ],
+)
+def test_comparisons_halves_and_changes_are_read_or_asked(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_consent_on_condition_of_privacy_is_asked_and_answered_with_who_sees():
+    typed = "I suppose, as long as it stays private"
+    assert read_reply(typed, CONSENT) == Reading()
+    assert asks_who_sees(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        # Yes, no, sometimes and don't know in languages young people here speak at home.
+        ("evet lütfen", YES_NO, "yes"),  # Turkish
+        ("bazen", ALWAYS, "sometimes"),
+        ("taip visada", ALWAYS, "yes"),  # Lithuanian
+        ("às vezes", ALWAYS, "sometimes"),  # Portuguese
+        ("nao", YES_NO, "no"),
+        ("sim", YES_NO, "yes"),
+        ("jo faleminderit", YES_NO, "no"),  # Albanian
+        ("um pouco", PLAN, "a_bit"),
+        # Guards: a name, and a phone's SIM.
+        ("maya", YES_NO, None),
+        ("jo", YES_NO, None),
+        ("my sim is broken", YES_NO, None),
+    ],
+)
+def test_plain_answers_in_other_languages_are_read(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_key_held_down_is_read_as_the_word():
+    assert read_reply("amaaaazing!!!", SCALE).choice == "great"
+
+
+def test_two_questions_about_the_question_ask_for_it_to_be_explained():
+    assert read_reply("harmed how? what counts", CONSENT).intent == EXPLAIN

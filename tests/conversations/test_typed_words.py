@@ -310,6 +310,12 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("my sons social worker told me to fill this in", "pc"),
         ("my personal adviser told me to do this", "yp"),  # as "my PA told me"
         ("my partner asked me to fill this in", None),  # not "my pa…": who is answering?
+        ("Ah'm the wean lol", "yp"),  # Scots: the child
+        ("im his da", "pc"),
+        ("hiya am one of the workers", "pr"),
+        ("iamayoungperson", "yp"),  # a broken space bar
+        ("not a kid, not a parent, I'm 19 and left care last year", "yp"),  # what they are
+        ("im not a young person im 17", None),  # not what they are, and an age: ask
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -485,6 +491,21 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "safe_home", "safer than I've ever been", "yes"),
         # "knw" is "know", not "knew" (both are one slip away): a guard
         (YOUNG_PERSON, "know_worker", "they keep chnging so dnt knw", "not_sure"),
+        # "Is it OK to message you?" "I don't mind": it is OK; "either way" is neither, and
+        # at "Would you like to hear back?" "don't mind" is neither yes nor no.
+        (YOUNG_PERSON, "contact_ok", "dont mind", "yes"),
+        (PARENT_CARER, "contact_ok", "I don't mind at all", "yes"),
+        (PARENT_CARER, "contact_ok", "don't mind either way", None),
+        (YOUNG_PERSON, "hear_back", "dont mind", None),  # a guard
+        (PARENT_CARER, "contact_ok", "That Is Acceptable.", "yes"),
+        (PARENT_CARER, "hear_back", "I Do Not Wish To Hear Back.", "no"),
+        (YOUNG_PERSON, "plan", "is there one? no one said", "not_sure"),
+        (YOUNG_PERSON, "plan", "never had a pathway plan", "not_sure"),
+        (YOUNG_PERSON, "plan", "they've never mentioned a plan to me", "not_sure"),
+        (YOUNG_PERSON, "know_worker", "Ah'm no sure", "not_sure"),  # Scots "no": not
+        (YOUNG_PERSON, "know_worker", "nuk e di", "not_sure"),  # Albanian
+        (YOUNG_PERSON, "age", "13 (not 12 like my file says)", "teen"),  # one age corrected
+        (YOUNG_PERSON, "know_worker", "I know the police officer better than my worker", None),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
