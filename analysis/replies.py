@@ -123,6 +123,8 @@ def read_reply(
     for rule in RULES:
         reading = rule(reply)
         if reading is not None:
+            if rule is questions.echoed_question and questions.ASKED_BACK.match(raw):
+                return reading  # its answer was read apart: "why would it not be ok? go on"
             wrong_way = answers.no_then_yes(reply, reading) or answers.turned_down(reply, reading)
             return Reading() if wrong_way else reading
     words_alone = EMOJI.sub(" ", raw).strip()

@@ -25,7 +25,17 @@ from analysis.typed_reply import Reply, asks_about
 
 # The question asked back in the person's words, then the answer.
 ASKED_BACK = re.compile(
-    r"\s*(?:do|did|am|was|were|have|has|is|are|would|will) (?:i|we|you|u|they)\b[^?]*\?+\s*(\S.*)$",
+    r"\s*(?:(?:do|did|am|was|were|have|has|is|are|would|will) (?:i|we|you|u|they)"
+    # "why would i not?"
+    r"|why (?:would|should|wouldn'?t|wouldn’t|shouldn'?t)(?: not)? (?:i|we|it)"
+    r"|does (?:it|anyone|anybody))\b[^?]*\?+\s*(\S.*)$",
+    re.IGNORECASE,
+)
+# A question back that answers itself: "why wouldnt I?" is a yes, "why would I want to?"
+# a no.
+RHETORICAL = re.compile(
+    r"^\s*why (?:would|should)(?P<nt>n'?t|n’t)? (?:i|we)\b(?P<not> not\b)?"
+    r"(?P<want> (?:want|need|bother|care)\b)?[^?]*\?+",
     re.IGNORECASE,
 )
 # When, beside a skip at the question that cannot be skipped: "rather not right now".
@@ -53,13 +63,35 @@ def echoed_question(reply: Reply) -> Reading | None:
     asked_back = ASKED_BACK.match(reply.raw)  # "do I feel listened to? not in the slightest"
     if asked_back and "?" not in asked_back.group(1):  # not "Did I understand it? Yes. Did I…?"
         answer = reply.read(asked_back.group(1))
-        return None if answer.intent == EXPLAIN or answer == Reading() else answer
+        if answer.intent == EXPLAIN or answer == Reading():
+            return _answered_by_asking(reply)  # "why wouldnt I? she's been my worker for years"
+        return answer
+    if "?" not in reply.raw.rstrip("?!. "):
+        said = _answered_by_asking(reply)  # "why would I not?"
+        if said is not None:
+            return said
     echoed = re.match(r"\s*([^\W\d_]+)\s*\?+\s*(\S.*)$", reply.raw)
     word = normalise(echoed.group(1)) if echoed else ""
     if echoed is None or intents(word) or word in QUESTION_WORDS or word == "both":
         return None  # "yes? i think", "what? there wasnt one", "both? im 17 …"
     answer = reply.read(echoed.group(2))
-    return None if answer.intent == EXPLAIN else answer  # "plan? what plan, we never …"
+    if answer.intent == EXPLAIN and not ASKS_WHAT.search(normalise(echoed.group(2))):
+        return None  # "plan? what plan, we never …"; but "safe? what counts as safe" asks
+    return answer
+
+
+def _answered_by_asking(reply: Reply) -> Reading | None:
+    """ "why wouldnt I?", "why would I not feel safe?" is a yes; "why would I want to?" a no."""
+    asked = RHETORICAL.match(reply.raw)
+    if asked is None:
+        return None
+    turned = asked["nt"] or asked["not"]
+    if not turned and not asked["want"]:
+        return None  # "why would I harm my kids??": not an answer to this
+    meant = reply.standing_for("yes") if turned else reply.standing_for("no")
+    if re.search(r"\bsay no\b", asked.group(0), re.IGNORECASE):  # "why would I say no?"
+        meant = reply.standing_for("yes")
+    return Reading(choice=meant[0]) if len(meant) == 1 else None
 
 
 def rather_not_answer(reply: Reply) -> Reading | None:

@@ -231,6 +231,8 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         return Reading()
     if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
         return first_part  # also "n/a - transferred case"
+    if first_part.choice in rest.could_be and not rest.choice and intents(after) == {"ok"}:
+        return first_part  # "yes, my flat is fine": the yes says which of yes or mostly
     return None
 
 
@@ -334,6 +336,9 @@ def not_one_answer(reply: Reply) -> Reading | None:
     core = reply.core
     either = {"between", "or"} & set(without(core, "more or less").split())
     changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
+    scared = re.search(r"\b(?:scared|scary|frightened|afraid|unsafe|frit)\b", core)
+    if changed and reply.first in NO_WORDS and scared and "no" in reply.values:
+        return Reading(choice="no")  # "no i get scared at night": not safe
     if (either and not spoken_numbers(core)) or changed:
         answer, reason = split_reason(reply.raw)
         first = reply.read(answer) if reason else Reading()

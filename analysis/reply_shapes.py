@@ -14,7 +14,7 @@ ASKS_WHAT = re.compile(
     r"(?:^|\bi )(?:don'?t|do not) (?:understand|get)\b(?! (?:it |a word |\w+ )?at all| any of)|"
     r"\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
-    r"|\bwhats? (?:is )?the difference\b"
+    r"|\bwhats? (?:is )?the difference\b|\bwhat counts\b"  # "safe? what counts as safe"
     r"|\bby (?:who|whom)\b"  # "listened to by who? the school or social care"
     r"|^\w+ what is (?:it|that|this)$"  # "worker what is it"
     r"|^[a-z]+ how(?: (?:like|exactly|do (?:u|you) mean|(?:u|you) mean)\b.*)?$"  # "listen how?"
@@ -29,7 +29,7 @@ ANSWERS_ITS_OWN_QUESTION = re.compile(
 # Who will see what they say: "will my mum find out?", "is this confidential?".
 WHO_SEES = re.compile(
     r"\b(?:confidential|private|privately|anonymous|secret)\b|\bon (?:my|our|the) (?:file|record)\b"
-    r"|\bwho (?:will|can|gets to|would|else) (?:see|read|know|find out)\b"
+    r"|\bwho (?:will|can|gets to|would|else) (?:see|read|know|find out)\b|\bwho (?:reads|sees)\b"
     r"|\bwho (?:will|would|do) (?:u|you) tell\b|\b(?:grass|snitch) on me\b"
     r"|\bwho (?:u|you)(?:d|ll| would| will)? tell\b"  # "I want to know who you'd tell"
     r"|\b(?:will|would|does|do|can|could) (?:u|you) tell\b"
@@ -121,7 +121,8 @@ OLD_AND_NEW = re.compile(
 )
 # The old worker and the new, one known and the other not: "i know the old one not the new one".
 OLD_NOT_NEW = re.compile(
-    r"\bthe (?:old|new|first|last|previous) (?:one|worker|sw|pa)\b,? (?:but )?not (?:the|my) \w+"
+    r"\b(?:the|my) (?:old|new|first|last|previous) (?:one|worker|sw|pa)\b,?"
+    r" (?:but )?not (?:the|my) \w+"
 )
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
@@ -249,6 +250,9 @@ DOUBLE_NEGATIVE = re.compile(
     r"|^(?:its |it was |it is )?not that (?:they|she|he|it|we|i)\b"  # "Its not that they were…"
     r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
     r"|\b(?:nobody|no ?one) (?:has |have |had |is |was )?(?:ever )?not\b"  # "no one has ever not"
+    # "I wouldnt say they never listen", "I cant say I wasnt"
+    r"|\b(?:wouldnt|would not|cant|cannot|couldnt) say (?:that )?\w+ (?:\w+ )?"
+    r"(?:dont|didnt|doesnt|never|wasnt|werent|isnt|arent|cant|wont)\b"
 )
 # Someone else's view or someone else's worker: "my manager would say good", "I know my
 # brothers worker". Not the speaker's answer: ask.
@@ -268,13 +272,16 @@ ALWAYS_A_COMPLAINT = re.compile(
     r"\balways (?:on (?:their|her|his|the) phones?|late|fighting|shouting|arguing|cancell?ing"
     r"|changing|moaning|busy|rushing|in a rush|off sick|forgetting|kicking off)\b"
 )
-# A brother's or a friend's answer first, then the speaker's own: "my foster brother says
-# they never listen to him but they listen to me every time", "my brother knows his, i
-# dont have a clue who mine is". The speaker's part answers, unless it leans on the other
-# ("I think mine's the same"). A husband's or a partner's is the family's too: ask.
+# A brother's, a friend's or a parent's answer first, then the speaker's own: "my
+# foster brother says they never listen to him but they listen to me every time", "my
+# brother knows his, i dont have a clue who mine is", "my mum knows, i dont". The
+# speaker's part answers, unless it leans on the other ("I think mine's the same"). A
+# husband's or a partner's is the family's too: ask.
 ANOTHER_THEN_ME = re.compile(
     r"^(?:my |our )?(?:foster |little |big |older |younger |step ?|half )?"
-    r"(?:brother|sister|bro|sis|cousin|friend|mate)s?\b[^,.;]*?"
+    # a parent saying something ("mum gets it"), not "nan, i have my grandson": who they are
+    r"(?:(?:brother|sister|bro|sis|cousin|friend|mate)s?\b[^,.;]*?"
+    r"|(?:mum|mam|mom|dad|nan|carer)s?\s+[^,.;]+?)"
     r"(?:[,.;]\s*(?:but )?|\bbut )"
     r"(?P<mine>(?![^,.;]*\bsame\b)(?:[^,.;]*\s)?(?:i|me|mine|im|ive|myself)\b[^,.;]*)$"
 )
@@ -284,7 +291,7 @@ WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker
 # scale ("the first was brilliant, the second useless") neither, so ask.
 MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|others)\b"
-    r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) \w+ (?:didnt|doesnt|dont)\b"
+    r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) (?:\w+ ){1,2}(?:didnt|doesnt|dont)\b"
     r"|\bfirst\b.*\b(?:second|the one after|the next one|the new one)\b"
     r"|\bsome\b.*\bothers\b|\b(?:does|did|do)\b,? (?:but )?(?:nobody|no one) else\b"
     # "my worker does but not the manager", "one worker yes the other no"
@@ -343,6 +350,7 @@ ONE_YES_ONE_NO = re.compile(
 # Said again, differently: "no wait yes", "good no actually great", "yes. sorry i mean no".
 CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually|no,? hang on|hang on)\b"
+    r"|\bchanged my mind\b"  # "no, I changed my mind, yes"
     r"|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
     r"|^\w+\.{2,}\s*(?:no,\s*)?(?=\w)"  # "no... ok fine lets go", "outstanding... no, good"

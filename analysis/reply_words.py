@@ -184,7 +184,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bgo a head\b", "go ahead", text)
     text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
     text = re.sub(r"\bouta\b", "outta", text)
-    text = re.sub(r"\bnot rely\b", "not really", text)
+    text = re.sub(r"\b(not )?rely\b(?! on\b)", r"\1really", text)  # "rely bad"
     text = re.sub(r"\bi no (her|him|them|who|hoo|it|that|my)\b", r"i know \1", text)
     text = re.sub(r"\bme (mam|mum|mom|dad|nan|nana|gran|da|ma)\b", r"my \1", text)  # "me mam"
     text = re.sub(r"\bfor out of\b", "4 out of", text)
@@ -272,6 +272,7 @@ def intents(text: str) -> set[str]:
     remaining = re.sub(r" (the|this|that|each|every) bit ", r" \1 part ", f" {squash(text)} ")
     # "16 next week" is a time, not "next" (skip this question).
     remaining = re.sub(r" ne?xt (?=(?:week|month|year|time|term|birthday) )", " coming ", remaining)
+    remaining = remaining.replace(" half term ", " holiday ")  # a school holiday, not "half"
     found: set[str] = set()
     for phrase, kinds in phrases():
         if f" {phrase} " in remaining or (not phrase.isascii() and phrase in remaining):

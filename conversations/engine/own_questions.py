@@ -18,6 +18,7 @@ WHO_OPTIONS = (
             *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
             *("care leaver", "in care", "im in care", "pupil", "young carer", "in foster care"),
             *("im a yp", "yp", "a child", "the yp", "im the yp", "im the child", "im the kid"),
+            *("i am the child", "i am the kid", "the child that", "the kid that"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
             *("im in year", "i am in year", "im in primary", "im at primary"),
             *("wee lass", "wee lad", "just a lass", "just a lad", "wean", "bairn"),  # Scots
@@ -43,6 +44,8 @@ WHO_OPTIONS = (
             *("step-parent", "were her foster carers", "were his foster carers"),
             *("stepmother", "stepfather", "step mother", "step father", "step dad"),
             *("kinship arrangement", "his da", "her da", "their da", "im the da"),
+            # autocorrect: "foster cater", "a patent", "a career of 3 kids"
+            *("foster cater", "im a patent", "i am a patent", "a career of", "mums partner"),
             # "my sons social worker told me to fill this in": the parent, not the worker
             *(
                 f"my {child} {worker}"

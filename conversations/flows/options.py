@@ -54,6 +54,7 @@ ACCEPTING = (
     *("happy for u to", "as long as its only", "as long as its just", "as long as it is only"),
     *("wed like that", "we would like that", "not all for nothing", "wasnt all for nothing"),
     *("acceptable", "that is acceptable", "thats acceptable", "perfectly acceptable"),
+    *("wouldnt object", "i wouldnt object", "no objection", "no objections"),
 )
 DECLINING = (
     *("rather not", "id rather not", "i would rather not", "would rather not"),

@@ -1535,3 +1535,50 @@ def test_a_key_held_down_is_read_as_the_word():
 
 def test_two_questions_about_the_question_ask_for_it_to_be_explained():
     assert read_reply("harmed how? what counts", CONSENT).intent == EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        # A question back that answers itself, or is answered after it.
+        ("why wouldnt i? i helped write it", PLAN, "yes"),
+        ("why would I not feel safe?", MOSTLY, "yes"),
+        ("why would it not be ok? go on", CONSENT, "agree"),
+        ("Why would I want to? No.", YES_NO, "no"),
+        ("why would I want to?", YES_NO, "no"),
+        ("why would I say no? they always treat me right", ALWAYS, "yes"),
+        ("does anyone? no", ALWAYS, "no"),
+        ("why would you need to message me?", YES_NO, None),  # a real question (a guard)
+    ],
+)
+def test_a_question_back_answers_itself_or_is_answered_after_it(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("I wouldn't say they never listen", ALWAYS, None),  # a double negative: ask
+        ("I wouldn't say they don't respect me. They always do", ALWAYS, None),
+        ("no, I changed my mind, yes", YES_NO, "yes"),  # the last part
+        ("my mum knows, i dont", YES_NO, "no"),  # a parent's answer, then their own
+        ("yes, my flat is fine", MOSTLY, "yes"),  # the yes says which "fine" is
+        ("no i get scared at night", MOSTLY, "no"),  # not "at night" only
+        ("my PA does but the housing people dont", ALWAYS, "sometimes"),
+        ("rely bad", SCALE, "awful"),
+    ],
+)
+def test_turned_round_corrected_and_in_part_answers_from_the_fifteenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_an_echoed_word_then_what_counts_asks_for_it_to_be_explained():
+    assert read_reply("safe? what counts as safe", MOSTLY).intent == EXPLAIN
+
+
+def test_a_yes_then_who_reads_it_is_asked_and_answered_with_who_sees():
+    typed = "Yes but I want to know who reads it"
+    assert read_reply(typed, CONSENT) == Reading()
+    assert asks_who_sees(typed)

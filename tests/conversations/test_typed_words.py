@@ -316,6 +316,11 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("iamayoungperson", "yp"),  # a broken space bar
         ("not a kid, not a parent, I'm 19 and left care last year", "yp"),  # what they are
         ("im not a young person im 17", None),  # not what they are, and an age: ask
+        ("Im a foster cater", "pc"),  # autocorrect
+        ("I'm a patent", "pc"),
+        ("Im a career of 3 kids", "pc"),
+        ("i am the child that gets help", "yp"),
+        ("Step-dad. Well, her mum's partner", "pc"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -471,6 +476,7 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
             "not_sure",
         ),
         (YOUNG_PERSON, "know_worker", "i know the old one not the new one", None),
+        (YOUNG_PERSON, "know_worker", "i know my old one not the new one", None),
         (YOUNG_PERSON, "plan", "i dont think i got one", "not_sure"),
         (YOUNG_PERSON, "plan", "yeh i no wat it says", "yes"),
         (YOUNG_PERSON, "safe_home", "a wee bit", "mostly"),  # policy 4
@@ -503,6 +509,14 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "plan", "never had a pathway plan", "not_sure"),
         (YOUNG_PERSON, "plan", "they've never mentioned a plan to me", "not_sure"),
         (YOUNG_PERSON, "know_worker", "Ah'm no sure", "not_sure"),  # Scots "no": not
+        (PARENT_CARER, "contact_ok", "I wouldn't object", "yes"),
+        # "half term" is a holiday, not "half" (Partly): a story about another plan
+        (
+            PARENT_CARER,
+            "plan",
+            "The plan was to go to the coast at half term but that fell through",
+            None,
+        ),
         (YOUNG_PERSON, "know_worker", "nuk e di", "not_sure"),  # Albanian
         (YOUNG_PERSON, "age", "13 (not 12 like my file says)", "teen"),  # one age corrected
         (YOUNG_PERSON, "know_worker", "I know the police officer better than my worker", None),
