@@ -253,8 +253,10 @@ def turned_down(reply: Reply, reading: Reading) -> bool:
     ]
     turned = [phrase for phrase, turned in held if turned]
     kept = [phrase for phrase, turned in held if not turned]
+    # Still said, another way: an age for an age, or words for words.
     ages_only = all(phrase.isdigit() for phrase in turned)
-    return bool(turned) and not any(ages_only or not phrase.isdigit() for phrase in kept)
+    still_said = [phrase for phrase in kept if ages_only or not phrase.isdigit()]
+    return bool(turned) and not still_said
 
 
 def no_then_yes(reply: Reply, reading: Reading) -> bool:

@@ -378,7 +378,6 @@ NOT_WHO = re.compile(
     r"\b(?:social worker|sw|pa|worker|carer|foster carer) (?:gave|sent|asked|told|said)\b[^,.;!?]*",
     re.IGNORECASE,
 )
-# "not since the new worker": it was so, and is not now: a no.
 # Two halves of one question answered apart: "respect me yes, who i am... not so much";
 # or someone known better than the worker: "i know the police officer better than my
 # worker". Ask.
@@ -393,6 +392,7 @@ AGREED = re.compile(r"\b(?:say|think|grade it|rate it) (?:the same|so too)\b|\bw
 HEARD_NOT_LISTENED = re.compile(
     r"\b(?:hear|hears|heard)\b.*\b(?:dont|didnt|doesnt|never|not|wont) (?:actually |really )?listen"
 )
+# "not since the new worker": it was so, and is not now: a no.
 NOT_SINCE = re.compile(r"^(?:no\W+|nope\W+)?not since\b")
 # A wish is what is not so: "wish they did", "I wish I had been" is a no. Any other wish
 # ("I wish I could say outstanding", "I wish there had been one") is asked again.
