@@ -46,7 +46,16 @@ from analysis.reply_words import (
 )
 from analysis.spelling import respelt
 from analysis.spoken_numbers import spoken_numbers
-from analysis.typed_reply import EMOJI, SMILES, Reply, Rule, graded_in_words, unhyphenated
+from analysis.typed_reply import (
+    EMOJI,
+    SMILES,
+    Reply,
+    Rule,
+    as_one_line,
+    graded_in_words,
+    starred_put_right,
+    unhyphenated,
+)
 
 __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"]
 
@@ -69,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     questions.question_of_their_own,  # "will it cost me?": explain
     rules.not_one_answer,  # "started bad got better", "at night no": ask
     number_rules.rating,  # "4/5", "7/10"
+    number_rules.a_score,  # "0/10" to a yes-or-no question: no
     number_rules.a_number,  # "im 9", "fourteen"
     rules.one_yes_another_no,  # "her yes, her manager no": Sometimes
     answers.maybe,  # "maybe": Not sure
@@ -101,7 +111,8 @@ def read_reply(
     written) reads only a button's own words, or one kind of answer said plainly
     ("tak", "nahin"), and asks again about anything else.
     """
-    raw = ANSWERS_ITS_OWN_QUESTION.sub(r"\1? ", unhyphenated(text.strip()))  # "what plan i …"
+    raw = unhyphenated(starred_put_right(as_one_line(text)))
+    raw = ANSWERS_ITS_OWN_QUESTION.sub(r"\1? ", raw)  # "what plan i …"
     if graded_in_words(choices):  # "Outstanding 🙂": a smile, not the face "Good"
         raw = SMILES.sub(" ", raw).strip() or raw
     typed = normalise(raw)

@@ -39,9 +39,10 @@ NOT_AN_AGE = re.compile(
 # The speaker's own age: "7 but my sister is 10", "im 10 my sister is 14".
 OWN_AGE = re.compile(rf"^(?:{_NUMBER})\b|\b(?:im|i am|am) (?:{_NUMBER})\b")
 # Someone else's age beside the speaker's: "my brothers 6", "my sister is 14", "the others
-# are 6 and 9".
+# are 6 and 9", "the younger ones are 9".
 SOMEONE_ELSES_AGE = re.compile(
-    r"\b(?:brother|sister|bro|sis|cousin|friend|son|daughter|other)s?\s+(?:is\s+|are\s+)?"
+    r"\b(?:brother|sister|bro|sis|cousin|friend|son|daughter|other|kid|twin"
+    r"|(?:younger|little) one)s?\s+(?:is\s+|are\s+)?"
     r"(?:\d+|[a-z]+teen)\b"
 )
 
@@ -82,6 +83,20 @@ def rating(reply: Reply) -> Reading | None:
         return Reading(could_be=SCALE[half - 1 : half + 1])
     out_of_five = int(found.group(1)) if found.group(1) else int(found.group(2)) // 2
     return Reading(choice=SCALE[max(1, out_of_five) - 1])
+
+
+def a_score(reply: Reply) -> Reading | None:
+    """A score given to a yes-or-no question: "0/10" is no and "10/10" yes; a score
+    between ("7/10", "2/5") could be more than one button: ask."""
+    core = SPELT_RATING.sub(lambda said: str(NUMBER_WORDS[said.group(1)]), reply.core)
+    found = RATING.search(core)
+    if not found or reply.a_rating or intents(RATING.sub(" ", core)):
+        return None  # "10/10 yes", "0/10 they never listen": the words say it
+    score, top = (int(found.group(1)), 5) if found.group(1) else (int(found.group(2)), 10)
+    if 0 < score < top:
+        return Reading()
+    meant = reply.standing_for("no" if score == 0 else "yes")
+    return Reading(choice=meant[0]) if len(meant) == 1 else Reading()
 
 
 def a_number(reply: Reply) -> Reading | None:

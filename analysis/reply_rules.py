@@ -48,6 +48,7 @@ from analysis.reply_shapes import (
     SARCASM,
     SECOND_GUESS,
     SOMEONE_ELSES,
+    THEIR_CHILDREN,
     THEN_AND_NOW,
     TURNED_ROUND_AT_THE_END,
     TWO_ROLES,
@@ -88,7 +89,7 @@ def said_again(reply: Reply) -> Reading | None:
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
     if reply.about_the_speaker:  # "IRO, not the family": who they are, not who they are not
-        rest = NOT_WHO.sub(" ", reply.raw).strip(" ,.;!")
+        rest = THEIR_CHILDREN.sub(r"\1", NOT_WHO.sub(" ", reply.raw)).strip(" ,.;!")
         said_rest = reply.read(rest) if rest and rest != reply.raw else Reading()
         if not said_rest.choice and re.match(r"(?:the|a|an) ", rest.lower()):
             said_rest = reply.read(f"I'm {rest}")  # "not the parent, the child lol": I'm the child
@@ -350,7 +351,8 @@ def not_one_answer(reply: Reply) -> Reading | None:
 def one_yes_another_no(reply: Reply) -> Reading | None:
     """One worker yes, another no ("her yes, SW no"): Sometimes, where there is one. Any
     yes then no after a comma ("respect yes, help no") asks which."""
-    lower = reply.raw.lower().replace("'", "").replace("’", "")
+    # "worker: yes, manager: no" (a list) is "worker yes, manager no"
+    lower = re.sub(r"(?<=\w):", "", reply.raw.lower()).replace("'", "").replace("’", "")
     if WHAT_NOT_WHY.search(lower) and reply.between:
         return Reading(choice=reply.between[0])  # "The what, yes. The why, no": Partly
     if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):

@@ -351,6 +351,8 @@ ONE_YES_ONE_NO = re.compile(
 CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually|no,? hang on|hang on)\b"
     r"|\bchanged my mind\b"  # "no, I changed my mind, yes"
+    # "Outstanding. sorry autocorrect - good"
+    r"|\b(?:sorry\W+)?(?:auto ?correct(?:ed)?|predictive text)\b"
     r"|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
     r"|^\w+\.{2,}\s*(?:no,\s*)?(?=\w)"  # "no... ok fine lets go", "outstanding... no, good"
@@ -376,6 +378,12 @@ NOT_WHO = re.compile(
     r"|(?<=\w)\s+not (?:the|a|an|my|his|her) [^,.;!?]*$"  # "im the young person not my foster mum"
     r"|(?:\b(?:the|my|our|their)(?: old| new)?(?: \w+s)? )?"  # "my sons worker told me"
     r"\b(?:social worker|sw|pa|worker|carer|foster carer) (?:gave|sent|asked|told|said)\b[^,.;!?]*",
+    re.IGNORECASE,
+)
+# At the greeting, the children a parent speaks of: "the dad of one of the children you
+# work with" is a parent, whatever the words after "of" say.
+THEIR_CHILDREN = re.compile(
+    r"\b(mum|mam|mom|dad|parent|mother|father|carer|nanna|grandma|grandad)s? (?:of|to) [^,.;!?]*",
     re.IGNORECASE,
 )
 # Two halves of one question answered apart: "respect me yes, who i am... not so much";

@@ -113,6 +113,8 @@ WHOLE_REPLIES = {
     **dict.fromkeys(("i do", "y", "all the time", "every time", "every single time"), "yes"),
     **dict.fromkeys(("i would", "i would yeah", "yes i would"), "yes"),  # not "i would rather not"
     "sim": "yes",  # Portuguese; inside a sentence, a phone's SIM
+    "si": "yes",  # Spanish, Italian; inside an English sentence, a slip of "so" or "is"
+    "non": "no",  # French, Italian; inside a sentence, "non stop"
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
 # After "is", the words that make a question ("is this confidential", "is it free").
@@ -193,6 +195,8 @@ def normalise(text: str) -> str:
         r"\b(?:if (?:im|i am)(?: being)?|to be) (?:totally |completely )?honest\b", "tbh", text
     )
     text = re.sub(r"\bnot interest\b", "not interested", text)
+    # "could of bin better"; not "put it in the bin"
+    text = re.sub(r"\b(of|have|av) bin (?=(?:\w+er|worse|good|bad|ok|great)\b)", r"\1 been ", text)
     text = re.sub(r"\bnow (?:n|an|and) again\b", "now and then", text)
     text = re.sub(r"\bgo 4 it\b", "go for it", text)
     text = re.sub(r"\b1?(\d)teen\b", r"1\1", text)  # "18teen"
@@ -315,8 +319,11 @@ def known_words() -> frozenset[str]:
     """Every word the reader gives a meaning to: the kinds of answer's words, the
     spellings it reads, numbers, and the words its sentence shapes name. A slipped word
     is respelt only into one of these (`analysis.spelling`)."""
+    # A shape's \b is no letter: it names "always", not "balways".
     shapes = " ".join(
-        shape.pattern for shape in vars(reply_shapes).values() if isinstance(shape, re.Pattern)
+        re.sub(r"\\[a-zA-Z]", " ", shape.pattern)
+        for shape in vars(reply_shapes).values()
+        if isinstance(shape, re.Pattern)
     )
     words = {word for phrase, _ in phrases() for word in phrase.split()}
     words |= {word for pair in RESPELLED.items() for phrase in pair for word in phrase.split()}

@@ -77,6 +77,13 @@ def _nearest(word: str, known: Iterable[str], longest_slip: int = 2) -> str | No
     if not best:
         return None
     closest = best[min(best)]
+    if len(closest) > 1:
+        # Near an everyday English word and a rare one the reader knows too ("fien":
+        # "fine", counted 175 times in TextBlob's English, or the Spanish "bien", 2):
+        # the everyday word, when it is far (twenty times) commoner.
+        commonest = max(english.get(word, 0) for word in closest)
+        if commonest >= 20 * sorted(english.get(word, 0) for word in closest)[-2]:
+            closest = {word for word in closest if english.get(word, 0) == commonest}
     return closest.pop() if len(closest) == 1 else None
 
 
@@ -86,8 +93,10 @@ def _split(word: str, known: frozenset[str]) -> str | None:
     if len(word) < 5:
         return None
     # A one-letter word first only if nothing longer fits: "iamakid" is "i am a kid",
-    # but "itsok" is "its ok".
-    for cut in [*range(2, len(word) - 1), 1]:
+    # but "itsok" is "its ok". Words as typed before a slipped one: "notgood" is "not
+    # good", not "no" and "tgood" slipped.
+    cuts = [(cut, slipped) for slipped in (False, True) for cut in [*range(2, len(word) - 1), 1]]
+    for cut, slipped in cuts:
         head, tail = word[:cut], word[cut:]
         if cut == 1 and head not in ("i", "a"):
             continue
@@ -95,7 +104,7 @@ def _split(word: str, known: frozenset[str]) -> str | None:
             continue
         if tail in known or tail in english:
             rest: str | None = tail
-        elif head in known:  # a slipped tail only after one of the reader's own words
+        elif slipped and head in known:  # a slipped tail only after one of the reader's own
             rest = _nearest(tail, known, longest_slip=1) or _split(tail, known)
         else:  # so "hamster" is not "ham sure"
             continue

@@ -223,6 +223,33 @@ def unhyphenated(raw: str) -> str:
     return " ".join(parts) if len(parts) >= 3 else raw
 
 
+def as_one_line(raw: str) -> str:
+    """A reply typed as a list, an item a line ("- worker: yes", then "- manager: no"),
+    as one line, each item its own clause ("worker: yes, manager: no")."""
+    unbulleted = re.sub(r"(?m)^[ \t]*(?:[-*•·▪]|\d[.)])[ \t]+", "", raw.strip())
+    return re.sub(r"(?<![,.;:!?])[ \t]*\n+\s*", ", ", unbulleted).replace("\n", " ")
+
+
+def starred_put_right(raw: str) -> str:
+    """A word put right after the message with a star, as people do in chat ("young
+    persian. person*"): the star's word in place of the one it is closest to."""
+    starred = re.fullmatch(
+        r"(?s)(?P<said>.*\w\W*)\s+(?:\*(?P<a>[a-z]+)|(?P<b>[a-z]+)\*)\W*", raw, re.IGNORECASE
+    )
+    if not starred:
+        return raw
+    said, right = starred["said"].rstrip(" .,;"), (starred["a"] or starred["b"]).lower()
+    near = [
+        word
+        for word in re.findall(r"[a-z]+", said, re.I)
+        if word.lower() != right and edit_distance(word.lower(), right) <= max(1, len(right) // 3)
+    ]
+    if not near:
+        return raw  # "yes *shrugs*": a gesture, not a word put right
+    start = said.rindex(near[-1])
+    return f"{said[:start]}{right}{said[start + len(near[-1]) :]}"
+
+
 def holds_phrase(raw: str, core: str, phrase: str, typed: str) -> bool:
     """Whether a button's own phrase is in the reply: a telling phrase anywhere, or an
     abbreviation in capitals as its own word ("RI - drift in the plan")."""

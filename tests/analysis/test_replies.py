@@ -1582,3 +1582,73 @@ def test_a_yes_then_who_reads_it_is_asked_and_answered_with_who_sees():
     typed = "Yes but I want to know who reads it"
     assert read_reply(typed, CONSENT) == Reading()
     assert asks_who_sees(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("0/10", ALWAYS, "no"),  # a score at a yes-or-no question: none is no
+        ("zero out of ten", YES_NO, "no"),
+        ("10/10", ALWAYS, "yes"),
+        ("7/10", MOSTLY, None),  # a score between: which button?
+        ("2/5", PLAN, None),
+        ("10/10 yes", ALWAYS, "yes"),  # a guard: the words say it
+    ],
+)
+def test_a_score_at_a_yes_or_no_question_is_yes_or_no_only_at_its_ends(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+OUTSTANDING = [Choice("outstanding", ("Outstanding", "outstanding")), *GRADES]
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("- worker: yes\n- manager: no", ALWAYS, "sometimes"),  # a list: one yes, one no
+        ("1. worker yes\n2. manager no", ALWAYS, "sometimes"),
+        ("every other visit", ALWAYS, "sometimes"),  # how often, in their own measure
+        ("maybe once a month", ALWAYS, "sometimes"),
+        ("the younger ones are 9 but im 14", AGES, "teen"),  # their own age, after others'
+        ("mostley. i mean mosly yes", MOSTLY, "mostly"),  # the correction, misspelt
+        ("som times?", ALWAYS, "sometimes"),
+        ("fiftin", AGES, "teen"),
+        ("yse", YES_NO, "yes"),
+        ("noh", YES_NO, "no"),
+        ("could of bin better", SCALE, "bad"),
+        ("Outstanding. sorry autocorrect - good", OUTSTANDING, "good"),  # put right
+        ("yes *shrugs*", YES_NO, "yes"),  # a guard: a gesture, not a word put right
+    ],
+)
+def test_lists_measures_of_their_own_and_corrections_from_the_sixteenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("jani na", ALWAYS, None),  # Bengali "I don't know": not "na", a no
+        ("jani na", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+        ("thik ache", CONSENT, "agree"),  # Bengali: all right
+        ("vale", CONSENT, "agree"),  # Spanish
+        ("si por favor", YES_NO, "yes"),
+        ("si", YES_NO, "yes"),
+        ("non", YES_NO, "no"),
+        ("qualche volta", ALWAYS, "sometimes"),  # Italian
+        ("thodu thodu", PLAN, "a_bit"),  # Gujarati: a little
+        ("bhalo", SCALE, "good"),  # Bengali
+        ("hao de", YES_NO, "yes"),  # Mandarin
+        ("bu zhi dao", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+    ],
+)
+def test_yes_no_and_not_sure_in_home_languages_typed_in_latin_letters(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent"), [("my age is private sorry", SKIP), ("is it private?", EXPLAIN)]
+)
+def test_private_said_is_a_skip_and_private_asked_is_a_question(typed, intent):
+    assert read_reply(typed, AGES).intent == intent

@@ -49,3 +49,13 @@ def test_a_word_one_slip_from_two_known_words_is_left_alone():
 def test_a_letter_doubled_inside_a_word_is_read_once():
     # "reaally" is one slip from "really" and from "reallly", which the reader also knows.
     assert respelt("not reaally", KNOWN | {"reallly"}) == "not really"
+
+
+def test_a_slip_near_an_everyday_word_and_a_rare_one_is_the_everyday_word():
+    # "bien" (Spanish) is known to the reader and in TextBlob's English, but rarely.
+    assert respelt("fien", KNOWN | {"bien"}) == "fine"
+
+
+def test_words_run_together_are_split_as_typed_before_a_slip_is_supposed():
+    # "no" then "tgood" slipped from "good" would also fit; the words as typed come first.
+    assert respelt("notgood", frozenset({"no", "not", "good"})) == "not good"

@@ -321,6 +321,11 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("Im a career of 3 kids", "pc"),
         ("i am the child that gets help", "yp"),
         ("Step-dad. Well, her mum's partner", "pc"),
+        # a parent, whatever the words about their children say
+        ("sorry, I'm the dad of one of the children you work with", "pc"),
+        ("foster carer to 3 teenagers", "pc"),  # a guard
+        ("young carer to my mum", "yp"),  # a guard: a young carer is a young person
+        ("young persian. person*", "yp"),  # a word put right with a star
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
