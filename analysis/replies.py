@@ -62,6 +62,7 @@ __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"
 # The rules, in the order they are tried; the first that gives a reading decides.
 RULES: tuple[Rule, ...] = (
     rules.said_again,  # "no wait yes", "outstanding - well, good": the last part
+    rules.expected_then_found,  # "I expected the worst but they were very good"
     questions.echoed_question,  # "listen? they dont even hear me": the answer after it
     rules.not_plain,  # "yes if …", "i dont not understand it", "my manager would say": ask
     rules.answer_then_reason,  # "RI - caseload"; but "yes, eventually" asks
@@ -79,6 +80,7 @@ RULES: tuple[Rule, ...] = (
     rules.not_one_answer,  # "started bad got better", "at night no": ask
     number_rules.rating,  # "4/5", "7/10"
     number_rules.a_score,  # "0/10" to a yes-or-no question: no
+    number_rules.school_mark,  # "a solid B": Good
     number_rules.a_number,  # "im 9", "fourteen"
     rules.one_yes_another_no,  # "her yes, her manager no": Sometimes
     answers.maybe,  # "maybe": Not sure

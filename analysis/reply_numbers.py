@@ -23,11 +23,16 @@ _NUMBER = rf"\d+|{_SPELT}"
 SPELT_RATING = re.compile(rf"\b({_SPELT})(?=\s*(?:/|out of|outta|of)\s*(?:5|10)\b)")
 # An age that was: "i was 11 last year" is 12 now.
 WAS_LAST_YEAR = re.compile(rf"\b(?:i was|was|i turned|turned) ({_NUMBER}) last year\b")
+_MONTHS = (
+    "january|jan|february|feb|march|april|may|june|july|august|aug|september|sept"
+    "|october|oct|november|nov|december|dec|the summer|summer|the spring|spring"
+)
 # An age to come: "sixteen in 3 weeks", "16 nxt wk" and "I'll be 13 next week" are 15 and
 # 12 now.
 TURNING = re.compile(
     rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|wks?|months?|mths?|days?)\b"
     rf"|\b({_NUMBER}) (?:next|nxt) (?:weeks?|wk|months?|mth)\b"
+    rf"|\b({_NUMBER}) in (?:{_MONTHS})\b"  # "13 in march"
 )
 # Not an age: one they act ("everyone says I act about 12"), or a number with a unit
 # ("on a six month contract", "mum of 3 kids").
@@ -83,6 +88,30 @@ def rating(reply: Reply) -> Reading | None:
         return Reading(could_be=SCALE[half - 1 : half + 1])
     out_of_five = int(found.group(1)) if found.group(1) else int(found.group(2)) // 2
     return Reading(choice=SCALE[max(1, out_of_five) - 1])
+
+
+# A school mark, a capital letter after "a", "grade" or "give them a", or before
+# "grade" or "work": "a solid B", "I'd give them a D", "an F", "A* work". Not "plan B".
+SCHOOL_MARK = re.compile(
+    r"\b(?i:an?|solid|strong|grade|give (?:it|them|her|him|us) an?)\s+(?:(?i:solid|strong) )?"
+    r"(?P<mark>[A-F])(?P<sign>[*+-])?(?!\w)(?![*+-]?\s*(?i:and|or)\b)"
+    r"|(?<!\w)(?P<before>[A-F])(?P<sign_before>[*+])?\s+(?i:grade|work)\b"
+)
+# The five faces, and a practitioner's grades, by mark; a mark between grades asks.
+BY_MARK = {
+    "faces": {"A": "great", "B": "good", "C": "ok", "D": "bad", "E": "awful", "F": "awful"},
+    "grades": {"A": "outstanding", "B": "good", "E": "inadequate", "F": "inadequate"},
+}
+
+
+def school_mark(reply: Reply) -> Reading | None:
+    """A school mark for the faces or a practitioner's grades: "a solid B" is Good, "an
+    F" Really bad, "A* work" Outstanding; a C or a D among the grades asks which."""
+    marks = {found["mark"] or found["before"] for found in SCHOOL_MARK.finditer(reply.raw)}
+    if len(marks) != 1 or not (reply.values == list(SCALE) or reply.in_words):
+        return None
+    meant = BY_MARK["faces" if reply.values == list(SCALE) else "grades"].get(marks.pop())
+    return Reading(choice=meant) if meant in reply.values else Reading()
 
 
 def a_score(reply: Reply) -> Reading | None:

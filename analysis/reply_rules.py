@@ -23,6 +23,7 @@ from analysis.reply_shapes import (
     DISAGREES,
     DOUBLE_NEGATIVE,
     EMPHATIC_NO,
+    EXPECTED_BUT,
     FOR_A_WHILE,
     FOR_SOMEONE,
     GRADE_PAIR,
@@ -51,6 +52,7 @@ from analysis.reply_shapes import (
     THEIR_CHILDREN,
     THEN_AND_NOW,
     TURNED_ROUND_AT_THE_END,
+    TURNS_SOMETHING_ROUND,
     TWO_ROLES,
     WHAT_NOT_WHY,
     WHO_SEES,
@@ -79,6 +81,19 @@ from analysis.typed_reply import (
 FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"})
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
+
+
+def expected_then_found(reply: Reply) -> Reading | None:
+    """ "I expected the worst but they were very good": what they found. Where what
+    they found has a "not" in it, it may turn the expectation round, not answer the
+    question ("I expected to be judged but I wasn't once"): ask."""
+    expected = EXPECTED_BUT.search(reply.typed)
+    if not expected:
+        return None
+    if TURNS_SOMETHING_ROUND.search(expected["rest"]):
+        return Reading()
+    found = reply.read(expected["rest"])
+    return found if found.choice else None  # "… but now I do": the other rules
 
 
 def said_again(reply: Reply) -> Reading | None:

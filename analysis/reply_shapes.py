@@ -18,6 +18,7 @@ ASKS_WHAT = re.compile(
     r"|\bby (?:who|whom)\b"  # "listened to by who? the school or social care"
     r"|^\w+ what is (?:it|that|this)$"  # "worker what is it"
     r"|^[a-z]+ how(?: (?:like|exactly|do (?:u|you) mean|(?:u|you) mean)\b.*)?$"  # "listen how?"
+    r"|^[a-z]+ like how$"  # "safe like how"
 )
 # "what plan i havent got one": a question they answer themselves, as "what plan? i …".
 ANSWERS_ITS_OWN_QUESTION = re.compile(
@@ -62,8 +63,11 @@ IN_BETWEEN = re.compile(
     r"|\bbut not (?:her|his|their) (?:name|face)\b"  # "i know her face but not her name"
     r"|\bmind either way\b"  # "dont mind either way": not a yes, not a no
 )
-# Two grades joined by a hyphen, over the reply as typed: "gd-RI" is "good/RI".
-GRADE_PAIR = re.compile(rf"\b(?:gd|os|ok|{GRADES})\s*[-–]\s*(?:gd|os|{GRADES})\b", re.IGNORECASE)
+# Two grades joined by a hyphen or an "or", over the reply as typed: "gd-RI" is
+# "good/RI"; "gd or RI tbh".
+GRADE_PAIR = re.compile(
+    rf"\b(?:gd|os|ok|{GRADES})\s*(?:[-–]|\bor\b)\s*(?:gd|os|{GRADES})\b", re.IGNORECASE
+)
 # What takes part of an answer back: "yes but i get scared", "good, though recording …".
 CONTRAST = re.compile(
     r"\b(?:but|though|although|apart from|except|however)\b"
@@ -80,6 +84,8 @@ FOR_SOMEONE = re.compile(
     r"|\bme (?:and|an|n) (?:my|me)\b(?! (?:husband|wife|partner)\b)"
     r"|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
+    # "grandad helping the boy type"
+    r"|\bhelping (?:him|her|them|the \w+) (?:to )?(?:type|write|answer|do)\b"
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
     r"|\btypin(?:g)? 4\b|(?:\bis|s) typin(?:g)?\b"  # "typin 4 my daughter", "me nans typing"
@@ -216,6 +222,7 @@ FOR_A_WHILE = re.compile(
 PARENT_TOO = re.compile(
     r"\b(?:got|have|had|with) (?:a |my |two |2 )?(?:baby|babies|kids?|little one|son|daughter)\b"
     r"|\bim (?:a )?(?:mum|mam|mom|dad|parent)\b|\bmy (?:baby|babies|little one)\b"
+    r"|\b(?:pregnant|expecting a baby)\b"  # "im 17 and pregnant"
     r"|\band (?:a |also a )?(?:mum|mam|mom|dad|parent)(?: myself)?\b"  # "im 18 and a mum myself"
 )
 # A young person's age said at the greeting: "I'm 18 and a mum myself" (with `PARENT_TOO`).
@@ -385,6 +392,18 @@ NOT_WHO = re.compile(
 THEIR_CHILDREN = re.compile(
     r"\b(mum|mam|mom|dad|parent|mother|father|carer|nanna|grandma|grandad)s? (?:of|to) [^,.;!?]*",
     re.IGNORECASE,
+)
+# What they expected, then what they found: "I expected the worst but they were very
+# good", "i thought they wouldnt but they did, every time".
+EXPECTED_BUT = re.compile(
+    r"^(?:i |we )?(?:(?:was|were|went in) )?"
+    r"(?:thought|expected|expecting|assumed|figured|was worried|were worried)\b"
+    r"[^.!?]*?\bbut\s+(?P<rest>.+)$"
+)
+# A "not" in what they found may turn the expectation round rather than answer the
+# question: "I expected to be judged but I wasnt once".
+TURNS_SOMETHING_ROUND = re.compile(
+    r"\b(?:not|never|no|wasnt|werent|didnt|dont|doesnt|isnt|havent|hasnt|wont|nothing|nobody)\b"
 )
 # Two halves of one question answered apart: "respect me yes, who i am... not so much";
 # or someone known better than the worker: "i know the police officer better than my

@@ -169,6 +169,16 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(\d{1,2})(yrs?|years?|yo)\b", r"\1 \2", text)  # "13yrs"
     text = re.sub(r"\bon the hole\b", "on the whole", text)
     text = re.sub(r"\byer (\d)", r"year \1", text)  # "yer 4"
+    # Framed, not conditional: "if I had to pick, good", "I'd tell my mate it's been a
+    # nightmare", "if a friend asked I'd say go for it".
+    text = re.sub(
+        r"^if (?:i )?(?:had|have|was forced|were forced|forced|was made) to (?:pick|choose)"
+        r"(?: one)?,?\s*",
+        "",
+        text,
+    )
+    text = re.sub(r"^if (?:a|my) (?:friend|mate|pal) (?:asked|asks)(?: me)?,?\s*", "", text)
+    text = re.sub(r"^(?:id|i would) tell (?:my|a) (?:friend|mate|pal)(?: that)?\s+", "", text)
     text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
     text = re.sub(r"\bsum (of|times?|tims)\b", r"some \1", text)
     text = re.sub(
@@ -195,6 +205,11 @@ def normalise(text: str) -> str:
         r"\b(?:if (?:im|i am)(?: being)?|to be) (?:totally |completely )?honest\b", "tbh", text
     )
     text = re.sub(r"\bnot interest\b", "not interested", text)
+    # A gesture in words, as its emoji: "thumbs up", "*nods*", "shrugs".
+    text = re.sub(r"\b(?:(?:a )?big )?thumbs? up\b", "👍", text)
+    text = re.sub(r"\b(?:(?:a )?big )?thumbs? down\b", "👎", text)
+    text = re.sub(r"^(?:\W*)nods?(?: (?:my )?head)?\W*$", "yes", text)
+    text = re.sub(r"\bshrugs?\b", "🤷", text)
     # "could of bin better"; not "put it in the bin"
     text = re.sub(r"\b(of|have|av) bin (?=(?:\w+er|worse|good|bad|ok|great)\b)", r"\1 been ", text)
     text = re.sub(r"\bnow (?:n|an|and) again\b", "now and then", text)
@@ -277,6 +292,9 @@ def intents(text: str) -> set[str]:
     # "16 next week" is a time, not "next" (skip this question).
     remaining = re.sub(r" ne?xt (?=(?:week|month|year|time|term|birthday) )", " coming ", remaining)
     remaining = remaining.replace(" half term ", " holiday ")  # a school holiday, not "half"
+    # "who do you pass it on to" asks where it goes; it is not "pass" (skip).
+    passed_on = r" pass (?=(?:it|them|this|that|my \w+) (?:on|to|along) )"
+    remaining = re.sub(passed_on, " hand ", remaining)
     found: set[str] = set()
     for phrase, kinds in phrases():
         if f" {phrase} " in remaining or (not phrase.isascii() and phrase in remaining):

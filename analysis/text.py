@@ -172,6 +172,8 @@ RESPELLED = {
     "al": "all",
     "mostley": "mostly",
     "mosly": "mostly",
+    "tiem": "time",
+    "grt": "great",
     "yse": "yes",
     "noh": "no",
     "som": "some",

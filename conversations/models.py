@@ -85,6 +85,9 @@ class Option(Frozen):
     # Other things people type that mean this option ("14" for "12 to 15"); found also
     # inside a longer reply ("im his dad").
     typed: tuple[str, ...] = ()
+    # What means this option only as the whole reply: "child" alone is a young person,
+    # but "a social worker in child protection" is not.
+    typed_alone: tuple[str, ...] = ()
     # The kinds of answer it stands for (`analysis.reply_words.INTENTS`): None for the kind its
     # value names ("yes", "sometimes"), () for none ("I'm not sure I have one" is not "idk").
     answers: tuple[str, ...] | None = None

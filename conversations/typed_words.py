@@ -55,6 +55,7 @@ def choice_of(option: Option, audience: str | None) -> Choice:
             # Its value is a word for it too, unless it stands for no kind of answer.
             *((option.value.replace("_", " "),) if option.answers is None else ()),
             *option.typed,
+            *option.typed_alone,
             *((emoji, label.split(" ", 1)[-1]) if not emoji.isascii() else ()),
         ),
         answers=option.answers,

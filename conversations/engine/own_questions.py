@@ -27,6 +27,7 @@ WHO_OPTIONS = (
             # "my PA told me to do this": only a young person has a PA
             *("my pa", "my personal adviser", "my personal advisor"),
         ),
+        typed_alone=("child",),
     ),
     Option(
         value="pc",
@@ -53,6 +54,8 @@ WHO_OPTIONS = (
                 for worker in ("social worker", "sw", "worker")
             ),
             *("were their foster carers", "we are foster carers", "were foster carers"),
+            # in another language: French, Arabic and Shona "I'm the mum", "a parent"
+            *("je suis la maman", "je suis le papa", "ana el umm", "ana al umm", "mubereki"),
         ),
     ),
     Option(
@@ -63,7 +66,7 @@ WHO_OPTIONS = (
             *("family support worker", "i work for you", "i work for the council"),
             *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
-            *("im the pa", "i am the pa", "im their pa", "im his pa", "im her pa"),
+            *("im the pa", "i am the pa", "im their pa", "im his pa", "im her pa", "pa here"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
             *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here", "work here"),

@@ -100,5 +100,6 @@ LATER = (
     *("before i agree", "now is not a good time", "now is not good time", "not a good time"),
     *("rather wait", "id rather wait", "wait till", "not comfortable", "im not comfortable"),
     *("give me 5 mins", "give me a min", "give me five minutes", "on the bus"),
+    *("give me ten minutes", "give me 10 minutes", "give me 10 mins", "give me a minute"),
     "dreckly",  # Cornish: "directly", some time later
 )

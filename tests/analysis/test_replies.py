@@ -1652,3 +1652,70 @@ def test_yes_no_and_not_sure_in_home_languages_typed_in_latin_letters(typed, cho
 )
 def test_private_said_is_a_skip_and_private_asked_is_a_question(typed, intent):
     assert read_reply(typed, AGES).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("I expected the worst but they were very good", SCALE, "good"),  # what they found
+        ("I thought it'd be all long words but I get it now", YES_NO, "yes"),
+        # a "not" in what they found turns the expectation round: ask
+        ("I expected to be judged but I wasn't once", ALWAYS, None),
+        ("I expected them to judge me but they never have", ALWAYS, None),  # a guard
+    ],
+)
+def test_what_they_expected_then_what_they_found_is_read_by_what_they_found(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("thumbs up", CONSENT, "agree"),  # a gesture in words
+        ("*nods*", YES_NO, "yes"),
+        ("big thumbs up from me", SCALE, "good"),
+        ("thumbs down", SCALE, "bad"),
+        ("a solid B", SCALE, "good"),  # a school mark
+        ("I'd give them a D", SCALE, "bad"),
+        ("an F. fail.", SCALE, "awful"),
+        ("A* work", OUTSTANDING, "outstanding"),
+        ("a C", OUTSTANDING, None),  # between two grades: ask (a guard)
+        ("plan B", SCALE, None),  # not a mark (a guard)
+        ("if I had to pick, good", SCALE, "good"),  # framed, not a condition
+        ("if a friend asked I'd say go for it, they were amazing", SCALE, "great"),
+        ("gd or RI tbh", OUTSTANDING, None),  # two grades: which?
+    ],
+)
+def test_gestures_school_marks_and_framed_answers_from_the_sixteenth_session(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("13 in march so 12 now", AGES, "teen"),  # an age to come, by the month
+        ("la2", YES_NO, "no"),  # Arabic in Latin letters
+        ("ah akeed", YES_NO, "yes"),
+        ("shwaya", PLAN, "a_bit"),
+        ("pas besoin", YES_NO, "no"),  # French "no need", not "pass" (skip)
+        ("des fois", ALWAYS, "sometimes"),
+        ("ehe ndizvo", YES_NO, "yes"),  # Shona
+        ("kabhi haan kabhi nahi", ALWAYS, "sometimes"),
+        ("nah you're fine", YES_NO, "no"),  # at an offer: no thanks
+        ("most of the tiem", ALWAYS, "sometimes"),
+        ("not grt", SCALE, "bad"),
+    ],
+)
+def test_ages_by_the_month_home_languages_and_slips_from_the_sixteenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_asking_who_it_is_passed_on_to_is_a_question_not_a_skip():
+    assert read_reply("who do u pass it on 2", CONSENT).intent == EXPLAIN
+    assert read_reply("pass on this one", AGES).intent == SKIP  # a guard
+
+
+def test_a_word_then_like_how_asks_what_it_means():
+    assert read_reply("safe like how", MOSTLY).intent == EXPLAIN

@@ -326,6 +326,12 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("foster carer to 3 teenagers", "pc"),  # a guard
         ("young carer to my mum", "yp"),  # a guard: a young carer is a young person
         ("young persian. person*", "yp"),  # a word put right with a star
+        ("child", "yp"),  # alone; "my child" is someone else
+        ("a social worker in child protection", "pr"),  # a guard: not "child"
+        ("im 17 and pregnant, am i a young person or a parent?", None),  # both: ask
+        ("grandad  helping  the  boy  type", None),  # who is answering?
+        ("PA here, leaving care team", None),  # staff, or "leaving care": ask
+        ("je suis la maman", "pc"),  # French
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -525,6 +531,8 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "know_worker", "nuk e di", "not_sure"),  # Albanian
         (YOUNG_PERSON, "age", "13 (not 12 like my file says)", "teen"),  # one age corrected
         (YOUNG_PERSON, "know_worker", "I know the police officer better than my worker", None),
+        (PARENT_CARER, "consent", "give me ten minutes", "not_now"),
+        (PARENT_CARER, "overall", "tres bien merci", "good"),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
