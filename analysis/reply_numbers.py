@@ -94,8 +94,8 @@ def rating(reply: Reply) -> Reading | None:
 # "grade" or "work": "a solid B", "I'd give them a D", "an F", "A* work". Not "plan B".
 SCHOOL_MARK = re.compile(
     r"\b(?i:an?|solid|strong|grade|give (?:it|them|her|him|us) an?)\s+(?:(?i:solid|strong) )?"
-    r"(?P<mark>[A-F])(?P<sign>[*+-])?(?!\w)(?![*+-]?\s*(?i:and|or)\b)"
-    r"|(?<!\w)(?P<before>[A-F])(?P<sign_before>[*+])?\s+(?i:grade|work)\b"
+    r"(?P<mark>[A-F])[*+-]?(?!\w)(?![*+-]?\s*(?i:and|or)\b)"
+    r"|(?<!\w)(?P<before>[A-F])[*+]?\s+(?i:grade|work)\b"
 )
 # The five faces, and a practitioner's grades, by mark; a mark between grades asks.
 BY_MARK = {
