@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     rules.two_at_once,  # "good/RI", "typing for my son": ask
     rules.in_between,  # "hardly", "between good and RI": ask
     number_rules.a_share,  # "like 80% safe": Mostly
+    number_rules.a_count,  # "2 out of 3 workers do": Sometimes
     questions.rather_not_answer,  # "id rather not answer": skip
     answers.own_phrases,  # a button's own phrases: "never met them", "foster carer"
     questions.argues,  # "whats the point nothing changes": ask

@@ -279,6 +279,8 @@ def _taken_back(reply: Reply, found: set[str]) -> bool:
     # "yes but quick please": still yes; "ok but u wont tel my mum will u" asks
     consent = "agree" in reply.values and not WHO_SEES.search(after_but)
     consent = consent and not ARGUES_NOT_ANSWERS.search(after_but)  # "yes but whats the point"
+    # "yes but im worried about that part": a worry about the very thing agreed to. Ask.
+    consent = consent and not re.search(r"\b(?:worried|nervous|concerned|anxious)\b", after_but)
     said_yes = "yes" in found or intents(before) == {"yes"}
     another = reply.named_by(intents(after_but)) - reply.named_by(intents(before))
     if intents(after_but) == {"not_sure"} and reply.standing_for("not_sure"):

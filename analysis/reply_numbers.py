@@ -34,6 +34,8 @@ TURNING = re.compile(
     rf"|\b({_NUMBER}) (?:next|nxt) (?:weeks?|wk|months?|mth)\b"
     rf"|\b({_NUMBER}) in (?:{_MONTHS})\b"  # "13 in march"
 )
+# An age not reached: "not 12 yet" is 11.
+NOT_YET = re.compile(rf"\bnot (?:quite )?({_NUMBER}) yet\b")
 # Not an age: one they act ("everyone says I act about 12"), or a number with a unit
 # ("on a six month contract", "mum of 3 kids").
 NOT_AN_AGE = re.compile(
@@ -67,6 +69,26 @@ def a_share(reply: Reply) -> Reading | None:
         return Reading()
     meant = reply.standing_for("no") if share == 0 else reply.between
     return Reading(choice=meant[0]) if len(meant) == 1 else Reading()
+
+
+# Some of a few people: "2 out of 3 workers do", "two of the three social workers did".
+# (Not a rating: out of 5 or 10 is `RATING`.)
+COUNT_OF = re.compile(
+    rf"\b(?P<some>{_NUMBER}) (?:out of|outta|of) (?:the |my |our )?(?P<all>{_NUMBER})\b"
+    r"(?= (?:\w+ )?(?:workers?|people|staff|of them|adults|carers|professionals|do|did|does)\b)"
+)
+
+
+def a_count(reply: Reply) -> Reading | None:
+    """ "2 out of 3 workers do": some of them, not all, so the one button between yes and
+    no (Sometimes); where there is none, ask."""
+    found = COUNT_OF.search(reply.core)
+    if not found or reply.a_rating:
+        return None
+    some, whole = (max(spoken_numbers(found[part]), default=-1) for part in ("some", "all"))
+    if not 0 < some < whole or whole in (5, 10):
+        return None
+    return Reading(choice=reply.between[0]) if len(reply.between) == 1 else Reading()
 
 
 def rating(reply: Reply) -> Reading | None:
@@ -134,6 +156,7 @@ def a_number(reply: Reply) -> Reading | None:
         lambda said: f"{max(spoken_numbers(said.group(0).split()[0]), default=1) - 1}",
         reply.core,
     )
+    core = NOT_YET.sub(lambda said: f"{max(spoken_numbers(said.group(1)), default=1) - 1}", core)
     core = WAS_LAST_YEAR.sub(
         lambda said: f"{max(spoken_numbers(said.group(1)), default=0) + 1}", core
     )

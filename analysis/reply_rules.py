@@ -42,6 +42,7 @@ from analysis.reply_shapes import (
     NOT_WHO,
     OLD_AND_NEW,
     OLD_NOT_NEW,
+    ON_PAPER,
     ONE_YES_ONE_NO,
     PARENT_TOO,
     PERSON_YES_PERSON_NO,
@@ -126,6 +127,10 @@ def said_again(reply: Reply) -> Reading | None:
     realistically = REALISTICALLY.search(reply.typed)  # "like to say outstanding but …"
     if realistically:
         return reply.read(realistically["rest"])
+    on_paper = ON_PAPER.search(reply.raw)  # "on paper yes, in reality no"
+    said_in_truth = reply.read(on_paper["rest"]) if on_paper else Reading()
+    if said_in_truth.choice:
+        return said_in_truth
     between = BETWEEN_TWO_NOTS.search(reply.typed)  # "Not inadequate, but not good either"
     ends = [reply.read(between[end]).choice for end in ("one", "other")] if between else []
     if ends and None not in ends:
@@ -165,6 +170,8 @@ def not_plain(reply: Reply) -> Reading | None:
         return Reading(choice="no") if wished_so else Reading()
     plain_lower = reply.raw.lower().replace("'", "")
     answer, reason = split_reason(reply.raw)
+    while reason and set(normalise(answer).split()) <= FRANKLY:
+        answer, reason = split_reason(reason)  # "Honestly, outstanding - the family said so"
     if reason and AGREED.search(normalise(reason)) and not CONTRAST.search(typed):
         agreed = reply.read(answer)  # "good, and if Ofsted walked in theyd say the same"
         return agreed if agreed.choice else Reading()
@@ -288,7 +295,8 @@ def two_at_once(reply: Reply) -> Reading | None:
             ]
         said = {reply.read(part).choice if part.strip() else None for part in parts}
         return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
-    if re.search(r"\bboth\b", core) or OLD_NOT_NEW.search(core):
+    both = re.sub(r"\bwe both (?=work|are)\b", "we ", core)  # "we both work here": one answer
+    if re.search(r"\bboth\b", both) or OLD_NOT_NEW.search(core):
         return Reading()  # "me and my mum both", "i know the old one not the new one"
     if GRADE_PAIR.search(reply.raw):
         return Reading()  # "gd-RI"
@@ -330,6 +338,8 @@ def sarcasm(reply: Reply) -> Reading | None:
     roll of the eyes ("as if u change anything") is asked again."""
     if EMPHATIC_NO.search(reply.typed) and "no" in reply.values:
         return Reading(choice="no")  # "do they heck"
+    if "🙃" in reply.raw and intents(reply.core) & {"yes", "good", "great"}:
+        return Reading()  # "great 🙃": meant, or said through gritted teeth? Ask.
     ages = any(word.isdigit() for c in reply.choices for word in c.words)
     if not SARCASM.search(reply.typed) or (ages and spoken_numbers(reply.core)):
         return None  # "fourteen 🙄": an age

@@ -414,7 +414,9 @@ HALF_AN_ANSWER = re.compile(
 )
 # Someone else agreeing, after the answer: "good, and if Ofsted walked in tomorrow theyd
 # say the same". The answer stands.
-AGREED = re.compile(r"\b(?:say|think|grade it|rate it) (?:the same|so too)\b|\bwould agree\b")
+AGREED = re.compile(
+    r"\b(?:say|said|says|think|thought|grade it|rate it) (?:the same|so too)\b|\bwould agree\b"
+)
 # Heard, not listened to: "they heard me, they didnt listen". A no.
 HEARD_NOT_LISTENED = re.compile(
     r"\b(?:hear|hears|heard)\b.*\b(?:dont|didnt|doesnt|never|not|wont) (?:actually |really )?listen"
@@ -433,6 +435,14 @@ WISHED_SO = re.compile(
 REALISTICALLY = re.compile(
     r"\b(?:like to|want to|wish i could|would love to|love to) say \w+(?: \w+)?"
     r" but (?:realistically|honestly|truthfully|really|in reality) (?P<rest>\w+(?: \w+){0,2})$"
+)
+# What is so on paper, then what is so in truth: "on paper yes, in reality no", "on
+# paper it looks good but honestly it's RI". The second is the answer.
+ON_PAPER = re.compile(
+    r"^(?:on paper|technically|officially|in theory)\b.*?"
+    r"\b(?:but )?(?:honestly|tbh|in reality|in practice|truthfully|realistically)\b"
+    r",?\s*(?P<rest>\w.*)$",
+    re.IGNORECASE,
 )
 # Neither of two buttons, with one between them: "Not inadequate, but not good either" is
 # *Requires improvement*.

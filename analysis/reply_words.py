@@ -104,6 +104,9 @@ FILLER = frozenset(
         *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
         *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
         *("mate", "bro", "innit", "oh", "ah", "even", "ever", "ngl"),
+        # Thanks in other languages: "o dara, e se" is "good, thanks".
+        *("ese", "dhanyabad", "dhanyavad", "dhanyabaad", "aciu", "ačiū", "merci", "gracias"),
+        *("shukran", "dziekuje", "dziękuję", "obrigado", "obrigada", "grazie", "danke"),
     }
 )
 # Whole replies only: inside a sentence they say too little ("i dont really mind").
@@ -115,6 +118,7 @@ WHOLE_REPLIES = {
     "sim": "yes",  # Portuguese; inside a sentence, a phone's SIM
     "si": "yes",  # Spanish, Italian; inside an English sentence, a slip of "so" or "is"
     "non": "no",  # French, Italian; inside a sentence, "non stop"
+    "ne": "no",  # Lithuanian and others; inside a sentence, Turkish "what" ("ne demek")
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
 # After "is", the words that make a question ("is this confidential", "is it free").
@@ -247,6 +251,12 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bfull stop\b", ".", text)  # dictated: "I guess so full stop"
     text = re.sub(r"\bpart lee\b", "partly", text)
     text = re.sub(r"\bnot shore\b", "not sure", text)
+    text = re.sub(r"\bnot gut\b", "not good", text)  # a phone set to German
+    text = re.sub(r"\be se\b", "ese", text)  # Yoruba "thank you"
+    # dictated: "Know I don't"
+    text = re.sub(r"^know (?=i (?:dont|didnt|do not|did not|havent|wasnt)\b)", "no ", text)
+    text = re.sub(r"\bmakes? cents\b", "makes sense", text)
+    text = re.sub(r"\b(not|cant) write now\b", r"\1 right now", text)
     text = re.sub(r"\b(im|i am|ahm|am) no sure\b", r"\1 not sure", text)  # Scots: "Ah'm no sure"
     text = re.sub(r"^find thanks\b", "fine thanks", text)
     text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)

@@ -250,6 +250,11 @@ RESPELLED = {
     "alreet": "alright",
     "werk": "work",
     "dus": "does",
+    "nou": "now",  # "Not nou"
+    "sommet": "some",  # "Sommet times"
+    "plane": "plan",  # dictated: "there was no plane"
+    "gode": "good",  # a phone set to Danish or Dutch
+    "oké": "ok",
     "wurst": "worst",
     "nha": "nah",
     "gr8": "great",

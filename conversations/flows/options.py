@@ -40,6 +40,8 @@ RESPECTED = (
             *("talked down to", "talk down to", "talks down to", "nobody respects me"),
             *("spoke down to", "speak down to", "speaks down to", "spoken down to"),
             "not respect me",
+            *("like criminals", "felt invisible", "made me feel invisible"),
+            "made to feel invisible",
         ),
     ),
 )

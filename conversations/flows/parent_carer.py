@@ -97,7 +97,11 @@ PARENT_CARER = Flow(
             report_label="I understood the plan",
             prompt=words("Did you understand the plan for your family, and why it was made?"),
             options=(
-                Option(value="yes", label=words("Yes")),
+                Option(
+                    value="yes",
+                    label=words("Yes"),
+                    typed=("understood it fine", "understand it fine", "understood it all fine"),
+                ),
                 Option(
                     value="partly",
                     label=words("Partly"),
@@ -124,6 +128,8 @@ PARENT_CARER = Flow(
                     label=words("There was no plan"),
                     typed=(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
+                        *("still waiting for a plan", "there isnt one yet"),
+                        "there isnt a plan yet",
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),
                         *("there never was one", "never was one", "never was a plan"),

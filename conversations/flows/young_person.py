@@ -147,6 +147,12 @@ YOUNG_PERSON = Flow(
                         *("i think so but not sure", "no idea", "i dont no"),
                         *("no clue", "not a clue", "no idea who", "dont know who"),
                         *("i dont know who",),
+                        # Longer than the yes's "my pa is": "no clue who my PA is now".
+                        *(
+                            f"{unknown} who my {who} is"
+                            for unknown in ("no clue", "not a clue", "no idea", "dont know")
+                            for who in ("pa", "worker", "sw", "social worker")
+                        ),
                     ),
                 ),
             ),
@@ -199,13 +205,23 @@ YOUNG_PERSON = Flow(
                         *("went through it", "talked me through it", "went through my plan"),
                         *("went thru it", "went thru it with me"),
                         *("understand it fine", "understood it fine"),
+                        *("it makes sense", "it all makes sense", "makes sense to me"),
                     ),
                 ),
-                Option(value="a_bit", label=words("A bit")),
+                Option(
+                    value="a_bit",
+                    label=words("A bit"),
+                    # Longer than the yes's "it makes sense", so they are read first.
+                    typed=(
+                        *("some of it makes sense", "some of it make sense"),
+                        *("bits of it make sense", "parts of it make sense"),
+                    ),
+                ),
                 Option(
                     value="no",
                     label=words("No"),
                     typed=(
+                        *("none of it makes sense", "none of it make sense"),
                         *("no idea what it says", "not a clue whats in it", "dont get it"),
                         *("not a clue what it says", "havent a clue what it says"),
                         "dont have a clue what it says",
@@ -257,6 +273,9 @@ YOUNG_PERSON = Flow(
                         *("never mentioned a plan", "never mentioned one", "ever mentioned one"),
                         *("nobody said", "no one said", "nobody give me", "no one give me"),
                         *("nobody has ever talked to me about", "never talked to me about a plan"),
+                        *("nobody has given me", "no one has given me"),
+                        "still waiting for my plan",
+                        *("still waiting for my pathway plan", "waiting for my pathway plan"),
                     ),
                 ),
             ),

@@ -1719,3 +1719,65 @@ def test_asking_who_it_is_passed_on_to_is_a_question_not_a_skip():
 
 def test_a_word_then_like_how_asks_what_it_means():
     assert read_reply("safe like how", MOSTLY).intent == EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("no doubt about it", YES_NO, "yes"),  # a "no" inside a yes
+        ("every single time, no doubt", ALWAYS, "yes"),
+        ("they listened every time, no question", ALWAYS, "yes"),
+        ("no harm in it", YES_NO, "yes"),
+        ("not a problem", YES_NO, "yes"),
+        ("no wahala, lets start", CONSENT, "agree"),  # Nigerian Pidgin
+        ("without exception", ALWAYS, "yes"),
+        ("on paper yes, in reality no", ALWAYS, "no"),  # what is so in truth
+        ("on paper it looks good but honestly it's RI", GRADES, "requires_improvement"),
+        ("technically 17 but i feel 12", AGES, None),  # no "in reality": ask (a guard)
+        ("2 out of 3 workers do", ALWAYS, "sometimes"),  # some of them, not all
+        ("two of the three social workers did", ALWAYS, "sometimes"),
+        ("2 out of 3 workers do", YES_NO, None),  # no button between: ask (a guard)
+        ("Good – the family said the same", GRADES, "good"),  # someone else agrees
+        ("great 🙃", SCALE, None),  # meant, or through gritted teeth? Ask.
+        ("yes 🙃", ALWAYS, None),
+    ],
+)
+def test_a_no_inside_a_yes_on_paper_then_in_truth_and_counts_from_the_seventeenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("not yet", CONSENT, "not_now"),
+        ("can't right now", CONSENT, "not_now"),
+        ("Not nou", CONSENT, "not_now"),
+        ("not 12 yet", AGES, "child"),  # an age not reached
+        ("not quite 16 yet", AGES, "teen"),
+        ("yes but i'm worried about that part", CONSENT, None),  # a worry about it: ask
+        ("ok but im a bit shy", CONSENT, "agree"),  # a guard
+        ("Know I don't", YES_NO, "no"),  # dictated
+        ("Sommet times", ALWAYS, "sometimes"),
+        ("Not gut", SCALE, "bad"),
+        ("It was oké", SCALE, "ok"),
+        ("thik cha", SCALE, "ok"),  # Nepali: it's fine
+        ("Ho, thik cha", CONSENT, "agree"),
+        ("Hoina, dhanyabad", YES_NO, "no"),
+        ("rara o", ALWAYS, "no"),  # Yoruba
+        ("Bẹẹni", YES_NO, "yes"),
+        ("dažniausiai taip", MOSTLY, "mostly"),  # Lithuanian
+        ("šiek tiek", PLAN, "a_bit"),
+        ("Ne dabar", CONSENT, "not_now"),
+        ("Ne, nelabai", ALWAYS, "no"),
+        ("Gerai", YES_NO, "yes"),
+        ("Kadi kadi, hamesha nahi", ALWAYS, "sometimes"),  # Punjabi
+    ],
+)
+def test_not_yet_slips_and_home_languages_from_the_seventeenth_session(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_not_comfortable_rating_their_own_work_skips():
+    assert read_reply("not comfortable rating my own work", GRADES).intent == SKIP

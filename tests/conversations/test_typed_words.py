@@ -533,8 +533,26 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "know_worker", "I know the police officer better than my worker", None),
         (PARENT_CARER, "consent", "give me ten minutes", "not_now"),
         (PARENT_CARER, "overall", "tres bien merci", "good"),
+        (PARENT_CARER, "respect", "treated us like criminals", "no"),
+        (PARENT_CARER, "respect", "As a grandparent I felt invisible", "no"),
+        (YOUNG_PERSON, "plan", "i read it, it makes cents", "yes"),
+        (YOUNG_PERSON, "plan", "some of it makes sense", "a_bit"),  # a guard
+        (YOUNG_PERSON, "plan", "no, none of it makes sense", "no"),  # a guard
+        (YOUNG_PERSON, "plan", "what plan? nobody's given me one", "not_sure"),
+        (YOUNG_PERSON, "plan", "still waiting for my pathway plan", "not_sure"),
+        (PARENT_CARER, "plan", "still waiting for a plan, there isn't one yet", "no_plan"),
+        (PARENT_CARER, "plan", "Ther was no plane", "no_plan"),  # dictated
+        (PARENT_CARER, "plan", "we understood it fine", "yes"),
+        (YOUNG_PERSON, "know_worker", "no clue who my worker is now", "not_sure"),
+        (YOUNG_PERSON, "consent", "not write now", "not_now"),  # dictated
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
     option = match_option(flow.step(step).options, typed, "teen")
     assert (option.value if option else None) == value
+
+
+def test_two_who_both_work_here_are_staff_but_two_others_are_asked_which():
+    option = match_option(WHO_OPTIONS, "we both work here, I'm doing the audit for our team", None)
+    assert option is not None and option.value == "pr"
+    assert match_option(WHO_OPTIONS, "me and my mum both", None) is None
