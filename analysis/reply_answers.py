@@ -109,6 +109,12 @@ def own_phrases(reply: Reply) -> Reading | None:
             lead, later = without(lead, phrase), without(later, phrase)
         if reply.named_by(intents(lead) | intents(later)) - set(holders):
             return Reading()
+    elif reply.in_words:  # no comma: "good for the child RI for recording" is two grades
+        rest = typed
+        for _, phrase in held:
+            rest = without(rest, phrase)
+        if reply.named_by(intents(rest)) - set(holders):
+            return Reading()
     if (OFTEN.search(core) or ONLY_SOMEWHERE.search(core)) and not set(holders) & set(
         reply.between
     ):

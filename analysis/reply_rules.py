@@ -31,6 +31,7 @@ from analysis.reply_shapes import (
     HEARD_NOT_LISTENED,
     IN_BETWEEN,
     IN_TURN,
+    MINE_AFTER,
     MIXED,
     MOCKING_REASON,
     NEITHER_SO,
@@ -56,6 +57,7 @@ from analysis.reply_shapes import (
     TURNS_SOMETHING_ROUND,
     TWO_ROLES,
     WHAT_NOT_WHY,
+    WHAT_YOU_MEAN,
     WHO_SEES,
     WISHED,
     WISHED_SO,
@@ -121,7 +123,9 @@ def said_again(reply: Reply) -> Reading | None:
     if turned and reply.read(before_it).choice in reply.standing_for("yes"):
         return Reading(choice="no")
     concluded = CONCLUDED.search(reply.raw.lower())  # "… I feel totally safe so yes"
-    said_last = reply.read(concluded["answer"]) if concluded else Reading()
+    said_last = Reading()
+    if concluded:  # as typed: "…, so RI" (the bot reads "RI" in capitals only)
+        said_last = reply.read(reply.raw[slice(*concluded.span(concluded.lastgroup or 0))])
     if said_last.choice:
         return said_last
     realistically = REALISTICALLY.search(reply.typed)  # "like to say outstanding but …"
@@ -157,8 +161,8 @@ def not_plain(reply: Reply) -> Reading | None:
         # "they do now, didnt before" is not "Yes, always": ask.
         not_always = reply.always_yes and said_now.choice in reply.standing_for("yes")
         return said_now if said_now.choice and not not_always else Reading()
-    if WORRIED.search(typed):
-        return Reading()  # "im scared to press yes"
+    if WORRIED.search(typed) or WHAT_YOU_MEAN.search(typed):
+        return Reading()  # "im scared to press yes", "polite, if that's what you mean"
     if HALF_AN_ANSWER.search(typed):
         return Reading()
     if HEARD_NOT_LISTENED.search(typed) and "no" in reply.values:
@@ -185,7 +189,13 @@ def not_plain(reply: Reply) -> Reading | None:
     if mine:
         said_mine = reply.read(mine["mine"])
         return said_mine if said_mine.choice else Reading()
-    if SOMEONE_ELSES.search(reply.typed):
+    mine = MINE_AFTER.search(reply.raw)  # "my manager says good, I'd say RI": their own
+    others = SOMEONE_ELSES.search(reply.typed)
+    if others and mine and not re.search(r"\b(?:wife|husband|partner)\b", typed):
+        said_mine = reply.read(mine["mine"])  # (a partner's view is the family's too: ask)
+        if said_mine.choice:
+            return said_mine
+    if others:
         if re.search(r"\bbut not mine$", reply.typed) and "no" in reply.values:
             return Reading(choice="no")  # "i know who my brothers worker is but not mine"
         return Reading()  # "my manager would say good", "i know my brothers worker"
@@ -280,7 +290,7 @@ def disagreeing_aside(reply: Reply) -> Reading | None:
 def two_at_once(reply: Reply) -> Reading | None:
     """Both, or someone else typing, or "depends" with no in-between button: ask."""
     core = reply.core
-    if re.search(r"[a-z]\s*/\s*[a-z]", re.sub(r"\bn/a\b", "", core)):
+    if re.search(r"[a-z]\s*/\s*[a-z]", re.sub(r"\bn/a\b|\s/s$", "", core)):  # not "… /s"
         # "good/RI", "good / RI tbh": which? But "parent/carer" names one button twice.
         # Only the words beside the slash, up to a dash or a comma: "good/RI - the
         # assessment was good, the plan wasnt" is good or RI, whatever the reason says.
@@ -295,7 +305,7 @@ def two_at_once(reply: Reply) -> Reading | None:
             ]
         said = {reply.read(part).choice if part.strip() else None for part in parts}
         return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
-    both = re.sub(r"\bwe both (?=work|are)\b", "we ", core)  # "we both work here": one answer
+    both = re.sub(r"\bwe both (?=work|are|say|think|feel)\b", "we ", core)  # "we both say yes"
     if re.search(r"\bboth\b", both) or OLD_NOT_NEW.search(core):
         return Reading()  # "me and my mum both", "i know the old one not the new one"
     if GRADE_PAIR.search(reply.raw):

@@ -98,7 +98,11 @@ FOR_SOMEONE = re.compile(
     r"|\b(?:do|fill) (?:it|this)(?: in)? for (?:her|him|them)\b"  # "asked me to do it for her"
 )
 # Two of the greeting's answers in one person: "I foster, but I also work for the council".
-TWO_ROLES = re.compile(r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b")
+TWO_ROLES = re.compile(
+    r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b"
+    # "Foster carer AND I do sessional work for the trust, which one do you want?"
+    r"|\band i (?:do (?:\w+ )?work|work (?:for|at|here))\b|\bwhich (?:one )?do (?:you|u) want\b"
+)
 # Disbelief at the question: "always? you must be joking". Not yes; no, or sometimes? Ask.
 JOKING = (
     r"\b(?:you must be|youre|ur|are you|you are|u r|u must be) (?:joking|kidding|having a laugh)\b"
@@ -110,6 +114,7 @@ SARCASM = re.compile(
     r"|\boh yes\b(?! please)"  # every "oh yes" in development is a roll of the eyes
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
+    r"|(?:^|\s)/s$"  # "/s": sarcasm, marked as such online
 )
 # A yes, then more of the same, over the reply as typed: "yep, and the one before 🙄" rolls
 # its eyes at the changes, not at the yes.
@@ -132,7 +137,7 @@ OLD_NOT_NEW = re.compile(
 )
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
-    r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) must\b)"
+    r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) (?:must|mean)\b)"
     r"|\bthen (?:it )?went (?:down ?hill|wrong|south|pear shaped)\b"  # "OK ish then went down hill"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|times when)\b"
     r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b"
@@ -178,6 +183,9 @@ CONCLUDED = re.compile(
     r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
     r"\b(?:so|so overall|overall|in short)"
     r" (?P<answer>(?:yes|yeah)(?: always)?|no|nah|mostly|sometimes|partly|\d(?: out of |/)\d+)\W*$"
+    # a grade only after a stop or a dash: "…, so RI"; "it was so good", "not so good" say how
+    r"|[,;.\-–]\s*(?:so|so overall|overall|in short)"
+    r" (?P<grade>ri|good|outstanding|inadequate|requires improvement)\W*$"
 )
 # The plan understood but not why it was made, in two short halves: "The what, yes. The
 # why, no." The in-between button, where there is one.
@@ -189,7 +197,8 @@ WHAT_NOT_WHY = re.compile(
 TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
 THEN_AND_NOW = re.compile(
-    r"\b(?:at first|before|at the start)\b.*\bnow\b|\bnow\b.*\b(?:at first|before)\b"
+    r"\b(?:at first|before|at the start|when (?:i|we) first \w+)\b.*\bnow\b"
+    r"|\bnow\b.*\b(?:at first|before)\b"
 )
 # Only somewhere: "i feel safe in my room". And the rest of the house? Ask.
 ONLY_SOMEWHERE = re.compile(
@@ -208,6 +217,7 @@ SECOND_GUESS = re.compile(
     r"\bor (?:was|is)(?: it)?\b|\bor maybe\b|\bon a good day\b|^or\b"  # "Mark? or Mike"
     r"|\bmight (?:of|have|ve) left\b"  # "well it was Jess, she might of left"
     r"|\bmight be (?:someone|somebody) (?:else|new|different)\b|\bmight (?:of|have|ve) changed\b"
+    r"|^(?:is|was) it \w+$"  # "I think so, is it Dave?"
 )
 # What, after an answer, says it held only for a while: "yes I did till she went off
 # sick", "good at the start", "well it was good, then it wasnt".
@@ -266,13 +276,21 @@ DOUBLE_NEGATIVE = re.compile(
 SOMEONE_ELSES = re.compile(
     # Not "i would say", nor Ofsted's grade ("Ofsted would say RI"), nor "family said so too".
     r"\b(?!i\b|ofsted\b)\w+ would (?:probably |prob )?(?:say|call it|rate it)\b"
-    r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|family|nan|gran|partner)"
+    r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|lead|supervisor|family|nan|gran|partner)"
     # not "yes. my foster carer said i should", "Fine. Mum said I had to do it anyway"
     r" (?:says|said|thinks)\b"
     r"(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b| to\b)"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
 )
+# Their own view after someone else's: "my manager says good, I'd say RI".
+MINE_AFTER = re.compile(
+    r"\b(?:I'?d|I would|I|personally,? I)(?: would)?"
+    r" (?:say|think|thought|rate it|put it at|go with)\s+(?P<mine>\w.*)$",
+    re.IGNORECASE,
+)
+# Hedged with what the question may mean: "they were polite, if that's what you mean".
+WHAT_YOU_MEAN = re.compile(r"\bif thats what (?:you|u) (?:mean|meant|are asking|re asking)\b")
 # "Always" in a complaint, not the answer "Yes, always": "they were always on their
 # phones", "theres always fighting", "always late".
 ALWAYS_A_COMPLAINT = re.compile(

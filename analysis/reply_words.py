@@ -103,7 +103,7 @@ FILLER = frozenset(
         *("lol", "lmao", "haha", "hahaha", "um", "umm", "erm", "er", "uh", "hmm", "hm", "so"),
         *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
         *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
-        *("mate", "bro", "innit", "oh", "ah", "even", "ever", "ngl"),
+        *("mate", "bro", "innit", "oh", "ah", "even", "ever", "ngl", "fr"),
         # Thanks in other languages: "o dara, e se" is "good, thanks".
         *("ese", "dhanyabad", "dhanyavad", "dhanyabaad", "aciu", "ačiū", "merci", "gracias"),
         *("shukran", "dziekuje", "dziękuję", "obrigado", "obrigada", "grazie", "danke"),
@@ -118,6 +118,10 @@ WHOLE_REPLIES = {
     "sim": "yes",  # Portuguese; inside a sentence, a phone's SIM
     "si": "yes",  # Spanish, Italian; inside an English sentence, a slip of "so" or "is"
     "non": "no",  # French, Italian; inside a sentence, "non stop"
+    "ee": "yes",  # Igbo; "po": Albanian; "net" and "ni": Russian and Ukrainian no
+    "po": "yes",
+    "net": "no",
+    "ni": "no",
     "ne": "no",  # Lithuanian and others; inside a sentence, Turkish "what" ("ne demek")
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
@@ -191,7 +195,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bno 1\b", "nobody", text)  # "no 1 told me"
     text = re.sub(r"\byear for\b", "year 4", text)
     text = re.sub(r"\bp([1-7])\b", r"year \1", text)  # Scottish primary years: "P6"
-    text = re.sub(r"\bim ate\b", "im 8", text)
+    text = re.sub(r"\b(im|i am) ate\b", r"\1 8", text)
     text = re.sub(r"\bfor teen\b", "fourteen", text)
     text = re.sub(r"\bnever (even )?meet\b", r"never \1met", text)
     text = re.sub(r"\bnow an then\b", "now and then", text)
@@ -253,6 +257,16 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bnot shore\b", "not sure", text)
     text = re.sub(r"\bnot gut\b", "not good", text)  # a phone set to German
     text = re.sub(r"\be se\b", "ese", text)  # Yoruba "thank you"
+    text = re.sub(r"\bhim provement\b", "improvement", text)  # dictated
+    # Stars, as in a review: "⭐⭐⭐⭐" and "4 stars" are 4 out of 5 (one star alone may be praise).
+    text = re.sub(
+        r"(?:⭐\ufe0f?|🌟){2,5}",
+        lambda stars: f" {stars.group().count('⭐') or stars.group().count('🌟')} out of 5 ",
+        text,
+    )
+    text = re.sub(r"\b([0-5]) ?stars?\b", r"\1 out of 5", text)
+    # "I'll give them that": granted, not a condition. "they listened, I'll give them that"
+    text = re.sub(r",?\s*(?:ill|i will|i'll) give (?:them|her|him|you|u) that\b", "", text)
     # dictated: "Know I don't"
     text = re.sub(r"^know (?=i (?:dont|didnt|do not|did not|havent|wasnt)\b)", "no ", text)
     text = re.sub(r"\bmakes? cents\b", "makes sense", text)

@@ -255,6 +255,9 @@ RESPELLED = {
     "plane": "plan",  # dictated: "there was no plane"
     "gode": "good",  # a phone set to Danish or Dutch
     "oké": "ok",
+    "tyme": "time",
+    "maya": "maya",  # a name, and Somali for "no": not "mayb" (maybe) slipped
+    "iv": "ive",  # "iv got a PA"
     "wurst": "worst",
     "nha": "nah",
     "gr8": "great",

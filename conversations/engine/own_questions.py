@@ -26,6 +26,9 @@ WHO_OPTIONS = (
             *("the one with the social worker", "the one with a social worker"),
             # "my PA told me to do this": only a young person has a PA
             *("my pa", "my personal adviser", "my personal advisor"),
+            *("ive got a pa", "i have a pa", "got a pa"),
+            # in another language: Russian and Somali "I'm a teenager", "I'm a young person"
+            *("ya podrostok", "waxaan ahay qof dhalinyaro ah"),
         ),
         typed_alone=("child",),
     ),
@@ -56,6 +59,9 @@ WHO_OPTIONS = (
             *("were their foster carers", "we are foster carers", "were foster carers"),
             # in another language: French, Arabic and Shona "I'm the mum", "a parent"
             *("je suis la maman", "je suis le papa", "ana el umm", "ana al umm", "mubereki"),
+            # Somali, Farsi, Albanian and Vietnamese "I'm the father", "I'm the mother", "parent"
+            *("aabbaha ayaan ahay", "hooyada ayaan ahay", "man madar hastam", "man pedar hastam"),
+            *("jam prind", "toi la me", "toi la bo"),
         ),
     ),
     Option(
@@ -70,6 +76,7 @@ WHO_OPTIONS = (
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
             *("FSW", "TM", "IRO", "i work for", "childrens services", "i work here", "work here"),
+            *("ya pratsiuiu tut", "ya rabotaiu zdes"),  # Ukrainian, Russian "I work here"
             *("children in care team", "looked after children team", "cin team", "cp team"),
             *("reviewing officer", "independent reviewing officer", "agency social worker"),
             *("NQSW", "nqsw", "newly qualified", "ASYE"),

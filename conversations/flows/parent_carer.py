@@ -107,6 +107,7 @@ PARENT_CARER = Flow(
                     label=words("Partly"),
                     typed=(
                         *("but not why", "not why", "not the why", "not all of it", "some parts"),
+                        "parts of it",
                         "some part",
                     ),
                 ),
@@ -129,6 +130,7 @@ PARENT_CARER = Flow(
                     typed=(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
                         *("still waiting for a plan", "there isnt one yet"),
+                        *("never got written", "meant to be one but"),
                         "there isnt a plan yet",
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),

@@ -99,6 +99,7 @@ REFLECTION = Flow(
                     answers=(),
                     typed=(
                         *("RI", "r i", "req improvement", "requires improvement", "needs work"),
+                        *("requires improvement to be good", "RI to be good"),  # Ofsted's name
                         *("reqs improvement", "room for improvement"),
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),

@@ -665,9 +665,11 @@ def test_emphasis_and_low_literacy_spellings_are_read(typed, choices, means):
     assert read_reply(typed, choices).choice == means
 
 
-def test_the_manager_says_one_grade_and_i_another_is_asked():
+def test_their_own_grade_after_the_managers_is_read_as_theirs():
+    # Development authors read the speaker's own view (the seventeenth session); the
+    # sixth session had asked.
     typed = "my manager would say RI, Id say good"
-    assert read_reply(typed, GRADES).choice is None
+    assert read_reply(typed, GRADES).choice == "good"
 
 
 def test_define_asks_what_the_question_means():
@@ -1781,3 +1783,58 @@ def test_not_yet_slips_and_home_languages_from_the_seventeenth_session(typed, ch
 
 def test_not_comfortable_rating_their_own_work_skips():
     assert read_reply("not comfortable rating my own work", GRADES).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("⭐⭐⭐⭐", SCALE, "good"),  # stars, as in a review
+        ("3 stars", SCALE, "ok"),
+        ("1 star. would not recommend.", SCALE, "awful"),
+        ("⭐", SCALE, None),  # one star alone may be praise: ask (a guard)
+        ("yeah they always listen /s", ALWAYS, "no"),  # sarcasm, marked
+        ("I think so, is it Dave?", YES_NO, None),  # not sure who: ask
+        (
+            "would have been good if not for the gap between visits, so RI",
+            GRADES,
+            "requires_improvement",
+        ),
+        ("my manager says good, I'd say RI", GRADES, "requires_improvement"),  # their own
+        ("my mum would say no but i'd say they do always", ALWAYS, "yes"),
+        ("My husband says yes but I say no", ALWAYS, None),  # the family's view too (a guard)
+        ("good for the child RI for recording", GRADES, None),  # two grades, no comma
+        ("it was rubbish when I first came but its good now", SCALE, "good"),  # so now
+        ("nahh im ok", YES_NO, "no"),  # at an offer
+        ("lowkey yeah", ALWAYS, None),  # a soft yes beside "always"
+        ("prob yes", PLAN, None),
+    ],
+)
+def test_stars_sarcasm_marked_and_their_own_view_after_another_from_the_seventeenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("i am ate years old", AGES, "child"),
+        ("most of the tyme", ALWAYS, "sometimes"),
+        ("requires him provement", GRADES, "requires_improvement"),  # dictated
+        ("ee", YES_NO, "yes"),  # Igbo
+        ("mba daalu", YES_NO, "no"),
+        ("daabi", YES_NO, "no"),  # Twi
+        ("aane", YES_NO, "yes"),
+        ("net", YES_NO, "no"),  # Russian
+        ("v osnovnom da", MOSTLY, "mostly"),
+        ("khorosho", SCALE, "good"),
+        ("shume mire", SCALE, "good"),  # Albanian
+        ("po", YES_NO, "yes"),
+        ("co luc co luc khong", ALWAYS, "sometimes"),  # Vietnamese
+        ("fiican", SCALE, "good"),  # Somali
+        ("sila neram", ALWAYS, "sometimes"),  # Tamil
+        ("its bussin no cap", SCALE, "great"),
+    ],
+)
+def test_slips_and_more_home_languages_from_the_seventeenth_session(typed, choices, means):
+    assert read_reply(typed, choices).choice == means

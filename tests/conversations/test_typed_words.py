@@ -545,6 +545,11 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (PARENT_CARER, "plan", "we understood it fine", "yes"),
         (YOUNG_PERSON, "know_worker", "no clue who my worker is now", "not_sure"),
         (YOUNG_PERSON, "consent", "not write now", "not_now"),  # dictated
+        (PARENT_CARER, "plan", "parts of it", "partly"),
+        (PARENT_CARER, "respect", "they were polite, if that's what you mean", None),
+        (YOUNG_PERSON, "know_worker", "maya", None),  # a name, or Somali "no": not "maybe"
+        (PARENT_CARER, "respect", "most of the team, yes", "sometimes"),  # less than always
+        (YOUNG_PERSON, "know_worker", "if u mean my social worker yeah its Kerry", "yes"),
     ],
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
@@ -556,3 +561,22 @@ def test_two_who_both_work_here_are_staff_but_two_others_are_asked_which():
     option = match_option(WHO_OPTIONS, "we both work here, I'm doing the audit for our team", None)
     assert option is not None and option.value == "pr"
     assert match_option(WHO_OPTIONS, "me and my mum both", None) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("we both say yes", None),  # not a greeting: a guard for the line below
+        ("iv got a PA", "yp"),
+        ("ya podrostok", "yp"),  # Russian: I'm a teenager
+        ("aabbaha ayaan ahay", "pc"),  # Somali: I'm the father
+        ("man madar hastam", "pc"),  # Farsi: I'm the mother
+        ("jam prind", "pc"),  # Albanian: I'm a parent
+        ("ya pratsiuiu tut", "pr"),  # Ukrainian: I work here
+        ("Foster carer AND I do sessional work for the trust, which one do you want?", None),
+        ("foster carer and i do love it", "pc"),  # a guard
+    ],
+)
+def test_who_is_talking_in_other_words_and_languages(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
