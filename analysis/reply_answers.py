@@ -15,6 +15,7 @@ from analysis.reply_shapes import (
     MIXED,
     OFTEN,
     ONLY_SOMEWHERE,
+    SARCASM,
     WHO_SEES,
 )
 from analysis.reply_words import (
@@ -73,6 +74,8 @@ def own_phrases(reply: Reply) -> Reading | None:
     """A button's own phrases inside a short reply ("foster carer", "never met them"),
     their own words first: "what plan? there wasnt one" has no plan."""
     core, typed, labels = reply.core, reply.typed, reply.labels
+    if SARCASM.search(typed) and not reply.about_the_speaker:  # ("the kid 🙄" is who)
+        return None  # "oh yes very respectful 🙄": said with a roll of the eyes (`sarcasm`)
     anywhere = [
         (choice.value, phrase)
         for choice in reply.choices
@@ -115,7 +118,9 @@ def own_phrases(reply: Reply) -> Reading | None:
             rest = without(rest, phrase)
         if reply.named_by(intents(rest)) - set(holders):
             return Reading()
-    if (OFTEN.search(core) or ONLY_SOMEWHERE.search(core)) and not set(holders) & set(
+    # "I feel safe, yes. The area less so."
+    less_so = re.search(r"\bless so\b", typed)  # ("so" is filler in core)
+    if (OFTEN.search(core) or ONLY_SOMEWHERE.search(core) or less_so) and not set(holders) & set(
         reply.between
     ):
         return Reading()  # "sometimes i dont feel safe": No, or only some of the time? Ask.

@@ -30,7 +30,7 @@ _MONTHS = (
 # An age to come: "sixteen in 3 weeks", "16 nxt wk" and "I'll be 13 next week" are 15 and
 # 12 now.
 TURNING = re.compile(
-    rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|wks?|months?|mths?|days?)\b"
+    rf"\b({_NUMBER}) in (?:a |(?:{_NUMBER}) )?(?:weeks?|wks?|months?|mths?|days?|fortnight)\b"
     rf"|\b({_NUMBER}) (?:next|nxt) (?:weeks?|wk|months?|mth)\b"
     rf"|\b({_NUMBER}) in (?:{_MONTHS})\b"  # "13 in march"
 )

@@ -80,8 +80,11 @@ from analysis.typed_reply import (
     without,
 )
 
-# Said before an answer, not instead of one: "Honestly, RI. The plan drifted …".
-FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"})
+# Said before an answer, not instead of one: "Honestly, RI. The plan drifted …", "Morning!
+# Early help practitioner, …".
+FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"}) | {
+    *("hi", "hello", "hiya", "hey", "morning", "afternoon", "evening"),
+}
 # Said with a roll of the eyes, these are a no: "oh loads 🙄".
 SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 
@@ -216,6 +219,11 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     lower = reply.raw.lower()
     two_sided = MIXED.search(reply.typed) or ONE_YES_ONE_NO.search(lower)
     two_sided = two_sided or PERSON_YES_PERSON_NO.search(lower)  # "my SSW always, the duty …"
+    # "first sw was brilliant, new one is useless" (not "brilliant since I got my new worker")
+    old_then_new = re.search(r"\b(?:first|old|previous)\b", normalise(answer)) and re.search(
+        r"\b(?:new|second|next|current) (?:one|worker|sw)\b", after
+    )
+    two_sided = two_sided or old_then_new
     if _which_of_them(reply):
         return None  # "I AM FOSTER CARER. THE BOY IS WITH ME HE WANT TO SAY": which of them?
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)

@@ -88,6 +88,7 @@ FOR_SOMEONE = re.compile(
     r"|\bhelping (?:him|her|them|the \w+) (?:to )?(?:type|write|answer|do)\b"
     r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
     r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
+    r"|\bme (?:and|an|n|&) (?:mum|mam|mama|mom|dad|papa|nan|gran)\b"  # "me and mama together"
     r"|\btypin(?:g)? 4\b|(?:\bis|s) typin(?:g)?\b"  # "typin 4 my daughter", "me nans typing"
     r"|\b(?:he|she) wants? to (?:say|answer|talk|do)\b|\bis with me\b"  # "THE BOY IS WITH ME"
     r"|\bwants to (?:say|answer|talk|do)\b"  # "Mum's sat next to me and wants to answer"
@@ -109,7 +110,8 @@ JOKING = (
 )
 # Said with a roll of the eyes: "yeah right", "oh yeah loads 🙄". Asked again, never read.
 SARCASM = re.compile(
-    r"\b(?:yeah|yh|ye|yea|yeh) ri+ght\b|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
+    r"\b(?:yeah|yh|ye|yea|yeh) (?:(?:fucking|fuckin|bloody|effing) )?ri+ght\b"
+    r"|\boh yeah\b|\bas if\b|🙄|\blike (?:u|you) would\b"
     rf"|{JOKING}"
     r"|\boh yes\b(?! please)"  # every "oh yes" in development is a roll of the eyes
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
@@ -125,10 +127,11 @@ EMPHATIC_NO = re.compile(
     r" (?:heck|hell)\b"
     r"|^as if(?:\s*[^\w\s]+)*$"  # "as if 🙄", alone; "as if you'd change owt" argues
     r"|^(?:dont|do not) make me laugh\b"  # "respect?? don't make me laugh"
+    r"|^\w+(?: to)? my (?:arse|ass|backside)\b"  # "listened my arse"
 )
 # A worker, or a plan, then another: "my new worker does, the old one never did".
 OLD_AND_NEW = re.compile(
-    r"\b(?:new|old|first|previous)\b.*\b(?:new|old|previous) (?:one|worker|sw)\b"
+    r"\b(?:new|old|first|previous)\b.*\b(?:new|old|previous|second) (?:one|worker|sw)\b"
 )
 # The old worker and the new, one known and the other not: "i know the old one not the new one".
 OLD_NOT_NEW = re.compile(
@@ -365,7 +368,7 @@ ONE_YES_ONE_NO = re.compile(
     r"\b(?:does|do|did|yes),\s*(?:\w+\s+){1,3}(?:no|not|dont|didnt)\b"
     r"|\b(?:part|bit|side) (?:yes|yeah|ok|fine)\b.*\b(?:part|bit|side) (?:no|not|nah)\b"
     # "respect me yeah, who i am not so much"
-    r"|\b(?:yes|yeah|yh|yep),\s*(?:\w+\s+){1,4}not so much\b"
+    r"|\b(?:yes|yeah|yh|yep)[,.]\s*(?:\w+\s+){1,4}(?:not so much|less so)\b"
     # "The assessment was good, the plan wasn't"
     r"|\b(?:was|is|were) \w+,\s*(?:but )?(?:the|my|our|her|his) \w+ (?:wasn|isn|weren|didn)['’]?t\b"
     # "good practice, poor recording"

@@ -118,11 +118,12 @@ WHOLE_REPLIES = {
     "sim": "yes",  # Portuguese; inside a sentence, a phone's SIM
     "si": "yes",  # Spanish, Italian; inside an English sentence, a slip of "so" or "is"
     "non": "no",  # French, Italian; inside a sentence, "non stop"
-    "ee": "yes",  # Igbo; "po": Albanian; "net" and "ni": Russian and Ukrainian no
+    # Igbo; "po": Albanian; "net" and "ni": Russian and Ukrainian no. Not "ne": Greek yes,
+    # Slavic no.
+    "ee": "yes",
     "po": "yes",
     "net": "no",
     "ni": "no",
-    "ne": "no",  # Lithuanian and others; inside a sentence, Turkish "what" ("ne demek")
     **dict.fromkeys(("next", "next one", "next q", "next question"), SKIP),
 }
 # After "is", the words that make a question ("is this confidential", "is it free").

@@ -27,6 +27,9 @@ WHO_OPTIONS = (
             # "my PA told me to do this": only a young person has a PA
             *("my pa", "my personal adviser", "my personal advisor"),
             *("ive got a pa", "i have a pa", "got a pa"),
+            # someone else sent them: "my mum told me to fill this in"
+            *("my mum told me to", "my mam told me to", "my mom told me to", "my dad told me to"),
+            *("my nan told me to", "my carer told me to"),
             # in another language: Russian and Somali "I'm a teenager", "I'm a young person"
             *("ya podrostok", "waxaan ahay qof dhalinyaro ah"),
         ),

@@ -26,6 +26,7 @@ RESPECTED = (
             *("polite", "very polite", "always polite"),  # so "polite but talked down to": ask
             *("like an equal", "as an equal"),
             *("ever so respectful", "really respectful", "so respectful"),
+            "utmost respect",
         ),
     ),
     ALWAYS_SOMETIMES_NO[1],
@@ -41,6 +42,7 @@ RESPECTED = (
             *("spoke down to", "speak down to", "speaks down to", "spoken down to"),
             "not respect me",
             *("like criminals", "felt invisible", "made me feel invisible"),
+            *("like a bad mother", "like a bad mum", "like a bad parent", "like a bad father"),
             "made to feel invisible",
         ),
     ),

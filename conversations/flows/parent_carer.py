@@ -131,6 +131,7 @@ PARENT_CARER = Flow(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
                         *("still waiting for a plan", "there isnt one yet"),
                         *("never got written", "meant to be one but"),
+                        "hapakuwa na mpango",  # Swahili: there was no plan
                         "there isnt a plan yet",
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),

@@ -1838,3 +1838,32 @@ def test_stars_sarcasm_marked_and_their_own_view_after_another_from_the_seventee
 )
 def test_slips_and_more_home_languages_from_the_seventeenth_session(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("yeah fucking right", ALWAYS, "no"),  # sarcasm, sworn
+        ("oh yes very respectful 🙄", ALWAYS, "no"),  # eyes rolled (a guard: see the flow's)
+        ("listened my arse", ALWAYS, "no"),
+        ("Might as well have been talking to myself", ALWAYS, "no"),
+        ("first sw was brilliant, new one is useless", SCALE, None),  # which is it now?
+        ("15, 16 in a fortnight", AGES, "teen"),
+        ("over the moon tbh", SCALE, "great"),
+        ("its been hell since the move", SCALE, "awful"),
+        ("yeah-ish", ALWAYS, "sometimes"),
+        ("To a degree", PLAN, "a_bit"),
+        ("That is correct, I was", ALWAYS, "yes"),
+        ("I would concur, let's begin", CONSENT, "agree"),
+        ("ne", YES_NO, None),  # Greek yes, Slavic no: ask
+        ("nai parakalo", YES_NO, "yes"),  # Greek
+        ("oo naman", YES_NO, "yes"),  # Tagalog
+        ("nevim", PLAN, None),  # Czech "I don't know": not a no
+        ("nic moc", SCALE, "bad"),  # Czech "not much"
+        ("obiknoveno da", MOSTLY, "mostly"),  # Bulgarian "usually yes"
+    ],
+)
+def test_sarcasm_sworn_idioms_and_more_languages_from_the_seventeenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means

@@ -252,7 +252,8 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("Hello, I am a family support worker at the trust", "pr"),  # a long greeting
         ("I'm a care leaver AND a parent now so which one", None),  # both: ask
         ("im a foster cara", "pc"),
-        ("me mam told me to fill this in", None),  # "my mam": someone else, not the button
+        # the child: sent by their mum (development authors, three of three)
+        ("me mam told me to fill this in", "yp"),
         ("I AM FOSTER CARER .  THE BOY IS WITH ME HE WANT TO SAY .", None),  # which of them?
         ("Not exactly permanent staff, I'm an agency social worker on a six month contract", "pr"),
         ("I'm a parent, not that anyone ever asks us", "pc"),
@@ -343,6 +344,9 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("ya pratsiuiu tut", "pr"),  # Ukrainian: I work here
         ("Foster carer AND I do sessional work for the trust, which one do you want?", None),
         ("foster carer and i do love it", "pc"),  # a guard
+        ("me and mama together", None),  # which of them?
+        ("my mum told me to fill this in", "yp"),  # who sent them is not who they are
+        ("Morning! Early help practitioner, just catching up on my list", "pr"),
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -559,6 +563,11 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (PARENT_CARER, "plan", "parts of it", "partly"),
         (PARENT_CARER, "respect", "they were polite, if that's what you mean", None),
         (YOUNG_PERSON, "know_worker", "maya", None),  # a name, or Somali "no": not "maybe"
+        (YOUNG_PERSON, "safe_home", "I feel safe, yes. The area less so.", None),
+        (PARENT_CARER, "respect", "oh loads, they were so respectful 🙄🙄", "no"),
+        (PARENT_CARER, "respect", "I was treated with the utmost respect", "yes"),
+        (PARENT_CARER, "respect", "they treated me like a bad mother because I am foreign", "no"),
+        (PARENT_CARER, "plan", "hapakuwa na mpango", "no_plan"),  # Swahili
         (PARENT_CARER, "respect", "most of the team, yes", "sometimes"),  # less than always
         (YOUNG_PERSON, "know_worker", "if u mean my social worker yeah its Kerry", "yes"),
     ],
