@@ -26,6 +26,7 @@ from analysis.reply_words import (
     NO_WORDS,
     SKIP,
     SOFT_YES,
+    THANKS_ABROAD,
     WHOLE_REPLIES,
     Reading,
     intents,
@@ -58,7 +59,8 @@ def label_itself(reply: Reply) -> Reading | None:
     """A button's own words, whole: "Sometimes", "in adequate" (a label in two), "id
     rather not thanks" (its words, with thanks)."""
     joined = reply.typed.replace(" ", "")
-    unthanked = re.sub(r"(?<=\w) (?:thanks|thank you|thx|ta|cheers)$", "", reply.typed)
+    thanks = "|".join(("thanks", "thank you", "thx", "ta", "cheers", *THANKS_ABROAD))
+    unthanked = re.sub(rf"(?<=\w) (?:{thanks})$", "", reply.typed)  # "bardzo dobrze, dziękujemy"
     exact = [
         value
         for value, said in reply.words.items()

@@ -45,6 +45,7 @@ from analysis.reply_shapes import (
     OLD_NOT_NEW,
     ON_PAPER,
     ONE_YES_ONE_NO,
+    OWN_BIAS,
     PARENT_TOO,
     PERSON_YES_PERSON_NO,
     REALISTICALLY,
@@ -112,7 +113,9 @@ def said_again(reply: Reply) -> Reading | None:
     if reply.about_the_speaker:  # "IRO, not the family": who they are, not who they are not
         rest = THEIR_CHILDREN.sub(r"\1", NOT_WHO.sub(" ", reply.raw)).strip(" ,.;!")
         said_rest = reply.read(rest) if rest and rest != reply.raw else Reading()
-        if not said_rest.choice and re.match(r"(?:the|a|an) ", rest.lower()):
+        # "the child" alone is who they are here; "a young carer" alone is read as typed
+        kind = r"(?:the|a|an) " if rest != reply.raw else r"the "
+        if not said_rest.choice and re.match(kind, rest.lower()):
             said_rest = reply.read(f"I'm {rest}")  # "not the parent, the child lol": I'm the child
         if said_rest.choice:
             return said_rest
@@ -185,15 +188,20 @@ def not_plain(reply: Reply) -> Reading | None:
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
     if ALWAYS_A_COMPLAINT.search(typed):  # "they were always on their phones": not "always"
-        return (
-            Reading(choice="no") if reply.first in NO_WORDS and "no" in reply.values else Reading()
-        )
+        # "no", or "not at all, I was always the last to know": a no
+        said_no = reply.first in NO_WORDS or (reason and reply.read(answer).choice == "no")
+        return Reading(choice="no") if said_no and "no" in reply.values else Reading()
     mine = ANOTHER_THEN_ME.search(plain_lower)  # "my brother knows his, i dont … who mine is"
     if mine:
         said_mine = reply.read(mine["mine"])
         return said_mine if said_mine.choice else Reading()
     mine = MINE_AFTER.search(reply.raw)  # "my manager says good, I'd say RI": their own
     others = SOMEONE_ELSES.search(reply.typed)
+    if others and reason and not SOMEONE_ELSES.search(normalise(answer)):
+        # "outstanding, family said it changed things": what someone said, as the reason
+        said = reply.read(reason)
+        if reply.read(answer).choice and said == Reading() and not intents(normalise(reason)):
+            others = None
     if others and mine and not re.search(r"\b(?:wife|husband|partner)\b", typed):
         said_mine = reply.read(mine["mine"])  # (a partner's view is the family's too: ask)
         if said_mine.choice:
@@ -235,6 +243,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     # "Inadequate. I'm not proud of it, but visits weren't happening"; yet "yes, but …"
     # and "good, apart from the recording" ask.
     story = reply.about_the_speaker or (reply.in_words and not CONTRAST.match(after))
+    story = story or bool(OWN_BIAS.match(after))  # "Good, though I'm biased!"
     if not reason or not reply.inside or (CONTRAST.search(after) and not story) or rolled_eyes:
         return None
     if re.match(r"not\b", normalise(answer)) and re.match(r"not\b", after):
@@ -263,7 +272,8 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         or OLD_AND_NEW.search(after)  # "yes. well i knew my old one. the new one …"
         # "…, not that …"; "polite to my face, not sure about behind my back"
         or (
-            re.match(r"not\b(?! that\b| proud\b)", after)  # "inadequate, not proud of it"
+            # "inadequate, not proud of it", "inadequate - not her fault"
+            re.match(r"not\b(?! that\b| proud\b| (?:\w+s? )?fault\b)", after)
             and intents(after) <= {"not_sure"}
             and not reply.named_by(intents(after))
         )
@@ -378,7 +388,9 @@ def sarcasm(reply: Reply) -> Reading | None:
 def not_one_answer(reply: Reply) -> Reading | None:
     """ "started bad got better", "at night no", "good or ok": ask which."""
     core = reply.core
-    either = {"between", "or"} & set(without(core, "more or less").split())
+    # not "more or less", nor "nobody listened to me or my husband" (both of them)
+    both = re.sub(r"\b(?:me|us) or (?:my|our) \w+", " ", without(core, "more or less"))
+    either = {"between", "or"} & set(both.split())
     changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
     scared = re.search(r"\b(?:scared|scary|frightened|afraid|unsafe|frit)\b", core)
     if changed and reply.first in NO_WORDS and scared and "no" in reply.values:

@@ -73,6 +73,13 @@ CONTRAST = re.compile(
     r"\b(?:but|though|although|apart from|except|however)\b"
     r"|\bbar(?= (?:one|the odd|once|a couple|a few)\b)"  # "yes, bar one meeting"
 )
+# Owning to a bias, after the answer, takes nothing back: "Good, though I'm biased!",
+# "outstanding, but I would say that".
+OWN_BIAS = re.compile(
+    r"(?:but |though |although |mind you )?(?:im|i am|i may be|i might be|maybe im|i could be)"
+    r" (?:a (?:bit|little) |slightly |probably )?biased\b"
+    r"|(?:but |though )?i would say that\b"
+)
 # Not agreeing, after a "but", takes nothing back from understanding: "yes but i dont agree".
 DISAGREES = re.compile(r"\s*(?:i |we )?(?:dont|didnt|do not|did not)(?: really)? agree\b")
 # Someone typing for, or beside, another person ("typing for my son", "me and my mum").
@@ -261,7 +268,8 @@ CONDITIONAL = re.compile(
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.
 DOUBLE_NEGATIVE = re.compile(
-    rf"\b{NEGATORS}\b[^.,;!?]{{0,25}}?(?<!why )\bnot\b"  # not "i dont see why not"
+    # not "i dont see why not", nor "not bad not good" (neither)
+    rf"\b(?!not \w+ not\b){NEGATORS}\b[^.,;!?]{{0,25}}?(?<!why )\bnot\b"
     r"|\bnot (?:that|like) (?:\w+ ){1,2}?(?:dont|didnt|isnt|wasnt|arent|cant)\b"
     # "never had an issue", "never once made me feel small": a no that means yes
     r"|\bnever\b[^.,;!?]{0,25}?\b(?:issues?|problems?|small|unsafe|judged|worried|complaints?)\b"
@@ -298,7 +306,8 @@ WHAT_YOU_MEAN = re.compile(r"\bif thats what (?:you|u) (?:mean|meant|are asking|
 # phones", "theres always fighting", "always late".
 ALWAYS_A_COMPLAINT = re.compile(
     r"\balways (?:on (?:their|her|his|the) phones?|late|fighting|shouting|arguing|cancell?ing"
-    r"|changing|moaning|busy|rushing|in a rush|off sick|forgetting|kicking off)\b"
+    r"|changing|moaning|busy|rushing|in a rush|off sick|forgetting|kicking off"
+    r"|the last to (?:know|find out|hear)|left out|ignored|talked over|overlooked)\b"
 )
 # A brother's, a friend's or a parent's answer first, then the speaker's own: "my
 # foster brother says they never listen to him but they listen to me every time", "my
@@ -314,7 +323,7 @@ ANOTHER_THEN_ME = re.compile(
     r"(?P<mine>(?![^,.;]*\bsame\b)(?:[^,.;]*\s)?(?:i|me|mine|im|ive|myself)\b[^,.;]*)$"
 )
 # Who may say yes while another says no, in the two shapes below.
-WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker)"
+WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker|council)"
 # One worker does, another does not: sometimes, where there is such a button; on a
 # scale ("the first was brilliant, the second useless") neither, so ask.
 MIXED = re.compile(
@@ -355,6 +364,9 @@ PERSON_YES_PERSON_NO = re.compile(
     rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were),\s*(?!you\b|u\b|i\b|we\b)"  # not "I wasnt"
     r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
     rf"|\b{PEOPLE} (?:yes|does|did|do|good|great) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
+    # "The social worker listen, the manager no"
+    rf"|\b{PEOPLE} (?:listen|listens|listened|respect|respects|respected|help|helps|helped),"
+    rf"\s*(?:but )?{PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
     rf"|\byes by {PEOPLE},? not by\b"  # "yes by the social worker, not by the contact centre"
     rf"|\b{PEOPLE} (?:was |is |were )?{VERDICT},?\s+"
     rf"(?:but )?{PEOPLE} (?:was |is |were )?{VERDICT}\b"

@@ -97,6 +97,12 @@ SOFT_YES = LUKEWARM | {
     "ok then",
     "yeah ok",
 }
+# Thanks in other languages: "o dara, e se" is "good, thanks"; "bardzo dobrze, dziękujemy".
+THANKS_ABROAD = (
+    *("ese", "dhanyabad", "dhanyavad", "dhanyabaad", "aciu", "ačiū", "merci", "gracias"),
+    *("shukran", "dziekuje", "dziękuję", "dziekujemy", "dziękujemy", "obrigado", "obrigada"),
+    *("grazie", "danke"),
+)
 # Words that carry no answer: "lol no" is "no", "um yes" is "yes".
 FILLER = frozenset(
     {
@@ -104,9 +110,7 @@ FILLER = frozenset(
         *("please", "pls", "plz", "plse", "thanks", "thank you", "ty", "thx", "cheers"),
         *("just", "like", "tbh", "honestly", "think", "guess", "probably", "prob"),
         *("mate", "bro", "innit", "oh", "ah", "even", "ever", "ngl", "fr"),
-        # Thanks in other languages: "o dara, e se" is "good, thanks".
-        *("ese", "dhanyabad", "dhanyavad", "dhanyabaad", "aciu", "ačiū", "merci", "gracias"),
-        *("shukran", "dziekuje", "dziękuję", "obrigado", "obrigada", "grazie", "danke"),
+        *THANKS_ABROAD,
     }
 )
 # Whole replies only: inside a sentence they say too little ("i dont really mind").
@@ -118,6 +122,7 @@ WHOLE_REPLIES = {
     "sim": "yes",  # Portuguese; inside a sentence, a phone's SIM
     "si": "yes",  # Spanish, Italian; inside an English sentence, a slip of "so" or "is"
     "non": "no",  # French, Italian; inside a sentence, "non stop"
+    "yrs": "yes",  # a slip; after a number, years ("14 yrs")
     # Igbo; "po": Albanian; "net" and "ni": Russian and Ukrainian no. Not "ne": Greek yes,
     # Slavic no.
     "ee": "yes",
@@ -200,6 +205,12 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bfor teen\b", "fourteen", text)
     text = re.sub(r"\bnever (even )?meet\b", r"never \1met", text)
     text = re.sub(r"\bnow an then\b", "now and then", text)
+    # "now thanks", "now never been told": a slip of "no" ("now and then" stays)
+    text = re.sub(
+        r"^now (?=(?:thanks|thank you|thx|ta|ty|never|i dont|i didnt|i do not|not really)\b)",
+        "no ",
+        text,
+    )
     text = re.sub(r"\bhappy too\b", "happy to", text)
     text = re.sub(r"\s+slash\s+", "/", text)  # "good slash RI"
     text = re.sub(r"\bgo a head\b", "go ahead", text)

@@ -17,6 +17,10 @@ from textblob.en import spelling as english
 from analysis.text import RESPELLED
 
 WORD = re.compile(r"[^\W\d_]+")
+# English words that are, in a reply nothing else could read, a key slipped in one of
+# the reader's own: "Food thanks", "pretty food", "god overall", "party" (partly), "not
+# bow". Only ever tried when the reply as typed said nothing.
+REAL_WORD_SLIPS = {"food": "good", "god": "good", "party": "partly", "bow": "now"}
 
 
 def slips(a: str, b: str) -> int:
@@ -46,6 +50,8 @@ def respelt(text: str, known: frozenset[str]) -> str:
 
 def _respelt_word(typed: str, known: frozenset[str]) -> str:
     word = typed.lower()
+    if word in REAL_WORD_SLIPS:
+        return REAL_WORD_SLIPS[word]
     if len(word) < 3 or word in known or word in english:
         return typed
     undoubled = re.sub(r"(\w)\1+$", r"\1", word)  # "kindaa", "bitt"
@@ -79,10 +85,11 @@ def _nearest(word: str, known: Iterable[str], longest_slip: int = 2) -> str | No
     closest = best[min(best)]
     if len(closest) > 1:
         # Near an everyday English word and a rare one the reader knows too ("fien":
-        # "fine", counted 175 times in TextBlob's English, or the Spanish "bien", 2):
-        # the everyday word, when it is far (twenty times) commoner.
+        # "fine", counted 175 times in TextBlob's English, or the Spanish "bien", 2; "goid":
+        # "good", 744, or "gold" of "gold standard", 125): the everyday word, when it is
+        # far (five times) commoner.
         commonest = max(english.get(word, 0) for word in closest)
-        if commonest >= 20 * sorted(english.get(word, 0) for word in closest)[-2]:
+        if commonest >= 5 * sorted(english.get(word, 0) for word in closest)[-2]:
             closest = {word for word in closest if english.get(word, 0) == commonest}
     return closest.pop() if len(closest) == 1 else None
 

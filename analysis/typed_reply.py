@@ -223,6 +223,23 @@ def unhyphenated(raw: str) -> str:
     return " ".join(parts) if len(parts) >= 3 else raw
 
 
+# Kept here, not among the sentence shapes, so that its words ("seen", "late") are not
+# words a slip is respelt into.
+_LATE_APOLOGY = re.compile(
+    r"^(?:sorry|soz|sorri|apologies)\W*"
+    r"(?:(?:i )?(?:was|been|wos|woz) (?:at|in|on|out|busy|asleep|driving|working)\b[^.,;!?]*"
+    r"|(?:for (?:the |my )?)?(?:late|slow) (?:reply|replying|response|answer)"
+    r"|(?:i )?(?:only |just )?(?:seen|saw) (?:this|it|your message)(?: now)?)[.,;:!\s-]+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def without_late_apology(raw: str) -> str:
+    """A late reply's apology taken off the answer after it: "sorry was at work, yes",
+    "soz just seen this. ok i guess". Not "sorry, no" nor "sorry I mean good"."""
+    return _LATE_APOLOGY.sub("", raw)
+
+
 def as_one_line(raw: str) -> str:
     """A reply typed as a list, an item a line ("- worker: yes", then "- manager: no"),
     as one line, each item its own clause ("worker: yes, manager: no")."""

@@ -16,7 +16,10 @@ WHO_OPTIONS = (
         label=texts.WHO_YOUNG_PERSON,
         typed=(
             *("kid", "a kid", "im a child", "i am a child", "young person", "teenager", "teen"),
-            *("care leaver", "in care", "im in care", "pupil", "young carer", "in foster care"),
+            *("care leaver", "in care", "im in care", "pupil", "in foster care"),
+            # "I'm a young carer (for my mum)"; "young carer" alone may be about one: ask
+            *("young carer", "a young carer", "young carer for", "young carer to"),
+            *("im a young carer", "i am a young carer"),
             *("im a yp", "yp", "a child", "the yp", "im the yp", "im the child", "im the kid"),
             *("i am the child", "i am the kid", "the child that", "the kid that"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
@@ -64,7 +67,12 @@ WHO_OPTIONS = (
             *("je suis la maman", "je suis le papa", "ana el umm", "ana al umm", "mubereki"),
             # Somali, Farsi, Albanian and Vietnamese "I'm the father", "I'm the mother", "parent"
             *("aabbaha ayaan ahay", "hooyada ayaan ahay", "man madar hastam", "man pedar hastam"),
-            *("jam prind", "toi la me", "toi la bo"),
+            *("jam prind", "toi la me", "toi la bo", "mummy"),
+            *("young carer", "a young carer"),  # alone: a young person, or about one? Ask.
+            # Portuguese, Spanish, Turkish, Urdu, Bengali and Gujarati "I'm the mother/father"
+            *("sou a mae", "sou a mãe", "sou o pai", "soy la madre", "soy el padre"),
+            *("annesiyim", "babasiyim", "babasıyım", "main ammi hoon", "main abbu hoon"),
+            *("ami tar ma", "ami tar baba", "hu mummy chu", "hu papa chu"),
         ),
     ),
     Option(
@@ -88,9 +96,10 @@ WHO_OPTIONS = (
             *("one of your workers", "one of the social workers", "one of your social workers"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(
-                f"{role} {place}leaving care team"
+                f"{role} {place}leaving care{team}"
                 for role in ("pa", "personal adviser", "personal advisor")
                 for place in ("", "in the ", "with the ", "from the ", "on the ")
+                for team in ("", " team")
             ),
         ),
     ),

@@ -132,6 +132,7 @@ PARENT_CARER = Flow(
                         *("still waiting for a plan", "there isnt one yet"),
                         *("never got written", "meant to be one but"),
                         "hapakuwa na mpango",  # Swahili: there was no plan
+                        *("koi plan nahi", "plan nahi tha"),  # Urdu and Hindi
                         "there isnt a plan yet",
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),

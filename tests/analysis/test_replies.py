@@ -1867,3 +1867,73 @@ def test_sarcasm_sworn_idioms_and_more_languages_from_the_seventeenth_session(
     typed, choices, means
 ):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("sorry was at school. ok i guess", SCALE, "ok"),  # a late reply's apology
+        ("sorry was at work, go on then", CONSENT, "agree"),  # a guard
+        ("sorry, no", YES_NO, "no"),  # a guard: an apology with the answer
+        ("now thanks", YES_NO, "no"),  # a slip of "no"
+        ("now never been told", ALWAYS, "no"),  # a guard
+        ("now and then", ALWAYS, "sometimes"),  # a guard
+        ("yrs", YES_NO, "yes"),
+        ("god overall", GRADES, "good"),  # a key slipped, into another word
+        ("Food thanks", SCALE, "good"),
+        ("not bow", CONSENT, "not_now"),
+        ("goid", [Choice("outstanding", ("Outstanding", "gold standard")), *GRADES], "good"),
+        ("outstanding, family said it changed things", OUTSTANDING, "outstanding"),
+        ("my manager said RI, I'd say good", GRADES, "good"),  # a guard: their own view
+        ("inadequate - not her fault, the system is broken", INADEQUATE, "inadequate"),
+        ("Good, though I'm biased!", GRADES, "good"),
+        ("like a grey day, not bad not good just meh", SCALE, "ok"),
+        ("no nobody listened to me or my husband", ALWAYS, "no"),
+        ("not at all, i was always the last to know anything", ALWAYS, "no"),
+        ("The social worker listen, the manager no", ALWAYS, "sometimes"),
+        ("Karen did, the council didnt", ALWAYS, "sometimes"),
+        ("not keen really", YES_NO, "no"),
+        ("I am happy. We start.", CONSENT, "agree"),
+    ],
+)
+def test_late_apologies_slipped_keys_and_reasons_from_the_eighteenth_session(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_question_back_about_where_asks_for_an_explanation():
+    reading = read_reply("safe where? at foster or at mums", MOSTLY)
+    assert reading == Reading(intent=EXPLAIN)
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("bardzo dobrze", SCALE, "good"),  # Polish "very well", as "very good" is read
+        ("muy bien gracias", SCALE, "good"),
+        ("foarte bine", SCALE, "good"),  # Romanian
+        ("otimo obrigada", SCALE, "great"),  # Portuguese
+        ("okropnie", SCALE, "awful"),  # Polish
+        ("berbat", SCALE, "awful"),  # Turkish
+        ("kyarek", ALWAYS, "sometimes"),  # Gujarati
+        ("uneori", ALWAYS, "sometimes"),  # Romanian
+        ("no siempre", ALWAYS, "sometimes"),  # Spanish "not always"
+        ("ha sob somoy", ALWAYS, "yes"),  # Bengali "yes, always"
+        ("sim sei", YES_NO, "yes"),  # Portuguese
+        ("si porfa", YES_NO, "yes"),  # Spanish
+        ("nu multumesc", YES_NO, "no"),  # Romanian
+        ("la shukran", YES_NO, "no"),  # Arabic
+        ("la, mish amaan", MOSTLY, "no"),  # Arabic "no, not safe"
+    ],
+)
+def test_more_home_languages_from_the_eighteenth_session(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_button_s_own_words_with_thanks_in_its_own_language_are_that_button():
+    # Polish buttons: "Bardzo dobrze" is Really good there, whatever it means typed at
+    # English ones (a guard).
+    choices = [
+        Choice("good", ("🙂 Dobrze", "Dobrze", "good")),
+        Choice("great", ("😄 Bardzo dobrze", "Bardzo dobrze", "great")),
+    ]
+    assert read_reply("bardzo dobrze, dziękujemy", choices, strict=True).choice == "great"

@@ -347,6 +347,17 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("me and mama together", None),  # which of them?
         ("my mum told me to fill this in", "yp"),  # who sent them is not who they are
         ("Morning! Early help practitioner, just catching up on my list", "pr"),
+        ("young carer", None),  # alone: a young person, or one caring for one? Ask.
+        ("a young carer", None),
+        ("I'm a young carer", "yp"),  # a guard
+        ("sou a mae dele", "pc"),  # Portuguese: I'm his mother
+        ("soy el padre", "pc"),  # Spanish
+        ("ben annesiyim", "pc"),  # Turkish
+        ("main ammi hoon", "pc"),  # Urdu
+        ("ami tar ma", "pc"),  # Bengali
+        ("hu mummy chu", "pc"),  # Gujarati
+        ("Personal adviser, leaving care", "pr"),  # their team, not where they are
+        ("leaving care", "yp"),  # a guard
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -364,6 +375,8 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (YOUNG_PERSON, "plan", "ya i no it", "yes"),
         (YOUNG_PERSON, "plan", "didnt understand any of it", "no"),
         (PARENT_CARER, "plan", "wasnt a plan", "no_plan"),
+        (PARENT_CARER, "plan", "koi plan nahi tha", "no_plan"),  # Urdu: there was no plan
+        (PARENT_CARER, "plan", "party", "partly"),  # a key slipped
         (PARENT_CARER, "plan", "understood plan not the why", "partly"),
         (PARENT_CARER, "plan", "didn't understand any of it", "no"),
         (PARENT_CARER, "respect", "no one respects me", "no"),
