@@ -18,8 +18,8 @@ function: what makes a reply not plain in `analysis.reply_rules`, what a plain a
 means in `analysis.reply_answers` (ratings and ages: `analysis.reply_numbers`;
 questions, arguing and skipping: `analysis.reply_questions`); the words are
 `analysis.reply_words` and `reply_words.json`; the sentence shapes
-`analysis.reply_shapes`. How hedged replies are read is the reading policy
-(`training/replies/reading-policy.md`).
+`analysis.reply_shapes` (who is answering, and whose view: `analysis.reply_speakers`).
+How hedged replies are read is the reading policy (`training/replies/reading-policy.md`).
 """
 
 from __future__ import annotations

@@ -171,6 +171,7 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
     tentative = "tentative" in found and len(typed.split()) <= 5  # not "asks what i think"
+    tentative = tentative and not (reply.always_yes and "always" in core.split())  # "…, always"
     found.discard("tentative")
     lukewarm = bool(LUKEWARM & set(core.split())) and found <= {"yes", "ok"}  # "aye fine"
     lukewarm = lukewarm or re.fullmatch(r"[^\w\s]*[👍👌][^\w\s]*", core) is not None  # "🏠👍"

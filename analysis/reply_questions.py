@@ -72,6 +72,19 @@ def echoed_question(reply: Reply) -> Reading | None:
         said = _answered_by_asking(reply)  # "why would I not?"
         if said is not None:
             return said
+    # "what kind of things? anyway yes", "where i live now? yes": asked, then answered. Not
+    # "my PA or my leaving care worker? i know one", "what counts as a carer? im his
+    # sister" (which one, what counts: asked, not settled), "is that her? then yes".
+    asked_first = re.fullmatch(r"\s*([^?]*[^\W\d_][^?]*)\?+\s*([^?]*\w[^?]*)", reply.raw)
+    asked = normalise(asked_first[1]) if asked_first else ""
+    if asked_first and len(asked.split()) > 1 and " or " not in f" {asked} ":
+        anyway = re.match(r"\W*(?:anyway|go on then)\b\W*", asked_first[2], flags=re.I)
+        answered = asked_first[2][anyway.end() :] if anyway else asked_first[2]
+        settled = anyway or not ASKS_WHAT.search(asked)
+        said = reply.read(answered) if answered and settled else Reading()
+        if_so = re.match(r"\W*(?:then|if so|if yes|if it is)\b", answered, flags=re.I)
+        if said.choice and not if_so and not reply.read(asked_first[1]).choice:
+            return said
     echoed = re.match(r"\s*([^\W\d_]+)\s*\?+\s*(\S.*)$", reply.raw)
     word = normalise(echoed.group(1)) if echoed else ""
     if echoed is None or intents(word) or word in QUESTION_WORDS or word == "both":

@@ -12,7 +12,6 @@ from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
     AGREED,
     ALWAYS_A_COMPLAINT,
-    ANOTHER_THEN_ME,
     ARGUES,
     BETTER_THAN_BEFORE,
     BETWEEN_TWO_NOTS,
@@ -25,13 +24,11 @@ from analysis.reply_shapes import (
     EMPHATIC_NO,
     EXPECTED_BUT,
     FOR_A_WHILE,
-    FOR_SOMEONE,
     GRADE_PAIR,
     HALF_AN_ANSWER,
     HEARD_NOT_LISTENED,
     IN_BETWEEN,
     IN_TURN,
-    MINE_AFTER,
     MIXED,
     MOCKING_REASON,
     NEITHER_SO,
@@ -40,23 +37,19 @@ from analysis.reply_shapes import (
     NOT_ONE_ANSWER,
     NOT_SINCE,
     NOT_THIS_BUT,
-    NOT_WHO,
+    NOT_THIS_QUESTION,
     OLD_AND_NEW,
     OLD_NOT_NEW,
     ON_PAPER,
     ONE_YES_ONE_NO,
     OWN_BIAS,
-    PARENT_TOO,
     PERSON_YES_PERSON_NO,
     REALISTICALLY,
     SARCASM,
     SECOND_GUESS,
-    SOMEONE_ELSES,
-    THEIR_CHILDREN,
     THEN_AND_NOW,
     TURNED_ROUND_AT_THE_END,
     TURNS_SOMETHING_ROUND,
-    TWO_ROLES,
     WHAT_NOT_WHY,
     WHAT_YOU_MEAN,
     WHO_SEES,
@@ -64,6 +57,16 @@ from analysis.reply_shapes import (
     WISHED_SO,
     WORRIED,
     YES_AND,
+)
+from analysis.reply_speakers import (
+    ANOTHER_THEN_ME,
+    FOR_SOMEONE,
+    MINE_AFTER,
+    NOT_WHO,
+    PARENT_TOO,
+    SOMEONE_ELSES,
+    THEIR_CHILDREN,
+    TWO_ROLES,
     YOUNG_AGE,
 )
 from analysis.reply_words import (
@@ -110,7 +113,9 @@ def said_again(reply: Reply) -> Reading | None:
         said_last = reply.read(corrected)
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
-    if reply.about_the_speaker:  # "IRO, not the family": who they are, not who they are not
+    # "IRO, not the family": who they are, not who they are not (but "Mum of 3 and my
+    # eldest is filling this in with me" asks who is answering: `two_at_once`)
+    if reply.about_the_speaker and not FOR_SOMEONE.search(reply.typed):
         rest = THEIR_CHILDREN.sub(r"\1", NOT_WHO.sub(" ", reply.raw)).strip(" ,.;!")
         said_rest = reply.read(rest) if rest and rest != reply.raw else Reading()
         # "the child" alone is who they are here; "a young carer" alone is read as typed
@@ -122,13 +127,17 @@ def said_again(reply: Reply) -> Reading | None:
     # "terrible. well not terrible, just not great": what it is, after what it is not.
     what_it_is = NOT_THIS_BUT.search(normalise(reply.raw))
     if what_it_is:
-        return reply.read(what_it_is["rest"])
+        said_is = reply.read(what_it_is["rest"] or what_it_is["ish"])
+        if said_is.choice or not what_it_is["no"]:  # not "no not really, just tired"
+            return said_is
     not_at_all = TURNED_ROUND_AT_THE_END.search(reply.raw)  # "they respect me loads... NOT"
     before_it = reply.raw[: not_at_all.start()] if not_at_all else ""
     turned = not_at_all and not before_it.isupper() and "no" in reply.values  # "NO THEY DID NOT"
     if turned and reply.read(before_it).choice in reply.standing_for("yes"):
         return Reading(choice="no")
     concluded = CONCLUDED.search(reply.raw.lower())  # "… I feel totally safe so yes"
+    if concluded and concluded["last"] and len(reply.raw[: concluded.start()].split()) < 3:
+        concluded = None  # "Yes. No.": two answers, not a story and its answer
     said_last = Reading()
     if concluded:  # as typed: "…, so RI" (the bot reads "RI" in capitals only)
         said_last = reply.read(reply.raw[slice(*concluded.span(concluded.lastgroup or 0))])
@@ -171,6 +180,8 @@ def not_plain(reply: Reply) -> Reading | None:
         return Reading()  # "im scared to press yes", "polite, if that's what you mean"
     if HALF_AN_ANSWER.search(typed):
         return Reading()
+    if NOT_THIS_QUESTION.search(typed) and reply.first not in NO_WORDS:
+        return Reading()  # "I already said no to the last question" (not "no, they did …")
     if HEARD_NOT_LISTENED.search(typed) and "no" in reply.values:
         return Reading(choice="no")  # "they hear me but they dont listen"
     if NOT_SINCE.search(typed) and "no" in reply.values:
@@ -235,7 +246,8 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     if _which_of_them(reply):
         return None  # "I AM FOSTER CARER. THE BOY IS WITH ME HE WANT TO SAY": which of them?
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
-    rolled_eyes = bool(SARCASM.search(after)) and not SARCASM.search(normalise(answer))
+    # (over the whole: "Yeah, right" is split at its comma)
+    rolled_eyes = bool(SARCASM.search(reply.typed)) and not SARCASM.search(normalise(answer))
     rolled_eyes = rolled_eyes or bool(MOCKING_REASON.match(after))  # "super safe, thats why"
     if RATING.search(reply.core) and re.search(r"\d", after):
         return None  # "4 out of 5 would be generous, so 3": which number?
@@ -261,6 +273,11 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     if two_sided:  # "Partly. The what yes, the why no.": the in-between, said again
         return first_part if first_part.choice in reply.between else None
     rest = reply.read(reason)
+    # "proper shite, worst ever": the reason says which of the two; but a yes after a
+    # tentative one ("I think so, yes") is still tentative (the reading policy)
+    settles = rest.choice in first_part.could_be and rest.choice not in reply.standing_for("yes")
+    if not first_part.choice and rest.choice and settles:
+        return rest
     other = reply.named_by(intents(after))
     other |= {*rest.could_be, *([rest.choice] if rest.choice else [])}  # "…, RI for recording"
     # "yes, eventually", "I know my brothers worker, not mine": the reason takes it back;

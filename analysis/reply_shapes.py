@@ -17,6 +17,7 @@ ASKS_WHAT = re.compile(
     r"|\bwhats? (?:is )?the difference\b|\bwhat counts\b"  # "safe? what counts as safe"
     r"|\bby (?:who|whom)\b"  # "listened to by who? the school or social care"
     r"|^\w+ what is (?:it|that|this)$"  # "worker what is it"
+    r"|^(?:\w+ ){1,2}(?:whats|wats|what is) (?:that|this)$"  # "pathway plan? whats that"
     r"|^[a-z]+ how(?: (?:like|exactly|do (?:u|you) mean|(?:u|you) mean)\b.*)?$"  # "listen how?"
     r"|^[a-z]+ like how$"  # "safe like how"
 )
@@ -56,6 +57,8 @@ IN_BETWEEN = re.compile(
     r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
     r"|\b(?:doesnt|does not|dont) (?:cover it|do (?:it|her|him|them) justice)\b"  # "'OK' doesnt …"
     r"|\bless keen\b"  # "My partner's happy to, I'm less keen"
+    r"|\bby the end\b"  # "By the end, yes": not always
+    r"|^\w+ (?:is|would be) (?:a bit |very |too )?generous\b"  # "'Sometimes' is generous"
     r"|\bno (?:more|less|better|worse) than\b"  # "no more than my last worker did"
     r"|\b(?:less|not so|not that) sure\b|\bnot convinced\b"  # "outstanding, I'm less sure"
     # Than before, not how it is: "better than last year, that was terrible".
@@ -81,35 +84,9 @@ OWN_BIAS = re.compile(
     r"|(?:but |though )?i would say that\b"
 )
 # Not agreeing, after a "but", takes nothing back from understanding: "yes but i dont agree".
-DISAGREES = re.compile(r"\s*(?:i |we )?(?:dont|didnt|do not|did not)(?: really)? agree\b")
-# Someone typing for, or beside, another person ("typing for my son", "me and my mum").
-FOR_SOMEONE = re.compile(
-    r"\b(?:typing (?:this |it )?for|typin for|helping me|i help (?:him|her|them))\b"
-    r"|\bdoing (?:this|it) for\b"
-    r"|\b(?:passing|handing|giving) (?:the )?phone\b"
-    # "me and my mum"; not "me and my husband, we're her foster carers"
-    r"|\bme (?:and|an|n) (?:my|me)\b(?! (?:husband|wife|partner)\b)"
-    r"|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
-    r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
-    # "grandad helping the boy type"
-    r"|\bhelping (?:him|her|them|the \w+) (?:to )?(?:type|write|answer|do)\b"
-    r"|\bthis is \w+s (?:mum|mam|dad|nan|gran|carer)\b|\b(?:he|she|hes|shes) \d{1,2}\b"
-    r"|\b(?:mum|mam|dad|nan|gran|carer|sister|brother|son|daughter) (?:and|n|&) me\b"
-    r"|\bme (?:and|an|n|&) (?:mum|mam|mama|mom|dad|papa|nan|gran)\b"  # "me and mama together"
-    r"|\btypin(?:g)? 4\b|(?:\bis|s) typin(?:g)?\b"  # "typin 4 my daughter", "me nans typing"
-    r"|\b(?:he|she) wants? to (?:say|answer|talk|do)\b|\bis with me\b"  # "THE BOY IS WITH ME"
-    r"|\bwants to (?:say|answer|talk|do)\b"  # "Mum's sat next to me and wants to answer"
-    r"|\b(?:is )?(?:sitting|sat) (?:with|next to|beside) me\b"  # "my daughter is sitting with me"
-    r"|\b(?:im|i am) (?:sitting|sat) (?:with|next to|beside)\b"  # "Im sat with the family"
-    r"|\b(?:sitting|sat) (?:with|next to|beside) (?:the|a|this) (?:family|child|young person)\b"
-    r"|\banswer(?:ing)? for (?:him|her|them|my)\b"  # "i am mother of boy 13, i answer for him"
-    r"|\b(?:do|fill) (?:it|this)(?: in)? for (?:her|him|them)\b"  # "asked me to do it for her"
-)
-# Two of the greeting's answers in one person: "I foster, but I also work for the council".
-TWO_ROLES = re.compile(
-    r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b"
-    # "Foster carer AND I do sessional work for the trust, which one do you want?"
-    r"|\band i (?:do (?:\w+ )?work|work (?:for|at|here))\b|\bwhich (?:one )?do (?:you|u) want\b"
+DISAGREES = re.compile(
+    r"\s*(?:i |we )?(?:dont|didnt|do not|did not)(?: really)? agree\b"
+    r"|\s*agree(?:d)?(?: with (?:it|them|that))?,? (?:no|not really)\b"  # "agree with it no"
 )
 # Disbelief at the question: "always? you must be joking". Not yes; no, or sometimes? Ask.
 JOKING = (
@@ -124,6 +101,10 @@ SARCASM = re.compile(
     r"|\bdont make me laugh\b|\baye right\b|\bsaid nobody ever\b|\b(?:ha|hah|haha|lol) good one\b"
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
     r"|(?:^|\s)/s$"  # "/s": sarcasm, marked as such online
+    # "oh fantastic, we only waited 9 months", "oh loads, thats why ive told them 6 times"
+    r"|^oh (?:fantastic|amazing|brilliant|fab|lovely|wonderful|marvellous|perfect|loads"
+    r"|totally|definitely|great)\b(?=.*(?:\d|\bonly\b|\banother\b|\bthats why\b|\btook\b"
+    r"|\bwaited\b|\bunannounced\b))"
 )
 # A yes, then more of the same, over the reply as typed: "yep, and the one before 🙄" rolls
 # its eyes at the changes, not at the yes.
@@ -193,9 +174,17 @@ CONCLUDED = re.compile(
     r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
     r"\b(?:so|so overall|overall|in short)"
     r" (?P<answer>(?:yes|yeah)(?: always)?|no|nah|mostly|sometimes|partly|\d(?: out of |/)\d+)\W*$"
-    # a grade only after a stop or a dash: "…, so RI"; "it was so good", "not so good" say how
-    r"|[,;.\-–]\s*(?:so|so overall|overall|in short)"
+    # a grade only after a stop or a dash: "…, so RI", "…, so I'd say good"; "it was so
+    # good", "not so good" say how
+    r"|[,;.\-–]\s*(?:so|so overall|overall|in short)(?: (?:i['’]?d|i would) (?:say|go with))?"
     r" (?P<grade>ri|good|outstanding|inadequate|requires improvement)\W*$"
+    # a story, then the answer alone after a stop: "… and the bits about seeing dad too.
+    # yes", "… So, never.", "would have been outstanding if … As it is, good"
+    r"|(?<=\w)[.!]+\s+(?:so,? |as it is,? |its |it['’]s |it is )?"
+    r"(?P<last>yes|no|never|always|sometimes|good|ri|outstanding|inadequate)\W*$"
+    # "I don't want to say much on here but no"
+    r"|^i (?:don['’]?t|do not) (?:want|wanna) (?:to )?(?:say|talk|go into|get into)\b.*\bbut"
+    r" (?P<reluctant>yes|no)\W*$"
 )
 # The plan understood but not why it was made, in two short halves: "The what, yes. The
 # why, no." The in-between button, where there is one.
@@ -209,6 +198,7 @@ TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NO
 THEN_AND_NOW = re.compile(
     r"\b(?:at first|before|at the start|when (?:i|we) first \w+)\b.*\bnow\b"
     r"|\bnow\b.*\b(?:at first|before)\b"
+    r"|\bi was \d+\b.*\bnow\b"  # "i was 11 when i came into care, now im 17"
 )
 # Only somewhere: "i feel safe in my room". And the rest of the house? Ask.
 ONLY_SOMEWHERE = re.compile(
@@ -218,8 +208,9 @@ ONLY_SOMEWHERE = re.compile(
 # "not terrible, just not great": what it is not, then what it is.
 NOT_THIS_BUT = re.compile(
     # (not "not now, the baby's just woken up"; not "have just")
-    r"(?:^|\bwell )not (?!now\b)(?:\w+ ){0,2}?\w+,?\s+(?<!have )(?<!has )(?<!had )"
-    r"(?:just|only|more like)\s+(?P<rest>\S.*)$"
+    # "horrible. well not horrible, okay-ish", "really bad. no, not really bad, just not good"
+    r"(?:^|\bwell |\b(?P<no>no) )not (?!now\b)(?:\w+ ){0,2}?\w+,?\s+(?<!have )(?<!has )(?<!had )"
+    r"(?:(?:just|only|more like)\s+(?P<rest>\S.*)|(?P<ish>\w+[ -]?ish))$"
 )
 # An answer doubted or hedged as soon as it is given: "its Dave, or was it Dan", "good,
 # on a good day".
@@ -238,15 +229,6 @@ FOR_A_WHILE = re.compile(
     r"|\bthen (?:\w+ ){0,8}(?:fell apart|went downhill|went wrong|got worse)\b"
     r"|\bthen (?:\w+ ){0,2}did the opposite\b"  # "Oh yes, they listened. Then did the opposite."
 )
-# A parent's own words beside a young person's age: "im 17 and got a baby".
-PARENT_TOO = re.compile(
-    r"\b(?:got|have|had|with) (?:a |my |two |2 )?(?:baby|babies|kids?|little one|son|daughter)\b"
-    r"|\bim (?:a )?(?:mum|mam|mom|dad|parent)\b|\bmy (?:baby|babies|little one)\b"
-    r"|\b(?:pregnant|expecting a baby)\b"  # "im 17 and pregnant"
-    r"|\band (?:a |also a )?(?:mum|mam|mom|dad|parent)(?: myself)?\b"  # "im 18 and a mum myself"
-)
-# A young person's age said at the greeting: "I'm 18 and a mum myself" (with `PARENT_TOO`).
-YOUNG_AGE = re.compile(r"\b(?:im|i am) (?:1[2-9]|2[0-5])\b")
 # What was once so: "used to be in care, got my own little one now". Is it now? Ask.
 NO_LONGER = re.compile(r"\bused to\b|\blast year i was\b|\bwhen i was \d")  # "last year i was 11"
 # A yes on a condition ("yes if someone explains it first", "ok so long as my ex cant see
@@ -282,24 +264,6 @@ DOUBLE_NEGATIVE = re.compile(
     r"|\b(?:wouldnt|would not|cant|cannot|couldnt) say (?:that )?\w+ (?:\w+ )?"
     r"(?:dont|didnt|doesnt|never|wasnt|werent|isnt|arent|cant|wont)\b"
 )
-# Someone else's view or someone else's worker: "my manager would say good", "I know my
-# brothers worker". Not the speaker's answer: ask.
-SOMEONE_ELSES = re.compile(
-    # Not "i would say", nor Ofsted's grade ("Ofsted would say RI"), nor "family said so too".
-    r"\b(?!i\b|ofsted\b)\w+ would (?:probably |prob )?(?:say|call it|rate it)\b"
-    r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|lead|supervisor|family|nan|gran|partner)"
-    # not "yes. my foster carer said i should", "Fine. Mum said I had to do it anyway"
-    r" (?:says|said|thinks)\b"
-    r"(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b| to\b)"
-    r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
-    r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
-)
-# Their own view after someone else's: "my manager says good, I'd say RI".
-MINE_AFTER = re.compile(
-    r"\b(?:I'?d|I would|I|personally,? I)(?: would)?"
-    r" (?:say|think|thought|rate it|put it at|go with)\s+(?P<mine>\w.*)$",
-    re.IGNORECASE,
-)
 # Hedged with what the question may mean: "they were polite, if that's what you mean".
 WHAT_YOU_MEAN = re.compile(r"\bif thats what (?:you|u) (?:mean|meant|are asking|re asking)\b")
 # "Always" in a complaint, not the answer "Yes, always": "they were always on their
@@ -309,26 +273,13 @@ ALWAYS_A_COMPLAINT = re.compile(
     r"|changing|moaning|busy|rushing|in a rush|off sick|forgetting|kicking off"
     r"|the last to (?:know|find out|hear)|left out|ignored|talked over|overlooked)\b"
 )
-# A brother's, a friend's or a parent's answer first, then the speaker's own: "my
-# foster brother says they never listen to him but they listen to me every time", "my
-# brother knows his, i dont have a clue who mine is", "my mum knows, i dont". The
-# speaker's part answers, unless it leans on the other ("I think mine's the same"). A
-# husband's or a partner's is the family's too: ask.
-ANOTHER_THEN_ME = re.compile(
-    r"^(?:my |our )?(?:foster |little |big |older |younger |step ?|half )?"
-    # a parent saying something ("mum gets it"), not "nan, i have my grandson": who they are
-    r"(?:(?:brother|sister|bro|sis|cousin|friend|mate)s?\b[^,.;]*?"
-    r"|(?:mum|mam|mom|dad|nan|carer)s?\s+[^,.;]+?)"
-    r"(?:[,.;]\s*(?:but )?|\bbut )"
-    r"(?P<mine>(?![^,.;]*\bsame\b)(?:[^,.;]*\s)?(?:i|me|mine|im|ive|myself)\b[^,.;]*)$"
-)
 # Who may say yes while another says no, in the two shapes below.
 WORKER = r"(?:worker|sw|pa|iro|manager|staff|carers?|team|services|social worker|council)"
 # One worker does, another does not: sometimes, where there is such a button; on a
 # scale ("the first was brilliant, the second useless") neither, so ask.
 MIXED = re.compile(
     r"\b(?:does|did|do|is|was)\b.*\b(?:the rest|the others?|others)\b"
-    r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) (?:\w+ ){1,2}(?:didnt|doesnt|dont)\b"
+    r"|^mixed\b|\b(?:did|does|do)\b,? but (?:the|my|her|his) (?:\w+ ){1,3}(?:didnt|doesnt|dont)\b"
     r"|\bfirst\b.*\b(?:second|the one after|the next one|the new one)\b"
     r"|\bsome\b.*\bothers\b|\b(?:does|did|do)\b,? (?:but )?(?:nobody|no one) else\b"
     # "my worker does but not the manager", "one worker yes the other no"
@@ -361,7 +312,8 @@ VERDICT = (
     r"|useless|rubbish|awful|terrible|poor|rude|hopeless|dismissive)"
 )
 PERSON_YES_PERSON_NO = re.compile(
-    rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were),\s*(?!you\b|u\b|i\b|we\b)"  # not "I wasnt"
+    # "my carers yes always, my social worker not so much" (not "I wasnt")
+    rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were)(?: always)?,\s*(?!you\b|u\b|i\b|we\b)"
     r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
     rf"|\b{PEOPLE} (?:yes|does|did|do|good|great) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
     # "The social worker listen, the manager no"
@@ -373,7 +325,8 @@ PERSON_YES_PERSON_NO = re.compile(
     # "in meetings no. one to one yes": one place yes, another no
     r"|^(?:in|at) (?:the )?(?!beginning|start|first|end)\w+ (?:yes|no)"
     r"\W+(?:\w+\s+){1,3}(?:yes|no)\W*$"
-    rf"|^\w+ (?:did|does),\s*(?:her|his|their|the) {WORKER} (?:didnt|doesnt|dont)\b"  # "Sarah did"
+    # "Sarah did, her manager didnt", "Ellie does. her manager doesnt"
+    rf"|^\w+ (?:did|does)[,.]\s*(?:her|his|their|the) {WORKER} (?:didnt|doesnt|dont)\b"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(
@@ -411,21 +364,6 @@ ARGUES = re.compile(
     r"\blike (?:u|you|youll|youd|they|theyll|he|she|we|any|anything|anyone|owt)\b|\banyway\b"
     rf"|{JOKING}"
 )
-# At the greeting, who they are not ("not the parent, the actual child", "IRO, not the
-# family"), and who sent them ("Im the parent, the social worker gave me this link").
-NOT_WHO = re.compile(
-    r"(?:^|(?<=[,.;!]))\s*not (?:the|a|an|their|your|my|his|her)\b[^,.;!?]*"
-    r"|(?<=\w)\s+not (?:the|a|an|my|his|her) [^,.;!?]*$"  # "im the young person not my foster mum"
-    r"|(?:\b(?:the|my|our|their)(?: old| new)?(?: \w+s)? )?"  # "my sons worker told me"
-    r"\b(?:social worker|sw|pa|worker|carer|foster carer) (?:gave|sent|asked|told|said)\b[^,.;!?]*",
-    re.IGNORECASE,
-)
-# At the greeting, the children a parent speaks of: "the dad of one of the children you
-# work with" is a parent, whatever the words after "of" say.
-THEIR_CHILDREN = re.compile(
-    r"\b(mum|mam|mom|dad|parent|mother|father|carer|nanna|grandma|grandad)s? (?:of|to) [^,.;!?]*",
-    re.IGNORECASE,
-)
 # What they expected, then what they found: "I expected the worst but they were very
 # good", "i thought they wouldnt but they did, every time".
 EXPECTED_BUT = re.compile(
@@ -449,6 +387,15 @@ HALF_AN_ANSWER = re.compile(
 # say the same". The answer stands.
 AGREED = re.compile(
     r"\b(?:say|said|says|think|thought|grade it|rate it) (?:the same|so too)\b|\bwould agree\b"
+)
+# An answer that points at another question ("I already said no to the last question"), or
+# a listening that changed nothing ("yeah they listen. then do whatever they want
+# anyway"): not this question's answer. Ask.
+NOT_THIS_QUESTION = re.compile(
+    r"\b(?:said|answered|put|told you) (?:no|yes|that) (?:to|for|on|at) (?:the|that|your)"
+    r" (?:last|other|previous|first|next) (?:question|one)\b"
+    r"|\b(?:do|did|does|go|went) (?:whatever|what) (?:they|she|he)"
+    r" (?:want|wanted|wants|like|liked)\b"
 )
 # Heard, not listened to: "they heard me, they didnt listen". A no.
 HEARD_NOT_LISTENED = re.compile(

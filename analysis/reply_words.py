@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis import reply_shapes
+from analysis import reply_shapes, reply_speakers
 from analysis.spoken_numbers import NUMBER_WORDS
 from analysis.text import RESPELLED, edit_distance
 
@@ -101,7 +101,7 @@ SOFT_YES = LUKEWARM | {
 THANKS_ABROAD = (
     *("ese", "dhanyabad", "dhanyavad", "dhanyabaad", "aciu", "ačiū", "merci", "gracias"),
     *("shukran", "dziekuje", "dziękuję", "dziekujemy", "dziękujemy", "obrigado", "obrigada"),
-    *("grazie", "danke"),
+    *("grazie", "danke", "diolch", "tapadh leat", "go raibh maith agat"),
 )
 # Words that carry no answer: "lol no" is "no", "um yes" is "yes".
 FILLER = frozenset(
@@ -123,6 +123,7 @@ WHOLE_REPLIES = {
     "si": "yes",  # Spanish, Italian; inside an English sentence, a slip of "so" or "is"
     "non": "no",  # French, Italian; inside a sentence, "non stop"
     "yrs": "yes",  # a slip; after a number, years ("14 yrs")
+    "sea": "yes",  # Irish
     # Igbo; "po": Albanian; "net" and "ni": Russian and Ukrainian no. Not "ne": Greek yes,
     # Slavic no.
     "ee": "yes",
@@ -192,6 +193,8 @@ def normalise(text: str) -> str:
         text,
     )
     text = re.sub(r"^if (?:a|my) (?:friend|mate|pal) (?:asked|asks)(?: me)?,?\s*", "", text)
+    # "I'd rather my manager rated it, but if I must, RI"
+    text = re.sub(r"^(?:.*\bbut )?if i (?:must|have to),?\s*(?=\w+(?: \w+)?$)", "", text)
     text = re.sub(r"^(?:id|i would) tell (?:my|a) (?:friend|mate|pal)(?: that)?\s+", "", text)
     text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
     text = re.sub(r"\bsum (of|times?|tims)\b", r"some \1", text)
@@ -376,7 +379,8 @@ def known_words() -> frozenset[str]:
     # A shape's \b is no letter: it names "always", not "balways".
     shapes = " ".join(
         re.sub(r"\\[a-zA-Z]", " ", shape.pattern)
-        for shape in vars(reply_shapes).values()
+        for module in (reply_shapes, reply_speakers)
+        for shape in vars(module).values()
         if isinstance(shape, re.Pattern)
     )
     words = {word for phrase, _ in phrases() for word in phrase.split()}

@@ -202,6 +202,12 @@ RESPELLED = {
     "ideer": "idea",
     "wk": "week",
     "dinnae": "dont",
+    # Geordie and Mackem: "i divent knaa", "naebody", "lets gan"
+    "divent": "dont",
+    "divvent": "dont",
+    "knaa": "know",
+    "naebody": "nobody",
+    "gan": "go",
     "v": "very",
     "nerly": "nearly",
     "nw": "now",

@@ -20,6 +20,7 @@ WHO_OPTIONS = (
             # "I'm a young carer (for my mum)"; "young carer" alone may be about one: ask
             *("young carer", "a young carer", "young carer for", "young carer to"),
             *("im a young carer", "i am a young carer"),
+            *("im young", "a boy", "a girl", "im a boy", "im a girl"),
             *("im a yp", "yp", "a child", "the yp", "im the yp", "im the child", "im the kid"),
             *("i am the child", "i am the kid", "the child that", "the kid that"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
@@ -73,6 +74,9 @@ WHO_OPTIONS = (
             *("sou a mae", "sou a mãe", "sou o pai", "soy la madre", "soy el padre"),
             *("annesiyim", "babasiyim", "babasıyım", "main ammi hoon", "main abbu hoon"),
             *("ami tar ma", "ami tar baba", "hu mummy chu", "hu papa chu"),
+            # Welsh "I'm a parent", Irish "I'm the father", "the mother"
+            # (a reply's first "is" is dropped: "is ok" is "ok")
+            *("rhiant", "mise an t-athair", "mise an mhathair", "mise an mháthair"),
         ),
     ),
     Option(

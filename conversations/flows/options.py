@@ -75,6 +75,8 @@ DECLINING = (
     *("prefer you didnt", "id prefer you didnt", "rather you didnt", "id rather you didnt"),
     *("no im alright", "im alright ta", "no im alright thanks", "no im alright ta"),
     *("im fine without", "fine without updates", "fine without them"),
+    # "that's kind of you but I'm alright, thanks"
+    *("kind of you but", "thats kind but", "but im alright", "but im ok", "but im fine"),
     *("do not wish", "dont wish", "i do not wish to", "i dont wish to", "no wish to"),
 )
 

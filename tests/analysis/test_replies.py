@@ -1937,3 +1937,76 @@ def test_a_button_s_own_words_with_thanks_in_its_own_language_are_that_button():
         Choice("great", ("😄 Bardzo dobrze", "Bardzo dobrze", "great")),
     ]
     assert read_reply("bardzo dobrze, dziękujemy", choices, strict=True).choice == "great"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("my carers yes always, my social worker not so much", ALWAYS, "sometimes"),
+        ("Ellie does. her manager doesnt", ALWAYS, "sometimes"),
+        ("my PA does but the leaving care team dont", ALWAYS, "sometimes"),
+        ("oh fantastic, we only waited 9 months for a call back", SCALE, None),  # eyes rolled
+        ("oh loads, that's why ive told them the same thing 6 times", ALWAYS, "no"),
+        ("Yeah, right", ALWAYS, "no"),  # sarcasm, split by its comma
+        ("By the end, yes", ALWAYS, None),  # not always: ask
+        ("'Sometimes' is generous", ALWAYS, None),
+        ("I already said no to the last question", YES_NO, None),
+        ("yeah they listen. then do whatever they wanted anyway", ALWAYS, None),
+        ("horrible. well not horrible, okay-ish", SCALE, "ok"),
+        ("really bad. no, not really bad, just not good", SCALE, "bad"),
+        ("no not really, just tired", YES_NO, "no"),  # a guard
+        ("better than the last time, which was awful, so I'd say good", SCALE, "good"),
+        (
+            "Lots of agencies, manager changed halfway through, but the plan was reviewed on"
+            " time and the child's voice is strong throughout. Good.",
+            GRADES,
+            "good",
+        ),
+        ("would have been good if they had engaged. As it is, RI", GRADES, "requires_improvement"),
+        ("Yes. No.", YES_NO, None),  # two answers, not a story and its answer (a guard)
+        ("I don't want to say much on here but no", MOSTLY, "no"),
+        ("i was 11 when i came into care, now im 17", AGES, "young_adult"),
+        ("I used to feel safe. not anymore", MOSTLY, "no"),
+        ("I guess so, yes, always", ALWAYS, "yes"),
+        ("understand it yes, agree with it no", PLAN, "yes"),
+        ("I'd rather my manager rated it, but if I must, RI", GRADES, "requires_improvement"),
+        ("what kind of things? anyway yes", YES_NO, "yes"),  # asked, then answered
+        ("where i live now? yes", MOSTLY, "yes"),
+        ("proper shite", SCALE, None),  # really bad, or not good? Ask.
+        ("proper shite, worst ever", SCALE, "awful"),  # the reason says which (a guard)
+        ("my PA or my leaving care worker? i know one of them", ALWAYS, None),  # a guard
+        ("is that the lady with the red car? then yes", YES_NO, None),  # a guard
+        ("no they did what they wanted", ALWAYS, "no"),  # a guard
+    ],
+)
+def test_people_in_turn_rolled_eyes_and_a_story_then_its_answer_from_the_eighteenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_question_about_a_pathway_plan_asks_for_an_explanation():
+    assert read_reply("pathway plan? whats that", PLAN).intent == EXPLAIN
+
+
+def test_what_counts_then_who_they_are_still_asks_what_counts():
+    # a guard: "what counts as a young person? im 19" asks first
+    assert read_reply("what counts as a young person? im 19", WHO).intent == EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("weithiau", ALWAYS, "sometimes"),  # Welsh
+        ("da iawn", SCALE, "good"),
+        ("Tá", YES_NO, "yes"),  # Irish
+        ("Sea", YES_NO, "yes"),
+        ("Uaireanta", ALWAYS, "sometimes"),
+        ("Níl, go raibh maith agat", YES_NO, "no"),
+        ("Tha gu dearbh", ALWAYS, "yes"),  # Scottish Gaelic
+        ("glè mhath", SCALE, "good"),
+        ("mint lets gan", CONSENT, "agree"),  # Geordie
+    ],
+)
+def test_welsh_irish_gaelic_and_geordie_words_from_the_eighteenth_session(typed, choices, means):
+    assert read_reply(typed, choices).choice == means

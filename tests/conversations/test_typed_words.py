@@ -358,6 +358,12 @@ def test_a_child_scared_of_someone_at_home_is_a_no_not_a_fear_of_answering():
         ("hu mummy chu", "pc"),  # Gujarati
         ("Personal adviser, leaving care", "pr"),  # their team, not where they are
         ("leaving care", "yp"),  # a guard
+        ("Family support worker, filling this in with a family on a home visit", None),
+        ("Mum of 3 and my eldest is filling this in with me", None),  # who is answering?
+        ("im young", "yp"),
+        ("a boy", "yp"),
+        ("Shwmae, rhiant dw i", "pc"),  # Welsh: hello, I'm a parent
+        ("Is mise an t-athair", "pc"),  # Irish: I'm the father
     ],
 )
 def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, value):
@@ -377,6 +383,12 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
         (PARENT_CARER, "plan", "wasnt a plan", "no_plan"),
         (PARENT_CARER, "plan", "koi plan nahi tha", "no_plan"),  # Urdu: there was no plan
         (PARENT_CARER, "plan", "party", "partly"),  # a key slipped
+        (YOUNG_PERSON, "plan", "never seen nowt like that", "not_sure"),
+        (YOUNG_PERSON, "plan", "naebody's said owt about a plan", "not_sure"),
+        (YOUNG_PERSON, "plan", "never been given it lol", "not_sure"),
+        (YOUNG_PERSON, "plan", "wat plan?? nobodys ever give me one", "not_sure"),
+        (YOUNG_PERSON, "plan", "divent have one", "not_sure"),
+        (YOUNG_PERSON, "hear_back", "that's kind of you but I'm alright, thanks", "no"),
         (PARENT_CARER, "plan", "understood plan not the why", "partly"),
         (PARENT_CARER, "plan", "didn't understand any of it", "no"),
         (PARENT_CARER, "respect", "no one respects me", "no"),
