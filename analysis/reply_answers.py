@@ -44,6 +44,9 @@ from analysis.typed_reply import (
     without,
 )
 
+# Thanks after a button's own words: "id rather not thanks", "bardzo dobrze, dziękujemy".
+_THANKS = "|".join(("thanks", "thank you", "thx", "ta", "cheers", *THANKS_ABROAD))
+THANKED = re.compile(rf"(?<=\w) (?:{_THANKS})$")
 # Answers between two others: with a yes or no beside them, they win ("sumtimes yeah").
 GRADED = frozenset({"sometimes", "mostly"})
 NEGATION = re.compile(r"\b(?:not|dont|no|never|nothing|nowt|only)\b")
@@ -59,8 +62,7 @@ def label_itself(reply: Reply) -> Reading | None:
     """A button's own words, whole: "Sometimes", "in adequate" (a label in two), "id
     rather not thanks" (its words, with thanks)."""
     joined = reply.typed.replace(" ", "")
-    thanks = "|".join(("thanks", "thank you", "thx", "ta", "cheers", *THANKS_ABROAD))
-    unthanked = re.sub(rf"(?<=\w) (?:{thanks})$", "", reply.typed)  # "bardzo dobrze, dziękujemy"
+    unthanked = THANKED.sub("", reply.typed)
     exact = [
         value
         for value, said in reply.words.items()

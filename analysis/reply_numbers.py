@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.reply_speakers import (
-    PARENT_TOO,
-)
+from analysis.reply_speakers import PARENT_TOO
 from analysis.reply_words import Reading, intents
 from analysis.spoken_numbers import NUMBER_WORDS, spoken_numbers
 from analysis.typed_reply import Reply, one_or_several

@@ -12,6 +12,7 @@ from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
     AGREED,
     ALWAYS_A_COMPLAINT,
+    ANOTHER_QUESTION,
     ARGUES,
     BETTER_THAN_BEFORE,
     BETWEEN_TWO_NOTS,
@@ -19,6 +20,7 @@ from analysis.reply_shapes import (
     CONDITIONAL,
     CONTRAST,
     CORRECTED,
+    DID_AS_THEY_LIKED,
     DISAGREES,
     DOUBLE_NEGATIVE,
     EMPHATIC_NO,
@@ -37,7 +39,6 @@ from analysis.reply_shapes import (
     NOT_ONE_ANSWER,
     NOT_SINCE,
     NOT_THIS_BUT,
-    NOT_THIS_QUESTION,
     OLD_AND_NEW,
     OLD_NOT_NEW,
     ON_PAPER,
@@ -180,8 +181,9 @@ def not_plain(reply: Reply) -> Reading | None:
         return Reading()  # "im scared to press yes", "polite, if that's what you mean"
     if HALF_AN_ANSWER.search(typed):
         return Reading()
-    if NOT_THIS_QUESTION.search(typed) and reply.first not in NO_WORDS:
-        return Reading()  # "I already said no to the last question" (not "no, they did …")
+    pointed_away = ANOTHER_QUESTION.search(typed) or DID_AS_THEY_LIKED.search(typed)
+    if pointed_away and reply.first not in NO_WORDS:
+        return Reading()  # "I already said no to the last question"; not "no, they did …"
     if HEARD_NOT_LISTENED.search(typed) and "no" in reply.values:
         return Reading(choice="no")  # "they hear me but they dont listen"
     if NOT_SINCE.search(typed) and "no" in reply.values:

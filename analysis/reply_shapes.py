@@ -388,13 +388,14 @@ HALF_AN_ANSWER = re.compile(
 AGREED = re.compile(
     r"\b(?:say|said|says|think|thought|grade it|rate it) (?:the same|so too)\b|\bwould agree\b"
 )
-# An answer that points at another question ("I already said no to the last question"), or
-# a listening that changed nothing ("yeah they listen. then do whatever they want
-# anyway"): not this question's answer. Ask.
-NOT_THIS_QUESTION = re.compile(
+# An answer that points at another question: "I already said no to the last question".
+ANOTHER_QUESTION = re.compile(
     r"\b(?:said|answered|put|told you) (?:no|yes|that) (?:to|for|on|at) (?:the|that|your)"
     r" (?:last|other|previous|first|next) (?:question|one)\b"
-    r"|\b(?:do|did|does|go|went) (?:whatever|what) (?:they|she|he)"
+)
+# Listened to, then ignored: "yeah they listen. then do whatever they wanted anyway".
+DID_AS_THEY_LIKED = re.compile(
+    r"\b(?:do|did|does|go|went) (?:whatever|what) (?:they|she|he)"
     r" (?:want|wanted|wants|like|liked)\b"
 )
 # Heard, not listened to: "they heard me, they didnt listen". A no.
