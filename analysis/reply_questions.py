@@ -35,7 +35,9 @@ ASKED_BACK = re.compile(
 # a no.
 RHETORICAL = re.compile(
     r"^\s*why (?:would|should)(?P<nt>n'?t|n’t)? (?:i|we)\b(?P<not> not\b)?"
-    r"(?P<want> (?:want|need|bother|care)\b)?[^?]*\?+",
+    r"(?P<want> (?:want|need|bother|care)\b)?[^?]*\?+"
+    # "do i look like i want more messages": a no
+    r"|^\s*do (?:i|we) look like (?:i|we)(?P<looks> (?:want|need|care)\b)",
     re.IGNORECASE,
 )
 # When, beside a skip at the question that cannot be skipped: "rather not right now".
@@ -101,7 +103,7 @@ def _answered_by_asking(reply: Reply) -> Reading | None:
     if asked is None:
         return None
     turned = asked["nt"] or asked["not"]
-    if not turned and not asked["want"]:
+    if not turned and not asked["want"] and not asked["looks"]:
         return None  # "why would I harm my kids??": not an answer to this
     meant = reply.standing_for("yes") if turned else reply.standing_for("no")
     if re.search(r"\bsay no\b", asked.group(0), re.IGNORECASE):  # "why would I say no?"
@@ -167,7 +169,10 @@ def question_of_their_own(reply: Reply) -> Reading | None:
     )
     # "when they can be bothered" answers how often; "when will i hear back" asks.
     answers_when = reply.first == "when" and "?" not in reply.raw and bool(intents(typed))
-    if (asks or reply.asks_by_its_first_word) and not re.search(r"\d", typed):
+    # a number may answer, unsure ("14?"), but not a year ("Which standards - the 2023
+    # framework or ours?")
+    numbered = re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", " ", typed))
+    if (asks or reply.asks_by_its_first_word) and not numbered:
         return None if answers_when else Reading(intent=EXPLAIN)
     return None
 

@@ -30,6 +30,7 @@ from analysis.reply_shapes import (
     HALF_AN_ANSWER,
     HEARD_NOT_LISTENED,
     IN_BETWEEN,
+    IN_PLACES,
     IN_TURN,
     MIXED,
     MOCKING_REASON,
@@ -72,6 +73,7 @@ from analysis.reply_speakers import (
 )
 from analysis.reply_words import (
     EXPLAIN,
+    HEDGES,
     NO_WORDS,
     SKIP,
     Reading,
@@ -136,6 +138,11 @@ def said_again(reply: Reply) -> Reading | None:
     turned = not_at_all and not before_it.isupper() and "no" in reply.values  # "NO THEY DID NOT"
     if turned and reply.read(before_it).choice in reply.standing_for("yes"):
         return Reading(choice="no")
+    in_places = IN_PLACES.search(reply.raw) and reply.in_words
+    whole = IN_PLACES.sub(" ", reply.raw).strip(" ,.;") if in_places else ""
+    said_whole = reply.read(whole) if whole else Reading()  # "Good with pockets of outstanding"
+    if said_whole.choice:
+        return said_whole
     concluded = CONCLUDED.search(reply.raw.lower())  # "… I feel totally safe so yes"
     if concluded and concluded["last"] and len(reply.raw[: concluded.start()].split()) < 3:
         concluded = None  # "Yes. No.": two answers, not a story and its answer
@@ -187,7 +194,8 @@ def not_plain(reply: Reply) -> Reading | None:
     if HEARD_NOT_LISTENED.search(typed) and "no" in reply.values:
         return Reading(choice="no")  # "they hear me but they dont listen"
     if NOT_SINCE.search(typed) and "no" in reply.values:
-        return Reading(choice="no")  # "not since the last one left"
+        # "not since the last one left"; "…, someone new maybe" may have one now: ask
+        return Reading() if set(typed.split()) & HEDGES else Reading(choice="no")
     if WISHED.search(typed):  # "wish i did tho": no; "I wish I could say outstanding": ask
         wished_so = WISHED_SO.search(typed) and "no" in reply.values
         return Reading(choice="no") if wished_so else Reading()
@@ -237,12 +245,15 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     while reason and set(normalise(answer).split()) <= FRANKLY:
         answer, reason = split_reason(reason)  # "Honestly, RI. The plan drifted …"
     after = normalise(reason)
+    if reason.rstrip().endswith("?"):  # "yes. can i change my worker though?": a question
+        after = re.sub(r" (?:though|tho)$", "", after)  # of their own, not a "but"
     lower = reply.raw.lower()
     two_sided = MIXED.search(reply.typed) or ONE_YES_ONE_NO.search(lower)
     two_sided = two_sided or PERSON_YES_PERSON_NO.search(lower)  # "my SSW always, the duty …"
     # "first sw was brilliant, new one is useless" (not "brilliant since I got my new worker")
-    old_then_new = re.search(r"\b(?:first|old|previous)\b", normalise(answer)) and re.search(
-        r"\b(?:new|second|next|current) (?:one|worker|sw)\b", after
+    # ("better than my last worker, she NEVER listened. this one does": which, now? ask)
+    old_then_new = re.search(r"\b(?:first|old|previous|last)\b", normalise(answer)) and re.search(
+        r"\b(?:new|second|next|current|this) (?:one|worker|sw)\b", after
     )
     two_sided = two_sided or old_then_new
     if _which_of_them(reply):
@@ -273,11 +284,17 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     if re.match(r"(?:unlike|more than|better than)\b", after) and first_part.choice:
         return first_part  # "yes, unlike school who never tell us anything": someone else
     if two_sided:  # "Partly. The what yes, the why no.": the in-between, said again
-        return first_part if first_part.choice in reply.between else None
+        if first_part.choice in reply.between:
+            return first_part
+        compared = re.match(r"(?:\w+ )?(?:better|worse) than\b", normalise(answer))
+        return Reading() if old_then_new and compared else None
     rest = reply.read(reason)
     # "proper shite, worst ever": the reason says which of the two; but a yes after a
-    # tentative one ("I think so, yes") is still tentative (the reading policy)
-    settles = rest.choice in first_part.could_be and rest.choice not in reply.standing_for("yes")
+    # tentative one ("I think so, yes") is still tentative (the reading policy); "its
+    # fine, they always do" is not
+    strong = bool(set(after.split()) & SO_MUCH)
+    yes = reply.standing_for("yes")
+    settles = rest.choice in first_part.could_be and (rest.choice not in yes or strong)
     if not first_part.choice and rest.choice and settles:
         return rest
     other = reply.named_by(intents(after))
@@ -343,6 +360,8 @@ def two_at_once(reply: Reply) -> Reading | None:
         said = {reply.read(part).choice if part.strip() else None for part in parts}
         return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
     both = re.sub(r"\bwe both (?=work|are|say|think|feel)\b", "we ", core)  # "we both say yes"
+    if not reply.about_the_speaker:  # "yes me and my sister both do": the speaker too
+        both = re.sub(r"\b(?:we|me (?:and|an|n) my(?: \w+)? \w+) both (?=do|are|feel)\b", "", both)
     if re.search(r"\bboth\b", both) or OLD_NOT_NEW.search(core):
         return Reading()  # "me and my mum both", "i know the old one not the new one"
     if GRADE_PAIR.search(reply.raw):

@@ -173,11 +173,13 @@ MOCKING_REASON = re.compile(rf"^(?:thats|that is|which is) (?:why|how come)\b|^{
 CONCLUDED = re.compile(
     r"(?<!think )(?<!guess )(?<!suppose )(?<!believe )(?<!hope )(?<!say )(?<!reckon )(?<!said )"
     r"\b(?:so|so overall|overall|in short)"
-    r" (?P<answer>(?:yes|yeah)(?: always)?|no|nah|mostly|sometimes|partly|\d(?: out of |/)\d+)\W*$"
+    r" (?P<answer>(?:yes|yeah)(?: always| mostly)?|no|nah|mostly|sometimes|partly"
+    r"|\d(?: out of |/)\d+)\W*$"
     # a grade only after a stop or a dash: "…, so RI", "…, so I'd say good"; "it was so
     # good", "not so good" say how
     r"|[,;.\-–]\s*(?:so|so overall|overall|in short)(?: (?:i['’]?d|i would) (?:say|go with))?"
     r" (?P<grade>ri|good|outstanding|inadequate|requires improvement)\W*$"
+    r"|\bso (?P<ri>ri)\W*$"  # "… the plan was never reviewed so RI": RI never says how
     # a story, then the answer alone after a stop: "… and the bits about seeing dad too.
     # yes", "… So, never.", "would have been outstanding if … As it is, good"
     r"|(?<=\w)[.!]+\s+(?:so,? |as it is,? |its |it['’]s |it is )?"
@@ -206,6 +208,16 @@ ONLY_SOMEWHERE = re.compile(
     r"|\bat (?:my |me )?\w+,? (?:but )?not (?:at|in) (?:my |me )?\w+"  # "safe at mums not at dads"
 )
 # "not terrible, just not great": what it is not, then what it is.
+# A grade for parts of the work beside the grade for the whole: "Outstanding in places,
+# good overall", "Good with pockets of outstanding practice". The whole is the answer.
+IN_PLACES = re.compile(
+    r"^\s*\w+ in (?:places|parts)[,;.]?\s*(?:but\s+)?(?=.*\boverall\b)"
+    r"|\s*\b(?:with|and) (?:some |a few )?"
+    # ("good with elements of outstanding": development authors split, 3 asked to 1)
+    r"(?:pockets|flashes|moments|touches|examples|glimpses|signs|aspects|areas) of"
+    r" \w+(?: practice| work)?\b",
+    re.IGNORECASE,
+)
 NOT_THIS_BUT = re.compile(
     # (not "not now, the baby's just woken up"; not "have just")
     # "horrible. well not horrible, okay-ish", "really bad. no, not really bad, just not good"

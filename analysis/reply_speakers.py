@@ -12,7 +12,7 @@ FOR_SOMEONE = re.compile(
     r"|\bdoing (?:this|it) for\b"
     r"|\b(?:passing|handing|giving) (?:the )?phone\b"
     # "me and my mum"; not "me and my husband, we're her foster carers"
-    r"|\bme (?:and|an|n) (?:my|me)\b(?! (?:husband|wife|partner)\b)"
+    r"|\bme (?:and|an|n) (?:my|me|mi)\b(?! (?:husband|wife|partner)\b)"
     r"|\bfor (?:my|our) (?:son|daughter|child|kid)\b"
     r"|\bhelping (?:my|our) \w+"  # "helping my daughter do this shes 8"
     # "grandad helping the boy type"

@@ -183,6 +183,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(\d{1,2})([a-z]{4,})(\d{1,2})\b", r"\1 \2 \3", text)  # "15nearly16"
     text = re.sub(r"\b(\d{1,2})(yrs?|years?|yo)\b", r"\1 \2", text)  # "13yrs"
     text = re.sub(r"\bon the hole\b", "on the whole", text)
+    text = re.sub(r"\bby an large\b", "by and large", text)
+    # Patois "dem" before what they do is "they": "dem nuh listen" ("tell dem" stays them)
+    text = re.sub(r"^dem (?=(?:nuh|dont|didnt|do|did|never|neva|always|listen)\b)", "they ", text)
     text = re.sub(r"\byer (\d)", r"year \1", text)  # "yer 4"
     # Framed, not conditional: "if I had to pick, good", "I'd tell my mate it's been a
     # nightmare", "if a friend asked I'd say go for it".
@@ -256,7 +259,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bnot really sure\b", "not sure", text)  # not sure, not "not really"
     text = re.sub(r"\bso shall\b", "social", text)  # dictated: "a so shall worker"
     text = re.sub(r"\bnote (great|good|really|sure|bad)\b", r"not \1", text)  # "note great"
-    text = re.sub(r"\bi not (understand|get|know)\b", r"i dont \1", text)  # "I not understand"
+    # "I not understand", "they not listen"
+    text = re.sub(
+        r"\b(i|they|he|she) (?:not|nuh) (understand|get|know|listen|care)\b", r"\1 dont \2", text
+    )
     text = re.sub(r"\brather ye\b", "rather you", text)  # "rather ye didnae"
     text = re.sub(r"\bmost o the\b", "most of the", text)
     text = re.sub(r"\bat the mo\b", "at the moment", text)
@@ -289,13 +295,14 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(im|i am|ahm|am) no sure\b", r"\1 not sure", text)  # Scots: "Ah'm no sure"
     text = re.sub(r"^find thanks\b", "fine thanks", text)
     text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)
-    text = re.sub(r"\b(work|werk|wrk) hear\b", r"\1 here", text)
+    text = re.sub(r"\b(work|werk|wrk) (?:hear|gere)\b", r"\1 here", text)
     text = re.sub(r"\b(have|hav|got|had|seen|wasnt|isnt|aint) 1\b", r"\1 one", text)
     text = re.sub(r"\b(thir|four|fif|six|seven|eigh|nine) teen\b", r"\1teen", text)  # "six teen"
     text = re.sub(r"\beight teen\b", "eighteen", text)
     # Know spelt as it sounds: "yeh i no wat it says", "i no her" (not "i, no").
-    known = r"(?:wot|wat|what|whats|hoo|who|where|it|her|him|them|mine)"
+    known = r"(?:wot|wat|what|whats|hoo|who|where|it|her|him|them|mine|the|about)"
     text = re.sub(rf"\bi no (?={known}\b)", "i know ", text)
+    text = re.sub(r"\b(wanna|wana|want to) no\b", r"\1 know", text)  # "yes plz wanna no"
     text = re.sub(r"\b((?:most|some|all) of) (?:d|da)\b", r"\1 the", text)
     text = re.sub(r"[.,!;:\"()\[\]{}~*_]+", " ", text)
     text = re.sub(r"\?+", " ?", text)

@@ -23,6 +23,13 @@ LANGUAGES: dict[str, str] = {
     "ur": "اردو",
     "pa": "ਪੰਜਾਬੀ",
 }
+# Buttons' words in another script as people type them in Latin letters: at Urdu
+# buttons "bohat acha" is the button "😄 بہت اچھا" (Really good); at English buttons it
+# is "very good", read as Good.
+ROMANISED: dict[str, tuple[str, ...]] = {
+    "بہت اچھا": ("bohat acha", "bahut acha", "bohot acha", "bahut achha", "bohat achha"),
+    "ਬਹੁਤ ਵਧੀਆ": ("bahut vadhiya", "bahut vadhia", "bohat vadhiya", "bahut wadhiya"),
+}
 # Written right to left: the web chat sets the direction of each message itself.
 RIGHT_TO_LEFT = frozenset({"ur"})
 # Where a person's choice is kept, in their data, beside their place in a flow (only

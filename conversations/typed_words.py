@@ -11,7 +11,7 @@ from telegram.ext import filters
 
 from analysis.replies import Choice, Reading, read_reply
 from conversations import texts
-from conversations.language import ENGLISH, reading_language
+from conversations.language import ENGLISH, ROMANISED, reading_language
 from conversations.models import Option
 
 # How yes and no are often typed.
@@ -57,6 +57,7 @@ def choice_of(option: Option, audience: str | None) -> Choice:
             *option.typed,
             *option.typed_alone,
             *((emoji, label.split(" ", 1)[-1]) if not emoji.isascii() else ()),
+            *ROMANISED.get(label.split(" ", 1)[-1], ()),
         ),
         answers=option.answers,
         phrases=option.typed,

@@ -28,6 +28,7 @@ WHO_OPTIONS = (
             *("wee lass", "wee lad", "just a lass", "just a lad", "wean", "bairn"),  # Scots
             *("not a grown up", "not an adult", "from the childrens home", "in a childrens home"),
             *("the one with the social worker", "the one with a social worker"),
+            *("the one who gets the help", "the one getting the help", "the one getting help"),
             # "my PA told me to do this": only a young person has a PA
             *("my pa", "my personal adviser", "my personal advisor"),
             *("ive got a pa", "i have a pa", "got a pa"),

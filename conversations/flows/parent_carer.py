@@ -34,7 +34,7 @@ PARENT_CARER = Flow(
                     label=words("Yes, let's start"),
                     typed=(
                         *("ok", "okay", "happy to start", "happy 2 start", "understood"),
-                        "wouldnt say no",
+                        *("wouldnt say no", "im ready", "i am ready"),
                     ),
                 ),
                 Option(
@@ -100,7 +100,10 @@ PARENT_CARER = Flow(
                 Option(
                     value="yes",
                     label=words("Yes"),
-                    typed=("understood it fine", "understand it fine", "understood it all fine"),
+                    typed=(
+                        *("understood it fine", "understand it fine", "understood it all fine"),
+                        *("i wrote half of it", "we wrote half of it", "wrote half of it"),
+                    ),
                 ),
                 Option(
                     value="partly",
@@ -131,6 +134,7 @@ PARENT_CARER = Flow(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
                         *("still waiting for a plan", "there isnt one yet"),
                         *("never got written", "meant to be one but"),
+                        *("nothing was ever written down", "nothing was written down"),
                         "hapakuwa na mpango",  # Swahili: there was no plan
                         *("koi plan nahi", "plan nahi tha"),  # Urdu and Hindi
                         "there isnt a plan yet",

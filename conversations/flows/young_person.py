@@ -37,7 +37,7 @@ YOUNG_PERSON = Flow(
                     label=words("OK, let's start"),
                     typed=(
                         *("yes", "ok", "okay", "happy to start", "happy 2 start"),
-                        *("understood", "wouldnt say no"),
+                        *("understood", "wouldnt say no", "im ready"),
                     ),
                 ),
                 Option(
@@ -206,6 +206,7 @@ YOUNG_PERSON = Flow(
                         *("went thru it", "went thru it with me"),
                         *("understand it fine", "understood it fine"),
                         *("it makes sense", "it all makes sense", "makes sense to me"),
+                        *("i wrote half of it", "wrote half of it", "i wrote it"),
                     ),
                 ),
                 Option(
@@ -278,6 +279,7 @@ YOUNG_PERSON = Flow(
                         *("nobody has ever talked to me about", "never talked to me about a plan"),
                         *("nobody has given me", "no one has given me"),
                         "still waiting for my plan",
+                        *("ive not got one", "ive not got a plan", "not got one"),
                         *("still waiting for my pathway plan", "waiting for my pathway plan"),
                     ),
                 ),
@@ -297,6 +299,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("safe as houses", "safe", "im safe", "i feel safe", "i am safe"),
                         *("safer than ive ever been", "safest ive ever been", "safest ive been"),
+                        *("safer here than anywhere", "safer than anywhere", "safest place"),
                     ),
                 ),
                 Option(

@@ -2010,3 +2010,62 @@ def test_what_counts_then_who_they_are_still_asks_what_counts():
 )
 def test_welsh_irish_gaelic_and_geordie_words_from_the_eighteenth_session(typed, choices, means):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("best thing thats happened to me tbh", SCALE, "great"),
+        ("an absolute lifesaver", SCALE, "great"),
+        ("completely, every visit", ALWAYS, "yes"),
+        ("could do", YES_NO, "yes"),
+        ("its fine, they always do", ALWAYS, "yes"),  # "always" settles it
+        ("I think so, yes", ALWAYS, None),  # a tentative yes stays tentative (a guard)
+        ("more than my mum does lol, so yeah mostly", ALWAYS, "sometimes"),
+        ("yes. can i change my worker though?", ALWAYS, "yes"),  # a question of their own
+        ("yes me and my sister both do", MOSTLY, "yes"),
+        ("do i look like i want more messages", YES_NO, "no"),
+        ("better than my last worker, she NEVER listened. this one does", ALWAYS, None),
+        ("not since the meeting in march, someone new maybe", ALWAYS, None),
+        ("not since the meeting in march", ALWAYS, "no"),  # a guard
+        ("Outstanding in places, good overall", OUTSTANDING, "good"),
+        ("Good with pockets of outstanding practice", OUTSTANDING, "good"),
+        ("Outstanding in parts, RI overall", OUTSTANDING, "requires_improvement"),
+        ("RI in places but mostly good", OUTSTANDING, None),  # a guard
+        ("good with elements of outstanding", OUTSTANDING, None),  # authors split: ask
+        ("some strengths, but the plan was never reviewed so RI", GRADES, "requires_improvement"),
+    ],
+)
+def test_overstatement_parts_and_wholes_and_rhetorical_questions_from_the_nineteenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_which_of_two_frameworks_asks_for_an_explanation():
+    reading = read_reply("Which standards - the 2023 framework or ours?", GRADES)
+    assert reading.intent == EXPLAIN
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("nver", ALWAYS, "no"),
+        ("dem nuh listen at all", ALWAYS, "no"),  # Jamaican patois
+        ("mi cool wid dat", CONSENT, "agree"),
+        ("nearley 12", AGES, "child"),
+        ("by an large yes", ALWAYS, "sometimes"),
+        ("mosty", ALWAYS, "sometimes"),
+        ("somethings", ALWAYS, "sometimes"),
+        ("fyn", YES_NO, "yes"),
+        ("yes plz wanna no", YES_NO, "yes"),  # know, not no
+        ("bahut vadiya", SCALE, "good"),  # Punjabi "very good", as "very good" is read
+        ("bohat acha", SCALE, "good"),
+    ],
+)
+def test_slips_patois_and_very_good_in_punjabi_from_the_nineteenth_session(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_no_comment_misspelt_is_a_skip():
+    assert read_reply("no commnt", ALWAYS).intent == SKIP

@@ -10,6 +10,7 @@ from conversations.flows import (
     SCALE_OPTIONS,
     YOUNG_PERSON,
 )
+from conversations.language import reading_in
 from conversations.typed_words import (
     is_greeting,
     is_stop,
@@ -599,4 +600,56 @@ def test_who_is_talking_in_their_own_words_or_asked_when_it_could_be_two(typed, 
 )
 def test_everyday_answers_pick_their_button_or_are_asked(flow, step, typed, value):
     option = match_option(flow.step(step).options, typed, "teen")
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "value"),
+    [
+        (YOUNG_PERSON, "safe_home", "safer here than ANYWHERE ive lived", "yes"),
+        (YOUNG_PERSON, "plan", "understand it? i wrote half of it", "yes"),  # not "half"
+        (PARENT_CARER, "plan", "Understood it? I wrote half of it", "yes"),
+        (YOUNG_PERSON, "plan", "what plan?? ive not got one", "not_sure"),
+        (PARENT_CARER, "plan", "What plan? Nothing was ever written down or agreed", "no_plan"),
+        (PARENT_CARER, "consent", "Please I am ready", "agree"),
+        (YOUNG_PERSON, "consent", "later pls my tea is ready", "not_now"),  # a guard
+        # a guard: an old worker then no idea of the new one is not sure, not asked
+        (YOUNG_PERSON, "know_worker", "knew my old one, no idea who the new one is", "not_sure"),
+    ],
+)
+def test_comparisons_plans_they_wrote_and_being_ready_from_the_nineteenth_session(
+    flow, step, typed, value
+):
+    option = match_option(flow.step(step).options, typed, "teen")
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("im the one who gets the help not my dad", "yp"),
+        ("me n mi mum a type it togeda", None),  # typing together: which of them?
+        ("I work gere", "pr"),
+    ],
+)
+def test_who_is_talking_from_the_nineteenth_session(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "value"),
+    [
+        # guards: the Urdu button "😄 بہت اچھا" and the Punjabi "😄 ਬਹੁਤ ਵਧੀਆ" in Latin letters
+        ("ur", "bohat acha", "great"),
+        ("pa", "bahut vadhiya", "great"),
+        ("en", "bohat acha", "good"),  # at English buttons: "very good", read as Good
+        ("en", "bahut vadhiya", "good"),
+    ],
+)
+def test_a_button_s_words_in_latin_letters_are_that_button_in_its_own_language(
+    language, typed, value
+):
+    with reading_in(language):
+        option = match_option(PARENT_CARER.step("overall").options, typed, "parent")
     assert (option.value if option else None) == value
