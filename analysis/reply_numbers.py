@@ -100,6 +100,8 @@ def rating(reply: Reply) -> Reading | None:
         return None
     if set(spoken_numbers(RATING.sub(" ", core))) - {5, 10}:
         return Reading()  # "8/10 maybe 7": which?
+    if len({said.group(1) or said.group(2) for said in RATING.finditer(core)}) > 1:
+        return Reading()  # "2 out of 5 for the help, 5 out of 5 for my worker": which?
     if (
         intents(RATING.sub(" ", core)) & {"awful", "bad"}
         and int(found.group(1) or found.group(2)) > 2

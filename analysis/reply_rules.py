@@ -10,6 +10,7 @@ import re
 
 from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
+    ABOUT_THE_SYSTEM,
     AGREED,
     ALWAYS_A_COMPLAINT,
     ANOTHER_QUESTION,
@@ -45,6 +46,7 @@ from analysis.reply_shapes import (
     ON_PAPER,
     ONE_YES_ONE_NO,
     OWN_BIAS,
+    OWN_WORK,
     PERSON_YES_PERSON_NO,
     REALISTICALLY,
     SARCASM,
@@ -183,7 +185,15 @@ def not_plain(reply: Reply) -> Reading | None:
         said_now = reply.read(re.sub(r"\bnow\b", " ", now)) if now.strip() else Reading()
         # "they do now, didnt before" is not "Yes, always": ask.
         not_always = reply.always_yes and said_now.choice in reply.standing_for("yes")
+        if reply.about_the_speaker and not said_now.choice:
+            return None  # "I'm his dad. Wasnt around at the start but I am now": his dad
         return said_now if said_now.choice and not not_always else Reading()
+    own = OWN_WORK.search(reply.raw) if reply.in_words else None
+    said_own = reply.read(own["grade"]) if own else Reading()
+    if said_own.choice:  # "thresholds are wrong across the service, but my work here was RI"
+        return said_own
+    if reply.in_words and ABOUT_THE_SYSTEM.search(typed):
+        return Reading()  # "the whole front door is inadequate, this family got caught in it"
     if WORRIED.search(typed) or WHAT_YOU_MEAN.search(typed):
         return Reading()  # "im scared to press yes", "polite, if that's what you mean"
     if HALF_AN_ANSWER.search(typed):
@@ -276,6 +286,10 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     if re.search(r"\bcould be better\b", normalise(answer)) and "could be worse" in after:
         return Reading()  # "Could be better, could be worse": neither, and not said which
     first_part = reply.read(answer)
+    for_each = re.search(r"\bfor\b", answer) and re.search(r"\bfor\b", reason)
+    each_its_own = for_each and reply.in_words and first_part.choice
+    if each_its_own and reply.read(reason).choice not in (None, first_part.choice):
+        return Reading()  # "outstanding for the child, RI for the parents' side": which?
     if first_part.choice == "agree" and WHO_SEES.search(after):
         return Reading()  # "I suppose, as long as it stays private": who sees it, answered
     two_questions = len(normalise(answer).split()) > 1  # not "plan?? what plan": an echo
@@ -287,7 +301,10 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         if first_part.choice in reply.between:
             return first_part
         compared = re.match(r"(?:\w+ )?(?:better|worse) than\b", normalise(answer))
-        return Reading() if old_then_new and compared else None
+        if old_then_new and compared:
+            return Reading()
+        # "My worker did, her manager spoke down to me": not the manager's alone
+        return one_yes_another_no(reply) if PERSON_YES_PERSON_NO.search(lower) else None
     rest = reply.read(reason)
     # "proper shite, worst ever": the reason says which of the two; but a yes after a
     # tentative one ("I think so, yes") is still tentative (the reading policy); "its
@@ -314,6 +331,8 @@ def answer_then_reason(reply: Reply) -> Reading | None:
             and not reply.named_by(intents(after))
         )
     )
+    # (who they are stays who they are: "I'm his dad. Wasnt around at the start but I am now")
+    takes_back = takes_back and not reply.about_the_speaker
     if takes_back and first_part.choice not in (None, *reply.between, *reply.standing_for("no")):
         return Reading()
     if (first_part.choice or first_part.intent == SKIP) and not other - {first_part.choice}:
@@ -359,7 +378,7 @@ def two_at_once(reply: Reply) -> Reading | None:
             ]
         said = {reply.read(part).choice if part.strip() else None for part in parts}
         return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
-    both = re.sub(r"\bwe both (?=work|are|say|think|feel)\b", "we ", core)  # "we both say yes"
+    both = re.sub(r"\bwe both (?=work|are|say|said|think|feel)\b", "we ", core)  # "we both say yes"
     if not reply.about_the_speaker:  # "yes me and my sister both do": the speaker too
         both = re.sub(r"\b(?:we|me (?:and|an|n) my(?: \w+)? \w+) both (?=do|are|feel)\b", "", both)
     if re.search(r"\bboth\b", both) or OLD_NOT_NEW.search(core):

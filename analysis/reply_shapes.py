@@ -209,13 +209,23 @@ ONLY_SOMEWHERE = re.compile(
 )
 # "not terrible, just not great": what it is not, then what it is.
 # A grade for parts of the work beside the grade for the whole: "Outstanding in places,
-# good overall", "Good with pockets of outstanding practice". The whole is the answer.
+# good overall". The whole is the answer. ("Good with pockets of outstanding" and
+# "good with elements of outstanding" ask: development authors split.)
 IN_PLACES = re.compile(
-    r"^\s*\w+ in (?:places|parts)[,;.]?\s*(?:but\s+)?(?=.*\boverall\b)"
-    r"|\s*\b(?:with|and) (?:some |a few )?"
-    # ("good with elements of outstanding": development authors split, 3 asked to 1)
-    r"(?:pockets|flashes|moments|touches|examples|glimpses|signs|aspects|areas) of"
-    r" \w+(?: practice| work)?\b",
+    r"^\s*\w+ in (?:places|parts)[,;.]?\s*(?:but\s+)?(?=.*\boverall\b)", re.IGNORECASE
+)
+# A grade said of the system, not of this work: "the whole front door is inadequate,
+# this family just got caught in it". Ask, unless the work's own grade is said too.
+ABOUT_THE_SYSTEM = re.compile(
+    r"\b(?:system|front door|service|thresholds|council|management|department)\b"
+    r"[^,.;]*\b(?:is|are|was|were)\b(?: \w+){0,2}"
+    r" (?:outstanding|good|ri|requires improvement|inadequate)\b"  # not "the system is broken"
+)
+# The work's own grade beside the system's: "work itself good. the system around it is
+# RI", "thresholds are wrong across the service, but my work here was RI".
+OWN_WORK = re.compile(
+    r"\b(?:my work|my practice|the work itself|work itself|this work)(?: here)?"
+    r"(?: (?:was|is))?\s+(?P<grade>\w+(?: improvement)?)",
     re.IGNORECASE,
 )
 NOT_THIS_BUT = re.compile(
@@ -257,6 +267,9 @@ CONDITIONAL = re.compile(
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
     # "would you tell my mum?? because then no", "yes but I want to know who … first"
     r"|\b(?:because|cos|coz|cuz|cause) then\b|\b(?:want|need|like) to know\b.*\bfirst\b"
+    # "yes but i want to talk to someone first"; not "Not now, I need to speak to my …"
+    r"|^(?:yes|yeah|yep|ok|okay|sure|fine)\b.*\b(?:want|need|like) to (?:talk|speak) to\b"
+    r".*\bfirst\b"
     r"|^only if\b|\botherwise (?:no|not|yes)\b"  # "only if its real, otherwise no"
 )
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
@@ -337,8 +350,10 @@ PERSON_YES_PERSON_NO = re.compile(
     # "in meetings no. one to one yes": one place yes, another no
     r"|^(?:in|at) (?:the )?(?!beginning|start|first|end)\w+ (?:yes|no)"
     r"\W+(?:\w+\s+){1,3}(?:yes|no)\W*$"
-    # "Sarah did, her manager didnt", "Ellie does. her manager doesnt"
-    rf"|^\w+ (?:did|does)[,.]\s*(?:her|his|their|the) {WORKER} (?:didnt|doesnt|dont)\b"
+    # "Sarah did, her manager didnt", "Ellie does. her manager doesnt", "My worker did,
+    # her manager spoke down to me"
+    rf"|^(?:my |the )?\w+ (?:did|does)[,.]\s*(?:her|his|their|the) {WORKER}"
+    r" (?:didnt|doesnt|dont|never|(?:spoke|talked|talks|speaks) down)\b"
 )
 # Any yes, then a no, after a comma: "respect yes, help no". Which is the answer? Ask.
 ONE_YES_ONE_NO = re.compile(
@@ -360,7 +375,8 @@ CORRECTED = re.compile(
     r"|\b(?:sorry\W+)?(?:auto ?correct(?:ed)?|predictive text)\b"
     r"|^(?:(?:yes|no)\W+)?sorry\b"
     r"|\bwell,\s"  # "outstanding - well, good if im honest"
-    r"|^\w+\.{2,}\s*(?:no,\s*)?(?=\w)"  # "no... ok fine lets go", "outstanding... no, good"
+    # "no... ok fine lets go", "outstanding... no, good"; not "yes... no... idk" (which?)
+    r"|^\w+\.{2,}\s*(?:no,\s*)?(?=\w)(?!.*\.{2,})"
     # "yes please actually no"; not "really good actually my PA is sound"
     r"|(?<!you )(?<!they )\bactually\b(?=(?:\W+\w+){1,3}\W*$)"  # not "if you actually change"
     r"|\bactually\b(?=\W+(?:no|nah|yes|yeah)\b)",

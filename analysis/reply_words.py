@@ -158,6 +158,9 @@ SUBJECTS = frozenset(
 )
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
 HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
+# Nothing is further: "worse than awful" is awful, "better than amazing" amazing.
+EXTREMES = frozenset({"awful", "terrible", "horrible", "the worst", "amazing", "brilliant"})
+EXTREMES |= {"great", "excellent", "outstanding", "inadequate", "perfect", "the best"}
 NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
 YES_WORDS = frozenset({"yes", "yeah", "yep", "ye", "yh"})
 # Typed alone in any language: skip (the skip button's own words are read as well).
@@ -221,6 +224,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\s+slash\s+", "/", text)  # "good slash RI"
     text = re.sub(r"\bgo a head\b", "go ahead", text)
     text = re.sub(r"\bout ?of (ten|five)\b", lambda m: f"out of {NUMBER_WORDS[m.group(1)]}", text)
+    text = re.sub(r"\bout of (?:your|the|ur) (\d+)\b", r"out of \1", text)  # "3 out of your 5"
+    text = re.sub(r"^p a\b", "pa", text)  # "P A from leaving care team"
     text = re.sub(r"\bouta\b", "outta", text)
     text = re.sub(r"\b(not )?rely\b(?! on\b)", r"\1really", text)  # "rely bad"
     text = re.sub(r"\bi no (her|him|them|who|hoo|it|that|my)\b", r"i know \1", text)
@@ -355,6 +360,8 @@ def negated(text: str, phrase: str) -> bool:
     if before[-2:] == ["not", "really"] and phrase.split()[0] in NO_WORDS:
         return False  # "not really no thank you": a no, said twice
     after = text.split(f" {phrase} ", 1)[1].split()[:1] if f" {phrase} " in text else []
+    if before[-1:] == ["than"] and before[-2:-1] in (["better"], ["worse"]):
+        return phrase not in EXTREMES  # "better than ok": more than OK; "worse than awful"
     return bool(NOT_BEFORE & set(before[-2:])) or (
         phrase in INTENSIFIERS and bool(NOT_AFTER & set(after))
     )

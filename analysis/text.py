@@ -281,6 +281,10 @@ RESPELLED = {
     "nearley": "nearly",
     "commnt": "comment",
     "somethings": "sometimes",
+    "realny": "really",
+    "nów": "now",  # a phone set to Polish
+    "prob": "probably",
+    "probs": "probably",
     "maistly": "mostly",
     "couldnae": "couldnt",
     "tomoz": "tomorrow",

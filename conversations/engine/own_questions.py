@@ -25,6 +25,7 @@ WHO_OPTIONS = (
             *("i am the child", "i am the kid", "the child that", "the kid that"),
             *("left care", "leaving care", *(str(age) for age in range(5, 26))),
             *("im in year", "i am in year", "im in primary", "im at primary"),
+            "still at primary",
             *("wee lass", "wee lad", "just a lass", "just a lad", "wean", "bairn"),  # Scots
             *("not a grown up", "not an adult", "from the childrens home", "in a childrens home"),
             *("the one with the social worker", "the one with a social worker"),
@@ -65,11 +66,12 @@ WHO_OPTIONS = (
                 for worker in ("social worker", "sw", "worker")
             ),
             *("were their foster carers", "we are foster carers", "were foster carers"),
+            *("were kinship carers", "we are kinship carers", "kinship carers"),
             # in another language: French, Arabic and Shona "I'm the mum", "a parent"
             *("je suis la maman", "je suis le papa", "ana el umm", "ana al umm", "mubereki"),
             # Somali, Farsi, Albanian and Vietnamese "I'm the father", "I'm the mother", "parent"
             *("aabbaha ayaan ahay", "hooyada ayaan ahay", "man madar hastam", "man pedar hastam"),
-            *("jam prind", "toi la me", "toi la bo", "mummy"),
+            *("jam prind", "toi la me", "toi la bo", "mummy", "waxaan ahay hooyo"),
             *("young carer", "a young carer"),  # alone: a young person, or about one? Ask.
             # Portuguese, Spanish, Turkish, Urdu, Bengali and Gujarati "I'm the mother/father"
             *("sou a mae", "sou a mãe", "sou o pai", "soy la madre", "soy el padre"),
@@ -88,6 +90,7 @@ WHO_OPTIONS = (
             *("family support worker", "i work for you", "i work for the council"),
             *("allocated sw", "allocated social worker", "personal adviser", "personal advisor"),
             *("pa for", "im a pa", "i am a pa", "student sw", "student social worker"),
+            *("personal adviser for", "personal advisor for", "family support sessions"),
             *("im the pa", "i am the pa", "im their pa", "im his pa", "im her pa", "pa here"),
             *("on placement", "pa from", "pa in the", "pa on the", "pa leaving care", "SW"),
             *("i work in", "i work at", "work for the council", "i work for the trust"),
@@ -103,7 +106,7 @@ WHO_OPTIONS = (
             *(
                 f"{role} {place}leaving care{team}"
                 for role in ("pa", "personal adviser", "personal advisor")
-                for place in ("", "in the ", "with the ", "from the ", "on the ")
+                for place in ("", "in the ", "with the ", "from the ", "on the ", "from ", "in ")
                 for team in ("", " team")
             ),
         ),

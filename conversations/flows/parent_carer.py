@@ -125,6 +125,7 @@ PARENT_CARER = Flow(
                         "didnt understand nothing",
                         *("didnt understand a word", "not a word of it", "totally lost"),
                         *("completely lost", "i was lost", "we were lost"),
+                        *("written in greek", "like reading another language"),
                     ),
                 ),
                 Option(

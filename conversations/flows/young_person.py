@@ -223,6 +223,7 @@ YOUNG_PERSON = Flow(
                     label=words("No"),
                     typed=(
                         *("none of it makes sense", "none of it make sense"),
+                        *("written in greek", "like reading another language"),
                         *("no idea what it says", "not a clue whats in it", "dont get it"),
                         *("not a clue what it says", "havent a clue what it says"),
                         "dont have a clue what it says",
@@ -253,6 +254,7 @@ YOUNG_PERSON = Flow(
                         *("dont think i have a plan", "not sure i have a plan", "never seen it"),
                         *("never seen my plan", "no one told me about a plan", "havent got one"),
                         *("never seen my pathway plan", "nobody mentioned a plan"),
+                        *("never seen any plan", "nobodys mentioned one", "nobody mentioned one"),
                         *("nobody said i had one", "no one said i had one", "never been shown one"),
                         *("nobody showed me a plan", "nobody showed me", "nobody ever shown me"),
                         *("nobody has ever shown me", "nobody ever showed me"),
@@ -300,6 +302,7 @@ YOUNG_PERSON = Flow(
                         *("safe as houses", "safe", "im safe", "i feel safe", "i am safe"),
                         *("safer than ive ever been", "safest ive ever been", "safest ive been"),
                         *("safer here than anywhere", "safer than anywhere", "safest place"),
+                        *("felt like home", "feels like home"),
                     ),
                 ),
                 Option(

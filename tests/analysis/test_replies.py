@@ -2029,7 +2029,7 @@ def test_welsh_irish_gaelic_and_geordie_words_from_the_eighteenth_session(typed,
         ("not since the meeting in march, someone new maybe", ALWAYS, None),
         ("not since the meeting in march", ALWAYS, "no"),  # a guard
         ("Outstanding in places, good overall", OUTSTANDING, "good"),
-        ("Good with pockets of outstanding practice", OUTSTANDING, "good"),
+        ("Good with pockets of outstanding practice", OUTSTANDING, None),  # authors split
         ("Outstanding in parts, RI overall", OUTSTANDING, "requires_improvement"),
         ("RI in places but mostly good", OUTSTANDING, None),  # a guard
         ("good with elements of outstanding", OUTSTANDING, None),  # authors split: ask
@@ -2069,3 +2069,51 @@ def test_slips_patois_and_very_good_in_punjabi_from_the_nineteenth_session(typed
 
 def test_no_comment_misspelt_is_a_skip():
     assert read_reply("no commnt", ALWAYS).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("2 out of 5 for the help, 5 out of 5 for my worker", SCALE, None),  # which?
+        ("4/5", SCALE, "good"),  # a guard
+        ("a solid 3 out of your 5 faces", SCALE, "ok"),
+        ("better than ok, not amazing", SCALE, None),  # more than OK: not OK
+        ("worse than awful tbh", SCALE, "awful"),  # a guard: nothing is worse
+        ("Good, on reflection. I was going to say RI.", GRADES, "good"),  # a guard
+        ("inadequate - not her fault, the system is broken", INADEQUATE, "inadequate"),  # guard
+        ("yes... no... idk", YES_NO, None),  # three answers, no correction
+        ("no... ok fine lets go", CONSENT, "agree"),  # a guard: one correction
+        ("outstanding for the child, RI for the parents' side", OUTSTANDING, None),
+        ("work itself good. the system around it is RI at best", GRADES, "good"),
+        (
+            "thresholds are wrong across the service, but my work here was RI",
+            GRADES,
+            "requires_improvement",
+        ),
+        ("yes but i want to talk to someone first", CONSENT, None),  # a condition
+        ("Not now, I need to speak to my solicitor first", CONSENT, "not_now"),  # a guard
+        ("My worker did, her manager spoke down to me", ALWAYS, "sometimes"),
+        ("like shouting into the void", ALWAYS, "no"),
+        ("when it suited them", ALWAYS, "sometimes"),
+        ("they get my pronouns wrong every single time", ALWAYS, "no"),
+        ("they talk to me like im 5 and im 17", ALWAYS, "no"),
+        ("respect? they didnt even know my name", ALWAYS, "no"),
+        ("dont mither me", YES_NO, "no"),
+        ("realny good", SCALE, "great"),
+        ("prob", YES_NO, "yes"),
+        ("not nów", CONSENT, "not_now"),  # a phone set to Polish
+        ("nu stiu", [*YES_NO, Choice("not_sure", ("Not sure",))], "not_sure"),  # Romanian
+        ("ewe its Mehari", YES_NO, "yes"),  # Tigrinya
+        ("majhe majhe", ALWAYS, "sometimes"),  # Bengali
+        ("theek thak", SCALE, "ok"),
+    ],
+)
+def test_two_scores_the_system_not_the_work_people_in_turn_and_slips_from_the_nineteenth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_practitioner_who_cannot_rate_it_fairly_skips():
+    reading = read_reply("can't rate it fairly, I only picked it up last week", GRADES)
+    assert reading.intent == SKIP
