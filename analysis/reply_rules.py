@@ -142,7 +142,7 @@ def said_again(reply: Reply) -> Reading | None:
         return Reading(choice="no")
     in_places = IN_PLACES.search(reply.raw) and reply.in_words
     whole = IN_PLACES.sub(" ", reply.raw).strip(" ,.;") if in_places else ""
-    said_whole = reply.read(whole) if whole else Reading()  # "Good with pockets of outstanding"
+    said_whole = reply.read(whole) if whole else Reading()  # "Outstanding in places, good overall"
     if said_whole.choice:
         return said_whole
     concluded = CONCLUDED.search(reply.raw.lower())  # "… I feel totally safe so yes"

@@ -207,7 +207,6 @@ ONLY_SOMEWHERE = re.compile(
     r"\bin my (?:bed)?room\b|\bsafe (?:at|in) (?:school|college)\b"
     r"|\bat (?:my |me )?\w+,? (?:but )?not (?:at|in) (?:my |me )?\w+"  # "safe at mums not at dads"
 )
-# "not terrible, just not great": what it is not, then what it is.
 # A grade for parts of the work beside the grade for the whole: "Outstanding in places,
 # good overall". The whole is the answer. ("Good with pockets of outstanding" and
 # "good with elements of outstanding" ask: development authors split.)
@@ -228,6 +227,7 @@ OWN_WORK = re.compile(
     r"(?: (?:was|is))?\s+(?P<grade>\w+(?: improvement)?)",
     re.IGNORECASE,
 )
+# "not terrible, just not great": what it is not, then what it is.
 NOT_THIS_BUT = re.compile(
     # (not "not now, the baby's just woken up"; not "have just")
     # "horrible. well not horrible, okay-ish", "really bad. no, not really bad, just not good"

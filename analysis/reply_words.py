@@ -159,8 +159,12 @@ SUBJECTS = frozenset(
 # "maybe" alone: not sure, where there is such a button; otherwise ask.
 HEDGES = frozenset({"maybe", "mebbe", "maybs", "perhaps", "possibly"})
 # Nothing is further: "worse than awful" is awful, "better than amazing" amazing.
-EXTREMES = frozenset({"awful", "terrible", "horrible", "the worst", "amazing", "brilliant"})
-EXTREMES |= {"great", "excellent", "outstanding", "inadequate", "perfect", "the best"}
+EXTREMES = frozenset(
+    {
+        *("awful", "terrible", "horrible", "the worst", "amazing", "brilliant", "great"),
+        *("excellent", "outstanding", "inadequate", "perfect", "the best"),
+    }
+)
 NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
 YES_WORDS = frozenset({"yes", "yeah", "yep", "ye", "yh"})
 # Typed alone in any language: skip (the skip button's own words are read as well).
