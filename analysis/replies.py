@@ -55,6 +55,7 @@ from analysis.typed_reply import (
     graded_in_words,
     starred_put_right,
     unhyphenated,
+    without_frame,
     without_late_apology,
 )
 
@@ -118,6 +119,7 @@ def read_reply(
     raw = unhyphenated(starred_put_right(as_one_line(text)))
     raw = ANSWERS_ITS_OWN_QUESTION.sub(r"\1? ", raw)  # "what plan i …"
     raw = without_late_apology(raw)  # "sorry was at work, go on then"
+    raw = without_frame(raw)  # "Dear Sir/Madam, …", "ask my wife, but I'd say good"
     if graded_in_words(choices):  # "Outstanding 🙂": a smile, not the face "Good"
         raw = SMILES.sub(" ", raw).strip() or raw
     typed = normalise(raw)

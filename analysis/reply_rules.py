@@ -66,6 +66,8 @@ from analysis.reply_speakers import (
     ANOTHER_THEN_ME,
     FOR_SOMEONE,
     MINE_AFTER,
+    NAME_NOT_MET,
+    NOT_FROM_ONE,
     NOT_WHO,
     PARENT_TOO,
     SOMEONE_ELSES,
@@ -196,8 +198,8 @@ def not_plain(reply: Reply) -> Reading | None:
         return Reading()  # "the whole front door is inadequate, this family got caught in it"
     if WORRIED.search(typed) or WHAT_YOU_MEAN.search(typed):
         return Reading()  # "im scared to press yes", "polite, if that's what you mean"
-    if HALF_AN_ANSWER.search(typed):
-        return Reading()
+    if HALF_AN_ANSWER.search(typed) or NOT_FROM_ONE.match(typed) or NAME_NOT_MET.search(typed):
+        return Reading()  # "not by the social worker, no": by the others, then?
     pointed_away = ANOTHER_QUESTION.search(typed) or DID_AS_THEY_LIKED.search(typed)
     if pointed_away and reply.first not in NO_WORDS:
         return Reading()  # "I already said no to the last question"; not "no, they did …"
@@ -283,13 +285,19 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         return None
     if re.match(r"not\b", normalise(answer)) and re.match(r"not\b", after):
         return None  # "not great, not terrible": neither, read whole
-    if re.search(r"\bcould be better\b", normalise(answer)) and "could be worse" in after:
-        return Reading()  # "Could be better, could be worse": neither, and not said which
+    if re.search(r"\bcould be\b", normalise(answer)) and re.match(r"(?:it )?could be\b", after):
+        return Reading()  # "Could be better, could be worse", "…, could be inadequate": which?
+    labelled = re.match(r"[^,.;:]{2,30}:", answer) and re.match(r"\s*[^,.;:]{2,30}:", reason)
+    rated = not reply.standing_for("yes")  # ("worker: yes, manager: no" is Sometimes)
+    if labelled and rated and reply.read(reason) != reply.read(answer):
+        return Reading()  # "Family support: brilliant. Social worker: didn't turn up."
     first_part = reply.read(answer)
     for_each = re.search(r"\bfor\b", answer) and re.search(r"\bfor\b", reason)
     each_its_own = for_each and reply.in_words and first_part.choice
     if each_its_own and reply.read(reason).choice not in (None, first_part.choice):
         return Reading()  # "outstanding for the child, RI for the parents' side": which?
+    if re.search(r"[,.] *(?:does|do|is|would|am) (?:that|this|it|i) count as [^,.]* or ", lower):
+        return Reading()  # "17, does that count as young person or parent": which, they ask
     if first_part.choice == "agree" and WHO_SEES.search(after):
         return Reading()  # "I suppose, as long as it stays private": who sees it, answered
     two_questions = len(normalise(answer).split()) > 1  # not "plan?? what plan": an echo

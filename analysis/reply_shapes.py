@@ -55,6 +55,7 @@ IN_BETWEEN = re.compile(
     r"|\w+ in (?:parts|places)\b|\bin the end\b|\bless than\b|\bas \w+ as\b.*\bcan be\b"
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
     r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
+    r"|\bon the cusp\b|\bverging on\b|\bedging (?:towards|into|on)\b"  # nearly: which?
     r"|\b(?:doesnt|does not|dont) (?:cover it|do (?:it|her|him|them) justice)\b"  # "'OK' doesnt …"
     r"|\bless keen\b"  # "My partner's happy to, I'm less keen"
     r"|\bby the end\b"  # "By the end, yes": not always
@@ -281,7 +282,7 @@ DOUBLE_NEGATIVE = re.compile(
     # "never had an issue", "never once made me feel small": a no that means yes
     r"|\bnever\b[^.,;!?]{0,25}?\b(?:issues?|problems?|small|unsafe|judged|worried|complaints?)\b"
     r"|\bnever (?:dont|didnt|not)\b"  # "i never dont feel safe"
-    r"|\b(?:nowt|nothing) wrong\b"  # "nowt wrong with how they treat me"
+    r"|\b(?:nowt|nothing) wrong\b(?! with)"  # "done nothing wrong" (not "nothing wrong with")
     r"|^(?:its |it was |it is )?not that (?:they|she|he|it|we|i)\b"  # "Its not that they were…"
     r"|\bnever a (?:time|day|moment)\b[^.,;!?]{0,20}?\b(?:dont|didnt)\b"
     r"|\b(?:nobody|no ?one) (?:has |have |had |is |was )?(?:ever )?not\b"  # "no one has ever not"
@@ -385,7 +386,7 @@ CORRECTED = re.compile(
 # Arguing with the question instead of answering it: "u lot never change nothing anyway".
 ARGUES_NOT_ANSWERS = re.compile(
     r"\bchanges? (?:nothing|anything|anythin|owt|nowt)\b|\bwhats the point\b"
-    r"|\bnothing (?:ever )?(?:changes|changed)\b"
+    r"|\bnothing (?:ever )?(?:changes|changed)\b|\bso (?:you|u) tell me\b"  # "…, so you tell me"
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.
 ARGUES = re.compile(

@@ -57,6 +57,10 @@ SOMEONE_ELSES = re.compile(
     r"(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b| to\b)"
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
+    # an audit's grade: "Moderation pulled it down to RI; I disagree"
+    r"|\b(?:audit|auditors?|moderation|moderators?|qa) (?:\w+ )?"
+    r"(?:said|says|graded|rated|gave|put|pulled|marked|called)\b"
+    r"(?![^.;]*\b(?:keep it there|cant argue|and i agree|i agree with))"  # its grade, agreed
 )
 # Their own view after someone else's: "my manager says good, I'd say RI".
 MINE_AFTER = re.compile(
@@ -91,4 +95,14 @@ NOT_WHO = re.compile(
 THEIR_CHILDREN = re.compile(
     r"\b(mum|mam|mom|dad|parent|mother|father|carer|nanna|grandma|grandad)s? (?:of|to) [^,.;!?]*",
     re.IGNORECASE,
+)
+# A no from one person, which leaves the others: "not by the social worker, no". Ask.
+NOT_FROM_ONE = re.compile(
+    r"^(?:no\s+)?not (?:by|from) (?:the|my|our|his|her|that) (?!start|beginning|first)"
+    r"(?!\w+ (?:lot|team|service|people)\b)\w+"
+)
+# A worker's name known from someone, never met: "mum says it's Dan but I've never met
+# him". Ask.
+NAME_NOT_MET = re.compile(
+    r"\b(?:name|called|says its|said its)\b[^.;]*\bbut\b[^.;]*\bnever (?:met|meet)\b"
 )

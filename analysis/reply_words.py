@@ -204,7 +204,10 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"^if (?:a|my) (?:friend|mate|pal) (?:asked|asks)(?: me)?,?\s*", "", text)
     # "I'd rather my manager rated it, but if I must, RI"
-    text = re.sub(r"^(?:.*\bbut )?if i (?:must|have to),?\s*(?=\w+(?: \w+)?$)", "", text)
+    if_i_must = r"if i (?:must|have to)(?: say| pick| choose)?"
+    text = re.sub(rf"^(?:.*\bbut )?{if_i_must},?\s*(?=\w+(?: \w+)?$)", "", text)
+    text = re.sub(rf"(?<=\w),?\s*{if_i_must}$", "", text)  # "fine I guess, if I have to say"
+    text = re.sub(r"^(?:its|it is|thats) giving\b", "", text)  # a meme: "it's giving disrespect"
     text = re.sub(r"^(?:id|i would) tell (?:my|a) (?:friend|mate|pal)(?: that)?\s+", "", text)
     text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
     text = re.sub(r"\bsum (of|times?|tims)\b", r"some \1", text)

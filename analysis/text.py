@@ -248,6 +248,10 @@ RESPELLED = {
     "yeer": "year",
     "idear": "idea",
     "nothin": "nothing",
+    "teh": "the",
+    "inadeq": "inadequate",
+    "nowt": "nothing",  # Northern: "I've nowt against it"
+    "owt": "anything",
     "2nd": "second",
     "1st": "first",
     "useles": "useless",

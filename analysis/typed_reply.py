@@ -240,6 +240,45 @@ def without_late_apology(raw: str) -> str:
     return _LATE_APOLOGY.sub("", raw)
 
 
+# A reply written as a letter: "Dear Sir/Madam, I am happy to proceed. Yours sincerely,
+# Mrs P. Hughes". The greeting and the signature are not the answer.
+_LETTER_GREETING = re.compile(
+    r"^(?:dear\b[^,.;:!?\n]{0,30}|good (?:morning|afternoon|evening))[,.;:!]\s+(?=\w)",
+    re.IGNORECASE,
+)
+_LETTER_SIGNATURE = re.compile(
+    r"[,.;!]?\s*\b(?:yours (?:sincerely|faithfully|truly)|(?:kind(?:est)? |best |warm )?regards"
+    r"|many thanks|best wishes)\b[,.]?(?:\s+[\w.()]+){0,4}\W*$",
+    re.IGNORECASE,
+)
+# An answer put off to someone else, then given: "Ask my wife, but I'd say good".
+_PUT_OFF = re.compile(
+    r"^(?:(?:you(?:d| would| will|ll)? (?:have|need) to |best |better )?ask|check with) "
+    r"(?:my|our|the|me|his|her) [^,.;]{1,40}(?:,[^,.;]{1,40})?[,.;]?\s*"
+    r"but (?:i(?:'|’)?d|i would|id|me,? i(?:'|’)?d) (?:say|guess|think)\s*,?\s*(?=\w)",
+    re.IGNORECASE,
+)
+# An earlier answer taken back: "I said I understood it earlier but honestly no", "yes,
+# even though I said they didn't listen". The answer is the one given now.
+_SAID_BEFORE = re.compile(
+    r"(?:^|(?<=[.!] ))i (?:know i |might have |may have )?(?:said|put|answered|moaned"
+    r"|complained|rated|graded)\b[^?]*?\bbut,? (?=(?:honestly|actually|tbh|really|now)\b"
+    r"|(?:no|yes|nah|yeah|yep|nope|its|it(?:'|’)s|it was|it has|not)\b)",
+    re.IGNORECASE,
+)
+_SAID_BEFORE_AFTER = re.compile(
+    r"[,.;]?\s*\beven (?:though|tho|if) i (?:said|put|answered)\b[^,.;?]*", re.IGNORECASE
+)
+
+
+def without_frame(raw: str) -> str:
+    """The answer without what frames it: a letter's greeting and signature, an answer
+    put off to someone else before it is given, an earlier answer taken back."""
+    framed = _LETTER_SIGNATURE.sub("", _LETTER_GREETING.sub("", raw))
+    framed = _SAID_BEFORE_AFTER.sub("", _SAID_BEFORE.sub("", _PUT_OFF.sub("", framed)))
+    return framed.strip(" ,.;") or raw
+
+
 def as_one_line(raw: str) -> str:
     """A reply typed as a list, an item a line ("- worker: yes", then "- manager: no"),
     as one line, each item its own clause ("worker: yes, manager: no")."""

@@ -35,6 +35,7 @@ RESPECTED = (
         label=words("No"),
         typed=(
             *("dont respect", "no respect", "not respected", "disrespectful", "looked down on"),
+            *("disrespect", "disrespected", "so disrespectful"),
             *("like dirt", "like a criminal", "like criminal", "like a case number"),
             *("like a number", "like a kid", "like a child", "like scum", "like rubbish"),
             *("like im stupid", "like i wasnt in the room", "like im not there", "misgender"),

@@ -247,6 +247,7 @@ YOUNG_PERSON = Flow(
                         *("do i have a plan", "do i even have a plan", "never seen a plan"),
                         *("never seen nowt like that", "never seen owt like that"),
                         *("said owt about a plan", "never been given it", "ever give me one"),
+                        *("never been told about one", "never been told about a plan"),
                         *("ever given me one", "dont have one", "dont have a plan"),
                         *("never seen one", "never been given a plan", "never been given one"),
                         *("never got a plan", "never had a plan", "dont think i have one"),

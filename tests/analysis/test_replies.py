@@ -833,7 +833,8 @@ def test_words_careful_readers_split_on_are_asked_about(typed, choices, could_be
 
 
 def test_nothing_wrong_is_not_a_no():
-    assert read_reply("nowt wrong with how they treat me", ALWAYS).choice is None
+    assert read_reply("nowt wrong with how they treat me", ALWAYS).choice == "yes"
+    assert read_reply("I've done nothing wrong so why ask", YES_NO).choice is None
     assert read_reply("yeah right like you'll change owt", YES_NO).choice is None
 
 
@@ -2117,3 +2118,65 @@ def test_two_scores_the_system_not_the_work_people_in_turn_and_slips_from_the_ni
 def test_a_practitioner_who_cannot_rate_it_fairly_skips():
     reading = read_reply("can't rate it fairly, I only picked it up last week", GRADES)
     assert reading.intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("I've nowt against it", CONSENT, "agree"),  # Northern "nothing", not a no
+        ("I've nowt to worry about there", YES_NO, "yes"),
+        ("nowt wrong with that", YES_NO, "yes"),
+        ("nowt bad to say, they were always respectful", ALWAYS, "yes"),
+        ("I've got nowt to complain about", ALWAYS, None),  # faint: which?
+        ("I'm good", YES_NO, None),  # no thanks, or fine?
+        ("nah im good", YES_NO, "no"),  # a guard
+        ("im good thanks", YES_NO, "no"),  # a guard
+        ("its ok ish", ALWAYS, None),
+        ("i hate it here", SCALE, None),  # the place, not the help
+        ("they get my name wrong half the time so you tell me", ALWAYS, None),
+        ("Family support: brilliant. Social worker: didn't turn up.", SCALE, None),
+        ("Family support: brilliant. Social worker: brilliant.", SCALE, "great"),  # a guard
+        ("not by the social worker, no", ALWAYS, None),  # by the others, then?
+        ("Moderation pulled it down to RI; I disagree", GRADES, None),  # the audit's grade
+        ("The audit said good but I'd say outstanding", OUTSTANDING, "outstanding"),
+        ("I rated it outstanding at audit but honestly, good", OUTSTANDING, "good"),
+        ("on the cusp of outstanding", OUTSTANDING, None),
+    ],
+)
+def test_northern_nothing_labelled_parts_audits_and_near_misses_from_the_twentieth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Ask my wife, but I'd say good", SCALE, "good"),
+        ("Ask my partner, he did the talking, but I'd say sometimes", ALWAYS, "sometimes"),
+        ("ask my foster carer but I'd say yes", YES_NO, "yes"),
+        ("I said I understood it earlier but honestly no", PLAN, "no"),
+        ("I said no to the last one but yes, message me", YES_NO, "yes"),
+        ("I said bad last time but it's been really good since the new worker", SCALE, "great"),
+        ("Really good. I know I moaned on the last form but really good.", SCALE, "great"),
+        ("yes, even though I said they didn't listen", ALWAYS, "yes"),
+        ("Dear Sir/Madam, I am happy to proceed. Yours sincerely, Mrs P. Hughes", CONSENT, "agree"),
+        (
+            "Good afternoon. The help we received has been excellent. Many thanks, Brenda (Nan)",
+            SCALE,
+            "great",
+        ),
+        ("if I have to say, ok", CONSENT, "agree"),
+        ("fine I guess, if I have to say", SCALE, "ok"),
+        ("it's giving good", SCALE, "good"),  # a guard (a meme: "it's giving disrespect")
+        ("most of teh time", ALWAYS, "sometimes"),
+        ("Inadeq - drift on the plan", INADEQUATE, "inadequate"),
+        ("la wallah they dont", ALWAYS, "no"),  # Arabic: "no, I swear"
+        ("ano", YES_NO, "yes"),  # Czech and Slovak
+        ("bun", GRADES, "good"),  # Romanian
+    ],
+)
+def test_an_answer_put_off_taken_back_or_framed_as_a_letter_from_the_twentieth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means

@@ -680,3 +680,24 @@ def test_a_button_s_words_in_latin_letters_are_that_button_in_its_own_language(
 def test_a_grade_for_the_system_not_the_work_is_asked(typed, value):
     option = match_option(REFLECTION.step("self_rating").options, typed, "practitioner")
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (YOUNG_PERSON, "respect", "it's giving disrespect", "teen", "no"),
+        (YOUNG_PERSON, "respect", "they never disrespect me", "teen", None),  # two nots: ask
+        (YOUNG_PERSON, "plan", "plan?? never been told about one", "child", "not_sure"),
+        (PARENT_CARER, "plan", "nu a fost niciun plan", "parent", "no_plan"),  # Romanian
+        (YOUNG_PERSON, "know_worker", "mum says it's Dan but I've never met him", "child", None),
+        (REFLECTION, "self_rating", "could be worse, could be inadequate", "practitioner", None),
+    ],
+)
+def test_flow_words_from_the_twentieth_session(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+def test_a_question_of_which_button_after_an_answer_is_asked():
+    typed = "Im a young mum, 17, does that count as young person or parent"
+    assert match_option(WHO_OPTIONS, typed, None) is None
