@@ -55,6 +55,7 @@ from analysis.typed_reply import (
     graded_in_words,
     starred_put_right,
     unhyphenated,
+    without_accents,
     without_frame,
     without_late_apology,
 )
@@ -149,6 +150,13 @@ def read_reply(
     if words_alone != raw.strip() and re.search(r"[^\W\d_]", words_alone):
         # "all the time 😊": when the whole says nothing, the words may answer alone.
         alone = read_reply(words_alone, choices, inside=inside, respell=respell)
+        if alone != Reading():
+            return alone
+    unaccented = without_accents(raw)
+    if unaccented != raw:
+        # Nothing read: accents a phone added may hide the word ("Nô", "not át all"); not
+        # before, as "sí" and "tá" are words of their own, and "si" and "ta" are not.
+        alone = read_reply(unaccented, choices, inside=inside, respell=respell)
         if alone != Reading():
             return alone
     if respell:

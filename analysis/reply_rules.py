@@ -77,9 +77,12 @@ from analysis.reply_speakers import (
 )
 from analysis.reply_words import (
     EXPLAIN,
+    FRANKLY,
     HEDGES,
     NO_WORDS,
     SKIP,
+    SO_MUCH,
+    YES_WORDS,
     Reading,
     intents,
     normalise,
@@ -91,13 +94,8 @@ from analysis.typed_reply import (
     without,
 )
 
-# Said before an answer, not instead of one: "Honestly, RI. The plan drifted …", "Morning!
-# Early help practitioner, …".
-FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"}) | {
-    *("hi", "hello", "hiya", "hey", "morning", "afternoon", "evening"),
-}
-# Said with a roll of the eyes, these are a no: "oh loads 🙄".
-SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
+# Said between answers by someone changing their mind aloud: "Yes. No. Oh go on, yes."
+CHANGING_MIND = frozenset({"oh", "go", "on", "well", "thanks", "please", "ta", "actually", "wait"})
 
 
 def expected_then_found(reply: Reply) -> Reading | None:
@@ -120,6 +118,13 @@ def said_again(reply: Reply) -> Reading | None:
         said_last = reply.read(corrected)
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
+    # "Yes. No. Oh go on, yes.", "yep, no, yep": minds changed aloud; the last answer
+    parts = [part for part in re.split(r"[,.;!]+", reply.raw) if part.strip()]
+    only_yes_and_no = set(reply.typed.split()) <= YES_WORDS | NO_WORDS | CHANGING_MIND
+    if len(parts) >= 3 and only_yes_and_no:
+        said = [reply.read(part).choice for part in parts]
+        if said[-1] in said[:-1] and len(set(said[:-1]) - {None}) >= 2:
+            return Reading(choice=said[-1])
     # "IRO, not the family": who they are, not who they are not (but "Mum of 3 and my
     # eldest is filling this in with me" asks who is answering: `two_at_once`)
     if reply.about_the_speaker and not FOR_SOMEONE.search(reply.typed):
@@ -293,8 +298,10 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         return Reading()  # "Family support: brilliant. Social worker: didn't turn up."
     first_part = reply.read(answer)
     for_each = re.search(r"\bfor\b", answer) and re.search(r"\bfor\b", reason)
-    each_its_own = for_each and reply.in_words and first_part.choice
-    if each_its_own and reply.read(reason).choice not in (None, first_part.choice):
+    each_its_own = for_each and first_part.choice
+    other_grade = reply.read(reason).choice not in (None, first_part.choice)
+    nothing_for = re.match(r"(?:nothing|not|no|never)\b", after)  # "Nothing for my son"
+    if each_its_own and ((other_grade and reply.in_words) or nothing_for):
         return Reading()  # "outstanding for the child, RI for the parents' side": which?
     if re.search(r"[,.] *(?:does|do|is|would|am) (?:that|this|it|i) count as [^,.]* or ", lower):
         return Reading()  # "17, does that count as young person or parent": which, they ask
@@ -331,6 +338,14 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         or FOR_A_WHILE.search(after)  # "yes I do. well I did till she went off sick"
         or SECOND_GUESS.search(after)  # "yeah its Dave, or was it Dan"
         or OLD_AND_NEW.search(after)  # "yes. well i knew my old one. the new one …"
+        # "Me, yes, always. My partner, not so much": someone else's, another answer
+        or re.search(
+            r"(?:^|[.;]\s*|\bbut )(?:my|our|his|her) \w+(?: \w+)?,? "
+            r"(?:not so much|not really|not at all|less so|no)\b",
+            reason.lower(),
+        )
+        # "My eldest's plan was clear as day. This one, … I couldn't tell you"
+        or ("not_sure" in intents(after) and IN_TURN.search(after) and first_part.choice)
         # "…, not that …"; "polite to my face, not sure about behind my back"
         or (
             # "inadequate, not proud of it", "inadequate - not her fault"

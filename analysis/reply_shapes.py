@@ -55,7 +55,7 @@ IN_BETWEEN = re.compile(
     r"|\w+ in (?:parts|places)\b|\bin the end\b|\bless than\b|\bas \w+ as\b.*\bcan be\b"
     rf"|\b{GRADES}\s+(?:to|-)\s+{GRADES}\b|\bat best\b|(?<!not )\b(?:good|safe|ok) enough\b"
     r"|\bnear enough\b"  # "aye, near enough": nearly, so not quite
-    r"|\bon the cusp\b|\bverging on\b|\bedging (?:towards|into|on)\b"  # nearly: which?
+    r"|\bon the cusp\b|\bverging on\b|\bedging (?:towards|into|on)\b|\bof the way to\b"  # nearly
     r"|\b(?:doesnt|does not|dont) (?:cover it|do (?:it|her|him|them) justice)\b"  # "'OK' doesnt …"
     r"|\bless keen\b"  # "My partner's happy to, I'm less keen"
     r"|\bby the end\b"  # "By the end, yes": not always
@@ -103,9 +103,11 @@ SARCASM = re.compile(
     r"|\b(?:yeah|yh|ye|yea|yeh) like (?:u|you|they|anyone|anybody)\b"  # "yeah like u ever"
     r"|(?:^|\s)/s$"  # "/s": sarcasm, marked as such online
     # "oh fantastic, we only waited 9 months", "oh loads, thats why ive told them 6 times"
-    r"|^oh (?:fantastic|amazing|brilliant|fab|lovely|wonderful|marvellous|perfect|loads"
-    r"|totally|definitely|great)\b(?=.*(?:\d|\bonly\b|\banother\b|\bthats why\b|\btook\b"
-    r"|\bwaited\b|\bunannounced\b))"
+    # "oh its just AMAZING being moved 3 times", "oh totally, … they forgot my birthday twice"
+    r"|^oh (?:its |it was |thats |they were )?(?:just |so )?(?:fantastic|amazing|brilliant|fab"
+    r"|lovely|wonderful|marvellous|perfect|loads|totally|definitely|great)\b(?=.*(?:\d"
+    r"|\bonly\b|\banother\b|\bthats why\b|\btook\b|\bwaited\b|\bunannounced\b|\bforgot\b"
+    r"|\btwice\b))"
 )
 # A yes, then more of the same, over the reply as typed: "yep, and the one before 🙄" rolls
 # its eyes at the changes, not at the yes.
@@ -154,6 +156,7 @@ NEVER_FELT_BAD = re.compile(
 WORRIED = re.compile(
     r"\b(?:scared|afraid|frightened|worried|nervous) "
     r"(?:to (?:press|say|answer|tap|click|start)|of (?:saying|answering|pressing))\b"
+    r"|\brather (?:you|u) (?:didnt|did not|dont) tell\b"  # "id rather you didnt tell anyone"
 )
 # Asking to skip: "can we skip the plan bit".
 ASKS_TO_SKIP = re.compile(
@@ -461,10 +464,11 @@ BETWEEN_TWO_NOTS = re.compile(
     r" (?P<other>\w+(?: (?!either\b)\w+)?)(?: either)?$"
 )
 # What is left when one or two are ruled out: "not outstanding, not RI, so good",
-# "Not outstanding but definitely good".
+# "Not outstanding but definitely good", "not outstanding but good" (not "not sure but …").
 NEITHER_SO = re.compile(
-    r"^(?:not (?:\w+ ){1,2}){1,2}(?:so|but (?:definitely|def|defo|solidly|certainly))"
-    r" (?P<rest>\w+(?: \w+)?)$"
+    r"^(?!not (?:sure|really)\b)(?:not (?:\w+ ){1,2}){1,2}"
+    r"(?:so|but (?:definitely|def|defo|solidly|certainly)"
+    r"|but(?= (?:good|outstanding|inadequate|ri|requires improvement)$)) (?P<rest>\w+(?: \w+)?)$"
 )
 # Two in turn, one yes, one no: "the first plan, yes; the second was a mess", "the old
 # worker did, this one not so much". Not *Sometimes* or *Partly*: which is it now? Ask.

@@ -167,6 +167,13 @@ EXTREMES = frozenset(
 )
 NO_WORDS = frozenset({"no", "nope", "nah", "na", "naa", "nop"})
 YES_WORDS = frozenset({"yes", "yeah", "yep", "ye", "yh"})
+# Said before an answer, not instead of one: "Honestly, RI. The plan drifted …", "Morning!
+# Early help practitioner, …".
+FRANKLY = frozenset({"honestly", "frankly", "personally", "truthfully", "tbh", "well"}) | {
+    *("hi", "hello", "hiya", "hey", "morning", "afternoon", "evening"),
+}
+# Said with a roll of the eyes, these are a no: "oh loads 🙄".
+SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course", "sure"})
 # Typed alone in any language: skip (the skip button's own words are read as well).
 SKIP_WORDS_STRICT = frozenset({"skip", "pass", "next"})
 # What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
@@ -204,10 +211,15 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"^if (?:a|my) (?:friend|mate|pal) (?:asked|asks)(?: me)?,?\s*", "", text)
     # "I'd rather my manager rated it, but if I must, RI"
-    if_i_must = r"if i (?:must|have to)(?: say| pick| choose)?"
+    if_i_must = r"(?:if i (?:must|have to)(?: say| pick| choose)?|if pushed|if forced)"
     text = re.sub(rf"^(?:.*\bbut )?{if_i_must},?\s*(?=\w+(?: \w+)?$)", "", text)
     text = re.sub(rf"(?<=\w),?\s*{if_i_must}$", "", text)  # "fine I guess, if I have to say"
     text = re.sub(r"^(?:its|it is|thats) giving\b", "", text)  # a meme: "it's giving disrespect"
+    text = re.sub(r"\baye reyt\b", "aye alright", text)  # Yorkshire, not the Scots "aye right"
+    text = re.sub(r"\balways[ -]?ish\b", "mostly", text)  # nearly always
+    text = re.sub(r"\bsometimes[ -]?ish\b", "sometimes", text)
+    # An aside, not a condition: "Yes please, though I won't hold my breath"
+    text = re.sub(r",?\s*(?:though |but )?(?:i )?(?:wont|will not) hold my breath\b", "", text)
     text = re.sub(r"^(?:id|i would) tell (?:my|a) (?:friend|mate|pal)(?: that)?\s+", "", text)
     text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
     text = re.sub(r"\bsum (of|times?|tims)\b", r"some \1", text)
@@ -240,7 +252,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bfor out of\b", "4 out of", text)
     text = re.sub(r"\bnobodys\b", "nobody has", text)
     text = re.sub(
-        r"\b(?:if (?:im|i am)(?: being)?|to be) (?:totally |completely )?honest\b", "tbh", text
+        r"\b(?:if (?:im|i am)(?: being)?|to be) (?:totally |completely |brutally )?honest\b",
+        "tbh",
+        text,
     )
     text = re.sub(r"\bnot interest\b", "not interested", text)
     # A gesture in words, as its emoji: "thumbs up", "*nods*", "shrugs".

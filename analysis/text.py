@@ -63,6 +63,8 @@ TEXT_SPEAK = {
     "stepmum": "step mum",
     "stepdad": "step dad",
     "teh": "the",
+    "yws": "yes",
+    "parson": "person",  # "Im a young parson"
 }
 
 
@@ -249,6 +251,8 @@ RESPELLED = {
     "idear": "idea",
     "nothin": "nothing",
     "teh": "the",
+    "yws": "yes",
+    "parson": "person",  # "Im a young parson"
     "inadeq": "inadequate",
     "nowt": "nothing",  # Northern: "I've nowt against it"
     "owt": "anything",

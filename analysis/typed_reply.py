@@ -5,6 +5,7 @@ and the small string helpers the rules share. Pure."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -270,13 +271,34 @@ _SAID_BEFORE_AFTER = re.compile(
     r"[,.;]?\s*\beven (?:though|tho|if) i (?:said|put|answered)\b[^,.;?]*", re.IGNORECASE
 )
 
+# Thinking aloud, then settling: "Amazing. Well. Good. Let's say good", "I'd give it RI
+# on paper but it felt good on the ground; going with RI". The settled answer.
+_SETTLED = re.compile(
+    r"^.*[.;,!]\s*(?:so,?\s+)?(?:let(?:'|’)?s say|call it|(?:i(?:'|’)?m |i(?:'|’)?ll |i will )?"
+    r"go(?:ing)? with|put (?:me|it) down (?:as|for))\s+(?=\w)",
+    re.IGNORECASE,
+)
+
 
 def without_frame(raw: str) -> str:
     """The answer without what frames it: a letter's greeting and signature, an answer
-    put off to someone else before it is given, an earlier answer taken back."""
+    put off to someone else before it is given, an earlier answer taken back, thinking
+    aloud before the answer settled on."""
     framed = _LETTER_SIGNATURE.sub("", _LETTER_GREETING.sub("", raw))
     framed = _SAID_BEFORE_AFTER.sub("", _SAID_BEFORE.sub("", _PUT_OFF.sub("", framed)))
+    framed = _SETTLED.sub("", framed)
+    # "Me, yes, always. My partner, not so much": their own answer, then someone else's
+    framed = re.sub(
+        r"^(?:for |as for )?me,\s*(?=(?:yes|yeah|no|nah|always|never)\b)", "", framed, flags=re.I
+    )
     return framed.strip(" ,.;") or raw
+
+
+def without_accents(raw: str) -> str:
+    """Accents taken off Latin letters, as a phone set to French or Portuguese adds them
+    ("Nô", "Yés"). Marks on other scripts' letters are part of the word and stay."""
+    bare = re.sub(r"(?<=[a-zA-Z])[\u0300-\u036f]+", "", unicodedata.normalize("NFD", raw))
+    return unicodedata.normalize("NFC", bare)
 
 
 def as_one_line(raw: str) -> str:

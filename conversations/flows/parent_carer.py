@@ -135,6 +135,7 @@ PARENT_CARER = Flow(
                         *("no plan", "there wasnt one", "there wasnt a plan", "never had plan"),
                         *("still waiting for a plan", "there isnt one yet"),
                         "niciun plan",  # Romanian: "nu a fost niciun plan"
+                        "nobody ever made one",
                         *("never got written", "meant to be one but"),
                         *("nothing was ever written down", "nothing was written down"),
                         "hapakuwa na mpango",  # Swahili: there was no plan

@@ -103,6 +103,7 @@ REFLECTION = Flow(
                         *("reqs improvement", "room for improvement"),
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
+                        *("requires a bit of improvement", "needs a bit of improvement"),
                         "improvement needed",
                         *(
                             "requires some improvement",

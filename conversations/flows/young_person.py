@@ -46,6 +46,7 @@ YOUNG_PERSON = Flow(
                     next=END,
                     typed=(
                         *("no", "later", "not rn", "not right now", "maybe later", "another time"),
+                        "dont want to right now",
                         *("not today", "after", "cant talk", "cant now", "busy", "in class"),
                         *("im at school", "at school rn", "im in school", "cant rn", "go bed"),
                         *("got to go", "gotta go", "going to bed", "bedtime"),

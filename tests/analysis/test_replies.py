@@ -2180,3 +2180,53 @@ def test_an_answer_put_off_taken_back_or_framed_as_a_letter_from_the_twentieth_s
     typed, choices, means
 ):
     assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Yes. No. Oh go on, yes.", YES_NO, "yes"),  # minds changed aloud: the last
+        ("yep, no, yep", YES_NO, "yes"),
+        ("no, yes, no. no thanks", YES_NO, "no"),
+        ("Amazing. Well. Good. Amazing some weeks. Let's say good", SCALE, "good"),
+        (
+            "I'd give it RI on paper but it felt good on the ground; going with RI",
+            GRADES,
+            "requires_improvement",
+        ),
+        ("Nô", ALWAYS, "no"),  # a phone set to French or Portuguese
+        ("not át all", ALWAYS, "no"),
+        ("Yés Jamal", YES_NO, "yes"),
+        ("always-ish", ALWAYS, "sometimes"),
+        ("sometimes-ish", ALWAYS, "sometimes"),
+        ("yws", YES_NO, "yes"),
+        ("I'd rather my manager rated it, but if pushed, RI", GRADES, "requires_improvement"),
+        ("Inadequate, if I'm being brutally honest", INADEQUATE, "inadequate"),
+        ("Yes please, though I won't hold my breath", YES_NO, "yes"),
+        ("not outstanding but good", OUTSTANDING, "good"),
+        ("aye reyt", YES_NO, "yes"),  # Yorkshire, not the Scots "aye right"
+        ("aye right", YES_NO, "no"),  # a guard
+        ("Wouldn't wish it on anyone", SCALE, "awful"),
+        ("oh totally, they respect me SO much they forgot my birthday twice", ALWAYS, "no"),
+    ],
+)
+def test_minds_changed_aloud_accents_and_a_settled_answer_from_the_twentieth_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("oh its just AMAZING being moved 3 times in a year", SCALE),
+        ("Excellent for my stepdaughter. Nothing for my son, who you're meant to ask about", SCALE),
+        ("Me, yes, always. My partner, not so much", ALWAYS),
+        ("My eldest's plan was clear as day. This one, I couldn't tell you", PLAN),
+        ("About 75% of the way to outstanding", OUTSTANDING),
+        ("my friend Aisha says no never, she's not here, but she asked me to tell you", ALWAYS),
+        ("nie rozumiem", PLAN),  # Polish "I don't understand": the plan, or the question?
+    ],
+)
+def test_sarcasm_someone_else_s_answer_and_nearly_are_asked_about(typed, choices):
+    assert read_reply(typed, choices).choice is None

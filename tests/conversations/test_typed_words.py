@@ -701,3 +701,27 @@ def test_flow_words_from_the_twentieth_session(flow, step, typed, speaker, value
 def test_a_question_of_which_button_after_an_answer_is_asked():
     typed = "Im a young mum, 17, does that count as young person or parent"
     assert match_option(WHO_OPTIONS, typed, None) is None
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (
+            REFLECTION,
+            "self_rating",
+            "Requires a bit of improvement",
+            "practitioner",
+            "requires_improvement",
+        ),
+        (YOUNG_PERSON, "consent", "i dont want to rite now", "teen", "not_now"),
+        (YOUNG_PERSON, "consent", "i'd rather you didnt tell anyone anything", "young_adult", None),
+        (REFLECTION, "self_rating", "About 75% of the way to outstanding", "practitioner", None),
+    ],
+)
+def test_flow_words_from_the_twentieth_session_second_round(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+def test_our_kid_beside_them_asks_who_is_answering():
+    assert match_option(WHO_OPTIONS, "me n our kid doin it together", None) is None
