@@ -298,11 +298,10 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         return Reading()  # "Family support: brilliant. Social worker: didn't turn up."
     first_part = reply.read(answer)
     for_each = re.search(r"\bfor\b", answer) and re.search(r"\bfor\b", reason)
-    each_its_own = for_each and first_part.choice
-    other_grade = reply.read(reason).choice not in (None, first_part.choice)
-    nothing_for = re.match(r"(?:nothing|not|no|never)\b", after)  # "Nothing for my son"
-    if each_its_own and ((other_grade and reply.in_words) or nothing_for):
-        return Reading()  # "outstanding for the child, RI for the parents' side": which?
+    if for_each and first_part.choice:
+        other_grade = reply.in_words and reply.read(reason).choice not in (None, first_part.choice)
+        if other_grade or re.match(r"(?:nothing|not|no|never)\b", after):  # "Nothing for my son"
+            return Reading()  # "outstanding for the child, RI for the parents' side": which?
     if re.search(r"[,.] *(?:does|do|is|would|am) (?:that|this|it|i) count as [^,.]* or ", lower):
         return Reading()  # "17, does that count as young person or parent": which, they ask
     if first_part.choice == "agree" and WHO_SEES.search(after):
@@ -345,7 +344,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
             reason.lower(),
         )
         # "My eldest's plan was clear as day. This one, … I couldn't tell you"
-        or ("not_sure" in intents(after) and IN_TURN.search(after) and first_part.choice)
+        or ("not_sure" in intents(after) and IN_TURN.search(after))
         # "…, not that …"; "polite to my face, not sure about behind my back"
         or (
             # "inadequate, not proud of it", "inadequate - not her fault"

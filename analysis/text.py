@@ -63,8 +63,6 @@ TEXT_SPEAK = {
     "stepmum": "step mum",
     "stepdad": "step dad",
     "teh": "the",
-    "yws": "yes",
-    "parson": "person",  # "Im a young parson"
 }
 
 

@@ -279,6 +279,9 @@ _SETTLED = re.compile(
     re.IGNORECASE,
 )
 
+# "Me, yes, always. My partner, not so much": their own answer, then someone else's.
+_ME_FIRST = re.compile(r"^(?:for |as for )?me,\s*(?=(?:yes|yeah|no|nah|always|never)\b)", re.I)
+
 
 def without_frame(raw: str) -> str:
     """The answer without what frames it: a letter's greeting and signature, an answer
@@ -286,11 +289,7 @@ def without_frame(raw: str) -> str:
     aloud before the answer settled on."""
     framed = _LETTER_SIGNATURE.sub("", _LETTER_GREETING.sub("", raw))
     framed = _SAID_BEFORE_AFTER.sub("", _SAID_BEFORE.sub("", _PUT_OFF.sub("", framed)))
-    framed = _SETTLED.sub("", framed)
-    # "Me, yes, always. My partner, not so much": their own answer, then someone else's
-    framed = re.sub(
-        r"^(?:for |as for )?me,\s*(?=(?:yes|yeah|no|nah|always|never)\b)", "", framed, flags=re.I
-    )
+    framed = _ME_FIRST.sub("", _SETTLED.sub("", framed))
     return framed.strip(" ,.;") or raw
 
 

@@ -691,21 +691,6 @@ def test_a_grade_for_the_system_not_the_work_is_asked(typed, value):
         (PARENT_CARER, "plan", "nu a fost niciun plan", "parent", "no_plan"),  # Romanian
         (YOUNG_PERSON, "know_worker", "mum says it's Dan but I've never met him", "child", None),
         (REFLECTION, "self_rating", "could be worse, could be inadequate", "practitioner", None),
-    ],
-)
-def test_flow_words_from_the_twentieth_session(flow, step, typed, speaker, value):
-    option = match_option(flow.step(step).options, typed, speaker)
-    assert (option.value if option else None) == value
-
-
-def test_a_question_of_which_button_after_an_answer_is_asked():
-    typed = "Im a young mum, 17, does that count as young person or parent"
-    assert match_option(WHO_OPTIONS, typed, None) is None
-
-
-@pytest.mark.parametrize(
-    ("flow", "step", "typed", "speaker", "value"),
-    [
         (
             REFLECTION,
             "self_rating",
@@ -718,9 +703,14 @@ def test_a_question_of_which_button_after_an_answer_is_asked():
         (REFLECTION, "self_rating", "About 75% of the way to outstanding", "practitioner", None),
     ],
 )
-def test_flow_words_from_the_twentieth_session_second_round(flow, step, typed, speaker, value):
+def test_flow_words_from_the_twentieth_session(flow, step, typed, speaker, value):
     option = match_option(flow.step(step).options, typed, speaker)
     assert (option.value if option else None) == value
+
+
+def test_a_question_of_which_button_after_an_answer_is_asked():
+    typed = "Im a young mum, 17, does that count as young person or parent"
+    assert match_option(WHO_OPTIONS, typed, None) is None
 
 
 def test_our_kid_beside_them_asks_who_is_answering():
