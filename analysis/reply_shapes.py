@@ -11,7 +11,8 @@ ASKS_WHAT = re.compile(
     r"\b(?:what|wat|wot|wht|whats|wats|what's)\b.*\b(?:mean|means|meaning|meant)\b|"
     r"^(?:what|wat|wot|whats|wats)\s+(?:is|does|do|s)?\s*(?:a|an|the|my|your|you)?\s*\w+\s*\?+$|"
     # "i dont get it" asks; "dont get it at all", "dont understand any of it" answer.
-    r"(?:^|\bi )(?:don'?t|do not) (?:understand|get)\b(?! (?:it |a word |\w+ )?at all| any of)|"
+    r"(?:^|\bi )(?:don'?t|do not) (?:understand|get)\b"
+    r"(?! (?:it |a word |(?:the |my |your )?\w+ )?at all| any of)|"
     r"\bwhat do you mean\b|"
     r"^(?:what|wat|wot)\s*\?+$|^\?+$|\bexplain\b|\bhuh\b|\bin what way\b|^define\b"
     r"|\bwhats? (?:is )?the difference\b|\bwhat counts\b"  # "safe? what counts as safe"
@@ -46,7 +47,8 @@ WHO_SEES = re.compile(
 # adds to it; alone it says how it was then, not now.
 BETTER_THAN_BEFORE = re.compile(
     r"\b(?:(?:way|much|far|loads|a lot) )?better than "
-    r"(?:last (?:year|time|month|week)|before|when)\b"
+    r"(?:last (?:year|time|month|week)|before|when"
+    r"|the (?:last|old|first) (?:one|worker|sw|social worker|pa|team))\b"
 )
 # Between sometimes and never, or a grade with a but: neither button, so ask.
 GRADES = r"(?:ri|good|outstanding|inadequate|requires improvement)"
@@ -66,6 +68,7 @@ IN_BETWEEN = re.compile(
     rf"|{BETTER_THAN_BEFORE.pattern}"
     r"|\bbut not (?:her|his|their) (?:name|face)\b"  # "i know her face but not her name"
     r"|\bmind either way\b"  # "dont mind either way": not a yes, not a no
+    rf"|\b{GRADES}[ -]?ish\b.*\b{GRADES}\b"  # "good-ish, bordering RI": about, and nearly
 )
 # Two grades joined by a hyphen or an "or", over the reply as typed: "gd-RI" is
 # "good/RI"; "gd or RI tbh".
@@ -131,7 +134,8 @@ OLD_NOT_NEW = re.compile(
 )
 # Replies that say it is not one answer: it changed, it depends on when or whether.
 NOT_ONE_ANSWER = re.compile(
-    r"\bstarted\b|\bat first\b|\bgot (?:better|worse)\b|^if (?!(?:you|u) (?:must|mean)\b)"
+    r"\bstarted\b|\bat first\b|\b(?:in|at) the beginning\b|\bto begin with\b"
+    r"|\bgot (?:better|worse)\b|^if (?!(?:you|u) (?:must|mean)\b)"
     r"|\bthen (?:it )?went (?:down ?hill|wrong|south|pear shaped)\b"  # "OK ish then went down hill"
     r"|\b(?:at|in the) (?:night|weekends?|day|school|times when)\b"
     r"|(?<!only )(?<!even )\bwhen (?:he|she|they|i|im|my \w+)\b"
@@ -202,7 +206,7 @@ WHAT_NOT_WHY = re.compile(
 TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
 THEN_AND_NOW = re.compile(
-    r"\b(?:at first|before|at the start|when (?:i|we) first \w+)\b.*\bnow\b"
+    r"\b(?:at first|before|at the start|in the beginning|when (?:i|we) first \w+)\b.*\bnow\b"
     r"|\bnow\b.*\b(?:at first|before)\b"
     r"|\bi was \d+\b.*\bnow\b"  # "i was 11 when i came into care, now im 17"
 )
@@ -342,8 +346,9 @@ VERDICT = (
 )
 PERSON_YES_PERSON_NO = re.compile(
     # "my carers yes always, my social worker not so much" (not "I wasnt")
-    rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were)(?: always)?,\s*(?!you\b|u\b|i\b|we\b)"
-    r"(?:\w+\s+){1,4}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
+    # "my pa does yeah, the leaving care team no", "my worker does, the ones at the office dont"
+    rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were)(?: always| yeah| yes| yh)?,\s*"
+    r"(?!you\b|u\b|i\b|we\b)(?:\w+\s+){1,5}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
     rf"|\b{PEOPLE} (?:yes|does|did|do|good|great) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
     # "The social worker listen, the manager no"
     rf"|\b{PEOPLE} (?:listen|listens|listened|respect|respects|respected|help|helps|helped),"

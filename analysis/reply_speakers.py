@@ -37,6 +37,7 @@ TWO_ROLES = re.compile(
     r"\b(?:i|im|i am) also\b|\balso (?:a|an|work|working)\b"
     # "Foster carer AND I do sessional work for the trust, which one do you want?"
     r"|\band i (?:do (?:\w+ )?work|work (?:for|at|here))\b|\bwhich (?:one )?do (?:you|u) want\b"
+    r"|\b(?:young|teen|teenage) (?:mum|mam|mom|dad|parent|mother|father)\b"  # "a young parent"
 )
 # A parent's own words beside a young person's age: "im 17 and got a baby".
 PARENT_TOO = re.compile(

@@ -220,6 +220,24 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bsometimes[ -]?ish\b", "sometimes", text)
     # An aside, not a condition: "Yes please, though I won't hold my breath"
     text = re.sub(r",?\s*(?:though |but )?(?:i )?(?:wont|will not) hold my breath\b", "", text)
+    # A reason, not a condition: "yes if it helps other families" ("only if …" stays)
+    helps = r"(?:helps|will help|would help|can help|could help)"
+    others = (
+        r"(?:other|others|another|someone|somebody|anyone)(?: (?:families|family|kids|people))?"
+    )
+    text = re.sub(
+        rf"(?<!only )\bif it {helps} {others}\b,?\s*(?=\w)"
+        rf"|,?\s*(?<!only )\bif it {helps} {others}$",
+        "",
+        text,
+    )
+    # A hedge after their grade: "I'd say good but my manager may disagree"
+    text = re.sub(
+        r",?\s*(?:but |though )?(?:my |the |our )?(?:manager|supervisor|team manager|tm|ofsted)"
+        r" (?:may|might|could|would|will|probably) (?:well )?disagree$",
+        "",
+        text,
+    )
     text = re.sub(r"^(?:id|i would) tell (?:my|a) (?:friend|mate|pal)(?: that)?\s+", "", text)
     text = re.sub(r"^(?:i )?(?:would|wud|id) say\s+(?=\w)(?!so\b)", "", text)  # "would say good, …"
     text = re.sub(r"\bsum (of|times?|tims)\b", r"some \1", text)

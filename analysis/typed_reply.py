@@ -313,8 +313,8 @@ def starred_put_right(raw: str) -> str:
     starred = re.fullmatch(
         r"(?s)(?P<said>.*\w\W*)\s+(?:\*(?P<a>[a-z]+)|(?P<b>[a-z]+)\*)\W*", raw, re.IGNORECASE
     )
-    if not starred:
-        return raw
+    if not starred:  # put right straight after, mid-reply: "i dont get the plane plan* at all"
+        return re.sub(r"(?i)\b([a-z]+) ([a-z]+)\*(?!\w)", _put_right_in_place, raw)
     said, right = starred["said"].rstrip(" .,;"), (starred["a"] or starred["b"]).lower()
     near = [
         word
@@ -325,6 +325,12 @@ def starred_put_right(raw: str) -> str:
         return raw  # "yes *shrugs*": a gesture, not a word put right
     start = said.rindex(near[-1])
     return f"{said[:start]}{right}{said[start + len(near[-1]) :]}"
+
+
+def _put_right_in_place(pair: re.Match[str]) -> str:
+    wrong, right = pair[1].lower(), pair[2].lower()
+    near = wrong != right and edit_distance(wrong, right) <= max(1, len(right) // 3)
+    return pair[2] if near else pair[0]
 
 
 def holds_phrase(raw: str, core: str, phrase: str, typed: str) -> bool:

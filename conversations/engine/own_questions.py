@@ -73,6 +73,8 @@ WHO_OPTIONS = (
             *("aabbaha ayaan ahay", "hooyada ayaan ahay", "man madar hastam", "man pedar hastam"),
             *("jam prind", "toi la me", "toi la bo", "mummy", "waxaan ahay hooyo"),
             *("young carer", "a young carer"),  # alone: a young person, or about one? Ask.
+            *("step-dad", "step-mum", "ive looked after him", "ive looked after her"),
+            *("ive looked after them", "i have looked after"),
             # Portuguese, Spanish, Turkish, Urdu, Bengali and Gujarati "I'm the mother/father"
             *("sou a mae", "sou a mãe", "sou o pai", "soy la madre", "soy el padre"),
             *("annesiyim", "babasiyim", "babasıyım", "main ammi hoon", "main abbu hoon"),
@@ -101,6 +103,7 @@ WHO_OPTIONS = (
             *("NQSW", "nqsw", "newly qualified", "ASYE"),
             *("allocated worker", "on the team", "support worker", "residential worker"),
             *("early help worker", "senior practitioner", "one of the workers"),
+            *("youth worker", "edge of care team", "the children you look after"),
             *("one of your workers", "one of the social workers", "one of your social workers"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(

@@ -111,7 +111,10 @@ REFLECTION = Flow(
                             "needs to improve",
                         ),
                         *("not yet good", "not quite good", "needs some work"),
+                        *("require improvement", "requiring improvement", "requires improving"),
+                        *("rated amber", "amber rating"),  # a red, amber and green rating
                     ),
+                    typed_alone=("amber",),
                 ),
                 Option(
                     value="inadequate",
@@ -128,7 +131,9 @@ REFLECTION = Flow(
                         "unacceptable",
                         "not fit for purpose",
                         *("well below standard", "well below the standard", "unsafe practice"),
+                        *("rated red", "red rating"),
                     ),
+                    typed_alone=("red",),  # not "no red flags, good"
                 ),
             ),
         ),

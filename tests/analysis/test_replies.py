@@ -2230,3 +2230,44 @@ def test_minds_changed_aloud_accents_and_a_settled_answer_from_the_twentieth_ses
 )
 def test_sarcasm_someone_else_s_answer_and_nearly_are_asked_about(typed, choices):
     assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("A nightmare from start to finish", SCALE, "awful"),
+        ("wicked tbh", SCALE, "great"),
+        ("i guess not", ALWAYS, "no"),
+        ("not even a little", ALWAYS, "no"),
+        ("mi nuh know", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+        (
+            "my worker does, the ones at the office dont",
+            ALWAYS,
+            "sometimes",
+        ),  # one person, not another
+        ("my pa does yeah, the leaving care team no", ALWAYS, "sometimes"),
+        ("yes if it helps other families", YES_NO, "yes"),  # a reason, not a condition
+        ("if it helps other families yes", YES_NO, "yes"),
+        ("I'd say good but my manager may disagree", GRADES, "good"),
+    ],
+)
+def test_a_nightmare_a_person_split_and_a_reason_for_a_yes_from_the_twenty_first_session(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("In the beginning no", ALWAYS),  # and now?
+        ("good-ish, bordering RI", OUTSTANDING),
+        ("only if it helps other families", YES_NO),  # a guard: a condition
+    ],
+)
+def test_how_it_was_at_the_start_and_nearly_another_grade_are_asked_about(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+def test_asking_a_manager_to_rate_it_skips_the_question():
+    assert read_reply("Would rather my manager rated it", GRADES).intent == SKIP

@@ -715,3 +715,42 @@ def test_a_question_of_which_button_after_an_answer_is_asked():
 
 def test_our_kid_beside_them_asks_who_is_answering():
     assert match_option(WHO_OPTIONS, "me n our kid doin it together", None) is None
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (REFLECTION, "self_rating", "require improvement", "practitioner", "requires_improvement"),
+        (
+            REFLECTION,
+            "self_rating",
+            "I would rate it as requiring improvement.",
+            "practitioner",
+            "requires_improvement",
+        ),
+        (REFLECTION, "self_rating", "amber", "practitioner", "requires_improvement"),  # RAG
+        (REFLECTION, "self_rating", "red", "practitioner", "inadequate"),
+        (REFLECTION, "self_rating", "no red flags", "practitioner", None),  # a guard: not red
+        (YOUNG_PERSON, "plan", "i dont get the plane plan* at all", "teen", "no"),  # put right
+        (YOUNG_PERSON, "age", "old enough to vote lol", "young_adult", "young_adult"),
+        (PARENT_CARER, "respect", "I was treated fair", "parent", "yes"),
+        (PARENT_CARER, "respect", "treated like a person", "parent", "yes"),
+    ],
+)
+def test_flow_words_from_the_twenty_first_session(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("step-dad", "pc"),
+        ("I am the IRO for one of the children you look after", "pr"),
+        ("youth worker on the edge of care team", "pr"),
+        ("a young parent", None),  # a young person, or a parent? Ask.
+    ],
+)
+def test_who_is_answering_from_the_twenty_first_session(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
