@@ -74,6 +74,7 @@ RULES: tuple[Rule, ...] = (
     rules.in_between,  # "hardly", "between good and RI": ask
     number_rules.a_share,  # "like 80% safe": Mostly
     number_rules.a_count,  # "2 out of 3 workers do": Sometimes
+    number_rules.a_position,  # "the second one", "middle button"
     questions.rather_not_answer,  # "id rather not answer": skip
     answers.own_phrases,  # a button's own phrases: "never met them", "foster carer"
     questions.argues,  # "whats the point nothing changes": ask

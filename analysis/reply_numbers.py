@@ -91,6 +91,30 @@ def a_count(reply: Reply) -> Reading | None:
     return Reading(choice=reply.between[0]) if len(reply.between) == 1 else Reading()
 
 
+# A button by its place among the answers: "the second one", "3rd option", "middle
+# button". Not "top" or "bottom": short answers sit in one row, and Back and Skip below.
+POSITION = re.compile(
+    r"^(?:(?:its|id say|i pick|i choose|i want) )?(?:the )?"
+    r"(?P<place>first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|middle)"
+    r"(?: one| button| option| answer| box)?(?: (?:lol|pls|please|obviously|haha|x))?$"
+)
+PLACES = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+PLACES |= {"1st": 0, "2nd": 1, "3rd": 2, "4th": 3, "5th": 4}
+
+
+def a_position(reply: Reply) -> Reading | None:
+    """ "the second one", "middle button": the answer button in that place, counted as
+    they are shown; the middle of an even number asks."""
+    found = POSITION.match(reply.typed)
+    if not found:
+        return None
+    values, place = reply.values, found["place"]
+    if place == "middle":
+        return Reading(choice=values[len(values) // 2]) if len(values) % 2 else Reading()
+    index = PLACES[place]
+    return Reading(choice=values[index]) if index < len(values) else Reading()
+
+
 def rating(reply: Reply) -> Reading | None:
     """ "4/5" picks that face; out of ten, an odd number falls between two: ask which."""
     # "three out of five": the number in figures

@@ -69,6 +69,8 @@ IN_BETWEEN = re.compile(
     r"|\bbut not (?:her|his|their) (?:name|face)\b"  # "i know her face but not her name"
     r"|\bmind either way\b"  # "dont mind either way": not a yes, not a no
     rf"|\b{GRADES}[ -]?ish\b.*\b{GRADES}\b"  # "good-ish, bordering RI": about, and nearly
+    # "technically yes", "on paper, good": so, but not really? Ask.
+    rf"|^(?:technically|on paper|in theory|officially)\W+(?:yes|yeah|yep|yh|aye|ok|{GRADES})\b"
 )
 # Two grades joined by a hyphen or an "or", over the reply as typed: "gd-RI" is
 # "good/RI"; "gd or RI tbh".
@@ -171,6 +173,10 @@ ASKS_TO_SKIP = re.compile(
     r"|^(?:can|could) (?:i|we) not (?:do|answer) (?:this|that)\b"  # "can i not do this one"
     r"|^(?:i )?(?:dont|do not) (?:want|wanna) (?:to )?(?:talk|say) about"
     r" (?:it|this|that|home|my home|where i live)$"
+    # "Would rather my manager rated it", "I'd rather discuss this in supervision"
+    r"|^(?:id |i would |would )?rather (?:my|the|our) (?:team )?(?:manager|supervisor|tm)"
+    r" (?:rated|rates|rate|graded|grades|did|does|decided|decides)\b"
+    r"|^(?:id |i would |would )?rather (?:discuss|talk about) (?:this|it) in supervision\b"
 )
 # Not now but later, at an offer with a "Not now" button: "maybe another time yeah".
 LATER = re.compile(r"\b(?:later|another (?:time|day)|tomorrow|not (?:now|today|tonight))\b")
@@ -395,6 +401,8 @@ CORRECTED = re.compile(
 ARGUES_NOT_ANSWERS = re.compile(
     r"\bchanges? (?:nothing|anything|anythin|owt|nowt)\b|\bwhats the point\b"
     r"|\bnothing (?:ever )?(?:changes|changed)\b|\bso (?:you|u) tell me\b"  # "…, so you tell me"
+    r"|\b(?:youll|you will|u will|ull|theyll|they will) (?:do|change) (?:nothing|nowt)\b"
+    r"|^respect is earned\b"  # a saying: and did they earn it?
 )
 # A sarcastic yes that argues with the question rather than answering it: ask.
 ARGUES = re.compile(

@@ -283,6 +283,10 @@ _SETTLED = re.compile(
 _ME_FIRST = re.compile(r"^(?:for |as for )?me,\s*(?=(?:yes|yeah|no|nah|always|never)\b)", re.I)
 
 
+# A sound of thinking before the answer, on its own: "hmm, …", "umm. …".
+_HESITATION = re.compile(r"^(?:h+m+|u+m+|e+r+m+|u+h+)[,.…]+\s*(?=\w)", re.IGNORECASE)
+
+
 def without_frame(raw: str) -> str:
     """The answer without what frames it: a letter's greeting and signature, an answer
     put off to someone else before it is given, an earlier answer taken back, thinking
@@ -290,6 +294,7 @@ def without_frame(raw: str) -> str:
     framed = _LETTER_SIGNATURE.sub("", _LETTER_GREETING.sub("", raw))
     framed = _SAID_BEFORE_AFTER.sub("", _SAID_BEFORE.sub("", _PUT_OFF.sub("", framed)))
     framed = _ME_FIRST.sub("", _SETTLED.sub("", framed))
+    framed = _HESITATION.sub("", framed)  # "hmm, in my room yes, not downstairs"
     return framed.strip(" ,.;") or raw
 
 

@@ -104,6 +104,7 @@ WHO_OPTIONS = (
             *("allocated worker", "on the team", "support worker", "residential worker"),
             *("early help worker", "senior practitioner", "one of the workers"),
             *("youth worker", "edge of care team", "the children you look after"),
+            *("key worker", "keyworker"),
             *("one of your workers", "one of the social workers", "one of your social workers"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(

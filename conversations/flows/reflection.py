@@ -113,6 +113,7 @@ REFLECTION = Flow(
                         *("not yet good", "not quite good", "needs some work"),
                         *("require improvement", "requiring improvement", "requires improving"),
                         *("rated amber", "amber rating"),  # a red, amber and green rating
+                        "requires improve meant",  # speech to text
                     ),
                     typed_alone=("amber",),
                 ),

@@ -50,6 +50,7 @@ YOUNG_PERSON = Flow(
                         *("not today", "after", "cant talk", "cant now", "busy", "in class"),
                         *("im at school", "at school rn", "im in school", "cant rn", "go bed"),
                         *("got to go", "gotta go", "going to bed", "bedtime"),
+                        *("have to go to bed", "go to bed now", "time for bed"),
                         *LATER,
                     ),
                 ),
@@ -68,6 +69,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *(str(age) for age in range(5, 12)),
                         *("primary school", "in primary", *(f"year {n}" for n in range(1, 7))),
+                        "still at primary",
                     ),
                 ),
                 Option(
@@ -85,7 +87,7 @@ YOUNG_PERSON = Flow(
                         *(str(age) for age in range(16, 26)),
                         *("college", "sixth form", "uni", "university", "care leaver", "adult"),
                         *("year 12", "year 13", "left care", "left school"),
-                        "old enough to vote",
+                        *("old enough to vote", "doing a levels", "doing my a levels"),
                     ),
                 ),
             ),

@@ -2271,3 +2271,42 @@ def test_how_it_was_at_the_start_and_nearly_another_grade_are_asked_about(typed,
 
 def test_asking_a_manager_to_rate_it_skips_the_question():
     assert read_reply("Would rather my manager rated it", GRADES).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("the second one", WHO, "pc"),  # a button by its place among the answers
+        ("middle button", ALWAYS, "sometimes"),
+        ("3rd option", PLAN, "no"),
+        ("the last one", SCALE, "great"),
+        ("well good", SCALE, "good"),  # "very good" is Good (the reading policy)
+        ("hmm\nin my room yes\nnot downstairs", ALWAYS, None),  # only somewhere: ask
+        ("igen", YES_NO, "yes"),  # Hungarian
+        ("nem tudom", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+        ("vetsinou", MOSTLY, "mostly"),  # Czech
+    ],
+)
+def test_a_button_by_its_place_and_words_in_hungarian_and_czech(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("middle", [*PLAN, Choice("not_sure", ("Not sure", "not sure"))]),  # a guard
+        ("the top one", WHO),  # a guard: short answers sit in one row
+        ("technically yes", ALWAYS),  # so, but not really?
+        ("on paper yes", PLAN),
+        ("Technically good", GRADES),
+        ("think I did, yeah", PLAN),  # yes, or only partly?
+        ("respect is earned 💯", ALWAYS),
+        ("you'll do nothing anyway", YES_NO),
+    ],
+)
+def test_a_formal_yes_a_saying_and_a_middle_of_four_are_asked_about(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+def test_a_manager_asked_to_rate_it_instead_skips_the_question():
+    assert read_reply("I'd rather the team manager rates this", GRADES).intent == SKIP

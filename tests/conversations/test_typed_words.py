@@ -754,3 +754,28 @@ def test_flow_words_from_the_twenty_first_session(flow, step, typed, speaker, va
 def test_who_is_answering_from_the_twenty_first_session(typed, value):
     option = match_option(WHO_OPTIONS, typed, None)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (YOUNG_PERSON, "age", "still at primary", "child", "child"),
+        (YOUNG_PERSON, "age", "doing A levels", "young_adult", "young_adult"),
+        (YOUNG_PERSON, "consent", "i have to go to bed now", "child", "not_now"),
+        (
+            REFLECTION,
+            "self_rating",
+            "requires improve meant",
+            "practitioner",
+            "requires_improvement",
+        ),
+    ],
+)
+def test_flow_words_from_the_twenty_first_session_second_round(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+def test_a_key_worker_works_here():
+    option = match_option(WHO_OPTIONS, "Im a young persons key worker", None)
+    assert option is not None and option.value == "pr"
