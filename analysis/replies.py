@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from analysis import reply_answers as answers
+from analysis import reply_mixed as mixed
 from analysis import reply_numbers as number_rules
 from analysis import reply_questions as questions
 from analysis import reply_rules as rules
@@ -71,7 +72,7 @@ RULES: tuple[Rule, ...] = (
     rules.answer_then_reason,  # "RI - caseload"; but "yes, eventually" asks
     rules.disagreeing_aside,  # "understood it but didnt agree": understood
     rules.two_at_once,  # "good/RI", "typing for my son": ask
-    rules.in_between,  # "hardly", "between good and RI": ask
+    mixed.in_between,  # "hardly", "between good and RI": ask
     number_rules.a_share,  # "like 80% safe": Mostly
     number_rules.a_count,  # "2 out of 3 workers do": Sometimes
     number_rules.a_position,  # "the second one", "middle button"
@@ -82,12 +83,12 @@ RULES: tuple[Rule, ...] = (
     rules.sarcasm,  # "yeah right": no
     questions.skip_words,  # "skip", "next"
     questions.question_of_their_own,  # "will it cost me?": explain
-    rules.not_one_answer,  # "started bad got better", "at night no": ask
+    mixed.not_one_answer,  # "started bad got better", "at night no": ask
     number_rules.rating,  # "4/5", "7/10"
     number_rules.a_score,  # "0/10" to a yes-or-no question: no
     number_rules.school_mark,  # "a solid B": Good
     number_rules.a_number,  # "im 9", "fourteen"
-    rules.one_yes_another_no,  # "her yes, her manager no": Sometimes
+    mixed.one_yes_another_no,  # "her yes, her manager no": Sometimes
     answers.maybe,  # "maybe": Not sure
     answers.kinds_of_answer,  # "yeah", "sumtimes", "pretty good", "idk", by the policy
     answers.misspelt,  # "alwayz", "inadequete"

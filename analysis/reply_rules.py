@@ -2,12 +2,14 @@
 `analysis.replies.RULES` lists: a correction, a condition, a reason that takes the answer
 back, two answers at once, sarcasm. Each takes the `Reply` (the reply as typed and its
 normalised views) and gives a `Reading`, or None to leave it to the next rule. What a plain
-answer means is `analysis.reply_answers`. Pure."""
+answer means is `analysis.reply_answers`; a reply between two buttons, or one person yes
+and another no, `analysis.reply_mixed`. Pure."""
 
 from __future__ import annotations
 
 import re
 
+from analysis.reply_mixed import one_yes_another_no
 from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
     ABOUT_THE_SYSTEM,
@@ -38,7 +40,6 @@ from analysis.reply_shapes import (
     NEITHER_SO,
     NEVER_FELT_BAD,
     NO_LONGER,
-    NOT_ONE_ANSWER,
     NOT_SINCE,
     NOT_THIS_BUT,
     OLD_AND_NEW,
@@ -54,7 +55,6 @@ from analysis.reply_shapes import (
     THEN_AND_NOW,
     TURNED_ROUND_AT_THE_END,
     TURNS_SOMETHING_ROUND,
-    WHAT_NOT_WHY,
     WHAT_YOU_MEAN,
     WHO_SEES,
     WISHED,
@@ -91,7 +91,6 @@ from analysis.spoken_numbers import spoken_numbers
 from analysis.typed_reply import (
     Reply,
     split_reason,
-    without,
 )
 
 # Said between answers by someone changing their mind aloud: "Yes. No. Oh go on, yes."
@@ -433,13 +432,6 @@ def _which_of_them(reply: Reply) -> bool:
     return reply.about_the_speaker and bool(two)
 
 
-def in_between(reply: Reply) -> Reading | None:
-    """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask."""
-    core = reply.core
-    between = "between" in core.split() and not spoken_numbers(core) and not reply.asks_what
-    return Reading() if between or IN_BETWEEN.search(core) else None
-
-
 def sarcasm(reply: Reply) -> Reading | None:
     """ "oh yeah loads 🙄", "yeah right": a yes that means no. Anything else said with a
     roll of the eyes ("as if u change anything") is asked again."""
@@ -462,36 +454,3 @@ def sarcasm(reply: Reply) -> Reading | None:
     if {"unfortunately", "sadly"} & set(reply.typed.split()):
         return Reading()  # "yeah unfortunately 🙄": a yes, rolled eyes at the worker
     return Reading(choice="no") if sarcastic_yes and "no" in reply.values else Reading()
-
-
-def not_one_answer(reply: Reply) -> Reading | None:
-    """ "started bad got better", "at night no", "good or ok": ask which."""
-    core = reply.core
-    # not "more or less", nor "nobody listened to me or my husband" (both of them)
-    both = re.sub(r"\b(?:me|us) or (?:my|our) \w+", " ", without(core, "more or less"))
-    either = {"between", "or"} & set(both.split())
-    changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
-    scared = re.search(r"\b(?:scared|scary|frightened|afraid|unsafe|frit)\b", core)
-    if changed and reply.first in NO_WORDS and scared and "no" in reply.values:
-        return Reading(choice="no")  # "no i get scared at night": not safe
-    if (either and not spoken_numbers(core)) or changed:
-        answer, reason = split_reason(reply.raw)
-        first = reply.read(answer) if reason else Reading()
-        # "mostly, except when my foster brother's in one of his moods": said already
-        return first if first.choice in reply.between else Reading()
-    return None
-
-
-def one_yes_another_no(reply: Reply) -> Reading | None:
-    """One worker yes, another no ("her yes, SW no"): Sometimes, where there is one. Any
-    yes then no after a comma ("respect yes, help no") asks which."""
-    # "worker: yes, manager: no" (a list) is "worker yes, manager no"
-    lower = re.sub(r"(?<=\w):", "", reply.raw.lower()).replace("'", "").replace("’", "")
-    if WHAT_NOT_WHY.search(lower) and reply.between:
-        return Reading(choice=reply.between[0])  # "The what, yes. The why, no": Partly
-    if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):
-        sometimes = reply.standing_for("sometimes")
-        if sometimes and IN_TURN.search(reply.core):
-            return Reading()
-        return Reading(choice=sometimes[0]) if sometimes else Reading()
-    return Reading() if ONE_YES_ONE_NO.search(lower) else None

@@ -1,0 +1,63 @@
+"""The rules that ask which, where a reply holds more than one answer: between two
+buttons ("hardly", "between good and RI"), one answer then another over time ("started
+bad got better"), one person yes and another no ("her yes, SW no": Sometimes, where
+there is one). Tried in the order `analysis.replies.RULES` lists, as the other rules
+(`analysis.reply_rules`) are. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.reply_shapes import (
+    FOR_A_WHILE,
+    IN_BETWEEN,
+    IN_TURN,
+    MIXED,
+    NOT_ONE_ANSWER,
+    ONE_YES_ONE_NO,
+    PERSON_YES_PERSON_NO,
+    WHAT_NOT_WHY,
+)
+from analysis.reply_words import NO_WORDS, Reading
+from analysis.spoken_numbers import spoken_numbers
+from analysis.typed_reply import Reply, split_reason, without
+
+
+def in_between(reply: Reply) -> Reading | None:
+    """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask."""
+    core = reply.core
+    between = "between" in core.split() and not spoken_numbers(core) and not reply.asks_what
+    return Reading() if between or IN_BETWEEN.search(core) else None
+
+
+def not_one_answer(reply: Reply) -> Reading | None:
+    """ "started bad got better", "at night no", "good or ok": ask which."""
+    core = reply.core
+    # not "more or less", nor "nobody listened to me or my husband" (both of them)
+    both = re.sub(r"\b(?:me|us) or (?:my|our) \w+", " ", without(core, "more or less"))
+    either = {"between", "or"} & set(both.split())
+    changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
+    scared = re.search(r"\b(?:scared|scary|frightened|afraid|unsafe|frit)\b", core)
+    if changed and reply.first in NO_WORDS and scared and "no" in reply.values:
+        return Reading(choice="no")  # "no i get scared at night": not safe
+    if (either and not spoken_numbers(core)) or changed:
+        answer, reason = split_reason(reply.raw)
+        first = reply.read(answer) if reason else Reading()
+        # "mostly, except when my foster brother's in one of his moods": said already
+        return first if first.choice in reply.between else Reading()
+    return None
+
+
+def one_yes_another_no(reply: Reply) -> Reading | None:
+    """One worker yes, another no ("her yes, SW no"): Sometimes, where there is one. Any
+    yes then no after a comma ("respect yes, help no") asks which."""
+    # "worker: yes, manager: no" (a list) is "worker yes, manager no"
+    lower = re.sub(r"(?<=\w):", "", reply.raw.lower()).replace("'", "").replace("’", "")
+    if WHAT_NOT_WHY.search(lower) and reply.between:
+        return Reading(choice=reply.between[0])  # "The what, yes. The why, no": Partly
+    if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):
+        sometimes = reply.standing_for("sometimes")
+        if sometimes and IN_TURN.search(reply.core):
+            return Reading()
+        return Reading(choice=sometimes[0]) if sometimes else Reading()
+    return Reading() if ONE_YES_ONE_NO.search(lower) else None
