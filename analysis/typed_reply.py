@@ -313,19 +313,16 @@ def as_one_line(raw: str) -> str:
 
 
 def starred_put_right(raw: str) -> str:
-    """A word put right after the message with a star, as people do in chat ("young
-    persian. person*"): the star's word in place of the one it is closest to."""
+    """A word put right with a star, as people do in chat, after the message ("young
+    persian. person*") or straight after the slip ("the plane plan* at all"): the star's
+    word in place of the one it is closest to."""
     starred = re.fullmatch(
         r"(?s)(?P<said>.*\w\W*)\s+(?:\*(?P<a>[a-z]+)|(?P<b>[a-z]+)\*)\W*", raw, re.IGNORECASE
     )
     if not starred:  # put right straight after, mid-reply: "i dont get the plane plan* at all"
         return re.sub(r"(?i)\b([a-z]+) ([a-z]+)\*(?!\w)", _put_right_in_place, raw)
     said, right = starred["said"].rstrip(" .,;"), (starred["a"] or starred["b"]).lower()
-    near = [
-        word
-        for word in re.findall(r"[a-z]+", said, re.I)
-        if word.lower() != right and edit_distance(word.lower(), right) <= max(1, len(right) // 3)
-    ]
+    near = [word for word in re.findall(r"[a-z]+", said, re.I) if _a_slip_of(word.lower(), right)]
     if not near:
         return raw  # "yes *shrugs*": a gesture, not a word put right
     start = said.rindex(near[-1])
@@ -333,9 +330,12 @@ def starred_put_right(raw: str) -> str:
 
 
 def _put_right_in_place(pair: re.Match[str]) -> str:
-    wrong, right = pair[1].lower(), pair[2].lower()
-    near = wrong != right and edit_distance(wrong, right) <= max(1, len(right) // 3)
-    return pair[2] if near else pair[0]
+    return pair[2] if _a_slip_of(pair[1].lower(), pair[2].lower()) else pair[0]
+
+
+def _a_slip_of(word: str, right: str) -> bool:
+    """Whether `word` is `right` mistyped: another word, but a letter or a few away."""
+    return word != right and edit_distance(word, right) <= max(1, len(right) // 3)
 
 
 def holds_phrase(raw: str, core: str, phrase: str, typed: str) -> bool:
