@@ -55,7 +55,9 @@ from analysis.typed_reply import (
     as_one_line,
     graded_in_words,
     starred_put_right,
+    undigited,
     unhyphenated,
+    unstammered,
     without_accents,
     without_frame,
     without_late_apology,
@@ -69,6 +71,7 @@ RULES: tuple[Rule, ...] = (
     rules.expected_then_found,  # "I expected the worst but they were very good"
     questions.echoed_question,  # "listen? they dont even hear me": the answer after it
     rules.not_plain,  # "yes if …", "i dont not understand it", "my manager would say": ask
+    mixed.not_me,  # "they listen to my mum, not me": no
     rules.answer_then_reason,  # "RI - caseload"; but "yes, eventually" asks
     rules.disagreeing_aside,  # "understood it but didnt agree": understood
     rules.two_at_once,  # "good/RI", "typing for my son": ask
@@ -159,6 +162,13 @@ def read_reply(
         # Nothing read: accents a phone added may hide the word ("Nô", "not át all"); not
         # before, as "sí" and "tá" are words of their own, and "si" and "ta" are not.
         alone = read_reply(unaccented, choices, inside=inside, respell=respell)
+        if alone != Reading():
+            return alone
+    as_meant = undigited(unstammered(raw))
+    if as_meant != raw:
+        # Nothing read: a word begun again ("y-yes", "n-n-no thanks") or digits typed for
+        # letters ("n0t r34lly"); not before, as "so-so" and "y10" are read as they are.
+        alone = read_reply(as_meant, choices, inside=inside, respell=respell)
         if alone != Reading():
             return alone
     if respell:

@@ -1,7 +1,8 @@
 """The rules that ask which, where a reply holds more than one answer: between two
 buttons ("hardly", "between good and RI"), one answer then another over time ("started
 bad got better"), one person yes and another no ("her yes, SW no": Sometimes, where
-there is one). Tried in the order `analysis.replies.RULES` lists, as the other rules
+there is one; but "they listen to my mum, not me" is No, as the question is theirs).
+Tried in the order `analysis.replies.RULES` lists, as the other rules
 (`analysis.reply_rules`) are. Pure."""
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ from analysis.reply_words import NO_WORDS, Reading
 from analysis.spoken_numbers import spoken_numbers
 from analysis.typed_reply import Reply, split_reason, without
 
+# A new worker whose name they have not got yet: "theres a new one, forgot her name".
+# They know there is one, not who: ask.
+_NEW_NAME_NOT_KNOWN = re.compile(
+    r"\bnew (?:one|worker|sw|social worker)\b.*"
+    r"\b(?:forgot|forget|cant remember|dont remember|dont know)\b.*\bname\b"
+)
+
 
 def in_between(reply: Reply) -> Reading | None:
     """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask."""
@@ -31,12 +39,14 @@ def in_between(reply: Reply) -> Reading | None:
 
 
 def not_one_answer(reply: Reply) -> Reading | None:
-    """ "started bad got better", "at night no", "good or ok": ask which."""
+    """ "started bad got better", "at night no", "good or ok", "a new one, forgot her
+    name": ask which."""
     core = reply.core
     # not "more or less", nor "nobody listened to me or my husband" (both of them)
     both = re.sub(r"\b(?:me|us) or (?:my|our) \w+", " ", without(core, "more or less"))
     either = {"between", "or"} & set(both.split())
     changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
+    changed = changed or _NEW_NAME_NOT_KNOWN.search(reply.typed)  # "a new one, forgot her name"
     scared = re.search(r"\b(?:scared|scary|frightened|afraid|unsafe|frit)\b", core)
     if changed and reply.first in NO_WORDS and scared and "no" in reply.values:
         return Reading(choice="no")  # "no i get scared at night": not safe
@@ -61,3 +71,18 @@ def one_yes_another_no(reply: Reply) -> Reading | None:
             return Reading()
         return Reading(choice=sometimes[0]) if sometimes else Reading()
     return Reading() if ONE_YES_ONE_NO.search(lower) else None
+
+
+# Someone else's yes, then theirs: "they respect my foster mum, not me".
+_NOT_ME = re.compile(
+    r",\s*(?:but\s+)?(?:no,?\s+)?not (?:me|us|to me|with me|for me)(?: though| tho)?\W*$", re.I
+)
+
+
+def not_me(reply: Reply) -> Reading | None:
+    """ "they listen to my mum, not me": the question asks about them, so No, where a
+    yes-or-no question has it; a grade ("good, but only because of the carer, not us")
+    asks."""
+    if not _NOT_ME.search(reply.raw):
+        return None
+    return Reading(choice="no") if "no" in reply.values and not reply.in_words else Reading()

@@ -305,6 +305,8 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         return Reading()  # "17, does that count as young person or parent": which, they ask
     if first_part.choice == "agree" and WHO_SEES.search(after):
         return Reading()  # "I suppose, as long as it stays private": who sees it, answered
+    if OWN_BIAS.match(after) and first_part.choice:
+        return first_part  # "Yes always - but I'm biased, I got what I wanted in the end"
     two_questions = len(normalise(answer).split()) > 1  # not "plan?? what plan": an echo
     if two_questions and first_part.intent == EXPLAIN and reply.read(reason).intent == EXPLAIN:
         return first_part  # "harmed how? what counts": two questions about the question

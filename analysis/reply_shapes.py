@@ -82,12 +82,15 @@ CONTRAST = re.compile(
     r"\b(?:but|though|although|apart from|except|however)\b"
     r"|\bbar(?= (?:one|the odd|once|a couple|a few)\b)"  # "yes, bar one meeting"
 )
-# Owning to a bias, after the answer, takes nothing back: "Good, though I'm biased!",
-# "outstanding, but I would say that".
+# Owning to a bias, or a caveat about what the answer rests on, after the answer, takes
+# nothing back: "Good, though I'm biased!", "outstanding, but I would say that", "Good,
+# though caveat: only three months of data", "RI, though I only picked it up in week 10".
 OWN_BIAS = re.compile(
     r"(?:but |though |although |mind you )?(?:im|i am|i may be|i might be|maybe im|i could be)"
     r" (?:a (?:bit|little) |slightly |probably )?biased\b"
     r"|(?:but |though )?i would say that\b"
+    r"|(?:but |though |although )?(?:with )?(?:a |one |the )?caveats?\b"
+    r"|(?:but |though |although )?i (?:only|just) (?:picked|took) (?:it|this|the \w+) (?:up|over)\b"
 )
 # Not agreeing, after a "but", takes nothing back from understanding: "yes but i dont agree".
 DISAGREES = re.compile(

@@ -216,6 +216,10 @@ def normalise(text: str) -> str:
     text = re.sub(rf"(?<=\w),?\s*{if_i_must}$", "", text)  # "fine I guess, if I have to say"
     text = re.sub(r"^(?:its|it is|thats) giving\b", "", text)  # a meme: "it's giving disrespect"
     text = re.sub(r"\baye reyt\b", "aye alright", text)  # Yorkshire, not the Scots "aye right"
+    # "on Tuesdays yes, that was the good worker's day": only some days
+    days = r"(?:mon|tues|wednes|thurs|fri|satur|sun|week)days|weekends|school days"
+    on_days = rf"^(?:only )?(?:on|at) (?:{days}),? (?=(?:yes|yeah|yep|no|nah)\b)"
+    text = re.sub(on_days, "some days ", text)
     text = re.sub(r"\balways[ -]?ish\b", "mostly", text)  # nearly always
     text = re.sub(r"\bsometimes[ -]?ish\b", "sometimes", text)
     # An aside, not a condition: "Yes please, though I won't hold my breath"
@@ -244,7 +248,7 @@ def normalise(text: str) -> str:
     text = re.sub(
         r"\b(?:i )?(?:not|dont|do not) want (answer|say|tell)\b", r"dont want to \1", text
     )
-    text = re.sub(r"\bno 1\b", "nobody", text)  # "no 1 told me"
+    text = re.sub(r"\bno ?1\b", "nobody", text)  # "no 1 told me", "no1 evr lisens"
     text = re.sub(r"\byear for\b", "year 4", text)
     text = re.sub(r"\bp([1-7])\b", r"year \1", text)  # Scottish primary years: "P6"
     text = re.sub(r"\b(im|i am) ate\b", r"\1 8", text)

@@ -4,7 +4,9 @@ reader knows that they are one slip from. Pure.
 Only a word that is neither English (TextBlob's spelling list, shipped in the package)
 nor known to the reader is respelt, and only into one of the reader's own words: a name,
 a place or slang the reader does not know stays as typed. A word one slip from two
-known words is left alone: guessing between them could pick the wrong button.
+known words is left alone: guessing between them could pick the wrong button. A word
+typed without its vowels ("trrbl", "nvr") is read as the known word it is the
+consonants of.
 """
 
 from __future__ import annotations
@@ -67,7 +69,30 @@ def _respelt_word(typed: str, known: frozenset[str]) -> str:
     near = _nearest(word, known)
     if near is not None:
         return near
-    return _split(word, known) or typed
+    return _split(word, known) or _unvowelled(word, known) or typed
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, each said once: "terrible" is "trbl", "really" "rly"."""
+    return re.sub(r"(\w)\1+", r"\1", re.sub("[aeiou]", "", word))
+
+
+def _unvowelled(word: str, known: frozenset[str]) -> str | None:
+    """The one known word typed without its vowels ("trrbl", "nvr", "smtms"), if one."""
+    if len(word) < 3 or re.search("[aeiou]", word):
+        return None
+    skeleton = _skeleton(word)
+    meant = {
+        RESPELLED.get(other, other)
+        for other in known
+        if other.isalpha() and len(other) >= 4 and _skeleton(other) == skeleton
+    }
+    # The reader knows slipped spellings too ("relly", "realy"): of several, the English
+    # word, when it is far (five times) commoner than the next ("really", not "rarely").
+    counts = sorted(((english.get(other, 0), other) for other in meant), reverse=True)
+    if len(counts) > 1 and counts[0][0] >= 5 * max(counts[1][0], 1):
+        return counts[0][1]
+    return meant.pop() if len(meant) == 1 else None
 
 
 def _nearest(word: str, known: Iterable[str], longest_slip: int = 2) -> str | None:

@@ -118,6 +118,8 @@ RESPELLED = {
     "shure": "sure",
     "abit": "a bit",
     "rly": "really",
+    "realmente": "really",  # Spanish, Portuguese, Italian: "not realmente"
+    "evr": "ever",
     "rlly": "really",
     "hav": "have",
     "wana": "want to",

@@ -287,14 +287,34 @@ _ME_FIRST = re.compile(r"^(?:for |as for )?me,\s*(?=(?:yes|yeah|no|nah|always|ne
 _HESITATION = re.compile(r"^(?:h+m+|u+m+|e+r+m+|u+h+)[,.…]+\s*(?=\w)", re.IGNORECASE)
 
 
+# Someone's words quoted and agreed with: "My manager said 'this is textbook outstanding'
+# and I'd agree". The words quoted are the answer.
+_QUOTED_AND_AGREED = re.compile(
+    r"^[^\"'‘“]{1,40}?\b(?:said|says|called it|would say|thinks|reckons)\s*,?\s*"
+    r"[\"'‘“](?P<said>[^\"'’”]+)[\"'’”]\s*,?\s*(?:and|&)\s+"
+    r"(?:i(?:'|’)?d|i would|i|id)\s+(?:(?:have to|totally|fully|tend to|would) )?agree\W*$",
+    re.IGNORECASE,
+)
+# Owning to a bias, at the end, with its story: "Absolutely, can't fault them, though I'm
+# biased as my sister works there". It takes nothing back (`reply_shapes.OWN_BIAS`).
+_OWN_BIAS_AFTER = re.compile(
+    r"(?<=\w)[,.;]?\s*(?:[-–—]\s*)?(?:(?:but|though|tho|although|mind you),?\s*)?"
+    r"\bi(?:'|’)?m (?:a (?:bit|little) |slightly |probably )?biased\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def without_frame(raw: str) -> str:
     """The answer without what frames it: a letter's greeting and signature, an answer
     put off to someone else before it is given, an earlier answer taken back, thinking
-    aloud before the answer settled on."""
+    aloud before the answer settled on, a bias owned to after it, someone's words quoted
+    and agreed with."""
     framed = _LETTER_SIGNATURE.sub("", _LETTER_GREETING.sub("", raw))
     framed = _SAID_BEFORE_AFTER.sub("", _SAID_BEFORE.sub("", _PUT_OFF.sub("", framed)))
     framed = _ME_FIRST.sub("", _SETTLED.sub("", framed))
     framed = _HESITATION.sub("", framed)  # "hmm, in my room yes, not downstairs"
+    framed = _OWN_BIAS_AFTER.sub("", framed)
+    framed = _QUOTED_AND_AGREED.sub(r"\g<said>", framed)
     return framed.strip(" ,.;") or raw
 
 
@@ -303,6 +323,43 @@ def without_accents(raw: str) -> str:
     ("Nô", "Yés"). Marks on other scripts' letters are part of the word and stay."""
     bare = re.sub(r"(?<=[a-zA-Z])[\u0300-\u036f]+", "", unicodedata.normalize("NFD", raw))
     return unicodedata.normalize("NFC", bare)
+
+
+# A word begun again, as someone who stammers types it: "w-w-work", "y-yes", "i-i-i".
+_STAMMER = re.compile(r"(?i)\b(?:[a-z]{1,2}-)+[a-z]+\b")
+
+
+def unstammered(raw: str) -> str:
+    """A word begun again and again ("w-w-work", "n-n-no", "i-i-i") as the word; "so-so",
+    "x-ray" and "step-mum" stay, as their first part is not the word begun."""
+
+    def said_once(run: re.Match[str]) -> str:
+        *starts, word = run.group().split("-")
+        begun = all(
+            word.lower().startswith(start.lower()) and (len(start) == 1 or len(start) < len(word))
+            for start in starts
+        )
+        return word if begun else run.group()
+
+    return _STAMMER.sub(said_once, raw)
+
+
+# Digits for the letters they look like, inside a word: "y3s", "n0p3", "r34lly", "g00d".
+_LOOKALIKES = str.maketrans("0345", "oeas")
+_DIGITS_FOR_LETTERS = re.compile(r"(?i)\b[a-z]+[0345][a-z0-9]*\b|\b[a-z][a-z0-9]*[0345][a-z]+\b")
+
+
+def undigited(raw: str) -> str:
+    """Digits typed for the letters they look like ("n0t r34lly", "y3s pl34se") as those
+    letters. Not where a digit is a number or a sound: "y10" (year 10), "b4", "m8"."""
+    return _DIGITS_FOR_LETTERS.sub(
+        lambda word: (
+            word.group()
+            if re.fullmatch(r"(?i)[a-z]{1,2}\d+", word.group()) and word.group().lower() != "n0"
+            else word.group().translate(_LOOKALIKES)
+        ),
+        raw,
+    )
 
 
 def as_one_line(raw: str) -> str:

@@ -38,8 +38,13 @@ WHO_OPTIONS = (
             *("my nan told me to", "my carer told me to"),
             # in another language: Russian and Somali "I'm a teenager", "I'm a young person"
             *("ya podrostok", "waxaan ahay qof dhalinyaro ah"),
+            # Vietnamese "I'm a pupil", Swahili "I'm a student", Amharic "I'm young",
+            # Tagalog "I'm a student"
+            *("em la hoc sinh", "toi la hoc sinh", "mimi ni mwanafunzi", "ene wetat negn"),
+            "estudyante ako",
         ),
-        typed_alone=("child",),
+        # "year 5" alone is a school year; "my son is in year 5" is not about the speaker.
+        typed_alone=("child", *(f"year {year}" for year in range(1, 14))),
     ),
     Option(
         value="pc",
@@ -75,6 +80,7 @@ WHO_OPTIONS = (
             *("young carer", "a young carer"),  # alone: a young person, or about one? Ask.
             *("step-dad", "step-mum", "ive looked after him", "ive looked after her"),
             *("ive looked after them", "i have looked after"),
+            *("i have the grandkids", "ive got the grandkids", "i have my grandkids"),
             # Portuguese, Spanish, Turkish, Urdu, Bengali and Gujarati "I'm the mother/father"
             *("sou a mae", "sou a mãe", "sou o pai", "soy la madre", "soy el padre"),
             *("annesiyim", "babasiyim", "babasıyım", "main ammi hoon", "main abbu hoon"),
@@ -82,6 +88,8 @@ WHO_OPTIONS = (
             # Welsh "I'm a parent", Irish "I'm the father", "the mother"
             # (a reply's first "is" is dropped: "is ok" is "ok")
             *("rhiant", "mise an t-athair", "mise an mhathair", "mise an mháthair"),
+            # Swahili "I'm a parent", "the mother", "the father"; Tagalog "I'm a parent"
+            *("mimi ni mzazi", "mimi ni mama", "mimi ni baba", "ako ay magulang"),
         ),
     ),
     Option(
@@ -105,6 +113,7 @@ WHO_OPTIONS = (
             *("early help worker", "senior practitioner", "one of the workers"),
             *("youth worker", "edge of care team", "the children you look after"),
             *("key worker", "keyworker"),
+            *("im the sw", "i am the sw", "im their sw", "im a sw", "i am a sw", "sw here"),
             *("one of your workers", "one of the social workers", "one of your social workers"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(

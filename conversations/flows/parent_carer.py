@@ -123,6 +123,7 @@ PARENT_CARER = Flow(
                         "nobody explained anything",
                         *("didnt understand any of it", "did not understand any of it"),
                         "didnt understand nothing",
+                        *("never understood it", "never understood the plan"),
                         *("didnt understand a word", "not a word of it", "totally lost"),
                         *("completely lost", "i was lost", "we were lost"),
                         *("written in greek", "like reading another language"),

@@ -220,6 +220,7 @@ YOUNG_PERSON = Flow(
                     typed=(
                         *("some of it makes sense", "some of it make sense"),
                         *("bits of it make sense", "parts of it make sense"),
+                        *("parts of it", "bits of it", "some of it"),
                     ),
                 ),
                 Option(
@@ -234,6 +235,8 @@ YOUNG_PERSON = Flow(
                         *("dont understand it", "no i dont get it", "i dont understand my plan"),
                         *("dont understand my plan", "i dont understand the plan"),
                         *("dont get the plan", "dont get my plan"),
+                        *("never understood it", "never understood my plan", "never got it"),
+                        "none of it",
                         *("nobody explained it", "nobody explained anything"),
                         *("didnt understand any of it", "did not understand any of it"),
                         *("dont understand any of it", "dont get any of it"),

@@ -2310,3 +2310,73 @@ def test_a_formal_yes_a_saying_and_a_middle_of_four_are_asked_about(typed, choic
 
 def test_a_manager_asked_to_rate_it_instead_skips_the_question():
     assert read_reply("I'd rather the team manager rates this", GRADES).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("y3s pl34se", YES_NO, "yes"),  # digits for the letters they look like
+        ("n0t r34lly", ALWAYS, "no"),
+        ("n-n-no thanks", YES_NO, "no"),  # a word begun again, as a stammer types it
+        ("r-r-respect? y-yes", ALWAYS, "yes"),
+        ("trrbl", SCALE, "awful"),  # without its vowels
+        ("no1 evr lisens 2 me", ALWAYS, "no"),
+        ("hapana asante", YES_NO, "no"),  # Swahili
+        ("wakati mwingine", ALWAYS, "sometimes"),
+        ("oo sige", CONSENT, "agree"),  # Tagalog
+        ("hindi ko alam", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+        ("khong phai luc nao cung", ALWAYS, "sometimes"),  # Vietnamese: not always
+        ("nu, deloc", YES_NO, "no"),  # Romanian
+        ("Si va bene", CONSENT, "agree"),  # Italian
+    ],
+)
+def test_a_stammer_digits_for_letters_and_words_in_swahili_tagalog_and_vietnamese(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_word_with_a_hyphen_of_its_own_is_not_read_as_a_stammer():
+    assert read_reply("so-so", SCALE).choice == "ok"
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Yes always - but I'm biased, I got what I wanted in the end", ALWAYS, "yes"),
+        ("Absolutely, can't fault them, though I'm biased as my sister works there", ALWAYS, "yes"),
+        ("Good, though caveat: only three months of data on this one", GRADES, "good"),
+        (
+            "Requires improvement, though I only picked it up in week 10",
+            GRADES,
+            "requires_improvement",
+        ),
+        (
+            "My manager said 'this is textbook outstanding' and I'd agree",
+            OUTSTANDING,
+            "outstanding",
+        ),
+        ("they respect my foster mum, not me", ALWAYS, "no"),
+        ("on Tuesdays yes, that was the good worker's day", ALWAYS, "sometimes"),
+    ],
+)
+def test_a_bias_or_caveat_owned_to_a_quote_agreed_with_and_someone_else_not_me(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("My manager said 'good' and I don't agree", GRADES),  # a guard: not agreed
+        ("good but only because of the foster carer, not us", GRADES),  # a guard: a grade
+        ("I'm biased", ALWAYS),  # a guard: no answer before it
+        # they know there is a worker, not who: ask ("forgot her name" alone is not sure)
+        ("theres a new one, forgot her name", [*YES_NO, Choice("not_sure", ("Not sure",))]),
+    ],
+)
+def test_a_quote_disagreed_with_a_grade_for_someone_else_and_a_new_name_are_asked_about(
+    typed, choices
+):
+    assert read_reply(typed, choices).choice is None

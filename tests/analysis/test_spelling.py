@@ -59,3 +59,21 @@ def test_a_slip_near_an_everyday_word_and_a_rare_one_is_the_everyday_word():
 def test_words_run_together_are_split_as_typed_before_a_slip_is_supposed():
     # "no" then "tgood" slipped from "good" would also fit; the words as typed come first.
     assert respelt("notgood", frozenset({"no", "not", "good"})) == "not good"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("nvr", "never"),
+        ("rlly", "really"),
+        ("lstnd", "listened"),
+    ],
+)
+def test_a_word_typed_without_its_vowels_is_the_known_word_it_is_the_consonants_of(typed, read):
+    assert respelt(typed, KNOWN) == read
+
+
+def test_consonants_that_two_known_words_share_are_left_as_typed():
+    assert respelt("nt", KNOWN) == "nt"  # too short: "not", or "no thanks"?
+    assert respelt("rd", KNOWN | {"read", "road"}) == "rd"  # too short
+    assert respelt("rdd", KNOWN | {"read", "road"}) == "rdd"  # neither far commoner

@@ -779,3 +779,33 @@ def test_flow_words_from_the_twenty_first_session_second_round(flow, step, typed
 def test_a_key_worker_works_here():
     option = match_option(WHO_OPTIONS, "Im a young persons key worker", None)
     assert option is not None and option.value == "pr"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("year 5", "yp"),  # a school year, alone
+        ("my son is in year 5", None),  # a guard: about someone else
+        ("im the sw on the case", "pr"),
+        ("nan here, i have the grandkids", "pc"),
+        ("mimi ni mzazi", "pc"),  # Swahili
+        ("em la hoc sinh", "yp"),  # Vietnamese
+    ],
+)
+def test_who_is_answering_from_the_twenty_second_session(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (YOUNG_PERSON, "plan", "nope, never understood it", "child", "no"),
+        (YOUNG_PERSON, "plan", "parts of it", "young_adult", "a_bit"),
+        (YOUNG_PERSON, "plan", "none of it", "teen", "no"),
+        (PARENT_CARER, "plan", "never understood the plan", "parent", "no"),
+    ],
+)
+def test_flow_words_from_the_twenty_second_session(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
