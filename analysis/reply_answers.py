@@ -172,6 +172,9 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
         return Reading()  # "not bad" among grades: Good, or less? Ask.
     if NEGATED in found or found == {"neither"}:
         return Reading()  # "not gud", "wouldnt say no", "not inadequate"; "not bothered"
+    thinks_so = re.match(r"(?:i )?(?:think|guess|suppose|reckon) so\b", typed)
+    if {"tentative", "not_sure"} <= found and thinks_so and CONTRAST.search(core):
+        return Reading()  # "i think so but i forget his name": a yes, or not sure? Ask.
     tentative = "tentative" in found and len(typed.split()) <= 5  # not "asks what i think"
     tentative = tentative and not (reply.always_yes and "always" in core.split())  # "…, always"
     found.discard("tentative")

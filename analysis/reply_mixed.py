@@ -31,6 +31,10 @@ _NEW_NAME_NOT_KNOWN = re.compile(
 )
 
 
+# One place yes and another not: "yes at mums not at dads". Which is home? Ask.
+_TWO_PLACES = re.compile(r"\b(?:at|in) (?:my |me )?\w+,? (?:but )?not (?:at|in) ")
+
+
 def in_between(reply: Reply) -> Reading | None:
     """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask."""
     core = reply.core
@@ -47,6 +51,7 @@ def not_one_answer(reply: Reply) -> Reading | None:
     either = {"between", "or"} & set(both.split())
     changed = NOT_ONE_ANSWER.search(core) or FOR_A_WHILE.search(core)  # "at the start yes"
     changed = changed or _NEW_NAME_NOT_KNOWN.search(reply.typed)  # "a new one, forgot her name"
+    changed = changed or _TWO_PLACES.search(reply.typed)  # "yes at mums not at dads"
     scared = re.search(r"\b(?:scared|scary|frightened|afraid|unsafe|frit)\b", core)
     if changed and reply.first in NO_WORDS and scared and "no" in reply.values:
         return Reading(choice="no")  # "no i get scared at night": not safe

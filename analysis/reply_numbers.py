@@ -115,10 +115,18 @@ def a_position(reply: Reply) -> Reading | None:
     return Reading(choice=values[index]) if index < len(values) else Reading()
 
 
+def _in_tens(share: int) -> str:
+    return f" {share // 10}/10 " if share % 10 == 0 and share <= 100 else " a share "
+
+
 def rating(reply: Reply) -> Reading | None:
-    """ "4/5" picks that face; out of ten, an odd number falls between two: ask which."""
+    """ "4/5" picks that face, "80%" as 8/10; out of ten, an odd number falls between
+    two: ask which."""
     # "three out of five": the number in figures
     core = SPELT_RATING.sub(lambda said: str(NUMBER_WORDS[said.group(1)]), reply.core)
+    if reply.values == list(SCALE) and not RATING.search(core):
+        # "about 40%", "80% happy": a share in tens is that many out of ten
+        core = SHARE.sub(lambda share: _in_tens(int(share.group(1))), core)
     found = RATING.search(core)
     if not found or reply.values != list(SCALE):
         return None

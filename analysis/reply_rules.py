@@ -117,6 +117,12 @@ def said_again(reply: Reply) -> Reading | None:
         said_last = reply.read(corrected)
         if said_last != Reading():  # not "never actually met my PA"
             return said_last
+        # "Yes... no actually, I've had enough contact for a lifetime": the no corrects
+        marker = list(CORRECTED.finditer(reply.raw))[-1]
+        took_back = re.match(r"(?i)no\b", marker.group()) and "no" in reply.values
+        before = reply.read(reply.raw[: marker.start()])
+        if took_back and before.choice in reply.standing_for("yes"):
+            return Reading(choice="no")
     # "Yes. No. Oh go on, yes.", "yep, no, yep": minds changed aloud; the last answer
     parts = [part for part in re.split(r"[,.;!]+", reply.raw) if part.strip()]
     only_yes_and_no = set(reply.typed.split()) <= YES_WORDS | NO_WORDS | CHANGING_MIND
@@ -177,6 +183,15 @@ def said_again(reply: Reply) -> Reading | None:
     return said_left if said_left.choice else None
 
 
+# Two negatives waved away, then the answer: "its not like they dont respect me, they do,
+# always", "It's not that I'm not happy to... go on then".
+_NOT_THAT_THEN = re.compile(
+    r"^(?:its |it was |it is )?not (?:that|like) [^,.;…]*?"
+    r"\b(?:dont|didnt|doesnt|isnt|wasnt|arent|werent|cant|not|never)\b[^,.;…–—]*"
+    r"[,.;…–—-]+\s*(?:but\s+)?(?P<answer>\w.*)$"
+)
+
+
 def not_plain(reply: Reply) -> Reading | None:
     """A yes on a condition, two negatives, someone else's view or worker: ask. But
     "never felt ignored once" is a yes, and "bad at first, now good" what is so now."""
@@ -222,6 +237,10 @@ def not_plain(reply: Reply) -> Reading | None:
     if reason and AGREED.search(normalise(reason)) and not CONTRAST.search(typed):
         agreed = reply.read(answer)  # "good, and if Ofsted walked in theyd say the same"
         return agreed if agreed.choice else Reading()
+    waved_away = _NOT_THAT_THEN.match(plain_lower)
+    said_after = reply.read(waved_away["answer"]) if waved_away else Reading()
+    if said_after.choice:
+        return said_after
     if CONDITIONAL.search(reply.typed) or DOUBLE_NEGATIVE.search(plain_lower):
         return Reading()  # "yes if someone explains it first", "i dont not understand it"
     if ALWAYS_A_COMPLAINT.search(typed):  # "they were always on their phones": not "always"
@@ -298,8 +317,11 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     first_part = reply.read(answer)
     for_each = re.search(r"\bfor\b", answer) and re.search(r"\bfor\b", reason)
     if for_each and first_part.choice:
-        other_grade = reply.in_words and reply.read(reason).choice not in (None, first_part.choice)
-        if other_grade or re.match(r"(?:nothing|not|no|never)\b", after):  # "Nothing for my son"
+        other_grade = reply.read(reason).choice not in (None, first_part.choice)
+        # "Nothing for my son", "Amazing for my son, useless for my daughter"
+        if PERSON_YES_PERSON_NO.search(lower):  # "yes for my eldest's worker, no for …"
+            return one_yes_another_no(reply)
+        if other_grade or re.match(r"(?:nothing|not|no|never|useless|pointless)\b", after):
             return Reading()  # "outstanding for the child, RI for the parents' side": which?
     if re.search(r"[,.] *(?:does|do|is|would|am) (?:that|this|it|i) count as [^,.]* or ", lower):
         return Reading()  # "17, does that count as young person or parent": which, they ask

@@ -94,7 +94,7 @@ OWN_BIAS = re.compile(
 )
 # Not agreeing, after a "but", takes nothing back from understanding: "yes but i dont agree".
 DISAGREES = re.compile(
-    r"\s*(?:i |we )?(?:dont|didnt|do not|did not)(?: really)? agree\b"
+    r"\s*(?:i |we )?(?:still )?(?:dont|didnt|do not|did not)(?: really)? agree\b"
     r"|\s*agree(?:d)?(?: with (?:it|them|that))?,? (?:no|not really)\b"  # "agree with it no"
 )
 # Disbelief at the question: "always? you must be joking". Not yes; no, or sometimes? Ask.
@@ -282,6 +282,7 @@ CONDITIONAL = re.compile(
     r"(?! possible\b| i say so| i do say so)"  # ("if im honest" is "tbh" by now)
     # "wouldve been good if …", "id have understood it if …": what might have been
     r"|\b(?:wouldve|would have|would of|id have|i would have)\b.*\bif\b"
+    r"|^(?:it |this |that )?would be\b.*\bif\b"  # "Would be outstanding if …"
     # "would you tell my mum?? because then no", "yes but I want to know who … first"
     r"|\b(?:because|cos|coz|cuz|cause) then\b|\b(?:want|need|like) to know\b.*\bfirst\b"
     # "yes but i want to talk to someone first"; not "Not now, I need to speak to my …"
@@ -356,8 +357,10 @@ VERDICT = (
 PERSON_YES_PERSON_NO = re.compile(
     # "my carers yes always, my social worker not so much" (not "I wasnt")
     # "my pa does yeah, the leaving care team no", "my worker does, the ones at the office dont"
-    rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were)(?: always| yeah| yes| yh)?,\s*"
-    r"(?!you\b|u\b|i\b|we\b)(?:\w+\s+){1,5}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
+    rf"\b{PEOPLE} (?:yes|does|did|do|always|was|is|were)(?: always| yeah| yes| yh)?"
+    r"(?:,\s*|\s+but\s+)"
+    r"(?!you\b|u\b|i\b|we\b)(?:\w+,?\s+){1,5}(?:no|not|dont|didnt|doesnt|never|wasnt|isnt|werent)\b"
+    r"|^(?:yes|yeah) for [^,.;]{1,40}[,;]\s*(?:but )?(?:no|not) for\b"  # "yes for my eldest's …"
     rf"|\b{PEOPLE} (?:yes|does|did|do|good|great) {PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
     # "The social worker listen, the manager no"
     rf"|\b{PEOPLE} (?:listen|listens|listened|respect|respects|respected|help|helps|helped),"
@@ -389,6 +392,7 @@ ONE_YES_ONE_NO = re.compile(
 CORRECTED = re.compile(
     r"\b(?:no wait|wait no|wait|sorry i mean|i mean|no,? actually|no,? hang on|hang on)\b"
     r"|\bchanged my mind\b"  # "no, I changed my mind, yes"
+    r"|\bi(?:'|’)?ll be fair\b"  # "Sometimes. Actually no, I'll be fair, yes every time"
     # "Outstanding. sorry autocorrect - good"
     r"|\b(?:sorry\W+)?(?:auto ?correct(?:ed)?|predictive text)\b"
     r"|^(?:(?:yes|no)\W+)?sorry\b"

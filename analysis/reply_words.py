@@ -101,7 +101,7 @@ SOFT_YES = LUKEWARM | {
 THANKS_ABROAD = (
     *("ese", "dhanyabad", "dhanyavad", "dhanyabaad", "aciu", "ačiū", "merci", "gracias"),
     *("shukran", "dziekuje", "dziękuję", "dziekujemy", "dziękujemy", "obrigado", "obrigada"),
-    *("grazie", "danke", "diolch", "tapadh leat", "go raibh maith agat"),
+    *("grazie", "danke", "diolch", "tapadh leat", "go raibh maith agat", "paldies"),
 )
 # Words that carry no answer: "lol no" is "no", "um yes" is "yes".
 FILLER = frozenset(
@@ -220,6 +220,9 @@ def normalise(text: str) -> str:
     days = r"(?:mon|tues|wednes|thurs|fri|satur|sun|week)days|weekends|school days"
     on_days = rf"^(?:only )?(?:on|at) (?:{days}),? (?=(?:yes|yeah|yep|no|nah)\b)"
     text = re.sub(on_days, "some days ", text)
+    # Thanks, not "kind of" (Sometimes): "Thank you, it's kind of you to ask. Yes, always."
+    kind_of_you = r"\b(?:(?:its|thats|it is|how) )?(?:very |so |really )?kind of (?:you|u)\b"
+    text = re.sub(kind_of_you, "thanks", text)
     text = re.sub(r"\balways[ -]?ish\b", "mostly", text)  # nearly always
     text = re.sub(r"\bsometimes[ -]?ish\b", "sometimes", text)
     # An aside, not a condition: "Yes please, though I won't hold my breath"
@@ -306,7 +309,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\b(?:dont|do not) really know\b", "dont know", text)
     text = re.sub(r"\bnot really sure\b", "not sure", text)  # not sure, not "not really"
     text = re.sub(r"\bso shall\b", "social", text)  # dictated: "a so shall worker"
-    text = re.sub(r"\bnote (great|good|really|sure|bad)\b", r"not \1", text)  # "note great"
+    text = re.sub(r"\bnote (great|good|really|sure|bad|now)\b", r"not \1", text)  # "note great"
     # "I not understand", "they not listen"
     text = re.sub(
         r"\b(i|they|he|she) (?:not|nuh) (understand|get|know|listen|care)\b", r"\1 dont \2", text
@@ -338,6 +341,9 @@ def normalise(text: str) -> str:
     text = re.sub(r",?\s*(?:ill|i will|i'll) give (?:them|her|him|you|u) that\b", "", text)
     # dictated: "Know I don't"
     text = re.sub(r"^know (?=i (?:dont|didnt|do not|did not|havent|wasnt)\b)", "no ", text)
+    text = re.sub(r"\bi ent\b", "i aint", text)  # Norfolk: "i ent got a clue"
+    # Politeness, not a condition: "ok if you like"
+    text = re.sub(r"^(ok|okay|yes|yeah|sure|fine),? if (?:you|u) (?:like|want|wish)$", r"\1", text)
     text = re.sub(r"\bmakes? cents\b", "makes sense", text)
     text = re.sub(r"\b(not|cant) write now\b", r"\1 right now", text)
     text = re.sub(r"\b(im|i am|ahm|am) no sure\b", r"\1 not sure", text)  # Scots: "Ah'm no sure"

@@ -90,6 +90,8 @@ WHO_OPTIONS = (
             *("rhiant", "mise an t-athair", "mise an mhathair", "mise an mháthair"),
             # Swahili "I'm a parent", "the mother", "the father"; Tagalog "I'm a parent"
             *("mimi ni mzazi", "mimi ni mama", "mimi ni baba", "ako ay magulang"),
+            # Somali "I'm the mother", Lithuanian "dad", "papa of the children"
+            *("waxaan ahay hooyada", "waxaan ahay aabaha", "tetis", "tėtis", "papa"),
         ),
     ),
     Option(
@@ -114,6 +116,7 @@ WHO_OPTIONS = (
             *("youth worker", "edge of care team", "the children you look after"),
             *("key worker", "keyworker"),
             *("im the sw", "i am the sw", "im their sw", "im a sw", "i am a sw", "sw here"),
+            *("pa for a care leaver", "pa for care leavers", "pa to a care leaver"),
             *("one of your workers", "one of the social workers", "one of your social workers"),
             # "PA in the leaving care team" is staff; "leaving care" alone is a young person.
             *(

@@ -11,10 +11,15 @@ SCALE_OPTIONS = (
     Option(value="great", label=words("😄 Really good")),
 )
 
+# Did they listen? ("I didnt feel heard at all": no)
 ALWAYS_SOMETIMES_NO = (
     Option(value="yes", label=words("Yes, always")),
     Option(value="sometimes", label=words("Sometimes")),
-    Option(value="no", label=words("No")),
+    Option(
+        value="no",
+        label=words("No"),
+        typed=("didnt feel heard", "never felt heard", "dont feel heard", "not feel heard"),
+    ),
 )
 # The same, where "they dont respect me" is a plain no.
 RESPECTED = (
@@ -48,6 +53,7 @@ RESPECTED = (
             *("like criminals", "felt invisible", "made me feel invisible"),
             *("like a bad mother", "like a bad mum", "like a bad parent", "like a bad father"),
             "made to feel invisible",
+            *("like squit", "like i was stupid", "like we were stupid", "like i was thick"),
         ),
     ),
 )
@@ -94,7 +100,7 @@ CONTACT_OPTIONS = (
     Option(
         value="yes",
         label=words("Yes, that's OK"),
-        typed=(*ACCEPTING, "dont mind", "i dont mind", "idm", "dont mind at all"),
+        typed=(*ACCEPTING, "dont mind", "i dont mind", "idm", "dont mind at all", "hit me up"),
     ),
     Option(value="no", label=words("No thanks"), typed=DECLINING),
 )
@@ -112,4 +118,5 @@ LATER = (
     *("give me 5 mins", "give me a min", "give me five minutes", "on the bus"),
     *("give me ten minutes", "give me 10 minutes", "give me 10 mins", "give me a minute"),
     "dreckly",  # Cornish: "directly", some time later
+    *("cba rn", "cba right now", "pas maintenant"),  # French "not now"
 )

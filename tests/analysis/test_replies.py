@@ -1466,7 +1466,7 @@ def test_keeping_it_to_themselves_is_a_skip(typed):
         ("maybe 60% of the time", ALWAYS, "sometimes"),
         ("0%", ALWAYS, "no"),
         ("zero times", ALWAYS, "no"),
-        ("80%", SCALE, None),  # a share is no face
+        ("80%", SCALE, "good"),  # 8 out of 10, as the authors of t169 and t185 read it
         ("yes 100%", ALWAYS, "yes"),  # a guard
     ],
 )
@@ -2377,6 +2377,52 @@ def test_a_bias_or_caveat_owned_to_a_quote_agreed_with_and_someone_else_not_me(
     ],
 )
 def test_a_quote_disagreed_with_a_grade_for_someone_else_and_a_new_name_are_asked_about(
+    typed, choices
+):
+    assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Thank you, it's kind of you to ask. Yes, always.", ALWAYS, "yes"),  # not "kind of"
+        ("about 40%", SCALE, "bad"),  # a share in tens, as so many out of ten
+        ("80% happy", SCALE, "good"),
+        ("Sometimes. Actually no, I'll be fair, yes every time", ALWAYS, "yes"),
+        ("Yes... no actually, I've had enough contact for a lifetime", YES_NO, "no"),
+        ("its not like they dont respect me, they do, always", ALWAYS, "yes"),
+        ("It's not that I'm not happy to... go on then", CONSENT, "agree"),
+        ("By who? The social worker yes, the manager no", ALWAYS, "sometimes"),
+        ("yes for my eldest's worker, no for the youngest's", ALWAYS, "sometimes"),
+        ("my carer does but the social worker, no", ALWAYS, "sometimes"),
+        ("Yes but i still dont agree with it", PLAN, "yes"),
+        ("jā", YES_NO, "yes"),  # Latvian
+        ("да, винаги", ALWAYS, "yes"),  # Bulgarian
+        ("ok if you like", YES_NO, "yes"),
+        ("know thank you", YES_NO, "no"),  # dictated
+        ("i ent got a clue", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+    ],
+)
+def test_thanks_shares_corrections_two_negatives_waved_away_and_one_person_each(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("about 70%", SCALE),  # a guard: 7 out of 10, OK or Good?
+        ("75%", SCALE),  # a guard
+        ("Amazing for my son, useless for my daughter", SCALE),
+        ("Would be outstanding if the CAMHS referral hadn't stalled", OUTSTANDING),
+        ("i think so but i forget his name", [*YES_NO, Choice("not_sure", ("Not sure",))]),
+        ("yes at mums not at dads", YES_NO),  # which is home?
+        ("not that i don't know who she is, i just never see her", YES_NO),  # a guard
+        ("safe where? at foster or at mums", YES_NO),  # a guard: which they mean
+    ],
+)
+def test_a_share_between_two_faces_two_children_a_wish_and_two_homes_are_asked_about(
     typed, choices
 ):
     assert read_reply(typed, choices).choice is None

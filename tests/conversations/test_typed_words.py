@@ -809,3 +809,33 @@ def test_who_is_answering_from_the_twenty_second_session(typed, value):
 def test_flow_words_from_the_twenty_second_session(flow, step, typed, speaker, value):
     option = match_option(flow.step(step).options, typed, speaker)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (PARENT_CARER, "consent", "Pas maintenant", "parent", "not_now"),  # French
+        (YOUNG_PERSON, "consent", "cba rn", "teen", "not_now"),
+        # a guard: a way of their own, not a yes or a no (authors say unclear, most of them)
+        (PARENT_CARER, "contact_ok", "only by email", "parent", None),
+        (YOUNG_PERSON, "contact_ok", "hit me up 🤙", "teen", "yes"),
+        (PARENT_CARER, "listened", "I didnt feel heard at all", "parent", "no"),
+        (PARENT_CARER, "respect", "they treated me like i was stupid", "parent", "no"),
+    ],
+)
+def test_flow_words_from_the_twenty_second_session_second_round(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("PA for a care leaver", "pr"),
+        ("waxaan ahay hooyada", "pc"),  # Somali
+        ("i am papa of the children", "pc"),
+    ],
+)
+def test_who_is_answering_from_the_twenty_second_session_second_round(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
