@@ -119,10 +119,10 @@ def said_again(reply: Reply) -> Reading | None:
             return said_last
         # "Yes... no actually, I've had enough contact for a lifetime": the no corrects
         marker = list(CORRECTED.finditer(reply.raw))[-1]
-        took_back = re.match(r"(?i)no\b", marker.group()) and "no" in reply.values
-        before = reply.read(reply.raw[: marker.start()])
-        if took_back and before.choice in reply.standing_for("yes"):
-            return Reading(choice="no")
+        if re.match(r"(?i)no\b", marker.group()) and "no" in reply.values:
+            before = reply.read(reply.raw[: marker.start()])
+            if before.choice in reply.standing_for("yes"):
+                return Reading(choice="no")
     # "Yes. No. Oh go on, yes.", "yep, no, yep": minds changed aloud; the last answer
     parts = [part for part in re.split(r"[,.;!]+", reply.raw) if part.strip()]
     only_yes_and_no = set(reply.typed.split()) <= YES_WORDS | NO_WORDS | CHANGING_MIND

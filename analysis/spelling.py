@@ -78,7 +78,7 @@ def _skeleton(word: str) -> str:
 
 
 def _unvowelled(word: str, known: frozenset[str]) -> str | None:
-    """The one known word typed without its vowels ("trrbl", "nvr", "smtms"), if one."""
+    """The one known word typed without its vowels ("trrbl", "nvr", "lstnd"), if one."""
     if len(word) < 3 or re.search("[aeiou]", word):
         return None
     skeleton = _skeleton(word)
