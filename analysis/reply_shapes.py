@@ -289,6 +289,7 @@ CONDITIONAL = re.compile(
     r"|^(?:yes|yeah|yep|ok|okay|sure|fine)\b.*\b(?:want|need|like) to (?:talk|speak) to\b"
     r".*\bfirst\b"
     r"|^only if\b|\botherwise (?:no|not|yes)\b"  # "only if its real, otherwise no"
+    r"|^(?:yes|yeah|aye|ok|okay|sure|fine)\b.*\bbut (?:dont|do not|please dont) tell\b"
 )
 NEGATORS = r"(?:not|dont|didnt|doesnt|never|cant|isnt|wasnt|wouldnt|aint)"
 # Over the reply as typed, lower case, apostrophes dropped: "Never. Not once." is two.

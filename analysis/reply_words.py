@@ -178,6 +178,8 @@ SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course
 SKIP_WORDS_STRICT = frozenset({"skip", "pass", "next"})
 # What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
 HEDGED = frozenset({"yes", "yeah", "no", "not", "sure", "i", "so"}) | NO_WORDS
+# As the English school year of the same ages: S2 is 12 or 13, S6 16 or 17.
+SCOTTISH_YEARS = {"2": "year 9", "3": "year 10", "6": "year 13"}
 # "year eleven" is year 11, a school year, not an age of eleven.
 SCHOOL_YEAR = re.compile(rf"\byear ({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b")
 
@@ -227,6 +229,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bsometimes[ -]?ish\b", "sometimes", text)
     # An aside, not a condition: "Yes please, though I won't hold my breath"
     text = re.sub(r",?\s*(?:though |but )?(?:i )?(?:wont|will not) hold my breath\b", "", text)
+    text = re.sub(r",?\s*(?:though |but )?i doubt (?:anything|much|it) will change\b", "", text)
     # A reason, not a condition: "yes if it helps other families" ("only if …" stays)
     helps = r"(?:helps|will help|would help|can help|could help)"
     others = (
@@ -254,6 +257,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bno ?1\b", "nobody", text)  # "no 1 told me", "no1 evr lisens"
     text = re.sub(r"\byear for\b", "year 4", text)
     text = re.sub(r"\bp([1-7])\b", r"year \1", text)  # Scottish primary years: "P6"
+    # Scottish secondary years that sit inside one age group ("S2", "im in S6"); S1, S4
+    # and S5 span two (authors ask), so they stay as typed
+    text = re.sub(r"\bs([236])\b", lambda school: SCOTTISH_YEARS[school.group(1)], text)
+    text = re.sub(r"^no (?=(?:great|sure|bad|too bad|that good)\b)", "not ", text)  # Scots
     text = re.sub(r"\b(im|i am) ate\b", r"\1 8", text)
     text = re.sub(r"\bfor teen\b", "fourteen", text)
     text = re.sub(r"\bnever (even )?meet\b", r"never \1met", text)
@@ -315,7 +322,7 @@ def normalise(text: str) -> str:
         r"\b(i|they|he|she) (?:not|nuh) (understand|get|know|listen|care)\b", r"\1 dont \2", text
     )
     text = re.sub(r"\brather ye\b", "rather you", text)  # "rather ye didnae"
-    text = re.sub(r"\bmost o the\b", "most of the", text)
+    text = re.sub(r"\b(?:most|maist) o the\b", "most of the", text)
     text = re.sub(r"\bat the mo\b", "at the moment", text)
     text = re.sub(r"\b(work|wrk|werk) 4\b", r"\1 for", text)  # "i wrk 4 u lot"
     text = re.sub(

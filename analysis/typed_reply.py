@@ -291,7 +291,7 @@ _HESITATION = re.compile(r"^(?:h+m+|u+m+|e+r+m+|u+h+)[,.…]+\s*(?=\w)", re.IGNO
 # and I'd agree". The words quoted are the answer.
 _QUOTED_AND_AGREED = re.compile(
     r"^[^\"'‘“]{1,40}?\b(?:said|says|called it|would say|thinks|reckons)\s*,?\s*"
-    r"[\"'‘“](?P<said>[^\"'’”]+)[\"'’”]\s*,?\s*(?:and|&)\s+"
+    r"[\"'‘“]?(?P<said>[^\"'’”,]+)[\"'’”]?\s*,?\s*(?:and|&)\s+"
     r"(?:i(?:'|’)?d|i would|i|id)\s+(?:(?:have to|totally|fully|tend to|would) )?agree\W*$",
     re.IGNORECASE,
 )

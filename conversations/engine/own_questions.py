@@ -92,6 +92,8 @@ WHO_OPTIONS = (
             *("mimi ni mzazi", "mimi ni mama", "mimi ni baba", "ako ay magulang"),
             # Somali "I'm the mother", Lithuanian "dad", "papa of the children"
             *("waxaan ahay hooyada", "waxaan ahay aabaha", "tetis", "tėtis", "papa"),
+            # Latvian and Italian "mum", Ukrainian "I'm dad", Romanian "I'm a parent"
+            *("mamma", "esmu mamma", "я тато", "я мама", "sunt parinte"),
         ),
     ),
     Option(

@@ -119,4 +119,5 @@ LATER = (
     *("give me ten minutes", "give me 10 minutes", "give me 10 mins", "give me a minute"),
     "dreckly",  # Cornish: "directly", some time later
     *("cba rn", "cba right now", "pas maintenant"),  # French "not now"
+    *("nu acum", "ne sega"),  # Romanian, Bulgarian "not now"
 )

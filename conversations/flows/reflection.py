@@ -114,6 +114,7 @@ REFLECTION = Flow(
                         *("require improvement", "requiring improvement", "requires improving"),
                         *("rated amber", "amber rating"),  # a red, amber and green rating
                         "requires improve meant",  # speech to text
+                        *("wymaga poprawy", "necesita imbunatatiri"),  # Polish, Romanian
                     ),
                     typed_alone=("amber",),
                 ),

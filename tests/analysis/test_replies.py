@@ -2426,3 +2426,36 @@ def test_a_share_between_two_faces_two_children_a_wish_and_two_homes_are_asked_a
     typed, choices
 ):
     assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("no great", SCALE, "bad"),  # Scots "not great"
+        ("maist o the time", ALWAYS, "sometimes"),
+        ("dinna ken wha", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+        ("15 gaun on 16", AGES, "teen"),
+        ("не завжди", ALWAYS, "sometimes"),  # Ukrainian: not always
+        ("ne vinagi", ALWAYS, "sometimes"),  # Bulgarian
+        ("chan eil", YES_NO, "no"),  # Gaelic
+        ("dobrze", SCALE, "good"),  # Polish
+        ("bestest ever", SCALE, "great"),
+        ("Yes please, though I doubt anything will change", YES_NO, "yes"),
+        ("my partner says they were always respectful, and I agree", ALWAYS, "yes"),
+    ],
+)
+def test_scots_words_and_school_years_more_home_languages_and_an_answer_agreed_with(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("aye but dinna tell my dad", CONSENT),  # a condition
+        ("necesita imbunatatiri", GRADES),  # not split into words, one of them "good"
+    ],
+)
+def test_a_yes_on_a_condition_and_a_word_in_another_language_are_not_misread(typed, choices):
+    assert read_reply(typed, choices).choice is None

@@ -839,3 +839,27 @@ def test_flow_words_from_the_twenty_second_session_second_round(flow, step, type
 def test_who_is_answering_from_the_twenty_second_session_second_round(typed, value):
     option = match_option(WHO_OPTIONS, typed, None)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (PARENT_CARER, "plan", "there wasnae a plan", "parent", "no_plan"),  # Scots
+        (YOUNG_PERSON, "age", "S2", "teen", "teen"),  # a Scottish secondary year
+        (YOUNG_PERSON, "age", "im in S6", "young_adult", "young_adult"),
+        (PARENT_CARER, "consent", "nu acum multumesc", "parent", "not_now"),  # Romanian
+        (REFLECTION, "self_rating", "wymaga poprawy", "practitioner", "requires_improvement"),
+    ],
+)
+def test_flow_words_from_the_twenty_second_session_third_round(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("Sveiki, esmu mamma", "pc"), ("я тато", "pc"), ("nana helpin me rite this", None)],
+)
+def test_who_is_answering_from_the_twenty_second_session_third_round(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
