@@ -178,7 +178,7 @@ SO_MUCH = frozenset({"loads", "lots", "totally", "definitely", "always", "course
 SKIP_WORDS_STRICT = frozenset({"skip", "pass", "next"})
 # What a hedge may stand beside and still be only a hedge ("maybe yes"; not "maybe later").
 HEDGED = frozenset({"yes", "yeah", "no", "not", "sure", "i", "so"}) | NO_WORDS
-# As the English school year of the same ages: S2 is 12 or 13, S6 16 or 17.
+# As the English school year each matches (S1 is Year 8): S2 is Year 9, S6 Year 13.
 SCOTTISH_YEARS = {"2": "year 9", "3": "year 10", "6": "year 13"}
 # "year eleven" is year 11, a school year, not an age of eleven.
 SCHOOL_YEAR = re.compile(rf"\byear ({'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b")

@@ -217,8 +217,8 @@ RESPELLED = {
     "aboot": "about",
     "maist": "most",
     "gaun": "going",
-    "helpin": "helping",
     "gan": "go",
+    "helpin": "helping",  # "nana helpin me rite this"
     "v": "very",
     "nerly": "nearly",
     "nw": "now",
