@@ -116,6 +116,7 @@ def a_position(reply: Reply) -> Reading | None:
 
 
 def _in_tens(share: int) -> str:
+    """ "80" as " 8/10 "; a share not in tens ("75") as words no rating rule reads."""
     return f" {share // 10}/10 " if share % 10 == 0 and share <= 100 else " a share "
 
 

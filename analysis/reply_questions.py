@@ -65,8 +65,9 @@ def echoed_question(reply: Reply) -> Reading | None:
     which = re.match(r"\s*[^\W\d_]+ (?:where|when|who|which(?: one)?)\s*\?", reply.raw, re.I)
     if which:  # "safe where? at foster or at mums": which they mean; but "By who? The
         # social worker yes, the manager no" answers its own question
-        said = reply.read(reply.raw[which.end() :]) if reply.raw[which.end() :].strip() else None
-        return said if said and said.choice else Reading(intent=EXPLAIN)
+        after = reply.raw[which.end() :]
+        own_answer = reply.read(after) if after.strip() else Reading()
+        return own_answer if own_answer.choice else Reading(intent=EXPLAIN)
     asked_back = ASKED_BACK.match(reply.raw)  # "do I feel listened to? not in the slightest"
     if asked_back and "?" not in asked_back.group(1):  # not "Did I understand it? Yes. Did I…?"
         answer = reply.read(asked_back.group(1))
