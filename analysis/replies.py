@@ -70,6 +70,7 @@ RULES: tuple[Rule, ...] = (
     rules.said_again,  # "no wait yes", "outstanding - well, good": the last part
     rules.expected_then_found,  # "I expected the worst but they were very good"
     questions.echoed_question,  # "listen? they dont even hear me": the answer after it
+    mixed.overall_grade,  # "VoC: good. Planning: RI. Overall: good": the whole
     rules.not_plain,  # "yes if …", "i dont not understand it", "my manager would say": ask
     mixed.not_me,  # "they listen to my mum, not me": no
     rules.answer_then_reason,  # "RI - caseload"; but "yes, eventually" asks

@@ -167,6 +167,9 @@ def kinds_of_answer(reply: Reply) -> Reading | None:
         core, typed = without(core, phrase), without(typed, phrase)
     if reply.a_rating:  # "good on the whole": overall, not mostly
         core, typed = without(core, "on the whole").strip(), without(typed, "on the whole").strip()
+    if "🤷" in core and intents(core.replace("🤷", " ")) - {"not_sure", "tentative"}:
+        # "nope 🤷", "kind of 🤷": a shrug beside an answer is a manner, not "not sure"
+        core, typed = core.replace("🤷", " ").strip(), typed.replace("🤷", " ").strip()
     found = intents(core) | intents(typed)
     if {"so_so", "good"} <= found and reply.in_words:
         return Reading()  # "not bad" among grades: Good, or less? Ask.

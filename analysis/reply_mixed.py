@@ -11,6 +11,7 @@ import re
 
 from analysis.reply_shapes import (
     FOR_A_WHILE,
+    GRADES,
     IN_BETWEEN,
     IN_TURN,
     MIXED,
@@ -33,6 +34,33 @@ _NEW_NAME_NOT_KNOWN = re.compile(
 
 # One place yes and another not: "yes at mums not at dads". Which is home? Ask.
 _TWO_PLACES = re.compile(r"\b(?:at|in) (?:my |me )?\w+,? (?:but )?not (?:at|in) ")
+
+# The grade for the whole, said last, after the parts: "VoC: good. Planning: RI. Overall:
+# good", "Good for the child, RI for the recording. Overall I'd go RI".
+_OVERALL_LAST = re.compile(
+    rf"(?:^|[,.;:!-]|\bbut|\bso|\band)\s*(?:(?P<before>{GRADES}) overall"
+    r"|overall[:,]?\s*(?:(?:id|i would|i'd) (?:say|go|put it|give it)(?: with| at| as| it)*\s*"
+    rf"|(?:its|it's|it is|it was)\s*)?(?P<after>{GRADES}))[\s.!]*$",
+    re.IGNORECASE,
+)
+# A grade, then what would raise it: "good, could be outstanding with better recording".
+_COULD_BE_HIGHER = re.compile(
+    rf"^(?P<grade>{GRADES})\W+(?:but |though )?(?:could|would|might) (?:be|have been|reach)"
+    rf" {GRADES} (?:with|if|given)\b",
+    re.IGNORECASE,
+)
+
+
+def overall_grade(reply: Reply) -> Reading | None:
+    """A grade for each part, then the grade for the whole, last: the whole. A grade with
+    what would raise it: that grade."""
+    if not reply.in_words:
+        return None
+    found = _OVERALL_LAST.search(reply.raw) or _COULD_BE_HIGHER.match(reply.raw)
+    if not found:
+        return None
+    said = reply.read(next(grade for grade in found.groups() if grade))
+    return said if said.choice else None
 
 
 def in_between(reply: Reply) -> Reading | None:

@@ -75,15 +75,32 @@ def a_share(reply: Reply) -> Reading | None:
 # (Not a rating: out of 5 or 10 is `RATING`.)
 COUNT_OF = re.compile(
     rf"\b(?P<some>{_NUMBER}) (?:out of|outta|of) (?:the |my |our )?(?P<all>{_NUMBER})\b"
-    r"(?= (?:\w+ )?(?:workers?|people|staff|of them|adults|carers|professionals|do|did|does)\b)"
+    r"(?= (?:\w+ )?(?:workers?|people|staff|of them|adults|carers|professionals|do|did|does"
+    r"|visits|meetings|reviews|sessions|appointments|core groups)\b)"
+)
+_TIMES = r"(?:\w+ )?(?:visits|meetings|reviews|sessions|appointments|core groups|calls)"
+# Some of a number of times: "3 visits, she listened at 2", "Three home visits, she
+# listened properly at one".
+SOME_TIMES = re.compile(rf"^(?P<all>{_NUMBER}) {_TIMES}\b\W.*\bat (?P<some>{_NUMBER})\W*$")
+# All or none of them: "she listened at all 4 meetings", "none of the 3 reviews".
+ALL_OR_NONE = re.compile(
+    rf"\bat (?P<all>all|every one of|each of)(?: the| my)? (?:{_NUMBER}) {_TIMES}\b"
+    rf"|\b(?:at )?(?P<none>none) of (?:the |my )?(?:{_NUMBER}) {_TIMES}\b"
 )
 
 
 def a_count(reply: Reply) -> Reading | None:
     """ "2 out of 3 workers do": some of them, not all, so the one button between yes and
     no (Sometimes); where there is none, ask."""
+    if reply.a_rating:
+        return None
+    all_or_none = ALL_OR_NONE.search(reply.core) if reply.between else None
+    if all_or_none:  # (where there is a between, so the question is how often)
+        meant = reply.standing_for("yes" if all_or_none["all"] else "no")
+        return Reading(choice=meant[0]) if len(meant) == 1 else Reading()
     found = COUNT_OF.search(reply.core)
-    if not found or reply.a_rating:
+    found = found or (SOME_TIMES.search(reply.core) if reply.between else None)
+    if not found:
         return None
     some, whole = (max(spoken_numbers(found[part]), default=-1) for part in ("some", "all"))
     if not 0 < some < whole or whole in (5, 10):

@@ -35,7 +35,8 @@ ASKED_BACK = re.compile(
 # a no.
 RHETORICAL = re.compile(
     r"^\s*why (?:would|should)(?P<nt>n'?t|n’t)? (?:i|we)\b(?P<not> not\b)?"
-    r"(?P<want> (?:want|need|bother|care)\b)?[^?]*\?+"
+    # (the "?" may be left off a no: "why would I want more messages from you lot")
+    r"(?P<want> (?:want|need|bother|care)\b)?[^?]*(?:\?+|(?(want)$|(?!)))"
     # "do i look like i want more messages": a no
     r"|^\s*do (?:i|we) look like (?:i|we)(?P<looks> (?:want|need|care)\b)",
     re.IGNORECASE,
@@ -176,7 +177,9 @@ def question_of_their_own(reply: Reply) -> Reading | None:
     # a number may answer, unsure ("14?"), but not a year ("Which standards - the 2023
     # framework or ours?")
     numbered = re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", " ", typed))
-    if (asks or reply.asks_by_its_first_word) and not numbered:
+    # "is the pope catholic?", "do pigs fly": an answer phrased as a question
+    by_first_word = reply.asks_by_its_first_word and reply.core not in known_phrases()
+    if (asks or by_first_word) and not numbered:
         return None if answers_when else Reading(intent=EXPLAIN)
     return None
 

@@ -150,7 +150,8 @@ def said_again(reply: Reply) -> Reading | None:
     not_at_all = TURNED_ROUND_AT_THE_END.search(reply.raw)  # "they respect me loads... NOT"
     before_it = reply.raw[: not_at_all.start()] if not_at_all else ""
     turned = not_at_all and not before_it.isupper() and "no" in reply.values  # "NO THEY DID NOT"
-    if turned and reply.read(before_it).choice in reply.standing_for("yes"):
+    said_before = reply.read(before_it) if turned else Reading()  # "they listened... not"
+    if {said_before.choice, *said_before.could_be} & set(reply.standing_for("yes")):
         return Reading(choice="no")
     in_places = IN_PLACES.search(reply.raw) and reply.in_words
     whole = IN_PLACES.sub(" ", reply.raw).strip(" ,.;") if in_places else ""
@@ -191,21 +192,38 @@ _NOT_THAT_THEN = re.compile(
     r"[,.;…–—-]+\s*(?:but\s+)?(?P<answer>\w.*)$"
 )
 
+# What they would have said once: "I would have said yes last month". And now? Ask.
+_WOULD_HAVE_SAID = re.compile(r"\b(?:id|i would|i wouldve|i would of|id of) (?:have )?said\b")
+
+# Now, and at the last place: "I do now I've moved. didn't at my last place".
+_NOW_NOT_THERE = re.compile(
+    r"\bnow\b.*\b(?:my|the|me) (?:last|old|other|previous) (?:place|placement|home|house|carers?)\b"
+)
+
+# "yes but not why it was made": Yes, or Partly? Authors split: ask. (Not "understood …")
+_YES_NOT_WHY = re.compile(r"^(?:yes|yeah|yep|yh)\W+(?:but )?not (?:the )?why\b")
+
 
 def not_plain(reply: Reply) -> Reading | None:
     """A yes on a condition, two negatives, someone else's view or worker: ask. But
     "never felt ignored once" is a yes, and "bad at first, now good" what is so now."""
     typed = reply.typed
-    taken_back = CONTRAST.search(typed) or FOR_A_WHILE.search(typed) or NO_LONGER.search(typed)
+    no_longer = NO_LONGER.search(typed) or _WOULD_HAVE_SAID.search(typed)
+    taken_back = CONTRAST.search(typed) or FOR_A_WHILE.search(typed) or no_longer
     if NEVER_FELT_BAD.search(typed) and not taken_back:
         yes = reply.standing_for("yes")
         return Reading(choice=yes[0]) if len(yes) == 1 else Reading()
-    if THEN_AND_NOW.search(typed) and "?" not in reply.raw:  # not "where i live now or before?"
+    then_and_now = THEN_AND_NOW.search(typed) or _NOW_NOT_THERE.search(typed)
+    if then_and_now and "?" not in reply.raw:  # not "where i live now or before?"
         clauses = re.split(r"[,.;]|\bbut\b", reply.raw.lower())
         now = next((c for c in clauses if re.search(r"\bnow\b", c)), "")
         said_now = reply.read(re.sub(r"\bnow\b", " ", now)) if now.strip() else Reading()
+        up_to_now = re.match(r"(.*\w.*)\bnow\b(?= (?:i|ive|im|we|weve|that|since)\b)", now)
+        if up_to_now and not said_now.choice:  # "I do now I've moved": "I do"
+            said_now = reply.read(up_to_now[1])
         # "they do now, didnt before" is not "Yes, always": ask.
         not_always = reply.always_yes and said_now.choice in reply.standing_for("yes")
+        not_always = not_always and not re.search(r"\b(?:always|all the time|every time)\b", now)
         if reply.about_the_speaker and not said_now.choice:
             return None  # "I'm his dad. Wasnt around at the start but I am now": his dad
         return said_now if said_now.choice and not not_always else Reading()
@@ -219,6 +237,8 @@ def not_plain(reply: Reply) -> Reading | None:
         return Reading()  # "im scared to press yes", "polite, if that's what you mean"
     if HALF_AN_ANSWER.search(typed) or NOT_FROM_ONE.match(typed) or NAME_NOT_MET.search(typed):
         return Reading()  # "not by the social worker, no": by the others, then?
+    if _YES_NOT_WHY.match(typed):
+        return Reading()  # "yes but not why it was made"
     pointed_away = ANOTHER_QUESTION.search(typed) or DID_AS_THEY_LIKED.search(typed)
     if pointed_away and reply.first not in NO_WORDS:
         return Reading()  # "I already said no to the last question"; not "no, they did …"
@@ -266,7 +286,7 @@ def not_plain(reply: Reply) -> Reading | None:
         if re.search(r"\bbut not mine$", reply.typed) and "no" in reply.values:
             return Reading(choice="no")  # "i know who my brothers worker is but not mine"
         return Reading()  # "my manager would say good", "i know my brothers worker"
-    if NO_LONGER.search(reply.typed):
+    if no_longer:
         # "used to be awful, now its alright": what is so now, if it says; else ask.
         _, now = split_reason(re.sub(r"\s+but\s+", ", ", reply.raw, count=1))
         return reply.read(now) if now else Reading()

@@ -366,11 +366,11 @@ PERSON_YES_PERSON_NO = re.compile(
     # "The social worker listen, the manager no"
     rf"|\b{PEOPLE} (?:listen|listens|listened|respect|respects|respected|help|helps|helped),"
     rf"\s*(?:but )?{PEOPLE} (?:no|not|dont|didnt|doesnt|never)\b"
-    rf"|\byes by {PEOPLE},? not by\b"  # "yes by the social worker, not by the contact centre"
+    rf"|\byes by {PEOPLE},? not (?:by\b|{PEOPLE})"  # "yes by the SW, not the manager"
     rf"|\b{PEOPLE} (?:was |is |were )?{VERDICT},?\s+"
     rf"(?:but )?{PEOPLE} (?:was |is |were )?{VERDICT}\b"
     # "in meetings no. one to one yes": one place yes, another no
-    r"|^(?:in|at) (?:the )?(?!beginning|start|first|end)\w+ (?:yes|no)"
+    r"|^(?:in|at) (?!(?:the )?(?:beginning|start|first|end)\b)(?:the )?\w+(?: \w+)? (?:yes|no)"
     r"\W+(?:\w+\s+){1,3}(?:yes|no)\W*$"
     # "Sarah did, her manager didnt", "Ellie does. her manager doesnt", "My worker did,
     # her manager spoke down to me"

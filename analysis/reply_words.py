@@ -354,7 +354,9 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bmakes? cents\b", "makes sense", text)
     text = re.sub(r"\b(not|cant) write now\b", r"\1 right now", text)
     text = re.sub(r"\b(im|i am|ahm|am) no sure\b", r"\1 not sure", text)  # Scots: "Ah'm no sure"
-    text = re.sub(r"^find thanks\b", "fine thanks", text)
+    text = re.sub(r"^(?:find|gone) (?=thanks|thank you|ty\b)", "fine ", text)  # swipe typing
+    yeah = r"^year (?=(?:its|it is|please|pls|i do|thanks|ta|defo|deffo|sure|ok)\b)"
+    text = re.sub(yeah, "yeah ", text)  # swiped: "year its mike", "year please"; not "year 9"
     text = re.sub(r"\bnot (?:gonna|going to|gunna) lie\b", "ngl", text)
     text = re.sub(r"\b(work|werk|wrk) (?:hear|gere)\b", r"\1 here", text)
     text = re.sub(r"\b(have|hav|got|had|seen|wasnt|isnt|aint) 1\b", r"\1 one", text)

@@ -303,18 +303,24 @@ _OWN_BIAS_AFTER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 
+# A form's field name before a yes or no, as copied from a form: "Contact permitted: N".
+_FORM_FIELD = re.compile(
+    r"^(?!not\b|never\b|no\b)[a-z][a-z ]{2,30}:\s*(?=(?:y|n|yes|no)\W*$)", re.IGNORECASE
+)
+
 
 def without_frame(raw: str) -> str:
     """The answer without what frames it: a letter's greeting and signature, an answer
     put off to someone else before it is given, an earlier answer taken back, thinking
     aloud before the answer settled on, a bias owned to after it, someone's words quoted
-    and agreed with."""
+    and agreed with, a form's field name."""
     framed = _LETTER_SIGNATURE.sub("", _LETTER_GREETING.sub("", raw))
     framed = _SAID_BEFORE_AFTER.sub("", _SAID_BEFORE.sub("", _PUT_OFF.sub("", framed)))
     framed = _ME_FIRST.sub("", _SETTLED.sub("", framed))
     framed = _HESITATION.sub("", framed)  # "hmm, in my room yes, not downstairs"
     framed = _OWN_BIAS_AFTER.sub("", framed)
     framed = _QUOTED_AND_AGREED.sub(r"\g<said>", framed)
+    framed = _FORM_FIELD.sub("", framed)
     return framed.strip(" ,.;") or raw
 
 

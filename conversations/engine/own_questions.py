@@ -94,6 +94,11 @@ WHO_OPTIONS = (
             *("waxaan ahay hooyada", "waxaan ahay aabaha", "tetis", "tėtis", "papa"),
             # Latvian and Italian "mum", Ukrainian "I'm dad", Romanian "I'm a parent"
             *("mamma", "esmu mamma", "я тато", "я мама", "sunt parinte"),
+            # Urdu and Hindi "(the child's) father / mother I am", Malay and Indonesian
+            # "I'm (her) mother / father", Polish "dad"
+            *("abbu hoon", "ammi hoon", "maa hoon", "papa hoon", "ka abbu", "ki ammi"),
+            *("saya ibu", "saya ayah", "saya bapa", "saya bapak", "ibu dia", "ayah dia"),
+            "tata",
         ),
     ),
     Option(

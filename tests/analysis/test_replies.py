@@ -2459,3 +2459,60 @@ def test_scots_words_and_school_years_more_home_languages_and_an_answer_agreed_w
 )
 def test_a_yes_on_a_condition_and_a_word_in_another_language_are_not_misread(typed, choices):
     assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("nope 🤷", YES_NO, "no"),  # a shrug beside an answer
+        ("kind of 🤷", ALWAYS, "sometimes"),
+        ("Known worker: Y", YES_NO, "yes"),  # copied from a form
+        ("Contact permitted: N", YES_NO, "no"),
+        ("3 visits, she listened at 2", ALWAYS, "sometimes"),
+        ("she listened at all 4 meetings", ALWAYS, "yes"),
+        ("listened at none of the 4 core groups", ALWAYS, "no"),
+        ("2 out of 3 visits yes", ALWAYS, "sometimes"),
+        ("do pigs fly", ALWAYS, "no"),
+        ("is the pope catholic?", YES_NO, "yes"),
+        ("why would I want more messages from you lot", YES_NO, "no"),
+        ("I'd have said no when I first came, now yes all the time", ALWAYS, "yes"),
+        ("I do now I've moved. didn't at my last place", YES_NO, "yes"),
+        ("yes by the worker not the manager", ALWAYS, "sometimes"),
+        ("at home visits yes, at reviews no", ALWAYS, "sometimes"),
+        ("oh they listened alright... not", ALWAYS, "no"),
+        ("VoC: good. Planning: RI. Overall: good", GRADES, "good"),
+        (
+            "Good for the child, RI for the recording. Overall I'd go RI",
+            GRADES,
+            "requires_improvement",
+        ),
+        ("good, could be outstanding with better recording", OUTSTANDING, "good"),
+        ("tak payah", YES_NO, "no"),  # Malay "no need", not the Polish "tak"
+        ("kadang-kadang", ALWAYS, "sometimes"),  # Indonesian
+        ("bagus", SCALE, "good"),
+        ("sedikit", PLAN, "a_bit"),
+        ("ydyn", YES_NO, "yes"),  # Welsh
+        ("nid nawr", YES_NO, "no"),
+        ("gone thanks", SCALE, "ok"),  # swiped "fine"
+        ("year please", YES_NO, "yes"),  # swiped "yeah"
+    ],
+)
+def test_shrugs_forms_visits_sayings_then_and_now_and_an_overall_grade(typed, choices, means):
+    assert read_reply(typed, choices).choice == means
+
+
+def test_a_subject_not_to_go_into_skips_the_question():
+    assert read_reply("not something I want to go into", ALWAYS).intent == SKIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("I would have said yes last month", ALWAYS),  # and now?
+        ("I would have said 15 last week but it was my birthday on saturday", AGES),
+        ("Good overall but recording needs work", GRADES),  # a guard: the whole not said last
+        ("2 out of 3 visits yes", YES_NO),  # no button between yes and no
+    ],
+)
+def test_what_they_would_have_said_once_is_asked_about(typed, choices):
+    assert read_reply(typed, choices).choice is None

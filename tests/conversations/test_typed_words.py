@@ -863,3 +863,31 @@ def test_flow_words_from_the_twenty_second_session_third_round(flow, step, typed
 def test_who_is_answering_from_the_twenty_second_session_third_round(typed, value):
     option = match_option(WHO_OPTIONS, typed, None)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("mai bachay ka abbu hoon", "pc"),  # Urdu
+        ("Main unki maa hoon", "pc"),  # Hindi
+        ("Saya ibu dia", "pc"),  # Malay
+        ("I'm Jakub's tata", "pc"),  # Polish
+    ],
+)
+def test_who_is_answering_from_the_twenty_third_session(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (PARENT_CARER, "plan", "yes but not why it was made", "parent", None),  # authors split
+        (PARENT_CARER, "plan", "understood the plan but not why", "parent", "partly"),  # a guard
+        (YOUNG_PERSON, "plan", "sedikit", "teen", "a_bit"),  # Malay
+        (PARENT_CARER, "respect", "Treated with respect: N", "parent", "no"),  # from a form
+    ],
+)
+def test_flow_words_from_the_twenty_third_session(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
