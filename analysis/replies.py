@@ -75,7 +75,7 @@ RULES: tuple[Rule, ...] = (
     mixed.not_me,  # "they listen to my mum, not me": no
     rules.answer_then_reason,  # "RI - caseload"; but "yes, eventually" asks
     rules.disagreeing_aside,  # "understood it but didnt agree": understood
-    rules.two_at_once,  # "good/RI", "typing for my son": ask
+    mixed.two_at_once,  # "good/RI", "typing for my son": ask
     mixed.in_between,  # "hardly", "between good and RI": ask
     number_rules.a_share,  # "like 80% safe": Mostly
     number_rules.a_count,  # "2 out of 3 workers do": Sometimes

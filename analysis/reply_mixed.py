@@ -1,9 +1,10 @@
 """The rules that ask which, where a reply holds more than one answer: between two
 buttons ("hardly", "between good and RI"), one answer then another over time ("started
 bad got better"), one person yes and another no ("her yes, SW no": Sometimes, where
-there is one; but "they listen to my mum, not me" is No, as the question is theirs).
-Tried in the order `analysis.replies.RULES` lists, as the other rules
-(`analysis.reply_rules`) are. Pure."""
+there is one; but "they listen to my mum, not me" is No, as the question is theirs),
+two at once ("good/RI") or two people answering ("typing for my son"); and the grade
+for the whole said after the parts. Tried in the order `analysis.replies.RULES` lists,
+as the other rules (`analysis.reply_rules`) are. Pure."""
 
 from __future__ import annotations
 
@@ -11,16 +12,19 @@ import re
 
 from analysis.reply_shapes import (
     FOR_A_WHILE,
+    GRADE_PAIR,
     GRADES,
     IN_BETWEEN,
     IN_TURN,
     MIXED,
     NOT_ONE_ANSWER,
+    OLD_NOT_NEW,
     ONE_YES_ONE_NO,
     PERSON_YES_PERSON_NO,
     WHAT_NOT_WHY,
 )
-from analysis.reply_words import NO_WORDS, Reading
+from analysis.reply_speakers import FOR_SOMEONE, PARENT_TOO, TWO_ROLES, YOUNG_AGE
+from analysis.reply_words import NO_WORDS, Reading, normalise
 from analysis.spoken_numbers import spoken_numbers
 from analysis.typed_reply import Reply, split_reason, without
 
@@ -119,3 +123,54 @@ def not_me(reply: Reply) -> Reading | None:
     if not _NOT_ME.search(reply.raw):
         return None
     return Reading(choice="no") if "no" in reply.values and not reply.in_words else Reading()
+
+
+def two_at_once(reply: Reply) -> Reading | None:
+    """Both, or someone else typing, or "depends" with no in-between button: ask."""
+    core = reply.core
+    if re.search(r"[a-z]\s*/\s*[a-z]", re.sub(r"\bn/a\b|\s/s$", "", core)):  # not "… /s"
+        # "good/RI", "good / RI tbh": which? But "parent/carer" names one button twice.
+        # Only the words beside the slash, up to a dash or a comma: "good/RI - the
+        # assessment was good, the plan wasnt" is good or RI, whatever the reason says.
+        parts = re.split(r"\s*/\s*", re.sub(r"\bn/a\b", "", reply.raw.lower()))
+        parts = [part for part in parts if part.strip()]
+        if len(parts) < 2:
+            return Reading()  # a slash the raw text spells otherwise ("／"): ask
+        if len(parts) == 2:
+            parts = [
+                re.split(r"[,;:.]|\s[-–]\s", parts[0])[-1],
+                re.split(r"[,;:.]|\s[-–]\s", parts[1])[0],
+            ]
+        said = {reply.read(part).choice if part.strip() else None for part in parts}
+        return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
+    both = re.sub(r"\bwe both (?=work|are|say|said|think|feel)\b", "we ", core)  # "we both say yes"
+    if not reply.about_the_speaker:  # "yes me and my sister both do": the speaker too
+        both = re.sub(r"\b(?:we|me (?:and|an|n) my(?: \w+)? \w+) both (?=do|are|feel)\b", "", both)
+    if re.search(r"\bboth\b", both) or OLD_NOT_NEW.search(core):
+        return Reading()  # "me and my mum both", "i know the old one not the new one"
+    if GRADE_PAIR.search(reply.raw):
+        return Reading()  # "gd-RI"
+    # "my mum" may be someone else typing; but a button's own "my …" says who they are:
+    # "my PA told me to do this" (only a young person has a PA), "my sons social worker
+    # told me to fill this in" (the parent).
+    own_my = any(
+        re.match(rf"{re.escape(phrase)}\b", reply.typed)
+        for choice in reply.choices
+        for phrase in map(normalise, choice.phrases)
+        if phrase.startswith("my ")
+    )
+    my_someone = reply.typed.startswith("my ") and not own_my
+    if which_of_them(reply) or (reply.about_the_speaker and my_someone):
+        return Reading()  # "my mum", "typing for my son hes 9": who is answering?
+    if re.search(r"\bdepends\b", core) and not reply.between:
+        return Reading()  # "depends which bit, assessment good, plan RI"
+    return None
+
+
+def which_of_them(reply: Reply) -> bool:
+    """At the greeting, someone typing beside another, or one person in two of its roles
+    ("I foster, but I also work for the council"): which is answering?"""
+    typed = reply.typed
+    young_parent = YOUNG_AGE.search(typed) and PARENT_TOO.search(typed)  # "im 18 and a mum"
+    two = FOR_SOMEONE.search(typed) or TWO_ROLES.search(typed) or young_parent
+    return reply.about_the_speaker and bool(two)

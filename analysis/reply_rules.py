@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.reply_mixed import one_yes_another_no
+from analysis.reply_mixed import one_yes_another_no, which_of_them
 from analysis.reply_numbers import RATING
 from analysis.reply_shapes import (
     ABOUT_THE_SYSTEM,
@@ -29,7 +29,6 @@ from analysis.reply_shapes import (
     EMPHATIC_NO,
     EXPECTED_BUT,
     FOR_A_WHILE,
-    GRADE_PAIR,
     HALF_AN_ANSWER,
     HEARD_NOT_LISTENED,
     IN_BETWEEN,
@@ -43,7 +42,6 @@ from analysis.reply_shapes import (
     NOT_SINCE,
     NOT_THIS_BUT,
     OLD_AND_NEW,
-    OLD_NOT_NEW,
     ON_PAPER,
     ONE_YES_ONE_NO,
     OWN_BIAS,
@@ -69,11 +67,8 @@ from analysis.reply_speakers import (
     NAME_NOT_MET,
     NOT_FROM_ONE,
     NOT_WHO,
-    PARENT_TOO,
     SOMEONE_ELSES,
     THEIR_CHILDREN,
-    TWO_ROLES,
-    YOUNG_AGE,
 )
 from analysis.reply_words import (
     EXPLAIN,
@@ -131,7 +126,7 @@ def said_again(reply: Reply) -> Reading | None:
         if said[-1] in said[:-1] and len(set(said[:-1]) - {None}) >= 2:
             return Reading(choice=said[-1])
     # "IRO, not the family": who they are, not who they are not (but "Mum of 3 and my
-    # eldest is filling this in with me" asks who is answering: `two_at_once`)
+    # eldest is filling this in with me" asks who is answering: `reply_mixed.two_at_once`)
     if reply.about_the_speaker and not FOR_SOMEONE.search(reply.typed):
         rest = THEIR_CHILDREN.sub(r"\1", NOT_WHO.sub(" ", reply.raw)).strip(" ,.;!")
         said_rest = reply.read(rest) if rest and rest != reply.raw else Reading()
@@ -311,7 +306,7 @@ def answer_then_reason(reply: Reply) -> Reading | None:
         r"\b(?:new|second|next|current|this) (?:one|worker|sw)\b", after
     )
     two_sided = two_sided or old_then_new
-    if _which_of_them(reply):
+    if which_of_them(reply):
         return None  # "I AM FOSTER CARER. THE BOY IS WITH ME HE WANT TO SAY": which of them?
     # "oh fab, another new worker 🙄": not fab. ("yeah right, like they cared" is read.)
     # (over the whole: "Yeah, right" is split at its comma)
@@ -423,57 +418,6 @@ def disagreeing_aside(reply: Reply) -> Reading | None:
     if after_comma and said.strip() and DISAGREES.match(normalise(after_comma)):
         return reply.read(said)
     return None
-
-
-def two_at_once(reply: Reply) -> Reading | None:
-    """Both, or someone else typing, or "depends" with no in-between button: ask."""
-    core = reply.core
-    if re.search(r"[a-z]\s*/\s*[a-z]", re.sub(r"\bn/a\b|\s/s$", "", core)):  # not "… /s"
-        # "good/RI", "good / RI tbh": which? But "parent/carer" names one button twice.
-        # Only the words beside the slash, up to a dash or a comma: "good/RI - the
-        # assessment was good, the plan wasnt" is good or RI, whatever the reason says.
-        parts = re.split(r"\s*/\s*", re.sub(r"\bn/a\b", "", reply.raw.lower()))
-        parts = [part for part in parts if part.strip()]
-        if len(parts) < 2:
-            return Reading()  # a slash the raw text spells otherwise ("／"): ask
-        if len(parts) == 2:
-            parts = [
-                re.split(r"[,;:.]|\s[-–]\s", parts[0])[-1],
-                re.split(r"[,;:.]|\s[-–]\s", parts[1])[0],
-            ]
-        said = {reply.read(part).choice if part.strip() else None for part in parts}
-        return Reading(choice=said.pop()) if len(said) == 1 and None not in said else Reading()
-    both = re.sub(r"\bwe both (?=work|are|say|said|think|feel)\b", "we ", core)  # "we both say yes"
-    if not reply.about_the_speaker:  # "yes me and my sister both do": the speaker too
-        both = re.sub(r"\b(?:we|me (?:and|an|n) my(?: \w+)? \w+) both (?=do|are|feel)\b", "", both)
-    if re.search(r"\bboth\b", both) or OLD_NOT_NEW.search(core):
-        return Reading()  # "me and my mum both", "i know the old one not the new one"
-    if GRADE_PAIR.search(reply.raw):
-        return Reading()  # "gd-RI"
-    # "my mum" may be someone else typing; but a button's own "my …" says who they are:
-    # "my PA told me to do this" (only a young person has a PA), "my sons social worker
-    # told me to fill this in" (the parent).
-    own_my = any(
-        re.match(rf"{re.escape(phrase)}\b", reply.typed)
-        for choice in reply.choices
-        for phrase in map(normalise, choice.phrases)
-        if phrase.startswith("my ")
-    )
-    my_someone = reply.typed.startswith("my ") and not own_my
-    if _which_of_them(reply) or (reply.about_the_speaker and my_someone):
-        return Reading()  # "my mum", "typing for my son hes 9": who is answering?
-    if re.search(r"\bdepends\b", core) and not reply.between:
-        return Reading()  # "depends which bit, assessment good, plan RI"
-    return None
-
-
-def _which_of_them(reply: Reply) -> bool:
-    """At the greeting, someone typing beside another, or one person in two of its roles
-    ("I foster, but I also work for the council"): which is answering?"""
-    typed = reply.typed
-    young_parent = YOUNG_AGE.search(typed) and PARENT_TOO.search(typed)  # "im 18 and a mum"
-    two = FOR_SOMEONE.search(typed) or TWO_ROLES.search(typed) or young_parent
-    return reply.about_the_speaker and bool(two)
 
 
 def sarcasm(reply: Reply) -> Reading | None:
