@@ -95,14 +95,28 @@ def not_one_answer(reply: Reply) -> Reading | None:
     return None
 
 
+# What the plan says, but not why: "I know what's in it but nobody ever said why".
+_WHAT_IN_IT_NOT_WHY = re.compile(
+    r"\b(?:knew|know|understood|understand) what(?:s| was| is)? in it\b.*"
+    r"\b(?:not|never|nobody|no one|didnt)\b.*\bwhy\b"
+)
+# Everyone but one: "everyone did except the contact supervisor".
+_ALL_BUT_ONE = re.compile(
+    r"^(?:everyone|everybody|all of them|they all)(?: \w+)? (?:did|does|do|was|were)\b"
+    r"[^.]*\b(?:except|apart from|but not|bar)\b"
+)
+
+
 def one_yes_another_no(reply: Reply) -> Reading | None:
     """One worker yes, another no ("her yes, SW no"): Sometimes, where there is one. Any
     yes then no after a comma ("respect yes, help no") asks which."""
     # "worker: yes, manager: no" (a list) is "worker yes, manager no"
     lower = re.sub(r"(?<=\w):", "", reply.raw.lower()).replace("'", "").replace("’", "")
-    if WHAT_NOT_WHY.search(lower) and reply.between:
+    what_not_why = WHAT_NOT_WHY.search(lower) or _WHAT_IN_IT_NOT_WHY.search(lower)
+    if what_not_why and reply.between:
         return Reading(choice=reply.between[0])  # "The what, yes. The why, no": Partly
-    if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower):
+    everyone_but = _ALL_BUT_ONE.search(lower)
+    if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower) or everyone_but:
         sometimes = reply.standing_for("sometimes")
         if sometimes and IN_TURN.search(reply.core):
             return Reading()

@@ -52,6 +52,7 @@ NOT_NOW = re.compile(
 OFFER_TURNED_DOWN = re.compile(
     r"\b(?:(?:ill|i will) (?:leave it|pass)|allow it)\b(?! on\b)"
     r"|\b(?:rather|prefer) not\b.*\b(?:messaged|contacted|texted)\b"  # "Id rather not be messaged"
+    r"|\b(?:rather|prefer) not (?:get|have|receive) (?:any )?(?:more )?(?:messages|texts)\b"
     r"|\b(?:ill|i will) pass on (?:the )?(?:updates?|messages?|news|texts?|offer)\b"
 )
 # Passing something on is not passing on the question: "pass it on to who?".

@@ -196,13 +196,42 @@ _NOW_NOT_THERE = re.compile(
 )
 
 # "yes but not why it was made": Yes, or Partly? Authors split: ask. (Not "understood …")
-_YES_NOT_WHY = re.compile(r"^(?:yes|yeah|yep|yh)\W+(?:but )?not (?:the )?why\b")
+_YES_NOT_WHY = re.compile(
+    r"^(?:yes|yeah|yep|yh)\W+(?:(?:to )?the plan\W+)?(?:but )?not (?:the )?why\b"
+)
+
+# Two negatives in a feeling: "I never felt they didn't", "I'd not say I was
+# disrespected". Yes, or something less? Ask.
+_NEVER_FELT_NOT = re.compile(
+    r"\bnever felt (?:like )?(?:they|she|he|it|i was) (?:didnt|dont|wasnt|werent|did not)\b"
+    r"|^(?:i )?wouldnt say (?:i|they|it|she|he) (?:was|were|felt|am|is) (?:dis|un)\w+"
+)
+# Only a comparison: "understood it better than the one from my last LA", "As good as any
+# case I've had". Better than that, but how good? Ask.
+_ONLY_COMPARED = re.compile(
+    r"^(?:i )?(?:understood|understand|get|got|know|knew) (?:it|them|her|him) better than\b"
+    r"|^(?:its |it was |every bit )?as (?:good|bad) as (?:any|ever|my|our|the)\b"
+)
+# A grade for before a change and one for since: "Before the change of SW inadequate,
+# since then good". Which is the work's? Ask.
+_BEFORE_AND_SINCE = re.compile(r"\bbefore\b.*\bsince (?:then|that)\b")
+# An answer meant for another question, then this one's: "sorry thought this was the
+# listening one - sometimes. respect wise, yes always". The last part, if it answers.
+_THOUGHT_IT_WAS = re.compile(r"\bthought (?:this|it) was (?:the|a) \w+ (?:one|question|bit)\b")
 
 
 def not_plain(reply: Reply) -> Reading | None:
     """A yes on a condition, two negatives, someone else's view or worker: ask. But
     "never felt ignored once" is a yes, and "bad at first, now good" what is so now."""
     typed = reply.typed
+    if _NEVER_FELT_NOT.search(typed) or _ONLY_COMPARED.search(typed):
+        return Reading()
+    if reply.in_words and _BEFORE_AND_SINCE.search(typed):
+        return Reading()
+    if _THOUGHT_IT_WAS.search(typed):
+        last = re.split(r"[.;!]\s+", reply.raw.strip(" .!"))[-1]
+        said_last = reply.read(re.sub(r"^\s*\w+[ -]?wise\b\W*", "", last, flags=re.I))
+        return said_last if said_last.choice and last != reply.raw.strip(" .!") else Reading()
     no_longer = NO_LONGER.search(typed) or _WOULD_HAVE_SAID.search(typed)
     taken_back = CONTRAST.search(typed) or FOR_A_WHILE.search(typed) or no_longer
     if NEVER_FELT_BAD.search(typed) and not taken_back:
@@ -330,6 +359,9 @@ def answer_then_reason(reply: Reply) -> Reading | None:
     if labelled and rated and reply.read(reason) != reply.read(answer):
         return Reading()  # "Family support: brilliant. Social worker: didn't turn up."
     first_part = reply.read(answer)
+    a_few = re.match(r"(?:only )?(?:one or two|a couple|a few|some)(?: of them)?\b", after)
+    if a_few and first_part.choice in reply.between:
+        return first_part  # "mostly yeah, one or two looked down on us": the few are why
     for_each = re.search(r"\bfor\b", answer) and re.search(r"\bfor\b", reason)
     if for_each and first_part.choice:
         other_grade = reply.read(reason).choice not in (None, first_part.choice)

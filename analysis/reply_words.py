@@ -230,6 +230,8 @@ def normalise(text: str) -> str:
     # An aside, not a condition: "Yes please, though I won't hold my breath"
     text = re.sub(r",?\s*(?:though |but )?(?:i )?(?:wont|will not) hold my breath\b", "", text)
     text = re.sub(r",?\s*(?:though |but )?i doubt (?:anything|much|it) will change\b", "", text)
+    if_changed = r",?\s*if (?:you|u|they) actually (?:change|do) (?:anything|something)$"
+    text = re.sub(if_changed, "", text)  # "Yes please, if you actually change anything"
     # A reason, not a condition: "yes if it helps other families" ("only if …" stays)
     helps = r"(?:helps|will help|would help|can help|could help)"
     others = (
@@ -308,7 +310,14 @@ def normalise(text: str) -> str:
         "",
         text,
     )
-    text = re.sub(r"\b(?:an? )?([1-4]) on the ofsted scale\b", r"grade \1", text)  # "a 3 on …"
+    ofsted = r"(?:on the ofsted scale|in ofsted (?:terms|language|speak))"
+    text = re.sub(rf"\b(?:an? )?([1-4]),? {ofsted}\b", r"grade \1", text)  # "a 4 in Ofsted terms"
+    text = re.sub(r"^on (?:the )?file\b", "on paper", text)  # "On the file, good. In the room…"
+    text = re.sub(r"\bid not (?=say|call it|describe)", "i wouldnt ", text)  # "I'd not say"
+    text = re.sub(r"^never have i ever\b", "i have never", text)  # "Never have I ever felt heard"
+    text = re.sub(r"\bfore ?teen\b", "fourteen", text)
+    text = re.sub(r"\bawe ?full\b", "awful", text)
+    text = re.sub(r"\b(its|im|all) find\b", r"\1 fine", text)  # "its find"
     text = re.sub(r"\bthe noo\b", "the now", text)  # Scots: "not the noo"
     text = re.sub(r"\bno cap\b", " ", text)  # "no lie": "sure no cap" is "sure"
     text = re.sub(r"(?<=\w\w)([aiu])\1+\b", r"\1", text)  # "no ideaa" ("see", "too" stay)

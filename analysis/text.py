@@ -120,6 +120,11 @@ RESPELLED = {
     "rly": "really",
     "realmente": "really",  # Spanish, Portuguese, Italian: "not realmente"
     "evr": "ever",
+    "cloo": "clue",
+    # a German or French keyboard swaps y and z: "zes please", "not verz good"
+    "zes": "yes",
+    "verz": "very",
+    "zeah": "yeah",
     "rlly": "really",
     "hav": "have",
     "wana": "want to",

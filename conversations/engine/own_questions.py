@@ -99,6 +99,8 @@ WHO_OPTIONS = (
             *("abbu hoon", "ammi hoon", "maa hoon", "papa hoon", "ka abbu", "ki ammi"),
             *("saya ibu", "saya ayah", "saya bapa", "saya bapak", "ibu dia", "ayah dia"),
             "tata",
+            # Somali "I'm a parent", Kurdish "I'm a mother", "I'm a father"
+            *("waxaan ahay waalid", "ez dayik im", "ez bav im"),
         ),
     ),
     Option(

@@ -2516,3 +2516,47 @@ def test_a_subject_not_to_go_into_skips_the_question():
 )
 def test_what_they_would_have_said_once_is_asked_about(typed, choices):
     assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        (
+            "sorry thought this was the listening one - sometimes. respect wise, yes always",
+            ALWAYS,
+            "yes",
+        ),
+        ("everyone did except the contact supervisor", ALWAYS, "sometimes"),
+        ("Yes please, if you actually change anything", YES_NO, "yes"),
+        ("I'd rather not get any more messages from you lot", YES_NO, "no"),
+        ("fore teen", AGES, "teen"),
+        ("awe full", SCALE, "awful"),
+        ("its find", SCALE, "ok"),
+        ("not verz good", SCALE, "bad"),  # a German keyboard swaps y and z
+        ("zes please", YES_NO, "yes"),
+        ("no cloo", [*YES_NO, Choice("not_sure", ("Not sure", "not sure"))], "not_sure"),
+        ("çok kötü", SCALE, "awful"),  # Turkish
+        ("carinan", ALWAYS, "sometimes"),  # Kurdish
+        ("maya mahadsanid", YES_NO, "no"),  # Somali
+        ("nur", YES_NO, "no"),  # Hull
+    ],
+)
+def test_another_question_first_a_few_people_keyboards_and_words_from_the_second_round(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("I never felt they didn't", ALWAYS),  # two negatives
+        ("understood it better than the one from my last LA", PLAN),  # only compared
+        ("As good as any case I've had", GRADES),
+        ("On the file, good. In the room I'd be less confident", GRADES),
+        ("Before the change of SW inadequate, since then good", INADEQUATE),
+        ("yes the plan but not why", [*PLAN, Choice("partly", ("Partly",), phrases=("not why",))]),
+    ],
+)
+def test_two_negatives_a_comparison_the_file_and_two_periods_are_asked_about(typed, choices):
+    assert read_reply(typed, choices).choice is None

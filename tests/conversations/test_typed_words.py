@@ -891,3 +891,33 @@ def test_who_is_answering_from_the_twenty_third_session(typed, value):
 def test_flow_words_from_the_twenty_third_session(flow, step, typed, speaker, value):
     option = match_option(flow.step(step).options, typed, speaker)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (PARENT_CARER, "plan", "I know what's in it but nobody ever said why", "parent", "partly"),
+        (PARENT_CARER, "plan", "there wasnt no plan", "parent", "no_plan"),
+        (YOUNG_PERSON, "plan", "hinek", "teen", "a_bit"),  # Kurdish
+        (REFLECTION, "self_rating", "a 1, in Ofsted terms", "practitioner", "outstanding"),
+        (REFLECTION, "self_rating", "a 4 in Ofsted language, sadly", "practitioner", "inadequate"),
+        (YOUNG_PERSON, "listened", "Never have I ever felt heard lol", "young_adult", "no"),
+        (PARENT_CARER, "respect", "I'd not say I was disrespected", "parent", None),  # 2 negatives
+        (
+            PARENT_CARER,
+            "respect",
+            "mostly yeah, one or two looked down on us",
+            "parent",
+            "sometimes",
+        ),
+    ],
+)
+def test_flow_words_from_the_twenty_third_session_second_round(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(("typed", "value"), [("waxaan ahay waalid", "pc"), ("ez dayik im", "pc")])
+def test_who_is_answering_in_somali_and_kurdish(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
