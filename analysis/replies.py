@@ -69,6 +69,7 @@ __all__ = ["EXPLAIN", "SKIP", "Choice", "Reading", "asks_who_sees", "read_reply"
 RULES: tuple[Rule, ...] = (
     rules.said_again,  # "no wait yes", "outstanding - well, good": the last part
     rules.expected_then_found,  # "I expected the worst but they were very good"
+    mixed.name_not_known,  # "the lady with the red car? dunno her name": ask
     questions.echoed_question,  # "listen? they dont even hear me": the answer after it
     mixed.overall_grade,  # "VoC: good. Planning: RI. Overall: good": the whole
     rules.not_plain,  # "yes if …", "i dont not understand it", "my manager would say": ask

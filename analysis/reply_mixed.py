@@ -24,7 +24,7 @@ from analysis.reply_shapes import (
     WHAT_NOT_WHY,
 )
 from analysis.reply_speakers import FOR_SOMEONE, PARENT_TOO, TWO_ROLES, YOUNG_AGE
-from analysis.reply_words import NO_WORDS, Reading, normalise
+from analysis.reply_words import NO_WORDS, Reading, intents, normalise
 from analysis.spoken_numbers import spoken_numbers
 from analysis.typed_reply import Reply, split_reason, without
 
@@ -43,8 +43,15 @@ _TWO_PLACES = re.compile(r"\b(?:at|in) (?:my |me )?\w+,? (?:but )?not (?:at|in) 
 # good", "Good for the child, RI for the recording. Overall I'd go RI".
 _OVERALL_LAST = re.compile(
     rf"(?:^|[,.;:!-]|\bbut|\bso|\band)\s*(?:(?P<before>{GRADES}) overall"
-    r"|overall[:,]?\s*(?:(?:id|i would|i'd) (?:say|go|put it|give it)(?: with| at| as| it)*\s*"
+    r"|(?:overall|verdict)[:,]?\s*"
+    r"(?:(?:id|i would|i'd) (?:say|go|put it|give it)(?: with| at| as| it)*\s*"
     rf"|(?:its|it's|it is|it was)\s*)?(?P<after>{GRADES}))[\s.!]*$",
+    re.IGNORECASE,
+)
+# After the parts, what it comes to: "pros: a laptop. cons: moved again. overall not very
+# good".
+_OVERALL_SAID_LAST = re.compile(
+    r"[.;]\s*(?:overall|verdict|all in all|on balance)[:,]?\s+(?P<last>[^.,;]{2,30})[.!]*$",
     re.IGNORECASE,
 )
 # A grade, then what would raise it: "good, could be outstanding with better recording".
@@ -57,7 +64,11 @@ _COULD_BE_HIGHER = re.compile(
 
 def overall_grade(reply: Reply) -> Reading | None:
     """A grade for each part, then the grade for the whole, last: the whole. A grade with
-    what would raise it: that grade."""
+    what would raise it: that grade. Pros and cons, then "overall not very good": that."""
+    said_last = _OVERALL_SAID_LAST.search(reply.raw)
+    said = reply.read(said_last["last"]) if said_last else Reading()
+    if said.choice:
+        return said
     if not reply.in_words:
         return None
     found = _OVERALL_LAST.search(reply.raw) or _COULD_BE_HIGHER.match(reply.raw)
@@ -67,10 +78,34 @@ def overall_grade(reply: Reply) -> Reading | None:
     return said if said.choice else None
 
 
+# Between two buttons, then which it is nearer: "between ok and good, nearer good".
+_NEARER_ONE = re.compile(r"\bbetween \w+ and \w+\W+(?:but )?(?:nearer|closer to) (?P<one>\w+)\W*$")
+
+# Who, but not their name: "the lady with the red car? dunno her name", "dunno her name
+# but i know who she is". They know who, not the name: Yes, or Not sure? Authors say a
+# careful reader could not tell.
+_NAME_NOT_KNOWN = re.compile(
+    r"\b(?:dunno|dont know|forgot|forget|cant remember|not sure of) (?:her|his|their) name\b"
+)
+
+
+def name_not_known(reply: Reply) -> Reading | None:
+    """Someone described, but their name not known: ask."""
+    said = _NAME_NOT_KNOWN.search(reply.typed)
+    rest = reply.typed[: said.start()] + reply.typed[said.end() :] if said else ""
+    if said and len(rest.split()) >= 3 and "not_sure" not in intents(rest):
+        return Reading()
+    return None
+
+
 def in_between(reply: Reply) -> Reading | None:
     """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask."""
     core = reply.core
     between = "between" in core.split() and not spoken_numbers(core) and not reply.asks_what
+    nearer = _NEARER_ONE.search(core) if between else None  # "…, nearer good"
+    said_nearer = reply.read(nearer["one"]) if nearer else Reading()
+    if said_nearer.choice:
+        return said_nearer
     return Reading() if between or IN_BETWEEN.search(core) else None
 
 
@@ -100,6 +135,10 @@ _WHAT_IN_IT_NOT_WHY = re.compile(
     r"\b(?:knew|know|understood|understand) what(?:s| was| is)? in it\b.*"
     r"\b(?:not|never|nobody|no one|didnt)\b.*\bwhy\b"
 )
+# By one yes, by another no: "by the worker yes by the receptionist no".
+_BY_ONE_NOT_ANOTHER = re.compile(
+    r"^by (?:the |my )?\w+ (?:yes|yeah)\W+(?:but )?by (?:the |my )?\w+ no\b"
+)
 # Everyone but one: "everyone did except the contact supervisor".
 _ALL_BUT_ONE = re.compile(
     r"^(?:everyone|everybody|all of them|they all)(?: \w+)? (?:did|does|do|was|were)\b"
@@ -115,7 +154,7 @@ def one_yes_another_no(reply: Reply) -> Reading | None:
     what_not_why = WHAT_NOT_WHY.search(lower) or _WHAT_IN_IT_NOT_WHY.search(lower)
     if what_not_why and reply.between:
         return Reading(choice=reply.between[0])  # "The what, yes. The why, no": Partly
-    everyone_but = _ALL_BUT_ONE.search(lower)
+    everyone_but = _ALL_BUT_ONE.search(lower) or _BY_ONE_NOT_ANOTHER.search(lower)
     if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower) or everyone_but:
         sometimes = reply.standing_for("sometimes")
         if sometimes and IN_TURN.search(reply.core):

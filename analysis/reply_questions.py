@@ -60,6 +60,13 @@ PASSED_ON = re.compile(
     r"\bpass(?:ed|es|ing)? (?:it|that|this|things|stuff|everything|anything|it all) on\b"
 )
 
+# The question said back as a statement, then the answer: "Do I feel safe. I do.", "Is it
+# OK. Yeah it's OK.", "Who's talking to you. A foster carer."
+_RESTATED = re.compile(
+    r"^\s*(?:do|did|am|is|are|was|were|have|has|who(?:'?s|’s| is)) [^.?!]{2,60}\.\s+(\S.*)$",
+    re.IGNORECASE,
+)
+
 
 def echoed_question(reply: Reply) -> Reading | None:
     """ "listen? they dont even hear me", "safe? lol": the question's word asked back, then
@@ -70,6 +77,10 @@ def echoed_question(reply: Reply) -> Reading | None:
         after = reply.raw[which.end() :]
         own_answer = reply.read(after) if after.strip() else Reading()
         return own_answer if own_answer.choice else Reading(intent=EXPLAIN)
+    restated = _RESTATED.match(reply.raw)
+    said_after = reply.read(restated[1]) if restated else Reading()
+    if said_after.choice:
+        return said_after
     asked_back = ASKED_BACK.match(reply.raw)  # "do I feel listened to? not in the slightest"
     if asked_back and "?" not in asked_back.group(1):  # not "Did I understand it? Yes. Did I…?"
         answer = reply.read(asked_back.group(1))

@@ -53,10 +53,12 @@ YOUNG_AGE = re.compile(r"\b(?:im|i am) (?:1[2-9]|2[0-5])\b")
 SOMEONE_ELSES = re.compile(
     # Not "i would say", nor Ofsted's grade ("Ofsted would say RI"), nor "family said so too".
     r"\b(?!i\b|ofsted\b)\w+ would (?:probably |prob )?(?:say|call it|rate it)\b"
-    r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|lead|supervisor|family|nan|gran|partner)"
+    r"|\b(?:carers?|mum|dad|worker|sw|teacher|manager|lead|supervisor|family|nan|gran|partner"
+    r"|husband|wife)"
     # not "yes. my foster carer said i should", "Fine. Mum said I had to do it anyway"
     r" (?:says|said|thinks)\b"
-    r"(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b| to\b)"
+    r"(?! so\b| i should\b| i could\b| i had to\b| i have to\b| i must\b| to\b"
+    r"|[^.;]*\band so do i\b)"  # "my husband says go for it and so do I": theirs too
     r"|\b(?:brothers|sisters|friends|siblings) (?:worker|sw|social worker|pa)\b"
     r"|\bmy (?:wife|husband|partner|son|daughter|brother|sister|mum|dad) (?:understood|did|does)\b"
     r"|\b(?:friend|mate)(?: [a-z]+)? (?:says|said|thinks)\b"  # "my friend Aisha says no never"

@@ -315,6 +315,14 @@ def normalise(text: str) -> str:
     text = re.sub(r"^on (?:the )?file\b", "on paper", text)  # "On the file, good. In the room…"
     text = re.sub(r"\bid not (?=say|call it|describe)", "i wouldnt ", text)  # "I'd not say"
     text = re.sub(r"^never have i ever\b", "i have never", text)  # "Never have I ever felt heard"
+    # A memory hedged, not a condition: "good, if I remember the audit right"
+    text = re.sub(
+        r",?\s*\bif i (?:remember|recall)(?: \w+){0,2} (?:right|rightly|correctly)\b,?", " ", text
+    )
+    # What they would tell a friend is what they say: "if I was telling my mate, I'd say …"
+    mate = r"(?:my|a) (?:mate|friend|colleague)"
+    text = re.sub(rf"^if i (?:was|were) telling {mate},? (?:id say |i would say )?", "", text)
+    text = re.sub(r"\bout de\b", "out of", text)  # autocorrect set to Spanish: "2 out de 5"
     text = re.sub(r"\bfore ?teen\b", "fourteen", text)
     text = re.sub(r"\bawe ?full\b", "awful", text)
     text = re.sub(r"\b(its|im|all) find\b", r"\1 fine", text)  # "its find"

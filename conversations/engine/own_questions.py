@@ -101,6 +101,7 @@ WHO_OPTIONS = (
             "tata",
             # Somali "I'm a parent", Kurdish "I'm a mother", "I'm a father"
             *("waxaan ahay waalid", "ez dayik im", "ez bav im"),
+            *("ami ma", "ami baba"),  # Bengali "I'm the mother", "the father"
         ),
     ),
     Option(

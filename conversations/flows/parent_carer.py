@@ -143,6 +143,7 @@ PARENT_CARER = Flow(
                         *("koi plan nahi", "plan nahi tha"),  # Urdu and Hindi
                         "there isnt a plan yet",
                         *("there wasnt no plan", "there werent no plan", "never was no plan"),
+                        *("did not receive a plan", "didnt receive a plan", "there was not one"),
                         *("nobody gave us a plan", "i dont think we had one"),
                         *("dont think we had one", "never had one", "we never had one"),
                         *("there never was one", "never was one", "never was a plan"),

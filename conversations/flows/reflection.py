@@ -90,6 +90,7 @@ REFLECTION = Flow(
                     typed=(
                         *("grade 2", "grade two", "meets standards", "meets the standards"),
                         *("met standards", "met the standards"),
+                        "meets expectations",
                         *("good with outstanding features", "good with some outstanding"),
                     ),
                 ),
@@ -101,6 +102,8 @@ REFLECTION = Flow(
                         *("RI", "r i", "req improvement", "requires improvement", "needs work"),
                         *("requires improvement to be good", "RI to be good"),  # Ofsted's name
                         *("reqs improvement", "room for improvement"),
+                        # a RAG rating, a standard partly met
+                        *("amber on the rag", "rag rated amber", "partially meets"),
                         *("requires imp", "req imp", "requires improvment", "requires improv"),
                         *("needs improvement", "needs improving", "grade 3", "grade three"),
                         *("requires a bit of improvement", "needs a bit of improvement"),
@@ -126,6 +129,7 @@ REFLECTION = Flow(
                         "grade 4",
                         "grade four",
                         *("bottom grade", "lowest grade"),
+                        *("red rated", "red on the rag", "does not meet the standard"),
                         "failing",
                         "inad",
                         "not adequate",

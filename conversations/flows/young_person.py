@@ -133,7 +133,7 @@ YOUNG_PERSON = Flow(
                         *("no i dont", "i dont have one", "never met them", "never met him"),
                         *("i dont know mine", "dont know mine"),
                         *("never met her", "never even met", "never seen them", "never met"),
-                        *("never clapped eyes on", "never laid eyes on"),
+                        *("never clapped eyes on", "never laid eyes on", "aint never met"),
                         *(
                             "never actually met",
                             "never seen him",

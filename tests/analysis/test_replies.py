@@ -2560,3 +2560,42 @@ def test_another_question_first_a_few_people_keyboards_and_words_from_the_second
 )
 def test_two_negatives_a_comparison_the_file_and_two_periods_are_asked_about(typed, choices):
     assert read_reply(typed, choices).choice is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices", "means"),
+    [
+        ("Do I feel safe. I do.", YES_NO, "yes"),  # the question said back, then the answer
+        ("Do I understand my plan. Not really.", PLAN, "no"),
+        ("between ok and good, nearer good", SCALE, "good"),
+        ("between OK and good, closer to OK", SCALE, "ok"),
+        ("pros: I got a laptop. cons: moved again. overall not very good", SCALE, "bad"),
+        ("if I remember right they were always decent to me", ALWAYS, "yes"),
+        ("if I was telling my mate, I'd say they never listen", ALWAYS, "no"),
+        ("2 out de 5", SCALE, "bad"),  # autocorrect set to Spanish
+        ("by the worker yes by the receptionist no", ALWAYS, "sometimes"),
+        ("kabi kabi", ALWAYS, "sometimes"),
+        ("goated fr", SCALE, "great"),
+    ],
+)
+def test_a_question_said_back_the_nearer_of_two_and_what_it_comes_to_from_the_third_round(
+    typed, choices, means
+):
+    assert read_reply(typed, choices).choice == means
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ("the lady with the red car? dunno her name", [*YES_NO, Choice("not_sure", ("Not sure",))]),
+        ("dunno her name but i know who she is", [*YES_NO, Choice("not_sure", ("Not sure",))]),
+        ("My husband says no, I'd say sometimes", ALWAYS),  # the family's view too
+    ],
+)
+def test_someone_known_by_sight_and_a_husband_s_view_are_asked_about(typed, choices):
+    assert read_reply(typed, choices).choice is None
+
+
+def test_a_view_shared_with_a_husband_is_read():
+    # a guard: a husband's view is the family's too, but here it is theirs as well
+    assert read_reply("my husband says go for it and so do I", CONSENT).choice == "agree"

@@ -921,3 +921,34 @@ def test_flow_words_from_the_twenty_third_session_second_round(flow, step, typed
 def test_who_is_answering_in_somali_and_kurdish(typed, value):
     option = match_option(WHO_OPTIONS, typed, None)
     assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("flow", "step", "typed", "speaker", "value"),
+    [
+        (REFLECTION, "self_rating", "amber on the RAG", "practitioner", "requires_improvement"),
+        (REFLECTION, "self_rating", "does not meet the standard", "practitioner", "inadequate"),
+        (REFLECTION, "self_rating", "green on the RAG", "practitioner", None),  # a guard
+        (REFLECTION, "self_rating", "RI, bordering on inadequate", "practitioner", None),  # a guard
+        (
+            PARENT_CARER,
+            "plan",
+            "We did not receive a plan, there was not one made.",
+            "parent",
+            "no_plan",
+        ),
+        (YOUNG_PERSON, "know_worker", "i aint never met my pa", "young_adult", "no"),
+        (YOUNG_PERSON, "consent", "Is it OK. Yeah it's OK.", "young_adult", "agree"),
+    ],
+)
+def test_flow_words_from_the_twenty_third_session_third_round(flow, step, typed, speaker, value):
+    option = match_option(flow.step(step).options, typed, speaker)
+    assert (option.value if option else None) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("Who's talking to you. A foster carer.", "pc"), ("ami ma", "pc")]
+)
+def test_who_is_answering_said_after_the_question_and_in_bengali(typed, value):
+    option = match_option(WHO_OPTIONS, typed, None)
+    assert (option.value if option else None) == value
