@@ -78,9 +78,6 @@ def overall_grade(reply: Reply) -> Reading | None:
     return said if said.choice else None
 
 
-# Between two buttons, then which it is nearer: "between ok and good, nearer good".
-_NEARER_ONE = re.compile(r"\bbetween \w+ and \w+\W+(?:but )?(?:nearer|closer to) (?P<one>\w+)\W*$")
-
 # Who, but not their name: "the lady with the red car? dunno her name", "dunno her name
 # but i know who she is". They know who, not the name: Yes, or Not sure? Authors say a
 # careful reader could not tell.
@@ -98,8 +95,13 @@ def name_not_known(reply: Reply) -> Reading | None:
     return None
 
 
+# Between two buttons, then which it is nearer: "between ok and good, nearer good".
+_NEARER_ONE = re.compile(r"\bbetween \w+ and \w+\W+(?:but )?(?:nearer|closer to) (?P<one>\w+)\W*$")
+
+
 def in_between(reply: Reply) -> Reading | None:
-    """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask."""
+    """ "somewhere between good and RI", "hardly", "RI elements": neither button, ask;
+    but "between ok and good, nearer good" says which."""
     core = reply.core
     between = "between" in core.split() and not spoken_numbers(core) and not reply.asks_what
     nearer = _NEARER_ONE.search(core) if between else None  # "…, nearer good"
