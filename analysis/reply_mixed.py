@@ -21,7 +21,6 @@ from analysis.reply_shapes import (
     OLD_NOT_NEW,
     ONE_YES_ONE_NO,
     PERSON_YES_PERSON_NO,
-    WHAT_NOT_WHY,
 )
 from analysis.reply_speakers import FOR_SOMEONE, PARENT_TOO, TWO_ROLES, YOUNG_AGE
 from analysis.reply_words import NO_WORDS, Reading, intents, normalise
@@ -132,9 +131,12 @@ def not_one_answer(reply: Reply) -> Reading | None:
     return None
 
 
-# What the plan says, but not why: "I know what's in it but nobody ever said why".
-_WHAT_IN_IT_NOT_WHY = re.compile(
-    r"\b(?:knew|know|understood|understand) what(?:s| was| is)? in it\b.*"
+# The what of the plan, but not the why: "The plan yes, the why no", "knew the what,
+# never the why", "I know what's in it but nobody ever said why". Partly.
+_WHAT_NOT_WHY = re.compile(
+    r"\b(?:what|plan)\W+(?:yes|yeah|yep)\W+(?:the )?why\W+(?:no|not|nope)\b"  # "The plan yes, …"
+    r"|\b(?:knew|know|understood) (?:the )?what\W+(?:\w+ )?(?:never|didnt|not)(?: \w+)? why\b"
+    r"|\b(?:knew|know|understood|understand) what(?:s| was| is)? in it\b.*"
     r"\b(?:not|never|nobody|no one|didnt)\b.*\bwhy\b"
 )
 # By one yes, by another no: "by the worker yes by the receptionist no".
@@ -153,8 +155,7 @@ def one_yes_another_no(reply: Reply) -> Reading | None:
     yes then no after a comma ("respect yes, help no") asks which."""
     # "worker: yes, manager: no" (a list) is "worker yes, manager no"
     lower = re.sub(r"(?<=\w):", "", reply.raw.lower()).replace("'", "").replace("’", "")
-    what_not_why = WHAT_NOT_WHY.search(lower) or _WHAT_IN_IT_NOT_WHY.search(lower)
-    if what_not_why and reply.between:
+    if _WHAT_NOT_WHY.search(lower) and reply.between:
         return Reading(choice=reply.between[0])  # "The what, yes. The why, no": Partly
     everyone_but = _ALL_BUT_ONE.search(lower) or _BY_ONE_NOT_ANOTHER.search(lower)
     if MIXED.search(reply.core) or PERSON_YES_PERSON_NO.search(lower) or everyone_but:

@@ -205,12 +205,6 @@ CONCLUDED = re.compile(
     r"|^i (?:don['’]?t|do not) (?:want|wanna) (?:to )?(?:say|talk|go into|get into)\b.*\bbut"
     r" (?P<reluctant>yes|no)\W*$"
 )
-# The plan understood but not why it was made, in two short halves: "The what, yes. The
-# why, no." The in-between button, where there is one.
-WHAT_NOT_WHY = re.compile(
-    r"\b(?:what|plan)\W+(?:yes|yeah|yep)\W+(?:the )?why\W+(?:no|not|nope)\b"  # "The plan yes, …"
-    r"|\b(?:knew|know|understood) (?:the )?what\W+(?:\w+ )?(?:never|didnt|not)(?: \w+)? why\b"
-)
 # A yes taken back at the end, the old joke: "yeah they respect me loads... NOT".
 TURNED_ROUND_AT_THE_END = re.compile(r"(?:\.{2,}|…|!)\s*(?i:not)[\s!.]*$|\s+NOT[\s!.]*$")
 # Then and now in one reply: "it was bad at first, now its good", "I do now, I didnt at first".
